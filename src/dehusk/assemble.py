@@ -1,0 +1,125 @@
+"""Last stage, shared by both modes: labelled segments + metadata -> `Article`."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from .article import Article, Block
+from .blocks import Segment
+from .options import Options
+
+KEPT = frozenset({"lead", "body", "heading"})
+
+
+@dataclass(slots=True)
+class Meta:
+    title: str | None = None
+    authors: list[str] = field(default_factory=list)
+    published: str | None = None
+    modified: str | None = None
+    lead: str | None = None
+    source: str | None = None
+    tags: list[str] = field(default_factory=list)
+    language: str | None = None
+    site_name: str | None = None
+    canonical_url: str | None = None
+    page_type: str | None = None
+    confidence: float | None = None
+    empty_reason: str | None = None
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def mark_duplicates(segments: list[Segment]) -> None:
+    """A kept paragraph that repeats an earlier kept one (same words) is a duplicate."""
+    seen: set[str] = set()
+    for seg in segments:
+        if seg.label not in KEPT:
+            continue
+        key = _norm(seg.text)
+        if len(key) < 20:  # short lines ("Yes", "Step 1") legitimately repeat
+            continue
+        if key in seen:
+            seg.label, seg.reason = "duplicate", "repeats a paragraph already in the text"
+        else:
+            seen.add(key)
+
+
+_MD_ESCAPE = re.compile(r"([\\`*_\[\]#<>|])")
+
+
+def md_escape(text: str) -> str:
+    return _MD_ESCAPE.sub(r"\\\1", text)
+
+
+def to_markdown(segments: list[Segment]) -> str:
+    out: list[str] = []
+    prev_li = False
+    for seg in segments:
+        if seg.label not in KEPT:
+            continue
+        md = seg.extra.get("markdown")
+        if md is None:
+            text = md_escape(seg.text)
+            if seg.label == "heading" or seg.kind == "h":
+                md = "#" * min(max(seg.level or 2, 1), 6) + " " + text
+            elif seg.kind == "li":
+                md = "  " * max(seg.level - 1, 0) + "- " + text
+            elif seg.kind == "quote":
+                md = "> " + text
+            elif seg.kind == "pre":
+                md = "```\n" + seg.text + "\n```"
+            else:
+                md = text
+        is_li = seg.kind == "li"
+        if out and is_li and prev_li:
+            out[-1] += "\n" + md
+        else:
+            out.append(md)
+        prev_li = is_li
+    return "\n\n".join(out)
+
+
+def assemble(
+    segments: list[Segment], meta: Meta, options: Options, *, mode: str, url: str | None
+) -> Article:
+    mark_duplicates(segments)
+    paragraphs = [seg.text for seg in segments if seg.label in KEPT]
+    text = "\n\n".join(paragraphs)
+    empty_reason = meta.empty_reason
+    if not text and empty_reason is None:
+        empty_reason = "no_main_block" if segments else "empty_input"
+    elif text and empty_reason is None and len(text.split()) < 10:
+        empty_reason = "too_short"
+    blocks = None
+    if options.explain:
+        blocks = tuple(
+            Block(
+                index=i, text=s.text, label=s.label, score=s.score, reason=s.reason or s.label,
+                kind=s.kind, level=s.level, path=s.path,
+            )
+            for i, s in enumerate(segments)
+        )
+    return Article(
+        title=meta.title,
+        authors=tuple(meta.authors),
+        published=meta.published,
+        modified=meta.modified,
+        lead=meta.lead,
+        text=text,
+        source=meta.source,
+        tags=tuple(meta.tags),
+        language=meta.language,
+        url=url,
+        site_name=meta.site_name,
+        canonical_url=meta.canonical_url,
+        page_type=meta.page_type,
+        confidence=meta.confidence,
+        empty_reason=empty_reason,
+        mode=mode,
+        markdown=to_markdown(segments) if options.markdown else None,
+        blocks=blocks,
+    )

@@ -1,0 +1,47 @@
+"""`extract(page) -> Article`: the one pure function every front end maps over pages."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .article import Article
+from .deadline import Deadline
+from .decode import looks_like_html, to_text
+from .errors import InputError
+from .options import Options
+
+MODES = ("auto", "text", "html")
+
+
+def extract(
+    page: str | bytes,
+    *,
+    mode: str = "auto",
+    url: str | None = None,
+    options: Options | None = None,
+    content_type: str | None = None,
+    **kwargs: Any,
+) -> Article:
+    """Extract the article from one page.
+
+    `page` is HTML or a plain-text dump of a page, as `str` or `bytes` (bytes are decoded
+    by BOM, declared charset, then detection). `mode="auto"` tells HTML from text.
+    Keyword arguments set fields of `Options` (e.g. ``explain=True``).
+    Raises `dehusk.DehuskError` subclasses on unusable input or when the time limit passes.
+    """
+    if mode not in MODES:
+        raise InputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
+    opts = Options.from_kwargs(options, **kwargs)
+    deadline = Deadline(opts.timeout)
+    text = to_text(page, content_type=content_type, max_bytes=opts.max_bytes)
+    if mode == "auto":
+        mode = "html" if looks_like_html(text) else "text"
+    if not text.strip():
+        return Article(url=url, empty_reason="empty_input", mode=mode, blocks=() if opts.explain else None)
+    if mode == "html":
+        from .html_mode import extract_html
+
+        return extract_html(text, url=url, options=opts, deadline=deadline)
+    from .text_mode import extract_text
+
+    return extract_text(text, url=url, options=opts, deadline=deadline)

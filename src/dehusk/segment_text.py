@@ -1,0 +1,49 @@
+"""Text mode, stage 1: cut a plain-text page dump into line blocks.
+
+Dumps differ by the tool that made them: a blank line between paragraphs or none, list
+bullets (•, *, -, +, ·) or not, indentation or not. Each non-empty line becomes a `Segment`
+carrying its bullet, indentation and the blank lines before it, so later stages can use the
+layout where there is one without depending on it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Segment
+from .deadline import NO_DEADLINE, Deadline
+
+_BULLET = re.compile(r"^(?:[•*·▪◦‣∙●○■□►▸➤✓✔-]|\+(?!\d)|\d{1,2}[.)](?=\s+\D))\s+")
+_WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
+
+
+def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
+    segments: list[Segment] = []
+    blank = 0
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for i, raw in enumerate(lines):
+        if i & 4095 == 4095:
+            deadline.check("segmenting")
+        if len(raw) > MAX_LINE:
+            raw = raw[:MAX_LINE]
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+            continue
+        indent = len(raw) - len(raw.lstrip())
+        bullet = False
+        m = _BULLET.match(stripped)
+        if m and len(stripped) > m.end():
+            bullet = True
+            if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
+                stripped = stripped[m.end():]
+        line = _WS.sub(" ", stripped).strip()
+        if not line:
+            blank += 1
+            continue
+        segments.append(
+            Segment(text=line, kind="li" if bullet else "line", bullet=bullet, indent=indent, blank_before=blank)
+        )
+        blank = 0
+    return segments

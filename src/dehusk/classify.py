@@ -1,0 +1,118 @@
+"""The block classifier shared by text and HTML mode: gradient-boosted trees, numpy inference.
+
+Models are trained with LightGBM (`scripts/train_*.py`, the `train` extra) and shipped as small
+`.npz` files in `dehusk/data/`. Inference needs only numpy: all trees are walked at once,
+one vectorised step per tree level, so a page of a few hundred blocks costs well under a
+millisecond and the core install stays light.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+
+class TreeModel:
+    """An additive ensemble of binary decision trees (LightGBM's model, flattened)."""
+
+    def __init__(self, arrays: dict[str, np.ndarray], meta: dict[str, Any]) -> None:
+        self.feature = arrays["feature"].astype(np.intp)
+        self.threshold = arrays["threshold"].astype(np.float64)
+        self.left = arrays["left"].astype(np.intp)
+        self.right = arrays["right"].astype(np.intp)
+        self.default_left = arrays["default_left"].astype(bool)
+        self.value = arrays["value"].astype(np.float64)
+        self.roots = arrays["roots"].astype(np.intp)
+        self.depth = int(arrays["depth"])
+        self.meta = meta
+        self.feature_names: tuple[str, ...] = tuple(meta["feature_names"])
+        self.threshold_default = float(meta.get("threshold", 0.5))
+        self.bias = float(meta.get("bias", 0.0))
+
+    def predict_raw(self, X: np.ndarray) -> np.ndarray:
+        X = np.asarray(X, dtype=np.float64)
+        n = X.shape[0]
+        if n == 0 or len(self.roots) == 0:
+            return np.full(n, self.bias)
+        if X.shape[1] != len(self.feature_names):
+            raise ValueError(f"model expects {len(self.feature_names)} features, got {X.shape[1]}")
+        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
+        rows = np.arange(n)[:, None]
+        for _ in range(self.depth):
+            x = X[rows, self.feature[node]]
+            go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
+            node = np.where(go_left, self.left[node], self.right[node])
+        return self.value[node].sum(axis=1) + self.bias
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """Probability of the positive class for each row."""
+        return 1.0 / (1.0 + np.exp(-self.predict_raw(X)))
+
+
+def _flatten(tree: dict[str, Any], arrays: dict[str, list], depth: int = 0) -> tuple[int, int]:
+    """Append one (sub)tree to the flat arrays; return (node index, depth below)."""
+    idx = len(arrays["feature"])
+    for key in ("feature", "threshold", "left", "right", "default_left", "value"):
+        arrays[key].append(0)
+    if "leaf_value" in tree or "split_feature" not in tree:
+        arrays["feature"][idx] = 0
+        arrays["threshold"][idx] = np.inf
+        arrays["left"][idx] = arrays["right"][idx] = idx  # a leaf loops on itself
+        arrays["value"][idx] = float(tree.get("leaf_value", 0.0))
+        return idx, 0
+    if tree.get("decision_type", "<=") != "<=":
+        raise ValueError("only numerical '<=' splits are supported")
+    arrays["feature"][idx] = int(tree["split_feature"])
+    threshold = float(tree["threshold"])
+    arrays["threshold"][idx] = threshold
+    missing = tree.get("missing_type", "None")
+    arrays["default_left"][idx] = bool(tree.get("default_left", True)) if missing == "NaN" else (threshold >= 0.0)
+    left, dl = _flatten(tree["left_child"], arrays)
+    right, dr = _flatten(tree["right_child"], arrays)
+    arrays["left"][idx], arrays["right"][idx] = left, right
+    return idx, 1 + max(dl, dr)
+
+
+def export_lightgbm(booster: Any, path: Path, feature_names: list[str], **meta: Any) -> TreeModel:
+    """Write a trained LightGBM binary classifier as a dehusk model file (.npz)."""
+    dump = booster.dump_model()
+    arrays: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "default_left", "value")}
+    roots, depth = [], 0
+    for info in dump["tree_info"]:
+        root, d = _flatten(info["tree_structure"], arrays)
+        roots.append(root)
+        depth = max(depth, d)
+    out = {k: np.asarray(v) for k, v in arrays.items()}
+    out["threshold"] = out["threshold"].astype(np.float64)
+    out["value"] = out["value"].astype(np.float32)
+    out["roots"] = np.asarray(roots, dtype=np.int32)
+    out["depth"] = np.asarray(depth)
+    for key in ("feature", "left", "right"):
+        out[key] = out[key].astype(np.int32)
+    meta = {"feature_names": list(feature_names), **meta}
+    out["meta"] = np.frombuffer(json.dumps(meta).encode(), dtype=np.uint8)
+    np.savez_compressed(path, **out)
+    return load_model_file(path)
+
+
+def load_model_file(path: Path | Any) -> TreeModel:
+    with np.load(path) as data:
+        arrays = {k: data[k] for k in data.files if k != "meta"}
+        meta = json.loads(bytes(data["meta"]).decode())
+    return TreeModel(arrays, meta)
+
+
+@lru_cache(maxsize=16)
+def load_model(name: str) -> TreeModel:
+    """A model shipped in dehusk/data, by name (e.g. "text_block" -> data/text_block.npz)."""
+    with resources.files("dehusk.data").joinpath(f"{name}.npz").open("rb") as fh:
+        return load_model_file(fh)
+
+
+def model_available(name: str) -> bool:
+    return resources.files("dehusk.data").joinpath(f"{name}.npz").is_file()

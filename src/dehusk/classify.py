@@ -29,6 +29,10 @@ class TreeModel:
         self.value = arrays["value"].astype(np.float64)
         self.roots = arrays["roots"].astype(np.intp)
         self.depth = int(arrays["depth"])
+        # children interleaved: node -> children[2 * node + (x > threshold)]
+        self.children = np.empty(2 * len(self.left), dtype=np.intp)
+        self.children[0::2] = self.left
+        self.children[1::2] = self.right
         self.meta = meta
         self.feature_names: tuple[str, ...] = tuple(meta["feature_names"])
         self.threshold_default = float(meta.get("threshold", 0.5))
@@ -42,12 +46,20 @@ class TreeModel:
         if X.shape[1] != len(self.feature_names):
             raise ValueError(f"model expects {len(self.feature_names)} features, got {X.shape[1]}")
         node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
-        rows = np.arange(n)[:, None]
+        if np.isnan(X).any():  # rare: follow each split's default direction for missing values
+            rows = np.arange(n)[:, None]
+            for _ in range(self.depth):
+                x = X[rows, self.feature[node]]
+                go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
+                node = np.where(go_left, self.left[node], self.right[node])
+            return self.value[node].sum(axis=1) + self.bias
+        flat = np.ascontiguousarray(X).ravel()
+        base = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]
+        feature, threshold, children = self.feature, self.threshold, self.children
         for _ in range(self.depth):
-            x = X[rows, self.feature[node]]
-            go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
-            node = np.where(go_left, self.left[node], self.right[node])
-        return self.value[node].sum(axis=1) + self.bias
+            x = flat.take(base + feature.take(node))
+            node = children.take(2 * node + (x > threshold.take(node)))
+        return self.value.take(node).sum(axis=1) + self.bias
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Probability of the positive class for each row."""

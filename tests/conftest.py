@@ -1,0 +1,42 @@
+"""Shared test helpers: where things are, and the text comparisons the tests use."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+REPO_ROOT = Path(__file__).resolve().parents[1]
+#: ../shared beside the repository (present on developer machines and in CI)
+SHARED_DIR = REPO_ROOT.parent / "shared"
+TEXT_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "text"
+
+
+def norm(text: str | None) -> str:
+    """Comparison form: NFC, whitespace runs collapsed to one space, case and punctuation kept."""
+    return " ".join(unicodedata.normalize("NFC", text or "").split())
+
+
+def text_fixture_names() -> list[str]:
+    """Names of the text-mode fixtures (tests/fixtures/text/<name>.txt)."""
+    return sorted(p.stem for p in TEXT_FIXTURES.glob("*.txt"))
+
+
+def load_text_fixture(name: str) -> tuple[bytes, dict[str, Any]]:
+    """The fixture's bytes (exactly as stored: line endings kept) and its expectations."""
+    page = (TEXT_FIXTURES / f"{name}.txt").read_bytes()
+    expect = json.loads((TEXT_FIXTURES / f"{name}.expect.json").read_text(encoding="utf-8"))
+    return page, expect
+
+
+@pytest.fixture(scope="session")
+def repo_root() -> Path:
+    return REPO_ROOT
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return SHARED_DIR

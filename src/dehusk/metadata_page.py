@@ -1,0 +1,152 @@
+"""The parts of a parsed page that metadata is read from, gathered in a few passes.
+
+`read_page(tree, url)` walks `<meta>`/`<link>`/`<title>` once, parses the ld+json scripts
+(and no other script), and runs one CSS query over the body for h1s, `<time>`, microdata
+(`itemprop`), rel=author/tag links and elements whose class or id hints at a byline or a
+date line. The metadata choosers (title, dates, authors) work from this record only.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from selectolax.lexbor import LexborHTMLParser, LexborNode
+
+from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
+from .metadata_title import clean_text
+
+MAX_H1 = 8
+MAX_HINTS = 40  # byline/date hint elements kept
+_MAX_TIMES = 12
+
+_BODY_QUERY = ", ".join((
+    "h1", "time", "[itemprop]", "a[rel]",
+    "[class*=author i]", "[class*=byline i]", "[class*=writer i]", "[class*=contributor i]",
+    "[id*=author i]", "[id*=byline i]",
+    "[class*=date i]", "[class*=publish i]", "[class*=posted i]", "[class*=updated i]",
+    "[class*=entry-meta i]", "[class*=post-meta i]", "[class*=article-meta i]",
+))
+_BYLINE_HINT = re.compile(r"author|byline|writer|contributor", re.I)
+_DATE_HINT = re.compile(r"date|publish|posted|updated|entry-meta|post-meta|article-meta", re.I)
+_NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
+                            "svg", "input", "button", "form", "section"})
+# inside comments, related-article rails, sidebars or widgets: not the article's own byline/date
+CHROME_HINT = re.compile(r"comment|reply|related|recommend|sidebar|widget|teaser|promo|newsletter|"
+                         r"(?<![a-z])nav|menu|footer|popular|trending|more-from|read-next|card", re.I)
+
+
+@dataclass(slots=True)
+class Page:
+    metas: dict[str, list[str]] = field(default_factory=dict)  # name/property/itemprop -> contents
+    links: dict[str, list[str]] = field(default_factory=dict)  # rel -> hrefs
+    title: str | None = None  # <title>
+    lang_attr: str | None = None
+    jsonld: JsonLd = field(default_factory=JsonLd)
+    h1s: list[LexborNode] = field(default_factory=list)
+    times: list[LexborNode] = field(default_factory=list)
+    itemprops: dict[str, list[LexborNode]] = field(default_factory=dict)
+    rel_author: list[str] = field(default_factory=list)
+    rel_tag: list[str] = field(default_factory=list)
+    bylines: list[LexborNode] = field(default_factory=list)
+    datelines: list[LexborNode] = field(default_factory=list)
+
+    def meta(self, *keys: str) -> tuple[str, str] | tuple[None, None]:
+        """(key, first value) of the first of `keys` the page declares."""
+        for k in keys:
+            for v in self.metas.get(k, ()):
+                if v:
+                    return k, v
+        return None, None
+
+
+def attr_value(node: LexborNode) -> str:
+    a = node.attributes
+    return (a.get("datetime") or a.get("content") or a.get("value") or "").strip()
+
+
+def in_chrome(node: LexborNode, depth: int = 8) -> bool:
+    """Inside comments, related rails, sidebars, navigation or the footer?"""
+    cur: LexborNode | None = node
+    for _ in range(depth):
+        if cur is None or cur.tag in ("body", "html", "main", "article"):
+            return False
+        if cur.tag in ("footer", "aside", "nav"):
+            return True
+        a = cur.attributes
+        hint = f"{a.get('class') or ''} {a.get('id') or ''}"
+        if len(hint) > 1 and CHROME_HINT.search(hint):
+            return True
+        cur = cur.parent
+    return False
+
+
+def _read_head(tree: LexborHTMLParser, page: Page) -> None:
+    for node in tree.css("meta, link, title"):
+        attrs = node.attributes
+        tag = node.tag
+        if tag == "meta":
+            content = attrs.get("content")
+            if not content or not content.strip():
+                continue
+            content = clean_text(content)
+            for key in ("property", "name", "itemprop", "http-equiv"):
+                k = attrs.get(key)
+                if k:
+                    page.metas.setdefault(k.strip().casefold(), []).append(content)
+        elif tag == "link":
+            rel, href = attrs.get("rel"), attrs.get("href")
+            if rel and href:
+                for r in rel.casefold().split():
+                    page.links.setdefault(r, []).append(href.strip())
+        elif page.title is None and node.parent is not None and node.parent.tag in ("head", "html"):
+            page.title = clean_text(node.text()) or None
+
+
+def _read_body(tree: LexborHTMLParser, page: Page) -> None:
+    root = tree.body
+    if root is None:
+        return
+    hints = 0
+    for node in root.css(_BODY_QUERY):
+        tag = node.tag
+        attrs = node.attributes
+        if tag == "h1":
+            if len(page.h1s) < MAX_H1:
+                page.h1s.append(node)
+            continue
+        if tag == "time" and len(page.times) < _MAX_TIMES:
+            page.times.append(node)
+        prop = attrs.get("itemprop")
+        if prop:
+            for p in prop.split():
+                page.itemprops.setdefault(p.casefold(), []).append(node)
+        if tag == "a":
+            rel = (attrs.get("rel") or "").casefold().split()
+            if "author" in rel:
+                page.rel_author.append(node.text(strip=True))
+            if "tag" in rel:
+                page.rel_tag.append(node.text(strip=True))
+        if hints >= MAX_HINTS or tag in _NOT_HINT_TAGS:
+            continue
+        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+        if _BYLINE_HINT.search(hint):
+            page.bylines.append(node)
+            hints += 1
+        elif _DATE_HINT.search(hint):
+            page.datelines.append(node)
+            hints += 1
+
+
+def read_page(tree: LexborHTMLParser, url: str | None) -> Page:
+    page = Page()
+    _read_head(tree, page)
+    values: list = []
+    for node in tree.css("script[type*='ld+json' i]"):
+        values.extend(parse_jsonld(node.text() or ""))
+    page.jsonld = extract_jsonld(values, url)
+    root = tree.root
+    if root is not None:
+        page.lang_attr = root.attributes.get("lang") or root.attributes.get("xml:lang")
+    _read_body(tree, page)
+    return page

@@ -249,6 +249,13 @@ def _decode_body(raw: bytes, encoding: str, max_bytes: int) -> bytes:
     raise FetchError(f"the page uses an unsupported content encoding {encoding!r}")
 
 
+def _arm(sock: socket.socket, deadline: _Deadline) -> None:
+    """Bound the next socket operation by the time left (the response may have closed the socket)."""
+    left = deadline.left()
+    if sock.fileno() >= 0:
+        sock.settimeout(left)
+
+
 def _get(target: _Target, sock: socket.socket, limits: FetchLimits, deadline: _Deadline):  # noqa: ANN202
     conn = _PinnedConnection(sock, timeout=deadline.left())
     try:
@@ -259,7 +266,7 @@ def _get(target: _Target, sock: socket.socket, limits: FetchLimits, deadline: _D
         conn.putheader("Accept-Encoding", "gzip, identity")
         conn.putheader("Connection", "close")
         conn.endheaders()
-        sock.settimeout(deadline.left())
+        _arm(sock, deadline)
         resp = conn.getresponse()
         if resp.status in _REDIRECTS:
             return resp.status, resp.getheader("Location"), None, b""
@@ -270,8 +277,8 @@ def _get(target: _Target, sock: socket.socket, limits: FetchLimits, deadline: _D
             raise FetchError(f"the page is larger than {limits.max_bytes} bytes")
         chunks: list[bytes] = []
         size = 0
-        while True:
-            sock.settimeout(deadline.left())
+        while not resp.isclosed():
+            _arm(sock, deadline)
             chunk = resp.read(65536)
             if not chunk:
                 break

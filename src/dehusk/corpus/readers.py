@@ -85,9 +85,27 @@ class _ZstdReader(io.RawIOBase):
         self._buf = b""
         self._pos = 0
         self._eof = False
+        self._offset = 0  # decompressed bytes handed out
 
     def readable(self) -> bool:
         return True
+
+    def seekable(self) -> bool:  # forward only: enough for tell() and skipping (FastWARC asks)
+        return True
+
+    def tell(self) -> int:
+        return self._offset
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        target = offset if whence == io.SEEK_SET else self._offset + offset if whence == io.SEEK_CUR else -1
+        if target < self._offset:
+            raise io.UnsupportedOperation("a zstd stream only seeks forward")
+        scratch = bytearray(1 << 16)
+        while self._offset < target:
+            n = self.readinto(memoryview(scratch)[: min(len(scratch), target - self._offset)])
+            if not n:
+                break
+        return self._offset
 
     def readinto(self, b: Any) -> int:
         while self._pos >= len(self._buf) and not self._eof:
@@ -112,6 +130,7 @@ class _ZstdReader(io.RawIOBase):
         n = min(len(b), len(self._buf) - self._pos)
         b[:n] = self._buf[self._pos : self._pos + n]
         self._pos += n
+        self._offset += n
         return n
 
     def close(self) -> None:
@@ -119,21 +138,56 @@ class _ZstdReader(io.RawIOBase):
         super().close()
 
 
+class _Read1(io.RawIOBase):
+    """Short reads over a buffered decompressor: the bytes before a truncation are handed out
+    before the error is raised (a buffered read(n) would drop them with the exception)."""
+
+    def __init__(self, inner: Any) -> None:
+        self._inner = inner
+
+    def readable(self) -> bool:
+        return True
+
+    def seekable(self) -> bool:
+        return True
+
+    def tell(self) -> int:
+        return self._inner.tell()
+
+    def seek(self, offset: int, whence: int = io.SEEK_SET) -> int:
+        return self._inner.seek(offset, whence)
+
+    def readinto(self, b: Any) -> int:
+        data = self._inner.read1(len(b))
+        b[: len(data)] = data
+        return len(data)
+
+    def close(self) -> None:
+        self._inner.close()
+        super().close()
+
+
 def compression_of(path: str) -> str | None:
     return COMPRESSED.get(os.path.splitext(path)[1].lower())
 
 
-def open_binary(path: str) -> IO[bytes]:
-    """Open a file for reading, decompressing gzip/zstd (by extension, else by magic bytes)."""
+def open_binary(path: str, short_reads: bool = False) -> IO[bytes]:
+    """Open a file for reading, decompressing gzip/zstd (by extension, else by magic bytes).
+
+    `short_reads`: a stream whose read(n) may return less than n, so that a truncated
+    compressed file yields everything before the cut, then raises EOFError.
+    """
     raw = open(path, "rb")  # noqa: SIM115 - returned to the caller
     kind = compression_of(path)
     if kind is None:
         magic = raw.peek(4)[:4] if hasattr(raw, "peek") else b""
         kind = "gzip" if magic[:2] == b"\x1f\x8b" else "zstd" if magic == b"\x28\xb5\x2f\xfd" else None
     if kind == "gzip":
-        return gzip.GzipFile(fileobj=raw, mode="rb")  # type: ignore[return-value]
+        gz = gzip.GzipFile(fileobj=raw, mode="rb")
+        return _Read1(gz) if short_reads else gz  # type: ignore[return-value]
     if kind == "zstd":
-        return io.BufferedReader(_ZstdReader(raw), buffer_size=1 << 16)
+        zs = _ZstdReader(raw)
+        return zs if short_reads else io.BufferedReader(zs, buffer_size=1 << 16)  # type: ignore[return-value]
     return raw
 
 
@@ -285,7 +339,7 @@ def read_warc(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
     pos = 0
-    with open_binary(leaf.path) as fh:
+    with open_binary(leaf.path, short_reads=True) as fh:
         records = ArchiveIterator(
             fh, record_types=WarcRecordType.response | WarcRecordType.conversion,
             parse_http=False, stream_detect=False,

@@ -91,11 +91,15 @@ class Worker:
 
     def warm_up(self) -> None:
         """Load lazily-built models (language id...) before the first timed page."""
-        from ..lang import detect_language
-        from ..pipeline import extract
+        page = "<html><body><p>warm up the models of dehusk, once per worker process.</p></body></html>"
+        try:  # best effort: a page that fails here fails again, and is reported, when it is real
+            self.extract_fn(page, mode="html", url=None, options=self.config.options)
+            if self.config.language:
+                from ..lang import detect_language
 
-        extract("<html><body><p>warm up the models of dehusk, once per worker process.</p></body></html>")
-        detect_language("warm up the language identifier of this worker process")
+                detect_language("warm up the language identifier of this worker process")
+        except Exception:  # noqa: BLE001
+            pass
 
     def _templates(self, page: Page) -> Any:
         table = self._table()

@@ -1,0 +1,157 @@
+"""The inspection page in a real browser: Debian's headless Chromium driven by Playwright.
+
+The test starts the service on 127.0.0.1, pastes the France 24 text dump, submits, and checks the
+coloured, labelled blocks and the extracted title; it saves a screenshot to test-artifacts/.
+`make test` installs Chromium first (`make browser`); Playwright never downloads a browser here.
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import uvicorn
+
+import dehusk
+from dehusk import LABELS
+from dehusk.serve.app import create_app
+from dehusk.serve.settings import ServeSettings
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FRANCE24 = SHARED / "examples" / "france24-mali-2013.txt"
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_FLAGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+]
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    port = free_port()
+    config = uvicorn.Config(create_app(ServeSettings()), host="127.0.0.1", port=port, log_level="warning",
+                            access_log=False, lifespan="on")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not server.started:
+        assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[object]:
+    assert CHROMIUM.exists(), "Debian's chromium is missing: run `make browser` (apt-get install chromium)"
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_FLAGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture()
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context(viewport={"width": 1400, "height": 900})  # type: ignore[attr-defined]
+    pg = context.new_page()
+    problems: list[str] = []
+    pg.on("console", lambda msg: problems.append(msg.text) if msg.type == "error" else None)
+    pg.on("pageerror", lambda exc: problems.append(str(exc)))
+    pg.problems = problems  # type: ignore[attr-defined]
+    yield pg
+    context.close()
+
+
+def test_france24_text_gives_coloured_blocks_and_the_title(server_url: str, page: object) -> None:
+    assert FRANCE24.exists(), f"missing {FRANCE24}"
+    text = FRANCE24.read_text(encoding="utf-8")
+    expected = dehusk.extract(text, mode="auto", explain=True)
+    assert expected.blocks
+
+    pg = page
+    pg.goto(server_url + "/")  # type: ignore[attr-defined]
+    assert pg.title().startswith("dehusk")  # type: ignore[attr-defined]
+    pg.fill("#page", text)  # type: ignore[attr-defined]
+    pg.click("#submit")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#blocks tbody tr", timeout=15_000)  # type: ignore[attr-defined]
+
+    rows = pg.locator("#blocks tbody tr")  # type: ignore[attr-defined]
+    assert rows.count() == len(expected.blocks)
+    labels = rows.evaluate_all("rows => rows.map(r => r.dataset.label)")
+    assert labels == [b.label for b in expected.blocks]
+    assert set(labels) <= set(LABELS)
+
+    # each label has its own colour, and every row is coloured
+    colours = rows.evaluate_all("rows => rows.map(r => getComputedStyle(r).backgroundColor)")
+    by_label: dict[str, set[str]] = {}
+    for label, colour in zip(labels, colours, strict=True):
+        assert colour not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"), (label, colour)
+        by_label.setdefault(label, set()).add(colour)
+    assert all(len(c) == 1 for c in by_label.values()), by_label
+    if len(by_label) > 1:
+        assert len({next(iter(c)) for c in by_label.values()}) == len(by_label)
+
+    # the score and the reason are shown in columns and on hover
+    first = expected.blocks[0]
+    row = rows.nth(0)
+    assert row.locator("td.reason").inner_text() == first.reason
+    assert row.locator("td.score .num").inner_text() == f"{first.score:.2f}"
+    assert first.reason in (row.get_attribute("title") or "")
+
+    # the legend has one chip per label present, with its count
+    chips = pg.locator("#legend .chip")  # type: ignore[attr-defined]
+    assert sorted(chips.evaluate_all("cs => cs.map(c => c.dataset.label)")) == sorted(by_label)
+
+    # saved before the title check, so a failing run still shows the page
+    ARTIFACTS.mkdir(exist_ok=True)
+    pg.screenshot(path=str(ARTIFACTS / "inspect-france24.png"), full_page=True)  # type: ignore[attr-defined]
+
+    # the extracted title, as dehusk.extract gives it
+    assert expected.title, "dehusk.extract found no title in the France 24 text"
+    assert pg.inner_text("#title") == expected.title  # type: ignore[attr-defined]
+    if expected.text:
+        first_para = expected.text.split("\n\n")[-1]
+        assert first_para in pg.inner_text("#article")  # type: ignore[attr-defined]
+
+    # hiding a label from the legend hides its rows
+    label = labels[0]
+    pg.click(f'#legend .chip[data-label="{label}"]')  # type: ignore[attr-defined]
+    visible = rows.evaluate_all("rows => rows.filter(r => !r.hidden).map(r => r.dataset.label)")
+    assert label not in visible and len(visible) == len(labels) - labels.count(label)
+    assert pg.problems == []  # type: ignore[attr-defined]
+
+
+def test_file_upload_and_an_error_message(server_url: str, page: object) -> None:
+    html = ("<html><head><title>Night ferry returns | Isles Post</title></head><body>"
+            "<nav><a href='/'>Home</a></nav><article><h1>Night ferry returns</h1>"
+            + "<p>The night ferry between the two islands runs again from Friday, the operator said.</p>" * 4
+            + "</article></body></html>").encode()
+    expected = dehusk.extract(html, mode="auto", explain=True, content_type="text/html")
+    pg = page
+    pg.goto(server_url + "/")  # type: ignore[attr-defined]
+    pg.click("#submit")  # type: ignore[attr-defined]
+    assert "Paste a page" in pg.inner_text("#status")  # type: ignore[attr-defined]
+
+    pg.set_input_files("#file", files=[{"name": "ferry.html", "mimeType": "text/html", "buffer": html}])  # type: ignore[attr-defined]
+    pg.click("#submit")  # type: ignore[attr-defined]
+    pg.wait_for_selector("#blocks tbody tr", timeout=15_000)  # type: ignore[attr-defined]
+    assert pg.locator("#blocks tbody tr").count() == len(expected.blocks or ())  # type: ignore[attr-defined]
+    assert pg.get_attribute("#title", "data-value") == (expected.title or "")  # type: ignore[attr-defined]
+    assert "read as html" in pg.inner_text("#status")  # type: ignore[attr-defined]
+    assert pg.problems == []  # type: ignore[attr-defined]

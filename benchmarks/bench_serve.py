@@ -29,9 +29,11 @@ import httpx
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_EXAMPLE = ROOT.parent / "shared" / "examples" / "france24-mali-2013.txt"
 
-_PROSE = ("the council said on tuesday that plans for the new bridge over the river would go ahead after "
-         "a long public debate about costs traffic and the old town centre which many residents want to "
-         "protect from heavy lorries while shop owners hope for more visitors in the summer months")
+_PROSE = (
+    "the council said on tuesday that plans for the new bridge over the river would go ahead after "
+    "a long public debate about costs traffic and the old town centre which many residents want to "
+    "protect from heavy lorries while shop owners hope for more visitors in the summer months"
+)
 WORDS = _PROSE.split(" ")
 
 
@@ -50,10 +52,12 @@ def synthetic_pages() -> list[dict[str, object]]:
     for seed in range(4):
         paras = "\n".join(f"<p>{_sentences(seed + i, 4)}</p>" for i in range(6 + seed * 4))
         nav = "".join(f'<li><a href="/s{i}">Section {i}</a></li>' for i in range(12))
-        html = (f"<!doctype html><html><head><title>Bridge plan {seed} | Town News</title></head><body>"
-                f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Bridge plan {seed} goes ahead</h1>"
-                f"<p class='byline'>By Ann Writer</p>{paras}</article></main>"
-                "<footer><p>Copyright Town News. All rights reserved.</p></footer></body></html>")
+        html = (
+            f"<!doctype html><html><head><title>Bridge plan {seed} | Town News</title></head><body>"
+            f"<header><nav><ul>{nav}</ul></nav></header><main><article><h1>Bridge plan {seed} goes ahead</h1>"
+            f"<p class='byline'>By Ann Writer</p>{paras}</article></main>"
+            "<footer><p>Copyright Town News. All rights reserved.</p></footer></body></html>"
+        )
         pages.append({"html": html, "url": f"https://news.example/bridge-{seed}"})
         lines = ["Home", "News", "Sport", "", f"Bridge plan {seed} goes ahead", ""]
         lines += [_sentences(seed + i, 3) + "\n" for i in range(5 + seed * 3)]
@@ -83,9 +87,23 @@ def _require_loopback(url: str) -> None:
 
 def start_server(args: argparse.Namespace) -> tuple[subprocess.Popen[bytes], str]:
     port = _free_port()
-    cmd = [sys.executable, "-m", "dehusk.cli", "serve", "--host", "127.0.0.1", "--port", str(port),
-           "--workers", str(args.workers), "--threads", str(args.threads), "--no-access-log",
-           "--log-level", "warning"]
+    cmd = [
+        sys.executable,
+        "-m",
+        "dehusk.cli",
+        "serve",
+        "--host",
+        "127.0.0.1",
+        "--port",
+        str(port),
+        "--workers",
+        str(args.workers),
+        "--threads",
+        str(args.threads),
+        "--no-access-log",
+        "--log-level",
+        "warning",
+    ]
     proc = subprocess.Popen(cmd, cwd=ROOT, env={**os.environ, "PYTHONUNBUFFERED": "1"})
     url = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 30
@@ -110,6 +128,7 @@ async def run_load(url: str, pages: list[dict[str, object]], args: argparse.Name
     limits = httpx.Limits(max_connections=args.concurrency, max_keepalive_connections=args.concurrency)
 
     async with httpx.AsyncClient(base_url=url, timeout=args.request_timeout, limits=limits) as client:
+
         async def worker() -> None:
             nonlocal next_index
             while next_index < args.requests and time.monotonic() < stop_at:
@@ -180,13 +199,19 @@ def main() -> int:
     non_ok = sum(n for s, n in statuses.items() if s != 200)
     five_xx = sum(n for s, n in statuses.items() if s >= 500)
     errors = non_ok + sum(exceptions.values())
-    print(f"server      {url} ({'started here' if proc else 'given'}; workers={args.workers} threads={args.threads})")
-    print(f"requests    {done} of {args.requests} at concurrency {args.concurrency}, {len(pages)} distinct pages"
-          f"{', explain' if args.explain else ''}")
+    print(
+        f"server      {url} ({'started here' if proc else 'given'}; workers={args.workers} threads={args.threads})"
+    )
+    print(
+        f"requests    {done} of {args.requests} at concurrency {args.concurrency}, {len(pages)} distinct pages"
+        f"{', explain' if args.explain else ''}"
+    )
     print(f"duration    {elapsed:.2f} s   throughput {done / elapsed:.1f} req/s")
-    print(f"latency ms  p50 {_pct(lat, .5) * 1e3:.1f}   p90 {_pct(lat, .9) * 1e3:.1f}   "
-          f"p99 {_pct(lat, .99) * 1e3:.1f}   max {lat[-1] * 1e3 if lat else float('nan'):.1f}   "
-          f"mean {statistics.fmean(lat) * 1e3 if lat else float('nan'):.1f}")
+    print(
+        f"latency ms  p50 {_pct(lat, 0.5) * 1e3:.1f}   p90 {_pct(lat, 0.9) * 1e3:.1f}   "
+        f"p99 {_pct(lat, 0.99) * 1e3:.1f}   max {lat[-1] * 1e3 if lat else float('nan'):.1f}   "
+        f"mean {statistics.fmean(lat) * 1e3 if lat else float('nan'):.1f}"
+    )
     print(f"statuses    {dict(sorted(statuses.items()))}")
     print(f"errors      {errors} (non-200: {non_ok}, 5xx: {five_xx}, exceptions: {dict(exceptions) or 0})")
     return 1 if errors or done < args.requests else 0

@@ -27,8 +27,14 @@ FRANCE24 = SHARED / "examples" / "france24-mali-2013.txt"
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_FLAGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
 ]
 
 
@@ -41,8 +47,14 @@ def free_port() -> int:
 @pytest.fixture(scope="module")
 def server_url() -> Iterator[str]:
     port = free_port()
-    config = uvicorn.Config(create_app(ServeSettings()), host="127.0.0.1", port=port, log_level="warning",
-                            access_log=False, lifespan="on")
+    config = uvicorn.Config(
+        create_app(ServeSettings()),
+        host="127.0.0.1",
+        port=port,
+        log_level="warning",
+        access_log=False,
+        lifespan="on",
+    )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
     thread.start()
@@ -138,10 +150,12 @@ def test_france24_text_gives_coloured_blocks_and_the_title(server_url: str, page
 
 
 def test_file_upload_and_an_error_message(server_url: str, page: object) -> None:
-    html = ("<html><head><title>Night ferry returns | Isles Post</title></head><body>"
-            "<nav><a href='/'>Home</a></nav><article><h1>Night ferry returns</h1>"
-            + "<p>The night ferry between the two islands runs again from Friday, the operator said.</p>" * 4
-            + "</article></body></html>").encode()
+    html = (
+        "<html><head><title>Night ferry returns | Isles Post</title></head><body>"
+        "<nav><a href='/'>Home</a></nav><article><h1>Night ferry returns</h1>"
+        + "<p>The night ferry between the two islands runs again from Friday, the operator said.</p>" * 4
+        + "</article></body></html>"
+    ).encode()
     expected = dehusk.extract(html, mode="auto", explain=True, content_type="text/html")
     pg = page
     pg.goto(server_url + "/")  # type: ignore[attr-defined]

@@ -38,12 +38,21 @@ PAGE_HTML = (
 class Recorder:
     """A stand-in for dehusk.extract that records its calls and returns a fixed article."""
 
-    def __init__(self, article: Article | None = None, exc: BaseException | None = None, delay: float = 0.0,
-                 gate: threading.Event | None = None) -> None:
+    def __init__(
+        self,
+        article: Article | None = None,
+        exc: BaseException | None = None,
+        delay: float = 0.0,
+        gate: threading.Event | None = None,
+    ) -> None:
         self.calls: list[dict[str, Any]] = []
         self.article = article or Article(
-            title="Fixed title", text="First paragraph.\n\nSecond one.", lead="First paragraph.", mode="text",
-            markdown="First paragraph.\n\n- a list", blocks=(Block(0, "Fixed title", "title", 0.9, "h1"),),
+            title="Fixed title",
+            text="First paragraph.\n\nSecond one.",
+            lead="First paragraph.",
+            mode="text",
+            markdown="First paragraph.\n\n- a list",
+            blocks=(Block(0, "Fixed title", "title", 0.9, "h1"),),
         )
         self.exc = exc
         self.delay = delay
@@ -80,7 +89,9 @@ def test_healthz_and_info() -> None:
         assert r.status_code == 200
         assert r.json()["status"] == "ok"
         info = c.get("/v1/info").json()
-        assert set(info["labels"]["content"] + info["labels"]["metadata"] + info["labels"]["husk"]) == set(LABELS)
+        assert set(info["labels"]["content"] + info["labels"]["metadata"] + info["labels"]["husk"]) == set(
+            LABELS
+        )
         assert info["allow_fetch"] is False
 
 
@@ -112,7 +123,10 @@ def test_mode_defaults_follow_the_field_and_can_be_overridden() -> None:
     with client(extractor=rec) as c:
         c.post("/v1/extract", json={"html": "<p>x</p>"})
         c.post("/v1/extract", json={"text": "x"})
-        c.post("/v1/extract", json={"text": "<p>x</p>", "mode": "auto", "explain": True, "url": "https://a.example/"})
+        c.post(
+            "/v1/extract",
+            json={"text": "<p>x</p>", "mode": "auto", "explain": True, "url": "https://a.example/"},
+        )
     assert [call["mode"] for call in rec.calls] == ["html", "text", "auto"]
     assert rec.calls[2]["explain"] is True and rec.calls[0]["explain"] is False
     assert rec.calls[2]["url"] == "https://a.example/"
@@ -142,8 +156,17 @@ def test_text_and_markdown_formats() -> None:
 def test_batch_answers_each_page_in_order() -> None:
     rec = Recorder()
     with client(extractor=rec) as c:
-        r = c.post("/v1/extract/batch", json={"pages": [{"text": "a"}, {}, {"html": "<p>b</p>", "text": "c"},
-                                                         {"html": "<p>d</p>", "explain": True}]})
+        r = c.post(
+            "/v1/extract/batch",
+            json={
+                "pages": [
+                    {"text": "a"},
+                    {},
+                    {"html": "<p>b</p>", "text": "c"},
+                    {"html": "<p>d</p>", "explain": True},
+                ]
+            },
+        )
     assert r.status_code == 200
     body = r.json()
     assert [res["index"] for res in body["results"]] == [0, 1, 2, 3]
@@ -168,8 +191,11 @@ def test_file_upload_passes_bytes_and_charset() -> None:
     rec = Recorder()
     raw = "<html><p>Café crème</p></html>".encode("latin-1")
     with client(extractor=rec) as c:
-        r = c.post("/v1/extract/file", files={"file": ("page.html", raw, "text/html; charset=iso-8859-1")},
-                   data={"explain": "on", "url": "https://a.example/p", "mode": "html"})
+        r = c.post(
+            "/v1/extract/file",
+            files={"file": ("page.html", raw, "text/html; charset=iso-8859-1")},
+            data={"explain": "on", "url": "https://a.example/p", "mode": "html"},
+        )
         form_text = c.post("/v1/extract/file", data={"text": "plain words"})
         wrong = c.post("/v1/extract/file", json={"text": "x"})
         unknown = c.post("/v1/extract/file", data={"text": "x", "colour": "red"})
@@ -297,8 +323,12 @@ def test_url_alone_is_fetched_when_enabled() -> None:
 
     def fetcher(url: str) -> FetchedPage:
         seen.append(url)
-        return FetchedPage(url="https://a.example/final", status=200, content_type="text/html; charset=utf-8",
-                           body=b"<p>fetched</p>")
+        return FetchedPage(
+            url="https://a.example/final",
+            status=200,
+            content_type="text/html; charset=utf-8",
+            body=b"<p>fetched</p>",
+        )
 
     with client(ServeSettings(allow_fetch=True), extractor=rec, fetcher=fetcher) as c:
         r = c.post("/v1/extract", json={"url": "https://a.example/start"})
@@ -336,7 +366,9 @@ def test_openapi_describes_the_api_and_every_ref_resolves() -> None:
     body = spec["paths"]["/v1/extract"]["post"]["requestBody"]["content"]["application/json"]["schema"]
     assert body == {"$ref": "#/components/schemas/ExtractRequest"}
     schemas = spec["components"]["schemas"]
-    assert {"html", "text", "url", "mode", "format", "explain"} <= set(schemas["ExtractRequest"]["properties"])
+    assert {"html", "text", "url", "mode", "format", "explain"} <= set(
+        schemas["ExtractRequest"]["properties"]
+    )
     for ref in _refs(spec):
         node: Any = spec
         for part in ref.removeprefix("#/").split("/"):

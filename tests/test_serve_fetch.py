@@ -28,14 +28,43 @@ from dehusk.serve.fetch import (
 )
 
 BLOCKED = [
-    "127.0.0.1", "127.8.9.10", "0.0.0.0", "10.0.0.1", "172.16.5.4", "192.168.1.1", "169.254.169.254",
-    "100.64.0.1", "224.0.0.1", "239.255.255.250", "240.0.0.1", "255.255.255.255", "192.0.2.1", "198.18.0.1",
-    "::1", "::", "fe80::1", "fc00::1", "fd12:3456::1", "fec0::1", "ff02::1", "::ffff:127.0.0.1",
-    "::ffff:10.0.0.1", "64:ff9b::7f00:1", "2002:7f00:1::1", "2002:a00:1::1", "2001:db8::1",
+    "127.0.0.1",
+    "127.8.9.10",
+    "0.0.0.0",
+    "10.0.0.1",
+    "172.16.5.4",
+    "192.168.1.1",
+    "169.254.169.254",
+    "100.64.0.1",
+    "224.0.0.1",
+    "239.255.255.250",
+    "240.0.0.1",
+    "255.255.255.255",
+    "192.0.2.1",
+    "198.18.0.1",
+    "::1",
+    "::",
+    "fe80::1",
+    "fc00::1",
+    "fd12:3456::1",
+    "fec0::1",
+    "ff02::1",
+    "::ffff:127.0.0.1",
+    "::ffff:10.0.0.1",
+    "64:ff9b::7f00:1",
+    "2002:7f00:1::1",
+    "2002:a00:1::1",
+    "2001:db8::1",
     "64:ff9b::808:808",  # NAT64 is refused whole (reserved range), whatever it embeds
 ]
-PUBLIC = ["8.8.8.8", "1.1.1.1", "93.184.216.34", "2606:4700:4700::1111", "2a00:1450:4001::200e",
-          "::ffff:8.8.8.8"]
+PUBLIC = [
+    "8.8.8.8",
+    "1.1.1.1",
+    "93.184.216.34",
+    "2606:4700:4700::1111",
+    "2a00:1450:4001::200e",
+    "::ffff:8.8.8.8",
+]
 
 
 @pytest.mark.parametrize("addr", BLOCKED)
@@ -56,9 +85,20 @@ def test_allow_networks_is_an_explicit_exception() -> None:
 
 @pytest.mark.parametrize(
     "url",
-    ["file:///etc/passwd", "ftp://a.example/x", "gopher://a.example/", "//a.example/x", "/relative", "",
-     "http://", "http://user:pw@a.example/", "http://a.example:99999/", "http://a.example/" + "x" * 3000,
-     "http://a.example/a b", "javascript:alert(1)"],
+    [
+        "file:///etc/passwd",
+        "ftp://a.example/x",
+        "gopher://a.example/",
+        "//a.example/x",
+        "/relative",
+        "",
+        "http://",
+        "http://user:pw@a.example/",
+        "http://a.example:99999/",
+        "http://a.example/" + "x" * 3000,
+        "http://a.example/a b",
+        "javascript:alert(1)",
+    ],
 )
 def test_malformed_or_unsupported_urls(url: str) -> None:
     with pytest.raises(InvalidURL):
@@ -67,15 +107,30 @@ def test_malformed_or_unsupported_urls(url: str) -> None:
 
 def test_parse_url_keeps_query_and_default_ports() -> None:
     t = parse_url("HTTPS://Example.ORG/a/b?x=1#frag")
-    assert (t.scheme, t.host, t.port, t.path, t.host_header) == ("https", "example.org", 443, "/a/b?x=1", "example.org")
+    assert (t.scheme, t.host, t.port, t.path, t.host_header) == (
+        "https",
+        "example.org",
+        443,
+        "/a/b?x=1",
+        "example.org",
+    )
     t = parse_url("http://[2606:4700::1]:8080")
     assert (t.host, t.port, t.path, t.host_header) == ("2606:4700::1", 8080, "/", "[2606:4700::1]:8080")
 
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1/", "http://localhost:8000/", "http://[::1]/", "http://0.0.0.0/", "http://2130706433/",
-     "http://0x7f.0.0.1/", "http://127.1/", "http://[::ffff:127.0.0.1]/", "http://169.254.169.254/latest/"],
+    [
+        "http://127.0.0.1/",
+        "http://localhost:8000/",
+        "http://[::1]/",
+        "http://0.0.0.0/",
+        "http://2130706433/",
+        "http://0x7f.0.0.1/",
+        "http://127.1/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://169.254.169.254/latest/",
+    ],
 )
 def test_loopback_and_metadata_urls_are_blocked_by_the_real_resolver(url: str) -> None:
     with pytest.raises(BlockedURL, match="only pages on public addresses"):
@@ -105,8 +160,9 @@ class Handler(BaseHTTPRequestHandler):
     def log_message(self, *args: object) -> None:  # quiet
         pass
 
-    def _send(self, status: int, body: bytes = b"", headers: dict[str, str] | None = None,
-              length: bool = True) -> None:
+    def _send(
+        self, status: int, body: bytes = b"", headers: dict[str, str] | None = None, length: bool = True
+    ) -> None:
         self.send_response(status)
         for k, v in (headers or {}).items():
             self.send_header(k, v)
@@ -164,7 +220,9 @@ def resolver(host: str, port: int) -> list[str]:
     return NAMES.get(host) or system_resolver(host, port)
 
 
-LOCAL = FetchLimits(timeout=3, max_bytes=1000, max_redirects=3, allow_networks=(ipaddress.ip_network("127.0.0.1/32"),))
+LOCAL = FetchLimits(
+    timeout=3, max_bytes=1000, max_redirects=3, allow_networks=(ipaddress.ip_network("127.0.0.1/32"),)
+)
 
 
 def fetch(port: int, path: str, limits: FetchLimits = LOCAL):  # noqa: ANN201

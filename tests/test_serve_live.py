@@ -19,9 +19,11 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 MIB = 1024 * 1024
-PAGE = {"html": "<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>"
-        + "<p>The quay is open again after the repairs, the harbour master said on Monday.</p>" * 5
-        + "</article></body></html>"}
+PAGE = {
+    "html": "<html><head><title>Quay reopens</title></head><body><article><h1>Quay reopens</h1>"
+    + "<p>The quay is open again after the repairs, the harbour master said on Monday.</p>" * 5
+    + "</article></body></html>"
+}
 
 
 def free_port() -> int:
@@ -34,10 +36,25 @@ class Server:
     def __init__(self, *extra: str) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        cmd = [sys.executable, "-m", "dehusk.cli", "serve", "--port", str(self.port), "--no-access-log",
-               "--log-level", "warning", *extra]
-        self.proc = subprocess.Popen(cmd, cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-                                     env={**os.environ, "PYTHONUNBUFFERED": "1"})
+        cmd = [
+            sys.executable,
+            "-m",
+            "dehusk.cli",
+            "serve",
+            "--port",
+            str(self.port),
+            "--no-access-log",
+            "--log-level",
+            "warning",
+            *extra,
+        ]
+        self.proc = subprocess.Popen(
+            cmd,
+            cwd=ROOT,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        )
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             assert self.proc.poll() is None, self.output()
@@ -126,8 +143,15 @@ def test_bad_bodies_get_4xx(server: Server, content: bytes, ctype: str, status: 
 
 @pytest.mark.parametrize(
     "url",
-    ["http://127.0.0.1:{port}/healthz", "http://localhost:{port}/", "http://[::1]:{port}/", "http://0.0.0.0/",
-     "http://169.254.169.254/latest/meta-data/", "http://2130706433/", "file:///etc/passwd"],
+    [
+        "http://127.0.0.1:{port}/healthz",
+        "http://localhost:{port}/",
+        "http://[::1]:{port}/",
+        "http://0.0.0.0/",
+        "http://169.254.169.254/latest/meta-data/",
+        "http://2130706433/",
+        "file:///etc/passwd",
+    ],
 )
 def test_urls_to_this_machine_are_refused_with_fetching_on(server: Server, url: str) -> None:
     with httpx.Client(base_url=server.url, timeout=30) as c:
@@ -139,8 +163,11 @@ def test_urls_to_this_machine_are_refused_with_fetching_on(server: Server, url: 
 
 
 def test_a_burst_of_mixed_requests(server: Server) -> None:
-    bodies = [(b'{"html": "x"', "application/json"), (b"junk", "text/plain"),
-              (httpx.Request("POST", "/", json=PAGE).content, "application/json")] * 20
+    bodies = [
+        (b'{"html": "x"', "application/json"),
+        (b"junk", "text/plain"),
+        (httpx.Request("POST", "/", json=PAGE).content, "application/json"),
+    ] * 20
 
     def send(item: tuple[bytes, str]) -> int:
         with httpx.Client(base_url=server.url, timeout=30) as c:
@@ -165,6 +192,11 @@ def test_settings_reach_worker_processes() -> None:
 
 
 def test_bad_settings_exit_with_a_message() -> None:
-    proc = subprocess.run([sys.executable, "-m", "dehusk.cli", "serve", "--threads", "0"], cwd=ROOT,
-                          capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        [sys.executable, "-m", "dehusk.cli", "serve", "--threads", "0"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert proc.returncode == 2 and "threads" in proc.stderr

@@ -73,19 +73,29 @@ async def _read_json(request: Request, model: type[ExtractRequest] | type[BatchR
     media = ctype.split(";", 1)[0].strip().lower()
     if media != "application/json" and not media.endswith("+json"):
         got = repr(ctype) if ctype else "no Content-Type"
-        raise ApiError(415, "unsupported_media_type",
-                       f"send a JSON object with Content-Type: application/json (got {got}); "
-                       "to upload a file, use POST /v1/extract/file")
+        raise ApiError(
+            415,
+            "unsupported_media_type",
+            f"send a JSON object with Content-Type: application/json (got {got}); "
+            "to upload a file, use POST /v1/extract/file",
+        )
     raw = await request.body()
     if not raw.strip():
-        raise ApiError(400, "empty_body", 'the request body is empty: send a JSON object such as {"html": "..."}')
+        raise ApiError(
+            400, "empty_body", 'the request body is empty: send a JSON object such as {"html": "..."}'
+        )
     try:
         data = json.loads(raw)
     except UnicodeDecodeError:
-        raise ApiError(400, "invalid_json", "the request body is not JSON text (it does not decode as UTF-8)") from None
+        raise ApiError(
+            400, "invalid_json", "the request body is not JSON text (it does not decode as UTF-8)"
+        ) from None
     except json.JSONDecodeError as exc:
-        raise ApiError(400, "invalid_json",
-                       f"the request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})") from None
+        raise ApiError(
+            400,
+            "invalid_json",
+            f"the request body is not valid JSON: {exc.msg} (line {exc.lineno}, column {exc.colno})",
+        ) from None
     except RecursionError:
         raise ApiError(400, "invalid_json", "the request body is nested too deeply") from None
     if not isinstance(data, dict):
@@ -120,8 +130,11 @@ def create_app(
     """The dehusk service. `extractor` and `fetcher` can be replaced (tests, custom pipelines)."""
     settings = settings or ServeSettings()
     if fetcher is None:
-        limits = FetchLimits(timeout=settings.fetch_timeout, max_bytes=settings.fetch_max_bytes,
-                             max_redirects=settings.fetch_max_redirects)
+        limits = FetchLimits(
+            timeout=settings.fetch_timeout,
+            max_bytes=settings.fetch_max_bytes,
+            max_redirects=settings.fetch_max_redirects,
+        )
         fetcher = functools.partial(fetch_page, limits=limits)
     index_html = (STATIC / "index.html").read_text(encoding="utf-8")
 
@@ -154,19 +167,26 @@ def create_app(
     @app.exception_handler(StarletteHTTPException)
     async def _http_error(_request: Request, exc: StarletteHTTPException) -> JSONResponse:
         code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
-        return JSONResponse({"error": {"code": code, "message": str(exc.detail)}}, status_code=exc.status_code,
-                            headers=getattr(exc, "headers", None))
+        return JSONResponse(
+            {"error": {"code": code, "message": str(exc.detail)}},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
 
     @app.exception_handler(RequestValidationError)
     async def _validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        return JSONResponse({"error": {"code": "invalid_request", "message": _validation_message(exc.errors())}},
-                            status_code=422)
+        return JSONResponse(
+            {"error": {"code": "invalid_request", "message": _validation_message(exc.errors())}},
+            status_code=422,
+        )
 
     @app.exception_handler(Exception)
     async def _internal_error(_request: Request, exc: Exception) -> JSONResponse:
         log.exception("unexpected error")
-        return JSONResponse({"error": {"code": "internal_error", "message": f"internal error ({type(exc).__name__})"}},
-                            status_code=500)
+        return JSONResponse(
+            {"error": {"code": "internal_error", "message": f"internal error ({type(exc).__name__})"}},
+            status_code=500,
+        )
 
     # ---- the work ----
     def pool_of(request: Request) -> ExtractionPool:
@@ -185,27 +205,47 @@ def create_app(
         if req.text is not None:
             return _Page(req.text, req.mode or "text", req.url)
         if not req.url:
-            raise ApiError(422, "missing_page", "send the page as html or text (a JSON string)"
-                           + (", or a url to fetch" if settings.allow_fetch else ""))
+            raise ApiError(
+                422,
+                "missing_page",
+                "send the page as html or text (a JSON string)"
+                + (", or a url to fetch" if settings.allow_fetch else ""),
+            )
         if not settings.allow_fetch:
-            raise ApiError(400, "fetch_disabled", "this server does not fetch URLs (start it with --allow-fetch); "
-                           "send the page itself as html or text")
+            raise ApiError(
+                400,
+                "fetch_disabled",
+                "this server does not fetch URLs (start it with --allow-fetch); "
+                "send the page itself as html or text",
+            )
         try:
-            fetched = await asyncio.wait_for(asyncio.to_thread(fetcher, req.url),
-                                             settings.fetch_timeout + settings.grace)
+            fetched = await asyncio.wait_for(
+                asyncio.to_thread(fetcher, req.url), settings.fetch_timeout + settings.grace
+            )
         except FetchError as exc:
             raise ApiError(exc.status, exc.code, str(exc)) from None
         except TimeoutError:
-            raise ApiError(504, "fetch_timeout", f"fetching took longer than {settings.fetch_timeout:g} s") from None
+            raise ApiError(
+                504, "fetch_timeout", f"fetching took longer than {settings.fetch_timeout:g} s"
+            ) from None
         return _Page(fetched.body, req.mode or "auto", fetched.url, fetched.content_type)
 
-    async def run_extract(request: Request, req: ExtractRequest, upload: _Page | None = None) -> dict[str, Any]:
+    async def run_extract(
+        request: Request, req: ExtractRequest, upload: _Page | None = None
+    ) -> dict[str, Any]:
         page = await get_page(req, upload)
         timeout = min(req.timeout, settings.timeout) if req.timeout else settings.timeout
 
         def job() -> dict[str, Any]:
-            article = extractor(page.content, mode=page.mode, url=page.url, content_type=page.content_type,
-                                explain=req.explain, markdown=req.format == "markdown", timeout=timeout)
+            article = extractor(
+                page.content,
+                mode=page.mode,
+                url=page.url,
+                content_type=page.content_type,
+                explain=req.explain,
+                markdown=req.format == "markdown",
+                timeout=timeout,
+            )
             return article.to_dict()
 
         try:
@@ -232,36 +272,61 @@ def create_app(
     def _admit(request: Request):  # noqa: ANN202
         pool = pool_of(request)
         if pool.admitted >= pool.capacity:
-            raise ApiError(503, "overloaded", f"the server is busy ({pool.admitted} requests in progress); "
-                           "retry shortly", headers={"Retry-After": "1"})
+            raise ApiError(
+                503,
+                "overloaded",
+                f"the server is busy ({pool.admitted} requests in progress); retry shortly",
+                headers={"Retry-After": "1"},
+            )
         return pool.admit()
 
     # ---- routes ----
     extract_responses: dict[int | str, dict[str, Any]] = {
-        200: {"description": "The article (format json), or its text (format text or markdown)",
-              "content": {"application/json": {"schema": ref("Article")}, "text/plain": {"schema": {"type": "string"}},
-                          "text/markdown": {"schema": {"type": "string"}}}},
+        200: {
+            "description": "The article (format json), or its text (format text or markdown)",
+            "content": {
+                "application/json": {"schema": ref("Article")},
+                "text/plain": {"schema": {"type": "string"}},
+                "text/markdown": {"schema": {"type": "string"}},
+            },
+        },
         **error_responses(400, 413, 415, 422, 502, 503, 504),
     }
 
-    @app.post("/v1/extract", tags=["extract"], summary="Extract the article from one page",
-              openapi_extra=_json_request_body("ExtractRequest"), responses=extract_responses)
+    @app.post(
+        "/v1/extract",
+        tags=["extract"],
+        summary="Extract the article from one page",
+        openapi_extra=_json_request_body("ExtractRequest"),
+        responses=extract_responses,
+    )
     async def extract_one(request: Request) -> Response:
         req = await _read_json(request, ExtractRequest)
         with _admit(request):
             article = await run_extract(request, req)
         return render(article, req.format)
 
-    @app.post("/v1/extract/batch", tags=["extract"], summary="Extract the articles from several pages",
-              openapi_extra=_json_request_body("BatchRequest"),
-              responses={200: {"description": "One result per page, in order",
-                               "content": {"application/json": {"schema": ref("BatchResponse")}}},
-                         **error_responses(400, 413, 415, 422, 503)})
+    @app.post(
+        "/v1/extract/batch",
+        tags=["extract"],
+        summary="Extract the articles from several pages",
+        openapi_extra=_json_request_body("BatchRequest"),
+        responses={
+            200: {
+                "description": "One result per page, in order",
+                "content": {"application/json": {"schema": ref("BatchResponse")}},
+            },
+            **error_responses(400, 413, 415, 422, 503),
+        },
+    )
     async def extract_batch(request: Request) -> JSONResponse:
         batch = await _read_json(request, BatchRequest)
         if len(batch.pages) > settings.max_batch:
-            raise ApiError(413, "batch_too_large",
-                           f"{len(batch.pages)} pages: a batch holds at most {settings.max_batch}")
+            raise ApiError(
+                413,
+                "batch_too_large",
+                f"{len(batch.pages)} pages: a batch holds at most {settings.max_batch}",
+            )
 
         async def one(index: int, req: ExtractRequest) -> dict[str, Any]:
             try:
@@ -274,22 +339,44 @@ def create_app(
         ok = sum(1 for r in results if r["status"] == 200)
         return JSONResponse({"results": results, "ok": ok, "failed": len(results) - ok})
 
-    @app.post("/v1/extract/file", tags=["extract"], summary="Extract the article from an uploaded file",
-              description="multipart/form-data with a `file` (or a `text` / `html` field), and optionally "
-              "`mode`, `url`, `format`, `explain`, `timeout` fields. Bytes are decoded by BOM, declared "
-              "charset, then detection.",
-              openapi_extra={"requestBody": {"required": True, "content": {"multipart/form-data": {"schema": {
-                  "type": "object",
-                  "properties": {"file": {"type": "string", "format": "binary"}, "text": {"type": "string"},
-                                 "html": {"type": "string"}, "mode": {"enum": ["auto", "text", "html"]},
-                                 "url": {"type": "string"}, "format": {"enum": ["json", "text", "markdown"]},
-                                 "explain": {"type": "boolean"}, "timeout": {"type": "number"}}}}}}},
-              responses=extract_responses)
+    @app.post(
+        "/v1/extract/file",
+        tags=["extract"],
+        summary="Extract the article from an uploaded file",
+        description="multipart/form-data with a `file` (or a `text` / `html` field), and optionally "
+        "`mode`, `url`, `format`, `explain`, `timeout` fields. Bytes are decoded by BOM, declared "
+        "charset, then detection.",
+        openapi_extra={
+            "requestBody": {
+                "required": True,
+                "content": {
+                    "multipart/form-data": {
+                        "schema": {
+                            "type": "object",
+                            "properties": {
+                                "file": {"type": "string", "format": "binary"},
+                                "text": {"type": "string"},
+                                "html": {"type": "string"},
+                                "mode": {"enum": ["auto", "text", "html"]},
+                                "url": {"type": "string"},
+                                "format": {"enum": ["json", "text", "markdown"]},
+                                "explain": {"type": "boolean"},
+                                "timeout": {"type": "number"},
+                            },
+                        }
+                    }
+                },
+            }
+        },
+        responses=extract_responses,
+    )
     async def extract_file(request: Request) -> Response:
         ctype = request.headers.get("content-type", "")
         if not ctype.lower().startswith(("multipart/form-data", "application/x-www-form-urlencoded")):
             got = repr(ctype) if ctype else "no Content-Type"
-            raise ApiError(415, "unsupported_media_type", f"send multipart/form-data with a 'file' field (got {got})")
+            raise ApiError(
+                415, "unsupported_media_type", f"send multipart/form-data with a 'file' field (got {got})"
+            )
         try:
             form = await request.form(max_files=1, max_fields=20, max_part_size=settings.max_body_bytes)
         except Exception as exc:  # python-multipart / starlette parse errors
@@ -326,23 +413,43 @@ def create_app(
     async def info() -> dict[str, Any]:
         return {
             "version": __version__,
-            "labels": {"content": list(CONTENT_LABELS), "metadata": list(METADATA_LABELS), "husk": list(HUSK_LABELS)},
-            "limits": {"max_body_bytes": settings.max_body_bytes, "max_batch": settings.max_batch,
-                       "timeout": settings.timeout, "threads": settings.threads, "queue": settings.queue},
+            "labels": {
+                "content": list(CONTENT_LABELS),
+                "metadata": list(METADATA_LABELS),
+                "husk": list(HUSK_LABELS),
+            },
+            "limits": {
+                "max_body_bytes": settings.max_body_bytes,
+                "max_batch": settings.max_batch,
+                "timeout": settings.timeout,
+                "threads": settings.threads,
+                "queue": settings.queue,
+            },
             "allow_fetch": settings.allow_fetch,
         }
 
     @app.get("/", include_in_schema=False)
     async def index() -> HTMLResponse:
-        return HTMLResponse(index_html, headers={"Content-Security-Policy": _PAGE_CSP,
-                                                 "X-Content-Type-Options": "nosniff", "Cache-Control": "no-cache"})
+        return HTMLResponse(
+            index_html,
+            headers={
+                "Content-Security-Policy": _PAGE_CSP,
+                "X-Content-Type-Options": "nosniff",
+                "Cache-Control": "no-cache",
+            },
+        )
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
 
     def openapi() -> dict[str, Any]:
         if app.openapi_schema is None:
-            schema = get_openapi(title=app.title, version=app.version, summary=app.summary,
-                                 description=app.description, routes=app.routes)
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                summary=app.summary,
+                description=app.description,
+                routes=app.routes,
+            )
             schema.setdefault("components", {}).setdefault("schemas", {}).update(component_schemas())
             app.openapi_schema = schema
         return app.openapi_schema

@@ -33,30 +33,66 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
     p.add_argument("--workers", type=int, default=1, help="server processes (default 1)")
-    p.add_argument("--threads", type=int, default=_DEFAULTS.threads,
-                   help=f"pages extracted at once per process (default {_DEFAULTS.threads})")
-    p.add_argument("--queue", type=int, default=_DEFAULTS.queue,
-                   help=f"requests that may wait for a thread per process; beyond, 503 (default {_DEFAULTS.queue})")
-    p.add_argument("--max-body", type=_size, default=_DEFAULTS.max_body_bytes,
-                   help="largest request body, e.g. 10M (default 10M); larger gets 413")
-    p.add_argument("--max-batch", type=int, default=_DEFAULTS.max_batch,
-                   help=f"pages per batch request (default {_DEFAULTS.max_batch})")
-    p.add_argument("--timeout", type=float, default=_DEFAULTS.timeout,
-                   help=f"seconds per page (default {_DEFAULTS.timeout:g}); past it, 504")
-    p.add_argument("--allow-fetch", action="store_true",
-                   help="fetch {\"url\": ...} requests (public addresses only; off by default)")
-    p.add_argument("--fetch-timeout", type=float, default=_DEFAULTS.fetch_timeout,
-                   help=f"seconds per fetch, redirects included (default {_DEFAULTS.fetch_timeout:g})")
-    p.add_argument("--fetch-max-bytes", type=_size, default=_DEFAULTS.fetch_max_bytes,
-                   help="largest fetched page (default 5M)")
+    p.add_argument(
+        "--threads",
+        type=int,
+        default=_DEFAULTS.threads,
+        help=f"pages extracted at once per process (default {_DEFAULTS.threads})",
+    )
+    p.add_argument(
+        "--queue",
+        type=int,
+        default=_DEFAULTS.queue,
+        help=f"requests that may wait for a thread per process; beyond, 503 (default {_DEFAULTS.queue})",
+    )
+    p.add_argument(
+        "--max-body",
+        type=_size,
+        default=_DEFAULTS.max_body_bytes,
+        help="largest request body, e.g. 10M (default 10M); larger gets 413",
+    )
+    p.add_argument(
+        "--max-batch",
+        type=int,
+        default=_DEFAULTS.max_batch,
+        help=f"pages per batch request (default {_DEFAULTS.max_batch})",
+    )
+    p.add_argument(
+        "--timeout",
+        type=float,
+        default=_DEFAULTS.timeout,
+        help=f"seconds per page (default {_DEFAULTS.timeout:g}); past it, 504",
+    )
+    p.add_argument(
+        "--allow-fetch",
+        action="store_true",
+        help='fetch {"url": ...} requests (public addresses only; off by default)',
+    )
+    p.add_argument(
+        "--fetch-timeout",
+        type=float,
+        default=_DEFAULTS.fetch_timeout,
+        help=f"seconds per fetch, redirects included (default {_DEFAULTS.fetch_timeout:g})",
+    )
+    p.add_argument(
+        "--fetch-max-bytes",
+        type=_size,
+        default=_DEFAULTS.fetch_max_bytes,
+        help="largest fetched page (default 5M)",
+    )
     p.add_argument("--log-level", default="info", choices=["critical", "error", "warning", "info", "debug"])
     p.add_argument("--no-access-log", action="store_true", help="do not log every request")
 
 
 def settings_from_args(args: argparse.Namespace) -> ServeSettings:
     return ServeSettings(
-        max_body_bytes=args.max_body, max_batch=args.max_batch, threads=args.threads, queue=args.queue,
-        timeout=args.timeout, allow_fetch=args.allow_fetch, fetch_timeout=args.fetch_timeout,
+        max_body_bytes=args.max_body,
+        max_batch=args.max_batch,
+        threads=args.threads,
+        queue=args.queue,
+        timeout=args.timeout,
+        allow_fetch=args.allow_fetch,
+        fetch_timeout=args.fetch_timeout,
         fetch_max_bytes=args.fetch_max_bytes,
     )
 
@@ -83,8 +119,13 @@ def main(args: argparse.Namespace) -> int:
         public = args.host != "localhost"
     if public:
         print(f"dehusk serve: listening on {args.host}: reachable from other machines", file=sys.stderr)
-    common = {"host": args.host, "port": args.port, "log_level": args.log_level,
-              "access_log": not args.no_access_log, "server_header": False}
+    common = {
+        "host": args.host,
+        "port": args.port,
+        "log_level": args.log_level,
+        "access_log": not args.no_access_log,
+        "server_header": False,
+    }
     if args.workers > 1:
         os.environ[SETTINGS_ENV] = settings.to_json()
         uvicorn.run("dehusk.serve.app:app_from_env", factory=True, workers=args.workers, **common)

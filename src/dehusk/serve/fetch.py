@@ -296,7 +296,9 @@ def _get(target: _Target, sock: socket.socket, limits: FetchLimits, deadline: _D
         conn.close()
 
 
-def fetch_page(url: str, limits: FetchLimits | None = None, *, resolver: Resolver = system_resolver) -> FetchedPage:
+def fetch_page(
+    url: str, limits: FetchLimits | None = None, *, resolver: Resolver = system_resolver
+) -> FetchedPage:
     """Fetch `url` (public addresses only). Raises `FetchError` subclasses with a clear message."""
     limits = limits or FetchLimits()
     deadline = _Deadline(limits.timeout)

@@ -99,8 +99,11 @@ class BodyLimit:
             seen += len(message.get("body", b""))
             more = message.get("more_body", False)
         await send_error(
-            send, 413, "too_large",
-            f"request body is larger than the limit of {self.max_bytes} bytes", close=True,
+            send,
+            413,
+            "too_large",
+            f"request body is larger than the limit of {self.max_bytes} bytes",
+            close=True,
         )
 
 
@@ -157,8 +160,12 @@ class ExtractionPool:
             future.exception()  # mark as retrieved: an abandoned page's error is not news
 
     def stats(self) -> dict[str, int]:
-        return {"threads": self.threads, "capacity": self.capacity, "admitted": self.admitted,
-                "running": self.running}
+        return {
+            "threads": self.threads,
+            "capacity": self.capacity,
+            "admitted": self.admitted,
+            "running": self.running,
+        }
 
     def close(self) -> None:
         self._executor.shutdown(wait=False, cancel_futures=True)

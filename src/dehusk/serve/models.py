@@ -31,24 +31,31 @@ class ExtractRequest(BaseModel):
         extra="forbid",
         json_schema_extra={
             "examples": [
-                {"html": "<html><head><title>A title</title></head><body><p>...</p></body></html>",
-                 "url": "https://example.org/news/1", "explain": True},
+                {
+                    "html": "<html><head><title>A title</title></head><body><p>...</p></body></html>",
+                    "url": "https://example.org/news/1",
+                    "explain": True,
+                },
                 {"text": "Menu\nHome\n\nThe headline\n\nFirst paragraph ...", "format": "text"},
             ]
         },
     )
 
-    html: str | None = Field(None, description="The page's HTML. Read in HTML mode unless `mode` says otherwise.")
+    html: str | None = Field(
+        None, description="The page's HTML. Read in HTML mode unless `mode` says otherwise."
+    )
     text: str | None = Field(
         None, description="A plain-text dump of the page. Read in text mode unless `mode` says otherwise."
     )
     url: str | None = Field(
-        None, max_length=2048,
+        None,
+        max_length=2048,
         description="The page's URL (helps site features). Alone, without html or text, the server "
         "fetches it, if started with --allow-fetch (public addresses only).",
     )
     mode: Literal["auto", "text", "html"] | None = Field(
-        None, description="How to read the page; default: html for `html`, text for `text`, auto for fetched pages."
+        None,
+        description="How to read the page; default: html for `html`, text for `text`, auto for fetched pages.",
     )
     format: Literal["json", "text", "markdown"] = Field(
         "json",
@@ -66,7 +73,9 @@ class BatchRequest(BaseModel):
 
     model_config = ConfigDict(extra="forbid")
 
-    pages: list[ExtractRequest] = Field(..., min_length=1, description="The pages; at most the server's max_batch.")
+    pages: list[ExtractRequest] = Field(
+        ..., min_length=1, description="The pages; at most the server's max_batch."
+    )
 
 
 def _article_schema() -> dict[str, Any]:
@@ -143,4 +152,7 @@ def error_responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
         503: "The server is busy: retry after the Retry-After seconds",
         504: "The page took longer than the time limit",
     }
-    return {s: {"description": texts[s], "content": {"application/json": {"schema": ref("Error")}}} for s in statuses}
+    return {
+        s: {"description": texts[s], "content": {"application/json": {"schema": ref("Error")}}}
+        for s in statuses
+    }

@@ -102,8 +102,13 @@ def test_schema_checker_catches_mistakes() -> None:
     assert schema_errors({**good, "confidence": 1.5}, ARTICLE_SCHEMA)
     assert schema_errors({**good, "mode": "pdf"}, ARTICLE_SCHEMA)
     assert schema_errors({**good, "extra": 1}, ARTICLE_SCHEMA)
-    assert schema_errors({**good, "blocks": [{"index": 0, "text": "a", "label": "nope", "score": 0.1,
-                                                "reason": "r", "kind": "p"}]}, ARTICLE_SCHEMA)
+    assert schema_errors(
+        {
+            **good,
+            "blocks": [{"index": 0, "text": "a", "label": "nope", "score": 0.1, "reason": "r", "kind": "p"}],
+        },
+        ARTICLE_SCHEMA,
+    )
 
 
 # ----------------------------------------------------------------- Article
@@ -146,7 +151,9 @@ def test_to_dict_matches_the_schema(case: str) -> None:
     assert ("blocks" in d) == bool(kwargs.get("explain"))
     assert ("markdown" in d) == bool(kwargs.get("markdown"))
     if d["published"] is not None:
-        assert re.fullmatch(r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?", d["published"])
+        assert re.fullmatch(
+            r"\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?", d["published"]
+        )
     if d["language"] is not None:
         assert re.fullmatch(r"[a-z]{2}", d["language"])
 
@@ -183,7 +190,9 @@ def test_language_is_iso_639_1() -> None:
 # ----------------------------------------------------------------- explain
 
 
-@pytest.mark.parametrize("page", [SMALL, SMALL_BULLETS, SMALL.replace("\n", "\r\n")], ids=["plain", "bullets", "crlf"])
+@pytest.mark.parametrize(
+    "page", [SMALL, SMALL_BULLETS, SMALL.replace("\n", "\r\n")], ids=["plain", "bullets", "crlf"]
+)
 def test_explain_blocks_cover_every_line_in_order(page: str) -> None:
     art = dehusk.extract(page, mode="text", explain=True)
     blocks = art.blocks
@@ -251,6 +260,17 @@ def test_timeout_passes_as_page_timeout() -> None:
 
 
 def test_public_names() -> None:
-    for name in ("extract", "Article", "Block", "Options", "DehuskError", "InputError", "PageTimeout",
-                 "LABELS", "ARTICLE_SCHEMA", "PAGE_TYPES", "__version__"):
+    for name in (
+        "extract",
+        "Article",
+        "Block",
+        "Options",
+        "DehuskError",
+        "InputError",
+        "PageTimeout",
+        "LABELS",
+        "ARTICLE_SCHEMA",
+        "PAGE_TYPES",
+        "__version__",
+    ):
         assert hasattr(dehusk, name), name

@@ -72,9 +72,13 @@ def run_isolated(make_page: str, **kwargs: object) -> dict:
         print(json.dumps(out))
     """)
     try:
-        proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_GUARD)
+        proc = subprocess.run(
+            [sys.executable, "-c", code], capture_output=True, text=True, timeout=HANG_GUARD
+        )
     except subprocess.TimeoutExpired:
-        pytest.fail(f"extract did not finish within {HANG_GUARD} s (page timeout was {kwargs.get('timeout')})")
+        pytest.fail(
+            f"extract did not finish within {HANG_GUARD} s (page timeout was {kwargs.get('timeout')})"
+        )
     assert proc.returncode == 0, f"extract crashed:\n{proc.stderr[-5000:]}"
     return json.loads(proc.stdout.strip().splitlines()[-1])
 
@@ -103,7 +107,9 @@ def test_empty_every_mode(mode: str) -> None:
 WHITESPACE = " \n\t\r\n   \n\u00a0\u3000\u2003\n\n \r\r\n"
 
 
-@pytest.mark.parametrize("page", [WHITESPACE, WHITESPACE.encode("utf-8"), "\n" * 100_000], ids=["str", "bytes", "newlines"])
+@pytest.mark.parametrize(
+    "page", [WHITESPACE, WHITESPACE.encode("utf-8"), "\n" * 100_000], ids=["str", "bytes", "newlines"]
+)
 def test_whitespace_only(page: str | bytes) -> None:
     assert_empty_or_dehusk_error(page)
 
@@ -129,7 +135,9 @@ def test_binary_garbage(name: str) -> None:
     assert_empty_or_dehusk_error(GARBAGE[name], mode="text")
 
 
-INVALID_UTF8 = b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xe2\x82\x28\xf0\x28\x8c\xbc\xf8\xa1\xa1\xa1\xa1\xc0\xaf\xed\xa0\x80"
+INVALID_UTF8 = (
+    b"\xc3\x28\xa0\xa1\xe2\x28\xa1\xe2\x82\x28\xf0\x28\x8c\xbc\xf8\xa1\xa1\xa1\xa1\xc0\xaf\xed\xa0\x80"
+)
 
 
 def test_invalid_utf8_bytes_alone() -> None:
@@ -139,7 +147,9 @@ def test_invalid_utf8_bytes_alone() -> None:
 
 def test_invalid_utf8_bytes_inside_an_article() -> None:
     """A few broken bytes in a page do not lose the page."""
-    data = ARTICLE.encode("utf-8").replace(b"\nCookie settings", b"\n\xff\xfe\xc0\xaf broken \xed\xa0\x80\nCookie settings")
+    data = ARTICLE.encode("utf-8").replace(
+        b"\nCookie settings", b"\n\xff\xfe\xc0\xaf broken \xed\xa0\x80\nCookie settings"
+    )
     data = data.replace(b"eighteen months", b"eighteen\xc3 months")
     art = dehusk.extract(data, mode="text")
     assert FIRST in norm(art.text) and LAST in norm(art.text)
@@ -159,7 +169,7 @@ def test_lone_surrogates_in_str() -> None:
 
 
 def _with_nuls(text: str) -> str:
-    return "\x00".join(text[i:i + 7] for i in range(0, len(text), 7))
+    return "\x00".join(text[i : i + 7] for i in range(0, len(text), 7))
 
 
 @pytest.mark.parametrize("as_bytes", [False, True], ids=["str", "bytes"])
@@ -243,8 +253,9 @@ def test_one_10_mb_line_of_words() -> None:
 # ----------------------------------------------------------------- arguments
 
 
-@pytest.mark.parametrize("page", [123, None, 1.5, ["<p>a</p>"], {"html": "<p>a</p>"}],
-                         ids=["int", "None", "float", "list", "dict"])
+@pytest.mark.parametrize(
+    "page", [123, None, 1.5, ["<p>a</p>"], {"html": "<p>a</p>"}], ids=["int", "None", "float", "list", "dict"]
+)
 def test_wrong_type_is_input_error(page: object) -> None:
     with pytest.raises(dehusk.InputError) as info:
         dehusk.extract(page)  # type: ignore[arg-type]
@@ -264,8 +275,7 @@ def test_errors_are_dehusk_errors() -> None:
 
 # ----------------------------------------------------------------- legacy encodings, no declaration
 
-ENCODED = {
-    "cp1252-fr": ("cp1252", """Accueil
+PAGE_FR = """Accueil
 Actualités
 Région
 La fête du citron à Menton attire plus de visiteurs que prévu
@@ -276,8 +286,9 @@ Les chars décorés d’agrumes, qui ont nécessité près de 145 tonnes de citr
 « Nous avons dû ajouter des places debout pour répondre à la demande », a expliqué la directrice de l’événement, précisant que le billet coûtait 28 € cette année.
 Les organisateurs envisagent déjà d’allonger la manifestation d’une semaine l’an prochain, à condition que les hôtels de la région suivent.
 Mentions légales
-"""),
-    "cp1252-de": ("cp1252", """Startseite
+"""
+
+PAGE_DE = """Startseite
 Nachrichten
 Münchner Stadtrat beschließt längere Öffnungszeiten für Freibäder
 Von Jürgen Weiß
@@ -286,8 +297,9 @@ Die städtischen Freibäder in München öffnen in diesem Sommer schon um sieben
 Für die längeren Öffnungszeiten werden zusätzlich zwölf Rettungsschwimmer eingestellt; die Kosten von rund 480.000 € übernehmen die Stadtwerke.
 „Gerade an heißen Tagen wollen viele Berufstätige vor der Arbeit noch ein paar Bahnen ziehen“, sagte die Bäderchefin. Der Eintrittspreis für Erwachsene bleibt bei 5,50 €.
 Impressum
-"""),
-    "shift_jis-ja": ("shift_jis", """ホーム
+"""
+
+PAGE_JA = """ホーム
 ニュース
 地域
 金沢市の近江町市場、外国人観光客が過去最多に
@@ -297,8 +309,9 @@ Impressum
 一方で、混雑による地元客の減少を心配する声もあり、市は来年度から混雑状況をスマートフォンで確認できる仕組みを導入する方針だ。
 市場で五十年以上鮮魚店を営む男性は「昔からのお客さんも大切にしながら、新しいお客さんを迎えたい」と話している。
 お問い合わせ
-"""),
-    "gbk-zh": ("gbk", """首页
+"""
+
+PAGE_ZH = """首页
 新闻
 成都大熊猫繁育研究基地春季开放时间调整
 2024年03月08日
@@ -308,7 +321,13 @@ Impressum
 为了缓解节假日的客流压力，基地将继续实行实名预约购票，每日限流三万人，游客可以通过官方网站或者小程序提前七天预约。
 基地还提醒游客不要投喂食物，不要拍打玻璃，以免惊扰大熊猫。
 联系我们
-"""),
+"""
+
+ENCODED = {
+    "cp1252-fr": ("cp1252", PAGE_FR),
+    "cp1252-de": ("cp1252", PAGE_DE),
+    "shift_jis-ja": ("shift_jis", PAGE_JA),
+    "gbk-zh": ("gbk", PAGE_ZH),
 }
 
 
@@ -324,7 +343,9 @@ def test_undeclared_legacy_encoding_decodes_without_mojibake(name: str) -> None:
     got = norm(" ".join(b.text for b in art.blocks))
     assert "\ufffd" not in got
     missing = [line for line in page.splitlines() if norm(line) not in got]
-    assert not missing, f"lines garbled by decoding ({encoding} bytes): {missing[:3]} ; decoded as: {got[:300]!r}"
+    assert not missing, (
+        f"lines garbled by decoding ({encoding} bytes): {missing[:3]} ; decoded as: {got[:300]!r}"
+    )
 
 
 @pytest.mark.parametrize("name", ["cp1252-fr", "cp1252-de"])
@@ -343,7 +364,7 @@ HTML_PAGES = {
     "document": "<!DOCTYPE html><html lang='en'><head><title>Bridge</title></head><body><article><h1>Bridge approved</h1>"
     "<p>The city council has approved plans for a pedestrian and cycle bridge.</p></article></body></html>",
     "no-doctype": "\n\n  <html><head><meta charset='utf-8'></head><body><div class='x'><p>Hello there, reader.</p></div></body></html>",
-    "fragment": "<div class=\"post\"><p>The city council has approved plans for a bridge.</p><p>Work starts in autumn.</p></div>",
+    "fragment": '<div class="post"><p>The city council has approved plans for a bridge.</p><p>Work starts in autumn.</p></div>',
     "comment-first": "<!-- generated 2024-04-04 --><html><body><p>The council has approved the bridge.</p></body></html>",
 }
 

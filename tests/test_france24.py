@@ -28,8 +28,17 @@ SOURCE = "FRANCE 24 with wires"
 SUBHEADING = "Malian and French troops clash with Islamist militants near Gao"
 LEAD_START = "French Foreign Minister Laurent Fabius said on Tuesday that France plans"
 BODY_START = "French Foreign Minister Laurent Fabius said on Tuesday that while France plans"
-HUSK = ["Read more", "Don't miss", "Latest update", "Date created", "Video by", "Text by", "MALI",
-        "(FRANCE 24 with wires)", SOURCE]
+HUSK = [
+    "Read more",
+    "Don't miss",
+    "Latest update",
+    "Date created",
+    "Video by",
+    "Text by",
+    "MALI",
+    "(FRANCE 24 with wires)",
+    SOURCE,
+]
 
 
 def _page_lines() -> list[str]:

@@ -29,8 +29,20 @@ import dehusk
 from conftest import load_text_fixture, norm, text_fixture_names
 
 NAMES = text_fixture_names()
-KNOWN_KEYS = {"shape", "language", "title", "authors", "published", "modified", "lead", "source", "tags",
-              "headings", "must_contain", "must_not_contain"}
+KNOWN_KEYS = {
+    "shape",
+    "language",
+    "title",
+    "authors",
+    "published",
+    "modified",
+    "lead",
+    "source",
+    "tags",
+    "headings",
+    "must_contain",
+    "must_not_contain",
+}
 _ISO = re.compile(r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?")
 
 
@@ -78,8 +90,10 @@ def _shape_problems(art: dehusk.Article) -> list[str]:
             problems.append(f"paragraph twice in text: {p[:80]!r}")
         seen.add(p)
     if art.lead is not None and (not paras or paras[0] != norm(art.lead)):
-        problems.append(f"lead is not the first paragraph of text: lead={art.lead[:60]!r}, "
-                        f"first={paras[0][:60] if paras else None!r}")
+        problems.append(
+            f"lead is not the first paragraph of text: lead={art.lead[:60]!r}, "
+            f"first={paras[0][:60] if paras else None!r}"
+        )
     if art.title and norm(art.title) in paras:
         problems.append(f"the title is a paragraph of text: {art.title!r}")
     return problems
@@ -140,11 +154,15 @@ def test_fixture_is_consistent(name: str) -> None:
     whole = "\n".join(lines)
     for key in ("title", "lead", "source"):
         if exp.get(key):
-            assert any(norm(exp[key]) in line for line in lines), f"{key} {exp[key]!r} is not on a line of the page"
+            assert any(norm(exp[key]) in line for line in lines), (
+                f"{key} {exp[key]!r} is not on a line of the page"
+            )
     for a in exp.get("authors", []):
         assert norm(a) in whole, f"author {a!r} not in the page"
     for s in exp["must_contain"]:
-        assert any(norm(s) in line for line in lines), f"must_contain snippet not on one line of the page: {s!r}"
+        assert any(norm(s) in line for line in lines), (
+            f"must_contain snippet not on one line of the page: {s!r}"
+        )
     for s in exp["must_not_contain"]:
         assert norm(s) in whole, f"must_not_contain snippet is not in the page (a vacuous check): {s!r}"
         assert not any(norm(s) in norm(m) for m in exp["must_contain"]), f"{s!r} is also a must_contain"
@@ -172,9 +190,16 @@ def _ideal_article(page: bytes, exp: dict[str, Any]) -> dehusk.Article:
         if i > start:
             paras.append(line)
     return dehusk.Article(
-        title=exp.get("title"), authors=tuple(exp.get("authors", ())), published=exp.get("published"),
-        modified=exp.get("modified"), lead=exp.get("lead"), text="\n\n".join(paras), source=exp.get("source"),
-        tags=tuple(exp.get("tags", ())), language=exp.get("language"), mode="text",
+        title=exp.get("title"),
+        authors=tuple(exp.get("authors", ())),
+        published=exp.get("published"),
+        modified=exp.get("modified"),
+        lead=exp.get("lead"),
+        text="\n\n".join(paras),
+        source=exp.get("source"),
+        tags=tuple(exp.get("tags", ())),
+        language=exp.get("language"),
+        mode="text",
     )
 
 

@@ -7,6 +7,7 @@ coloured, labelled blocks and the extracted title; it saves a screenshot to test
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 import time
@@ -169,3 +170,20 @@ def test_file_upload_and_an_error_message(server_url: str, page: object) -> None
     assert pg.get_attribute("#title", "data-value") == (expected.title or "")  # type: ignore[attr-defined]
     assert "read as html" in pg.inner_text("#status")  # type: ignore[attr-defined]
     assert pg.problems == []  # type: ignore[attr-defined]
+
+
+def test_the_form_works_without_javascript(server_url: str, browser: object) -> None:
+    context = browser.new_context(java_script_enabled=False)  # type: ignore[attr-defined]
+    try:
+        pg = context.new_page()
+        pg.goto(server_url + "/")
+        pg.fill(
+            "#page",
+            "Home\nNews\n\nA quiet week at the harbour\n\n" + "The boats stayed in port all week. " * 8,
+        )
+        with pg.expect_navigation():
+            pg.click("#submit")
+        data = json.loads(pg.inner_text("body"))
+        assert data["mode"] in ("text", "html") and data["blocks"], data
+    finally:
+        context.close()

@@ -196,7 +196,12 @@ def test_file_upload_passes_bytes_and_charset() -> None:
             files={"file": ("page.html", raw, "text/html; charset=iso-8859-1")},
             data={"explain": "on", "url": "https://a.example/p", "mode": "html"},
         )
-        form_text = c.post("/v1/extract/file", data={"text": "plain words"})
+        # a browser sends an empty file part when no file is chosen, and empty text inputs
+        form_text = c.post(
+            "/v1/extract/file",
+            files={"file": ("", b"", "application/octet-stream")},
+            data={"text": "plain words", "url": "", "mode": "auto"},
+        )
         wrong = c.post("/v1/extract/file", json={"text": "x"})
         unknown = c.post("/v1/extract/file", data={"text": "x", "colour": "red"})
     assert r.status_code == 200

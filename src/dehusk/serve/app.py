@@ -388,7 +388,12 @@ def create_app(
                 if key != "file":
                     raise ApiError(422, "invalid_request", f"unexpected file field {key!r}: name it 'file'")
                 data = await value.read()
+                if not data and not value.filename:
+                    continue  # a form's file input left empty
                 upload = _Page(data, "auto", None, value.content_type)
+            elif key == "file":  # sent as a plain field: empty (no file chosen) or the page itself
+                if value:
+                    upload = _Page(value, "auto", None, None)
             elif key in ("text", "html", "url", "mode", "format", "timeout") and value != "":
                 fields[key] = value
             elif key == "explain":

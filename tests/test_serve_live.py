@@ -191,6 +191,27 @@ def test_settings_reach_worker_processes() -> None:
         srv.stop()
 
 
+def test_a_body_that_never_finishes_gets_408() -> None:
+    srv = Server("--body-timeout", "1")
+    try:
+        with socket.create_connection(("127.0.0.1", srv.port), timeout=10) as sock:
+            head = (
+                "POST /v1/extract HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n"
+                "Content-Length: 1000\r\n\r\n"
+            )
+            sock.sendall(head.encode() + b'{"text": "only the start')
+            answer = b""
+            while b"\r\n\r\n" not in answer:
+                chunk = sock.recv(65536)
+                if not chunk:
+                    break
+                answer += chunk
+        assert answer.startswith(b"HTTP/1.1 408"), answer[:200]
+        assert_still_serving(srv)
+    finally:
+        srv.stop()
+
+
 def test_bad_settings_exit_with_a_message() -> None:
     proc = subprocess.run(
         [sys.executable, "-m", "dehusk.cli", "serve", "--threads", "0"],

@@ -157,7 +157,7 @@ def create_app(
         redoc_url=None,
     )
     app.state.settings = settings
-    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes)
+    app.add_middleware(BodyLimit, max_bytes=settings.max_body_bytes, timeout=settings.body_timeout)
 
     # ---- errors: every failure is {"error": {"code", "message"}} with a fitting status ----
     @app.exception_handler(ApiError)

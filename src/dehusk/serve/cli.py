@@ -52,6 +52,18 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
         help="largest request body, e.g. 10M (default 10M); larger gets 413",
     )
     p.add_argument(
+        "--body-timeout",
+        type=float,
+        default=_DEFAULTS.body_timeout,
+        help=f"seconds to receive a request body (default {_DEFAULTS.body_timeout:g}); after it, 408",
+    )
+    p.add_argument(
+        "--max-connections",
+        type=int,
+        default=None,
+        help="open connections per process before uvicorn answers 503 (default: no limit)",
+    )
+    p.add_argument(
         "--max-batch",
         type=int,
         default=_DEFAULTS.max_batch,
@@ -87,6 +99,7 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
 def settings_from_args(args: argparse.Namespace) -> ServeSettings:
     return ServeSettings(
         max_body_bytes=args.max_body,
+        body_timeout=args.body_timeout,
         max_batch=args.max_batch,
         threads=args.threads,
         queue=args.queue,
@@ -125,6 +138,7 @@ def main(args: argparse.Namespace) -> int:
         "log_level": args.log_level,
         "access_log": not args.no_access_log,
         "server_header": False,
+        "limit_concurrency": args.max_connections,
     }
     if args.workers > 1:
         os.environ[SETTINGS_ENV] = settings.to_json()

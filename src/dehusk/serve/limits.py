@@ -1,7 +1,8 @@
 """Request-size limit (an ASGI middleware) and the bounded pool that runs extractions.
 
 `BodyLimit` reads a request body before the app sees it and answers 413 past the limit,
-whether the client declared a Content-Length or streamed the body in chunks.
+whether the client declared a Content-Length or streamed the body in chunks, and 408 if the
+body does not arrive in time (a client trickling bytes cannot hold a request open for ever).
 
 `ExtractionPool` runs the CPU-bound `extract` calls in a few threads so the event loop never
 blocks: at most `threads` pages are extracted at once, at most `threads + queue` requests are
@@ -43,11 +44,12 @@ async def send_error(send: Send, status: int, code: str, message: str, *, close:
 
 
 class BodyLimit:
-    """Buffer each request body up to `max_bytes`; answer 413 beyond it."""
+    """Buffer each request body up to `max_bytes` (413 beyond) within `timeout` seconds (408 after)."""
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    def __init__(self, app: ASGIApp, max_bytes: int, timeout: float = 30.0) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.timeout = timeout
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http" or scope["method"] in ("GET", "HEAD", "OPTIONS"):
@@ -61,23 +63,39 @@ class BodyLimit:
                 except ValueError:
                     await send_error(send, 400, "bad_request", "Content-Length is not a number", close=True)
                     return
-        if declared is not None and declared > self.max_bytes:
-            await self._too_large(receive, send, 0)
-            return
+        loop = asyncio.get_running_loop()
+        end = loop.time() + self.timeout
+
+        async def next_message() -> Message:
+            return await asyncio.wait_for(receive(), max(0.0, end - loop.time()))
+
         chunks: list[bytes] = []
         total = 0
-        while True:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return  # the client went away: nothing to answer
-            chunk = message.get("body", b"")
-            total += len(chunk)
-            if total > self.max_bytes:
-                await self._too_large(receive, send, total)
+        try:
+            if declared is not None and declared > self.max_bytes:
+                await self._too_large(next_message, send, 0)
                 return
-            chunks.append(chunk)
-            if not message.get("more_body", False):
-                break
+            while True:
+                message = await next_message()
+                if message["type"] == "http.disconnect":
+                    return  # the client went away: nothing to answer
+                chunk = message.get("body", b"")
+                total += len(chunk)
+                if total > self.max_bytes:
+                    await self._too_large(next_message, send, total)
+                    return
+                chunks.append(chunk)
+                if not message.get("more_body", False):
+                    break
+        except TimeoutError:
+            await send_error(
+                send,
+                408,
+                "body_timeout",
+                f"the request body did not arrive within {self.timeout:g} s",
+                close=True,
+            )
+            return
         body = b"".join(chunks)
         replayed = False
 
@@ -90,14 +108,17 @@ class BodyLimit:
 
         await self.app(scope, replay, send)
 
-    async def _too_large(self, receive: Receive, send: Send, seen: int) -> None:
+    async def _too_large(self, next_message: Callable[[], Awaitable[Message]], send: Send, seen: int) -> None:
         more = True
-        while more and seen <= DRAIN_LIMIT:
-            message = await receive()
-            if message["type"] == "http.disconnect":
-                return
-            seen += len(message.get("body", b""))
-            more = message.get("more_body", False)
+        try:
+            while more and seen <= DRAIN_LIMIT:
+                message = await next_message()
+                if message["type"] == "http.disconnect":
+                    return
+                seen += len(message.get("body", b""))
+                more = message.get("more_body", False)
+        except TimeoutError:
+            pass  # answer now; the connection closes after
         await send_error(
             send,
             413,

@@ -18,6 +18,7 @@ class ServeSettings:
     """Everything `dehusk serve` can be told. Defaults suit one 2-core machine."""
 
     max_body_bytes: int = 10 * MIB  # larger request bodies get 413
+    body_timeout: float = 30.0  # seconds to receive a request body; after it, 408
     max_batch: int = 32  # pages per POST /v1/extract/batch
     threads: int = 2  # pages extracted at once, per server process
     queue: int = 64  # requests admitted beyond `threads` that wait for a slot; more get 503
@@ -35,7 +36,7 @@ class ServeSettings:
         for name in ("queue", "fetch_max_redirects"):
             if getattr(self, name) < 0:
                 raise ValueError(f"{name} must not be negative")
-        for name in ("timeout", "fetch_timeout"):
+        for name in ("timeout", "fetch_timeout", "body_timeout"):
             if getattr(self, name) <= 0:
                 raise ValueError(f"{name} must be positive")
         if self.grace < 0:

@@ -8,11 +8,15 @@ Rules (general, no site lists):
 - The headline shown on the page is the `<h1>`: an h1 that matches a metadata title closely
   wins (with its own wording); an h1 that is a logo, a site name, a generic word ("Menu",
   "Blog") or sits in navigation never does; with no usable h1, the cleaned metadata title
-  (JSON-LD headline, og:title, twitter:title, <title>, in that order) is the title.
+  (JSON-LD headline, og:title, twitter:title, <title>, in that order) is the title. An h1
+  that matches no metadata title still wins on article pages; on pages declared og:type
+  "website" (home, product, service pages, where such an h1 is usually a slogan) the
+  metadata title does.
 """
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections.abc import Iterable
@@ -44,17 +48,19 @@ GENERIC_HEADINGS = frozenset({
     "page not found", "404", "error", "loading", "advertisement", "welcome", "breadcrumb", "footer",
     "header", "sidebar", "site navigation", "accessibility", "language", "select language",
 })
-_CHROME_HINT = re.compile(r"logo|brand|(?<![a-z])nav|menu|footer|sidebar|modal|popup|cookie|masthead|"
-                          r"site-?title|site-?name|breadcrumb|drawer|banner", re.I)
+_CHROME_HINT = re.compile(r"logo|(?<![a-z])nav|menu|footer|sidebar|modal|popup|cookie|site-?title|"
+                          r"site-?name|breadcrumb|drawer", re.I)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic", "ltd"})
 _SUBDOMAINS = frozenset({"www", "m", "mobile", "amp", "en", "blog", "blogs", "news", "shop", "store", "app"})
 
 
 def clean_text(text: str | None) -> str:
-    """Collapse whitespace, drop invisible characters."""
+    """Collapse whitespace, drop invisible characters, decode left-over entities ("&amp;")."""
     if not text:
         return ""
-    return " ".join(text.translate(_INVISIBLE).split())
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return " ".join(text.translate(_INVISIBLE).split()).rstrip(" ¶§🔗")
 
 
 def tidy_joined(text: str) -> str:
@@ -105,19 +111,19 @@ def site_keys(names: Iterable[str | None], url: str | None) -> list[str]:
     return keys
 
 
-def names_site(segment: str, keys: list[str]) -> bool:
-    """Does this title segment name the site? (equal, or one starts with the other)."""
+def names_site(segment: str, keys: list[str], *, exact: bool = False) -> bool:
+    """Does this text name the site? Equal to a site key, or (not `exact`: a title segment)
+    one starts with the other ("Example" / "Example News", "example.com")."""
     k = compact(segment)
     if len(k) < 2:
         return False
     for key in keys:
         if k == key:
             return True
+        if exact:
+            continue
         short, long_ = (k, key) if len(k) < len(key) else (key, k)
         if len(short) >= 3 and long_.startswith(short) and len(segment.split()) <= 6:
-            return True
-        # "Example.com", "The Example", "Example Magazine": the host label inside a short segment
-        if len(key) >= 4 and key in k and len(segment.split()) <= 4:
             return True
     return False
 
@@ -127,34 +133,67 @@ def split_title(title: str) -> list[str]:
     return [p for p in parts if p]
 
 
-def strip_site(title: str | None, keys: list[str], others: Iterable[str | None] = ()) -> str:
-    """`title` without leading/trailing segments that name the site.
+_SEP_CAPTURE = re.compile(f"({_SEP.pattern})")
+_PIPE = re.compile(r"[|｜]")
+_DASH = re.compile(r"^\s+[-–—]\s+$")
+_LABEL = re.compile(r"^(?:(?:title|thread|topic|view topic|subject|re|fwd?)\s*(?::|\s[-–—])|\d{1,4}\s[-–—])\s+(?=\S)",
+                    re.I)
+_MOJIBAKE = re.compile(r"[ÂÃâ][\x80-\xbf\u20ac\u201a-\u2122]")
 
-    `others` are the page's other metadata titles: when one of them is this title less its
-    trailing (leading) segments, those segments are a decoration as well.
+
+def fix_mojibake(text: str) -> str:
+    """UTF-8 read as Latin-1/cp1252 ("Investorâ\x80\x99s") -> the intended text."""
+    if not _MOJIBAKE.search(text):
+        return text
+    for codec in ("latin-1", "cp1252"):
+        try:
+            return text.encode(codec).decode("utf-8")
+        except (UnicodeEncodeError, UnicodeDecodeError):
+            continue
+    return text
+
+
+def _title_cased(segment: str) -> bool:
+    words = [w for w in segment.split() if w[:1].isalnum()]
+    return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
+
+
+def strip_site(title: str | None, keys: list[str], others: Iterable[str | None] = (), *, dash: bool = True) -> str:
+    """`title` without its decorations.
+
+    Dropped, in order: a leading label ("Thread:", "Title:", "15 -"); leading/trailing
+    segments that name the site, or that another title of the page (`others`) does not have
+    while being this title otherwise; everything after the first " | "; one short
+    Title-Cased segment after a final spaced dash ("... - Part 1", "... – Brand Name").
     """
-    title = clean_text(title)
+    title = fix_mojibake(clean_text(title))
     if not title:
         return ""
-    parts = split_title(title)
-    if len(parts) < 2:
+    title = _LABEL.sub("", title, count=1) or title
+    pieces = _SEP_CAPTURE.split(title)  # segment, separator, segment, ...
+    segs = [p.strip() for p in pieces[0::2]]
+    seps = pieces[1::2]
+    if len(segs) < 2 or not all(segs):
         return _strip_colon_prefix(title, keys)
-    others_parts = [split_title(clean_text(o)) for o in others if o]
+    others_parts = [split_title(fix_mojibake(clean_text(o))) for o in others if o]
     changed = True
-    while len(parts) > 1 and changed:
+    while len(segs) > 1 and changed:
         changed = False
-        if names_site(parts[-1], keys) or _shared_affix(parts, others_parts, -1):
-            parts = parts[:-1]
-            changed = True
-        elif names_site(parts[0], keys) or _shared_affix(parts, others_parts, 0):
-            parts = parts[1:]
-            changed = True
-    if len(parts) == 1:
-        return parts[0]
-    # still decorated: rebuild from the original text to keep the page's own separators
-    start = title.find(parts[0])
-    end = title.rfind(parts[-1]) + len(parts[-1])
-    return title[start:end] if 0 <= start < end else " ".join(parts)
+        if names_site(segs[-1], keys) or _shared_affix(segs, others_parts, -1):
+            segs, seps, changed = segs[:-1], seps[:-1], True
+        elif names_site(segs[0], keys) or _shared_affix(segs, others_parts, 0):
+            segs, seps, changed = segs[1:], seps[1:], True
+    for i, sep in enumerate(seps):
+        if _PIPE.search(sep):
+            segs, seps = segs[: i + 1], seps[:i]
+            break
+    if (dash and len(segs) > 1 and _DASH.match(seps[-1]) and len(segs[-1].split()) <= 4 and _title_cased(segs[-1])
+            and len(" ".join(segs[:-1]).split()) >= 2):
+        segs, seps = segs[:-1], seps[:-1]
+    out = segs[0]
+    for sep, seg in zip(seps, segs[1:], strict=True):
+        out += sep + seg
+    return _strip_colon_prefix(out, keys) if len(segs) == 1 else out
 
 
 def _shared_affix(parts: list[str], others_parts: list[list[str]], pos: int) -> bool:
@@ -171,9 +210,17 @@ def _shared_affix(parts: list[str], others_parts: list[list[str]], pos: int) -> 
 def _strip_colon_prefix(title: str, keys: list[str]) -> str:
     """"Site: Headline" -> "Headline" when the prefix names the site."""
     head, sep, tail = title.partition(":")
-    if sep and tail.strip() and names_site(head, keys) and len(tail.split()) >= 2:
+    if sep and tail.strip() and names_site(head, keys, exact=True) and len(tail.split()) >= 2:
         return tail.strip()
     return title
+
+
+def affixed(longer: tuple[str, ...], shorter: tuple[str, ...], most: int = 3) -> bool:
+    """Is `longer` the token sequence `shorter` plus at most `most` tokens before or after?"""
+    extra = len(longer) - len(shorter)
+    if not shorter or not 0 < extra <= most:
+        return False
+    return longer[:len(shorter)] == shorter or longer[extra:] == shorter
 
 
 def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
@@ -220,7 +267,7 @@ def chrome_ancestor(node: LexborNode, depth: int = 10) -> bool:
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "svg", "select", "sup"})
-_BREAK_TAGS = frozenset({"br", "div", "p", "span", "li", "small", "strong", "em", "b", "i", "a", "time"})
+_BREAK_TAGS = frozenset({"div", "p", "span", "li", "small", "strong", "em", "b", "i", "a", "time"})
 
 
 def heading_text(node: LexborNode, sep: str = " ") -> str:
@@ -233,6 +280,9 @@ def heading_text(node: LexborNode, sep: str = " ") -> str:
                 out.append(child.text_content or "")
                 continue
             tag = child.tag
+            if tag == "br":
+                out.append(" ")
+                continue
             if tag in _SKIP_TAGS or depth > 8:
                 continue
             attrs = child.attributes
@@ -283,11 +333,16 @@ def choose_title(page: Page, site_names: list[str | None], url: str | None) -> T
         raw.append(("json-ld name", ld.page_name))
     texts = [t for _, t in raw]
     metas: list[tuple[str, str]] = []
+    cut: list[tuple[str, str]] = []  # truncated ("Title of the arti...") go last
     for src, text in raw:
         cleaned = strip_site(text, keys, (t for t in texts if t != text))
-        if cleaned and not is_generic(cleaned) and not names_site(cleaned, keys):
-            metas.append((src, cleaned))
+        if cleaned and not is_generic(cleaned) and not names_site(cleaned, keys, exact=True):
             out.candidates.append((src, cleaned))
+            if cleaned.endswith(("...", "…")):
+                cut.append((src, cleaned.rstrip(".… ")))
+            else:
+                metas.append((src, cleaned))
+    metas = _by_votes(metas) + cut
     meta_tokens = [tokens(t) for _, t in metas]
 
     def best_match(text: str) -> float:
@@ -303,12 +358,13 @@ def choose_title(page: Page, site_names: list[str | None], url: str | None) -> T
         joined = heading_text(node, "")
         if joined != spaced:
             best_j = best_match(joined)
-            if best_j > best:
+            if best_j > best and best_j >= MATCH:
                 text, best = joined, best_j
         out.candidates.append(("h1", text))
-        if is_generic(text) or names_site(text, keys) or chrome_ancestor(node):
+        if is_generic(text) or names_site(text, keys, exact=True) or chrome_ancestor(node):
             continue
-        heads.append((text, "h1", best, node))
+        text = strip_site(text, keys, texts, dash=False) or text
+        heads.append((text, "h1", best_match(text), node))
     for node in page.itemprops.get("headline", ())[:2]:
         if node.tag == "meta":
             continue
@@ -320,8 +376,32 @@ def choose_title(page: Page, site_names: list[str | None], url: str | None) -> T
     if matching:
         chosen = max(matching, key=lambda h: h[2])
         out.title, out.source, out.node = chosen[0], chosen[1], chosen[3]
-    elif heads and (len(page.h1s) <= 3 or not metas):
+        # the same headline with a label, a date or a counter around it: the declared wording
+        ht = tokens(out.title)
+        for (src, text), mt in zip(metas, meta_tokens, strict=True):
+            if ht not in meta_tokens and affixed(ht, mt):
+                out.title, out.source = text, f"{src} (h1 less affix)"
+                break
+    elif heads and (not metas or (len(page.h1s) <= 3 and not _declared_website(page))):
         out.title, out.source, out.node = heads[0][0], heads[0][1], heads[0][3]
     elif metas:
         out.title, out.source = metas[0][1], metas[0][0]
+    elif raw:  # a home page: its title is the site's name
+        out.title, out.source = strip_site(raw[0][1], [], ()) or None, raw[0][0]
     return out
+
+
+def _declared_website(page: Page) -> bool:
+    """og:type "website" and no article in JSON-LD: a home, product or service page, where an
+    h1 that matches no declared title is often a slogan rather than the page's name."""
+    og = page.metas.get("og:type", ())
+    return bool(og) and og[0].casefold() == "website" and page.jsonld.n_articles == 0
+
+
+def _by_votes(metas: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """Metadata titles, the wording most sources declare first (stable otherwise)."""
+    votes: dict[tuple[str, ...], int] = {}
+    for _, text in metas:
+        key = tokens(text)
+        votes[key] = votes.get(key, 0) + 1
+    return sorted(metas, key=lambda m: -votes[tokens(m[1])])

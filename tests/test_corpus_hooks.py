@@ -34,7 +34,12 @@ def template_probe(page: str | bytes, *, mode: str = "auto", url: str | None = N
                    content_type: str | None = None, **_: Any) -> Article:
     """text: one ``share|line`` paragraph per line; title: the host's page count (or "none")."""
     templates = getattr(options, "template_lines", None)
-    lines = [ln.strip() for ln in to_text(page).splitlines() if ln.strip()]
+    text = to_text(page)
+    if mode == "html":
+        from dehusk.html_mode import render_text
+
+        text = render_text(text)
+    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
     if templates is None:
         return Article(title="none", text="\n\n".join(lines), url=url, mode=mode)
     return Article(title=str(templates.pages), text="\n\n".join(f"{templates.share(ln):.3f}|{ln}" for ln in lines),

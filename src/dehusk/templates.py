@@ -82,7 +82,7 @@ def page_lines(text: str) -> list[str]:
 
 def page_keys(host: int, lines: Iterable[str]) -> np.ndarray:
     """Table keys for one page of `host`: its distinct lines plus the page-count pseudo-line."""
-    hashes = {_hash64(line) for line in lines}
+    hashes = {_hash64(n) for n in map(normalise_line, lines) if len(n) >= MIN_LINE_CHARS}
     hashes.add(PAGES_LINE)
     return _mix(host, np.fromiter(hashes, dtype=np.uint64, count=len(hashes)))
 

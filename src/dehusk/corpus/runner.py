@@ -237,9 +237,14 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     if cfg.dedup != "off" and not work.minhash:
         work = WorkConfig(**{**_fields(work), "minhash": True})
     pool = None
+    session: Any = contextlib.nullcontext()
     if cfg.engine == "local":
-        pool = WorkerPool(cfg.workers, work, hard_timeout=cfg.hard_timeout, start_method=cfg.start_method)
-    with pool or contextlib.nullcontext():
+        pool = session = WorkerPool(cfg.workers, work, hard_timeout=cfg.hard_timeout, start_method=cfg.start_method)
+    else:
+        from .engine_ray import ray_session
+
+        session = ray_session(cfg)
+    with session:
         if cfg.templates and not state.templates_done:
             learn_templates(cfg, pool).save(cfg.out / st.TEMPLATES_DIR)
             state.templates_done = True

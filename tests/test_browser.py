@@ -7,6 +7,7 @@ coloured, labelled blocks and the extracted title; it saves a screenshot to test
 
 from __future__ import annotations
 
+import contextlib
 import json
 import socket
 import threading
@@ -18,7 +19,7 @@ import pytest
 import uvicorn
 
 import dehusk
-from dehusk import LABELS
+from dehusk import LABELS, Article, Block
 from dehusk.serve.app import create_app
 from dehusk.serve.settings import ServeSettings
 
@@ -45,16 +46,12 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="module")
-def server_url() -> Iterator[str]:
+@contextlib.contextmanager
+def running(app: object) -> Iterator[str]:
+    """Serve `app` with uvicorn in a thread on 127.0.0.1 and a free port."""
     port = free_port()
     config = uvicorn.Config(
-        create_app(ServeSettings()),
-        host="127.0.0.1",
-        port=port,
-        log_level="warning",
-        access_log=False,
-        lifespan="on",
+        app, host="127.0.0.1", port=port, log_level="warning", access_log=False, lifespan="on"
     )
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, daemon=True)
@@ -63,9 +60,17 @@ def server_url() -> Iterator[str]:
     while not server.started:
         assert thread.is_alive() and time.monotonic() < deadline, "the server did not start"
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(10)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(10)
+
+
+@pytest.fixture(scope="module")
+def server_url() -> Iterator[str]:
+    with running(create_app(ServeSettings())) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")
@@ -187,3 +192,45 @@ def test_the_form_works_without_javascript(server_url: str, browser: object) -> 
         assert data["mode"] in ("text", "html") and data["blocks"], data
     finally:
         context.close()
+
+
+STUB = Article(
+    title="A stub title",
+    authors=("Ann Writer", "Bo Reporter"),
+    published="2013-02-06",
+    lead="The lead paragraph.",
+    text="The lead paragraph.\n\nThe second paragraph.",
+    mode="text",
+    blocks=(
+        Block(0, "Home", "navigation", 0.01, "menu line"),
+        Block(1, "A stub title", "title", 0.9, "first heading", kind="h", level=1),
+        Block(2, "By Ann Writer and Bo Reporter", "byline", 0.2, "byline pattern"),
+        Block(3, "The lead paragraph.", "lead", 0.8, "first paragraph"),
+        Block(4, "The second paragraph.", "body", 0.95, "long line with many stop words"),
+    ),
+)
+
+
+def test_the_article_fields_are_shown(browser: object) -> None:
+    with running(create_app(ServeSettings(), extractor=lambda page, **kw: STUB)) as url:
+        context = browser.new_context()  # type: ignore[attr-defined]
+        try:
+            pg = context.new_page()
+            pg.goto(url + "/")
+            pg.fill("#page", "any page at all")
+            pg.click("#submit")
+            pg.wait_for_selector("#blocks tbody tr")
+            assert pg.inner_text("#title") == "A stub title"
+            assert pg.inner_text('#meta dd[data-field="authors"]') == "Ann Writer, Bo Reporter"
+            assert pg.inner_text('#meta dd[data-field="published"]') == "2013-02-06"
+            assert pg.inner_text("#lead") == "The lead paragraph."
+            assert pg.inner_text("#text") == "The second paragraph."  # the lead is shown once
+            rows = pg.locator("#blocks tbody tr")
+            assert rows.evaluate_all("rows => rows.map(r => r.dataset.label)") == [
+                b.label for b in STUB.blocks
+            ]
+            colours = rows.evaluate_all("rows => rows.map(r => getComputedStyle(r).backgroundColor)")
+            assert len(set(colours)) == len(STUB.blocks)
+            assert "first heading" in (rows.nth(1).get_attribute("title") or "")
+        finally:
+            context.close()

@@ -387,9 +387,20 @@ def test_index_page_ships_its_assets_and_loads_nothing_from_elsewhere() -> None:
         page = c.get("/")
         assert page.status_code == 200
         assert "default-src 'none'" in page.headers["content-security-policy"]
-        for asset in ("/static/app.js", "/static/app.css"):
-            assert asset in page.text
-            assert c.get(asset).status_code == 200
+        for asset in ("static/app.js", "static/app.css"):  # relative: the app can be mounted under a prefix
+            assert f'"{asset}"' in page.text
+            assert c.get("/" + asset).status_code == 200
     for path in Path(STATIC).iterdir():
         text = path.read_text(encoding="utf-8")
         assert "http://" not in text and "https://" not in text and "//cdn" not in text, path.name
+
+
+def test_the_app_works_mounted_under_a_prefix() -> None:
+    from starlette.applications import Starlette
+    from starlette.routing import Mount
+
+    parent = Starlette(routes=[Mount("/dehusk", app=create_app(extractor=Recorder()))])
+    with TestClient(parent) as c:
+        assert c.post("/dehusk/v1/extract", json={"text": "x"}).json()["title"] == "Fixed title"
+        assert c.get("/dehusk/").status_code == 200
+        assert c.get("/dehusk/static/app.js").status_code == 200

@@ -190,7 +190,10 @@ def create_app(
 
     # ---- the work ----
     def pool_of(request: Request) -> ExtractionPool:
-        return request.app.state.pool
+        pool = getattr(request.app.state, "pool", None)
+        if pool is None:  # mounted inside another app, whose lifespan does not run ours
+            pool = request.app.state.pool = ExtractionPool(settings.threads, settings.queue)
+        return pool
 
     async def get_page(req: ExtractRequest, upload: _Page | None = None) -> _Page:
         given = [name for name in ("html", "text") if getattr(req, name) is not None]

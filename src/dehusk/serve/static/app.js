@@ -34,7 +34,7 @@
 
   async function loadInfo() {
     try {
-      const res = await fetch("/v1/info");
+      const res = await fetch("v1/info");
       if (!res.ok) return;
       const info = await res.json();
       if (info.labels) groups = info.labels;
@@ -65,7 +65,7 @@
       data.append("mode", mode);
       data.append("explain", "1");
       if (url) data.append("url", url);
-      request = fetch("/v1/extract/file", { method: "POST", body: data });
+      request = fetch("v1/extract/file", { method: "POST", body: data });
     } else if (content.trim() || url) {
       const body = { mode: mode, explain: true };
       if (content.trim()) body.text = content;
@@ -74,7 +74,7 @@
         setStatus("Paste a page or choose a file: this server does not fetch URLs.", "error");
         return;
       }
-      request = fetch("/v1/extract", {
+      request = fetch("v1/extract", {
         method: "POST",
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify(body),

@@ -1,0 +1,393 @@
+"""Person names and agencies in bylines and author metadata.
+
+`clean_authors` turns raw author strings into person names; `split_credit` sorts a credit line
+into persons and organisations/agencies; `looks_like_person` and `is_agency` judge one name;
+`byline_match` tells whether a short text line is a byline and returns the part holding names.
+
+A credit is read in steps: emails, URLs, @handles, emoji, "Follow"/"View all posts" phrases,
+dates, times and relative times ("3 hours ago") are removed; the text is cut into clauses at
+"|", "•", spaced dashes, parentheses and "<Role> by" ("Text by", "Video by"); each clause loses its
+prefix ("By", "Von", "Par", "Autor:", ...), everything from a date keyword on ("Updated",
+"Publié le"), outlet phrases ("for The Guardian"), bios ("is a reporter ..."), then is split into
+names at ",", ";", "/", "&", "and", "und", "et", "y", "i", "e", "och", "og", "en", "и", "та", "ve";
+each name loses leading/trailing roles ("Senior Reporter", "Editor-in-Chief") and is kept as a
+person (`looks_like_person`) or an organisation (`is_agency`), otherwise dropped. Clauses credited
+to editors or translators ("Editing by", "Translated by") are dropped. Capitalisation is kept.
+
+Limits: single-word names (user names, "Madonna") are never persons, except CJK names of 2-4
+characters; "Doe, Jane" is read as two single words (dropped); names joined by a connector
+("José Ortega y Gasset") are split.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+from .dates import MONTH_PATTERN, find_dates, has_date_hint
+
+__all__ = ["byline_match", "clean_authors", "is_agency", "looks_like_person", "split_credit"]
+
+_L = r"[^\W\d_]"
+
+
+def _words(text: str, sep: str | None = None) -> frozenset[str]:
+    """A word list written as one string (space- or `sep`-separated), as a frozenset."""
+    return frozenset(" ".join(w.split()) for w in text.split(sep) if w.strip())
+
+
+_AGENCIES = _words(
+    """afp|agence france-presse|agence france presse|reuters|thomson reuters|ap|associated press|
+    the associated press|dpa|deutsche presse-agentur|efe|agencia efe|ansa|pap|polska agencja prasowa|
+    tass|itar-tass|ria novosti|interfax|xinhua|xinhua news agency|kyodo|kyodo news|jiji|jiji press|
+    yonhap|bloomberg|bloomberg news|upi|united press international|pa|pa media|press association|
+    aap|australian associated press|cp|canadian press|the canadian press|anp|belga|apa|sda|
+    keystone-sda|čtk|ctk|tt|ntb|ritzau|stt|anadolu|anadolu agency|ani|pti|ians|europa press|lusa|
+    agência lusa|kna|epd|wires|wire|wire services|wire reports|news wires|newswires|agencies|
+    news agencies|agency|staff|staff reports|staff report|newsroom|editorial staff|editorial team""",
+    "|",
+)
+# a name holding one of these words is an organisation
+_ORG_WORDS = _words(
+    """news media press tv radio network group inc ltd gmbh llc corp corporation plc agency agence
+    agencia agenzia agentur nachrichtenagentur wire wires agencies broadcasting newspaper magazine
+    staff desk newsroom editorial redaktion rédaction redacción redazione redação redactie redakcja
+    redakce bureau online digital team services company foundation institute university ministry
+    association council channel studios productions publishing publications s.a. ag"""
+)
+# words that are never part of a person's name (generic authors, site roles)
+_NOT_NAME = _ORG_WORDS | _words(
+    """admin administrator editor editors guest anonymous unknown user webmaster moderator
+    contributor contributors reporter reporters writer writers correspondent journalist author
+    authors the sponsored partner content marketing support community official office department
+    by and type size industry topic role category categories region location product products
+    solution solutions function price language format level audience stage status popularity
+    relevance platform resources use policy privacy terms cookie cookies conditions subscribe
+    newsletter login sign account api"""
+)
+_ROLE_CORE = _words(
+    """reporter writer editor correspondent contributor columnist journalist photographer producer
+    analyst author intern editor-in-chief staff redakteur redakteurin korrespondent korrespondentin
+    journaliste rédacteur rédactrice envoyé envoyée corresponsal redactor redactora periodista
+    giornalista inviato inviata jornalista redacteur verslaggever dziennikarz dziennikarka redaktor
+    redaktorka reportér reportérka reporterka журналист корреспондент редактор журналіст
+    кореспондент muhabir editör fotograf fotógrafo chefredakteur chefredakteurin 기자 특파원 记者 記者
+    contributing director ceo cto cfo coo cmo founder co-founder cofounder president manager head vp
+    consultant specialist strategist officer"""
+)
+_ROLE_WORDS = _ROLE_CORE | _words(
+    """senior chief deputy associate assistant special freelance political politics business sports
+    sport science health managing executive news international foreign economics economic technology
+    tech culture entertainment national local digital online investigative data travel food fashion
+    lifestyle opinion guest legal white house washington europe asia africa in of at the and & - a an
+    our large general features feature editorial copy web social media video audio photo visual
+    multimedia breaking bureau spécial spéciale grand en chef sr sr. vice product marketing content
+    operations communications engineering sales"""
+)
+_HONORIFICS = _words("dr dr. prof prof. mr mr. mrs mrs. ms ms. mx mx. herr frau mme mlle dott. ing. mgr.")
+_CREDENTIALS = _words("md phd ph.d. mba rn dds msc bsc ma ba cpa esq jr jr. sr sr. ii iii")
+_PARTICLES = _words("von van der den de del della di da das do dos du la le les ten ter zu y e bin ibn al el st. st")
+
+_PREFIX_WORDS = (
+    r"(?:(?:additional\s+)?reporting|written|posted|published|text|texte|video|photos?|words|story|interview|"
+    r"illustrations?|graphics?|compiled|produced|reported|edited|editing|translated|translation|"
+    r"fact[- ]checked|(?:medically\s+)?reviewed)\s+by"
+)
+_SKIP_PREFIX = re.compile(r"(?i)^(?:additional|edit|translat|fact|medically|reviewed)")
+# prefixes that may start a byline (and a clause); the glued "ByJane" of text dumps too
+_START = re.compile(
+    rf"^[\s\W]{{0,3}}(?:(?i:{_PREFIX_WORDS}|skrivet av|escrito por|scritto da|publié par|by|von|par|por|"
+    r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|texte?|tekst|"
+    r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z]))"
+)
+_MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
+_CLAUSE_SPLIT = re.compile(r"\s*(?:[|•·\n\t()\[\]]|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
+_ITEM_SPLIT = re.compile(
+    r"\s*(?:[,;/&+،、，]|(?<!\S)(?:and|und|et|y|e|i|a|och|og|en|и|і|та|ve|with|avec|mit|con|com)(?!\S))\s*"
+)
+_EMAIL = re.compile(r"\S+@\S+\.\w+")
+_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|co\.uk|de|fr)\b\S*")
+_HANDLE = re.compile(r"(?<!\w)@\w+")
+_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]")
+_JUNK = re.compile(
+    r"(?i)(?<!\w)(?:e-?mail(?: the)? author|contact(?: the)? author|email|follow(?: (?:me|us|him|her))?"
+    r"(?: on \w+)?|view all (?:posts|articles|stories)(?: by)?|see all (?:posts|articles|stories)(?: by)?|"
+    r"more (?:from|by|articles by|stories by)|read more(?: from)?|about the author|read full bio|"
+    r"full bio|author profile|'s avatar|avatar|'s picture|twitter|facebook|linkedin|instagram|"
+    r"opens in new window|verified|show more)(?!\w)"
+)
+_RELATIVE = re.compile(
+    r"(?i)(?<!\w)(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|"
+    r"months?|years?|yrs?)\s+ago|(?:vor|il y a|hace|fa|há)\s+\d+\s+\w+|yesterday|today|just now|"
+    r"gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren|vandaag|wczoraj|dzisiaj|"
+    r"včera|dnes|igår|idag|вчера|сегодня|вчора|сьогодні|dün|bugün|\d+\s*min(?:ute)?s?\s+read|"
+    r"reading time)(?!\w)"
+)
+_TIME = re.compile(
+    r"(?i)(?<!\d)\d{1,2}[:h.]\d{2}(?::\d{2})?(?!\d)\s*(?:[ap]\.?m\.?)?\s*(?:uhr\b)?\s*"
+    r"(?-i:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|ET|PT|MEZ|MESZ)?"
+)
+_PARTIAL_DATE = re.compile(
+    rf"(?i)(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{MONTH_PATTERN}\.?|"
+    rf"{MONTH_PATTERN}\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|(?<!\d)\d{{1,2}}[./]\d{{1,2}}\.?(?![\d/])"
+)
+_WEEKDAY = re.compile(
+    r"(?i)(?<!\w)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
+    r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
+    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|"
+    r"sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|(?:mon|tue|tues|wed|thu|thur|"
+    r"thurs|fri|sat|sun)(?=[.,]))(?!\w)\.?,?"
+)
+_DATE_KEYWORD = re.compile(
+    r"(?:(?<=\s)in(?=\s)|(?<!\w)(?i:published(?!\s+by)|publication|updated|last updated|last modified|modified|posted(?!\s+by)|"
+    r"veröffentlicht|aktualisiert|stand|publié|publiée|mis à jour|mise à jour|publicado|publicada|"
+    r"actualizado|pubblicato|aggiornato|atualizado|gepubliceerd|bijgewerkt|opublikowano|"
+    r"zaktualizowano|aktualizacja|publikováno|aktualizováno|publicerad|uppdaterad|publiceret|"
+    r"opdateret|publisert|oppdatert|опубликовано|обновлено|опубліковано|оновлено|yayınlanma|"
+    r"güncelleme|güncellendi|comments?|kommentare|commentaires|comentarios|categories|filed under|"
+    r"tags|share)(?!\w)"
+    r"|(?<=[a-z])(?:Published|Updated|Posted|Last|Comments))"
+)
+_TRAILING_FILLER = _words("on am le el il at um à de du the le la on: at: um: | - – — , . :")
+_BIO = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined|lives)(?:\s.*)?$")
+_OUTLET = re.compile(r"(?:^|\s+)(?:[Ff]or|FOR|[Ss]pecial to|für|pour)\s+\S.*$")
+_WITH_AGENCY = re.compile(r"(?i)^(.*?)\s+(?:with|and|avec|mit|con)\s+(wires|agencies|agency reports|wire services)$")
+_CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff·・]+$")
+_BAD_CHARS = re.compile(r"[@/\\:;|()\[\]{}<>=+*#?!\"“”«»_~^%$€£&,]")
+_PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|d|l|o|ben|bin)['’\-]", re.IGNORECASE)
+_STRIP = " \t\n.,;:|/-–—·•*'\"“”‘’«»()[]{}<>"
+_STRIP_KEEP_DOT = _STRIP.replace(".", "")  # "Jr." and initials keep their dot
+
+
+def _norm(text: str) -> str:
+    text = unicodedata.normalize("NFC", text)
+    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2019", "’")
+    return " ".join(text.split())
+
+
+def is_agency(name: str) -> bool:
+    """True for a news agency or an organisation ("AFP", "Reuters", "FRANCE 24", "BBC News")."""
+    if not name or not isinstance(name, str):
+        return False
+    clean = _norm(name).strip(_STRIP_KEEP_DOT)
+    folded = clean.casefold()
+    if not folded:
+        return False
+    if folded in _AGENCIES or folded.removeprefix("the ") in _AGENCIES:
+        return True
+    if _WITH_AGENCY.match(clean) or folded.endswith((" staff", " wires", " agencies")):
+        return True
+    tokens = clean.split()
+    if tokens[0] in ("The", "THE") and len(tokens) > 1:
+        return True
+    if any(ch.isdigit() for ch in clean) and any(ch.isupper() for ch in clean):
+        return True  # "FRANCE 24", "TF1", "BBC2"
+    if len(tokens) == 1 and len(clean) >= 2 and clean.isupper() and clean.isalpha():
+        return True  # "AFP", "BBC", "EFE"
+    if "/" in clean:
+        return all(is_agency(part) for part in clean.split("/") if part.strip())
+    return any(t.casefold().strip(".,") in _ORG_WORDS for t in tokens)
+
+
+def _token_ok(token: str) -> bool:
+    body = _PARTICLE_PREFIX.sub("", token) if len(token) > 3 else token
+    if not body or not body[0].isalpha() or body[0].islower():
+        return False
+    return all(ch.isalpha() or ch in "'’-.‐" or unicodedata.category(ch)[0] == "M" for ch in body[1:])
+
+
+def looks_like_person(name: str) -> bool:
+    """True when `name` reads as a person's name: 2-5 capitalised words or initials (a CJK name of
+    2-4 characters also), no digits, not an organisation or a generic author ("Staff", "Admin")."""
+    if not name or not isinstance(name, str):
+        return False
+    name = _norm(name)
+    if not name or len(name) > 70 or any(ch.isdigit() for ch in name) or _BAD_CHARS.search(name):
+        return False
+    if _CJK.match(name.replace(" ", "")):
+        return 2 <= len(name.replace(" ", "").replace("·", "").replace("・", "")) <= 4
+    if is_agency(name):
+        return False
+    tokens = name.split()
+    if not 2 <= len(tokens) <= 5:
+        return False
+    folded = [t.casefold() for t in tokens]
+    if any(f.strip(".") in _NOT_NAME or f in _ROLE_CORE for f in folded):
+        return False
+    if folded[-1] in _PARTICLES:
+        return False
+    core = [t for t, f in zip(tokens, folded, strict=True) if f not in _PARTICLES]
+    if len(core) < 2 or not all(_token_ok(t) for t in core):
+        return False
+    return any(sum(ch.isalpha() for ch in t) >= 2 and not t.endswith(".") for t in core)
+
+
+def _strip_roles(tokens: list[str]) -> list[str]:
+    """Drop a leading or trailing run of role words holding a core role ("Senior Reporter")."""
+
+    def is_role(tok: str, core: bool) -> bool:
+        parts = [p for p in re.split(r"[-‐]", tok.casefold().strip(".,")) if p]
+        words = _ROLE_CORE if core else _ROLE_WORDS | _ROLE_CORE
+        return bool(parts) and (tok.casefold() in words or all(p in words for p in parts))
+
+    end = len(tokens)
+    while end > 0 and is_role(tokens[end - 1], False):
+        end -= 1
+    if end < len(tokens) and any(is_role(t, True) for t in tokens[end:]):
+        tokens = tokens[:end]
+    start = 0
+    while start < len(tokens) and is_role(tokens[start], False):
+        start += 1
+    if start and any(is_role(t, True) for t in tokens[:start]):
+        tokens = tokens[start:]
+    while tokens and tokens[0].casefold() in _HONORIFICS:
+        tokens = tokens[1:]
+    return tokens
+
+
+def _remove_noise(text: str) -> str:
+    text = _norm(text)
+    text = _EMAIL.sub(" ", text)
+    text = _URL.sub(" ", text)
+    text = _HANDLE.sub(" ", text)
+    text = _EMOJI.sub(" ", text)
+    text = _JUNK.sub(" ", text)
+    if has_date_hint(text):
+        for d in reversed(find_dates(text)):
+            text = text[: d.start] + " | " + text[d.end :]
+    text = _RELATIVE.sub(" | ", text)
+    text = _TIME.sub(" | ", text)
+    text = _PARTIAL_DATE.sub(" | ", text)
+    return _WEEKDAY.sub(" ", text)
+
+
+def _clauses(text: str) -> list[str]:
+    """Cut at strong separators and before mid-text "<Role> by"; drop editor/translator clauses."""
+    pieces: list[str] = []
+    for chunk in _CLAUSE_SPLIT.split(text):
+        last = 0
+        for m in _MID_PREFIX.finditer(chunk):
+            pieces.append(chunk[last : m.start()])
+            last = m.start()
+        pieces.append(chunk[last:])
+    out = []
+    for piece in pieces:
+        piece = piece.strip(_STRIP_KEEP_DOT)
+        m = _START.match(piece)
+        if m:
+            if _SKIP_PREFIX.match(m.group().strip(_STRIP)):
+                continue
+            piece = piece[m.end() :]
+        cut = _DATE_KEYWORD.search(piece)
+        if cut:
+            piece = piece[: cut.start()]
+        piece = _trim_filler(piece)
+        if any(ch.isalpha() for ch in piece):
+            out.append(piece)
+    return out
+
+
+def _trim_filler(text: str) -> str:
+    """Drop the words left hanging once a date was removed ("Jane Doe on", "Jean Dupont le")."""
+    words = text.split()
+    while words and words[-1].casefold() in _TRAILING_FILLER:
+        words.pop()
+    return " ".join(words)
+
+
+def _names(clause: str) -> tuple[list[str], list[str]]:
+    persons: list[str] = []
+    orgs: list[str] = []
+    m = _WITH_AGENCY.match(clause)
+    if m:
+        left = m.group(1).strip(_STRIP)
+        if not left or is_agency(left) or not looks_like_person(left):
+            return [], [clause.strip(_STRIP)]
+        orgs.append(m.group(2))
+        clause = left
+    for item in _ITEM_SPLIT.split(_BIO.sub("", clause)):
+        item = _OUTLET.sub("", item).strip(_STRIP_KEEP_DOT)
+        if not item:
+            continue
+        if item.casefold() in _AGENCIES:
+            orgs.append(item)  # "Staff", "Wire services": before roles are stripped
+            continue
+        tokens = _strip_roles(item.split())
+        if not tokens or all(t.casefold() in _CREDENTIALS for t in tokens):
+            continue
+        half = len(tokens) // 2
+        if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
+            tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
+        name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
+        if is_agency(name) and is_agency(item):
+            name = item  # "Reuters Staff" stays whole
+        if name.endswith(".") and not re.search(r"(?:^|\s)(?:\w|Jr|Sr|St)\.$", name):
+            name = name[:-1]
+        if looks_like_person(name):
+            persons.append(name)
+        elif is_agency(name):
+            orgs.append(name)
+    return persons, orgs
+
+
+def _dedupe(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    out = []
+    for n in names:
+        key = n.casefold()
+        if key not in seen:
+            seen.add(key)
+            out.append(n)
+    return out
+
+
+def split_credit(text: str) -> tuple[list[str], list[str]]:
+    """(persons, organisations) named in a byline or credit line, each de-duplicated, in order."""
+    if not text or not isinstance(text, str):
+        return [], []
+    persons: list[str] = []
+    orgs: list[str] = []
+    for clause in _clauses(_remove_noise(text[:2000])):
+        p, o = _names(clause)
+        persons += p
+        orgs += o
+    return _dedupe(persons), _dedupe(orgs)
+
+
+def clean_authors(raw: str | list[str] | None) -> list[str]:
+    """Person names from author strings (bylines, metadata values); see the module doc."""
+    if raw is None:
+        return []
+    values = [raw] if isinstance(raw, str) else [v for v in raw if isinstance(v, str)]
+    persons: list[str] = []
+    for value in values[:50]:
+        persons += split_credit(value)[0]
+    return _dedupe(persons)
+
+
+_BYLINE_MAX = 200
+
+
+def byline_match(line: str) -> str | None:
+    """The part holding names when `line` is a byline ("By Jane Doe | 5 March 2024" -> "Jane Doe");
+    None otherwise. Cheap for the lines that are not: a length test and one anchored regex."""
+    if not line or not isinstance(line, str) or len(line) > _BYLINE_MAX:
+        return None
+    m = _START.match(line)
+    if not m:
+        return None
+    rest = line[m.end() :].lstrip(_STRIP)
+    if not rest or not rest[0].isalpha() or rest[0].islower():
+        return None  # "By 2030, ...", "By signing up, ..."
+    cleaned = _remove_noise(rest)
+    cut = _DATE_KEYWORD.search(cleaned)
+    if cut:
+        cleaned = cleaned[: cut.start()]
+    pieces = [p.strip() for p in cleaned.split("|")]
+    cleaned = _trim_filler(" | ".join(p for p in pieces if any(ch.isalpha() for ch in p)).strip(_STRIP_KEEP_DOT))
+    if not cleaned or len(cleaned.split()) > 16:
+        return None
+    persons, orgs = split_credit(cleaned)
+    if not persons and not orgs:
+        return None
+    return cleaned

@@ -12,10 +12,9 @@ Dates after the fetch date (default today; one day of slack for time zones) are 
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-
-from selectolax.lexbor import LexborNode
 
 from .dates import find_dates, parse_date
 from .metadata_page import Page, attr_value, in_chrome
@@ -34,7 +33,6 @@ MODIFIED_METAS = ("article:modified_time", "og:updated_time", "article:modified"
                   "cxenseparse:recs:articlemodifiedtime")
 _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
-_NEAR_TEXT = 300  # characters: a longer neighbour of the headline is body text, not a date line
 _HINT_TEXT = 160
 _MAX_VISIBLE = 14  # short texts scanned for visible dates
 
@@ -110,41 +108,8 @@ def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:
                 out.candidates.append((src, kind, iso))
 
 
-def _text(node: LexborNode) -> str:
-    if node.is_text_node:
-        return " ".join((node.text_content or "").split())
-    return node.text(separator=" ", strip=True)
-
-
-def _near_headline(headline: LexborNode, budget: int) -> list[str]:
-    """Short texts next to the headline: its siblings, then its parents' siblings (3 levels)."""
-    texts: list[str] = []
-    cur: LexborNode | None = headline
-    for _ in range(3):
-        if cur is None or cur.tag in ("body", "html", "main", "article"):
-            break
-        for step, count in (("next", 4), ("prev", 2)):
-            sib = getattr(cur, step)
-            seen = 0
-            while sib is not None and seen < count and len(texts) < budget:
-                if sib.is_element_node or sib.is_text_node:
-                    if sib.is_element_node and sib.tag in ("script", "style", "noscript", "template"):
-                        sib = getattr(sib, step)
-                        continue
-                    t = _text(sib)
-                    if t:
-                        seen += 1
-                        if len(t) <= _NEAR_TEXT:
-                            texts.append(t)
-                sib = getattr(sib, step)
-        cur = cur.parent
-    return texts
-
-
-def _visible(page: Page, headline: LexborNode | None, dater: _Dater, out: DateChoice) -> None:
-    texts: list[tuple[str, str]] = []
-    if headline is not None:
-        texts.extend(("near headline", t) for t in _near_headline(headline, _MAX_VISIBLE))
+def _visible(page: Page, near: list[str], dater: _Dater, out: DateChoice) -> None:
+    texts: list[tuple[str, str]] = [("near headline", t) for t in near]
     for src, nodes in (("time", page.times), ("date element", page.datelines), ("byline", page.bylines)):
         for node in nodes:
             if len(texts) >= 2 * _MAX_VISIBLE:
@@ -164,12 +129,12 @@ def _visible(page: Page, headline: LexborNode | None, dater: _Dater, out: DateCh
 
 
 def choose_dates(page: Page, url: str | None, *, fetch_date: str | None = None, lang: str | None = None,
-                 headline: LexborNode | None = None) -> DateChoice:
+                 near: Sequence[str] = ()) -> DateChoice:
     """(published, modified) with their sources; see the module doc."""
     dater = _Dater(fetch_date, lang)
     out = DateChoice()
     _declared(page, dater, out)
-    _visible(page, headline, dater, out)
+    _visible(page, list(near), dater, out)
     if url:
         m = _URL_DATE.search(url)
         if m:

@@ -19,19 +19,21 @@ best first, and records in `sources` where each came from (for explain):
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from selectolax.lexbor import LexborHTMLParser
+from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .authors import clean_authors, is_agency, split_credit
+from .authors import byline_match, clean_authors, is_agency, split_credit
 from .metadata_dates import choose_dates
-from .metadata_page import Page, attr_value, in_chrome, read_page
+from .metadata_page import Page, attr_value, in_chrome, near_headline, read_page
 from .metadata_title import choose_title, clean_text
 
 MAX_TAGS = 20
 MAX_AUTHORS = 12
-_HINT_TEXT = 160  # longer byline elements are bios or body text
+_BYLINE_TEXT = 200  # longer byline elements are bios or body text
+_BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author)(?![^\W\d_])", re.I)
 
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                  "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "twitter:creator:name",
@@ -71,53 +73,141 @@ def _not_url(value: str) -> bool:
     return not _URLISH.match(value.strip())
 
 
-def _choose_authors(meta: HtmlMeta, page: Page) -> None:
+def _twitter_labelled(page: Page) -> list[str]:
+    """twitter:labelN "Written by" / "Author" -> twitter:dataN."""
+    out: list[str] = []
+    for i in range(1, 5):
+        label = (page.metas.get(f"twitter:label{i}") or [""])[0].casefold()
+        if "written" in label or "author" in label or label.strip() == "by":
+            out.extend(page.metas.get(f"twitter:data{i}", ())[:1])
+    return out
+
+
+def _byline_texts(texts: list[str]) -> list[str]:
+    """The name parts of short texts that hold a byline ("Published May 3 by Jane Doe")."""
+    out: list[str] = []
+    for text in texts:
+        if len(text) > _BYLINE_TEXT:
+            continue
+        for m in _BY.finditer(text):
+            names = byline_match(text[m.start():])
+            if names:
+                out.append(names)
+                break
+    return out
+
+
+def _box_names(node: LexborNode) -> list[str]:
+    """An author box with a bio: the short name element inside it."""
+    for inner in node.css("[class*=name i], [itemprop=name], h2, h3, h4, h5, strong")[:4]:
+        text = inner.text(separator=" ", strip=True)
+        if text and len(text) <= 80:
+            return [text]
+    return []
+
+
+def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
     ld = page.jsonld
     agencies: list[str] = []
 
-    def take(names: list[str], src: str) -> bool:
+    def take(names: list[str], src: str, typed: bool = False) -> bool:
         persons: list[str] = []
+        orgs: list[str] = []
         for name in names:
             if not name or not _not_url(name):
                 continue
-            ps, orgs = split_credit(name)
+            ps, os_ = split_credit(name)
             persons.extend(ps)
-            agencies.extend(o for o in orgs if is_agency(o))
+            orgs.extend(o for o in os_ if is_agency(o))
         persons = clean_authors(persons)[:MAX_AUTHORS]
+        if not persons and typed:  # declared a Person: a one-word name or user name is one
+            persons = [n for n in (clean_text(x) for x in names) if _user_name(n)][:MAX_AUTHORS]
+        if src in _CREDIT_SOURCES:
+            agencies.extend(orgs)
         if persons:
             meta.authors, meta.sources["authors"] = persons, src
             return True
         return False
 
-    found = bool(ld.persons) and ld.n_articles <= 1 and take(ld.persons, "json-ld author")
-    for org in ld.orgs:
-        (agencies if is_agency(org) else meta.author_orgs).append(org)
-    if not found:
-        for k in _AUTHOR_METAS:
-            vals = [v for v in page.metas.get(k, ()) if _not_url(v)]
-            if vals and take(vals, f"meta[{k}]"):
-                found = True
-                break
-    if not found:
+    typed_microdata: list[str] = []
+
+    def itemprop_names() -> list[str]:
         names: list[str] = []
-        for node in page.itemprops.get("author", ())[:6]:
-            if node.tag == "meta" or in_chrome(node):
+        nodes = [n for n in page.itemprops.get("author", ()) if n.tag != "meta"]
+        thread = len(nodes) > 3  # a thread or a comment list: its first author wrote the post
+        for node in nodes[:1] if thread else nodes[:6]:
+            if in_chrome(node):
                 continue
             inner = node.css_first("[itemprop=name]")
             value = attr_value(inner) if inner is not None else attr_value(node)
-            names.append(value or (inner or node).text(separator=" ", strip=True))
-        found = bool(names) and take(names, "[itemprop=author]")
-    if not found and page.rel_author:
-        found = take(page.rel_author[:6], "a[rel=author]")
-    if not found:
+            name = value or (inner or node).text(separator=" ", strip=True)
+            names.append(name)
+            if thread or "person" in (node.attributes.get("itemtype") or "").casefold():
+                typed_microdata.append(name)
+        return names
+
+    def link_names() -> list[str]:
+        names = list(page.rel_author[:6])
+        links = {a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a)}
+        links.discard("")
+        if len(links) <= 3:  # more: a list of the site's authors, not this article's
+            names += [a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a)]
+        return names
+
+    def hinted() -> list[str]:
         for node in page.bylines:
-            text = node.text(separator=" ", strip=True)
-            if not text or len(text) > _HINT_TEXT or in_chrome(node):
+            if in_chrome(node):
                 continue
-            if take([text], "byline"):
-                break
+            text = node.text(separator=" ", strip=True)
+            if not text:
+                continue
+            if len(text) <= _BYLINE_TEXT:
+                ps, _ = split_credit(text)
+                if ps:
+                    return [text]
+            elif len(text) <= 2000:
+                names = _box_names(node)
+                if names and split_credit(names[0])[0]:
+                    return names
+        return []
+
+    for org in ld.orgs:
+        (agencies if is_agency(org) else meta.author_orgs).append(org)
+    steps: list[tuple[str, Callable[[], list[str]]]] = [
+        ("json-ld author", lambda: ld.persons if ld.n_articles <= 1 else []),
+        *((f"meta[{k}]", lambda k=k: [v for v in page.metas.get(k, ()) if _not_url(v)]) for k in _AUTHOR_METAS),
+        ("meta[twitter:data]", lambda: _twitter_labelled(page)),
+        ("[itemprop=author]", itemprop_names),
+        ("byline near headline", lambda: _byline_texts(near)),
+        ("author link", link_names),
+        ("byline element", hinted),
+        ("byline in dates", lambda: _byline_texts([n.text(separator=" ", strip=True) for n in page.datelines[:8]])),
+    ]
+    for src, get in steps:
+        names = get()
+        if names and take(names, src):
+            break
+    else:  # nobody with a full name: a one-word name the page types as a Person
+        if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)):
+            take(typed_microdata, "[itemprop=author] Person", True)
     if agencies:
         meta.source, meta.sources["source"] = agencies[0], "agency credit"
+
+
+# steps whose organisation credits are the article's source (not a forum user's or a nav link's)
+_CREDIT_SOURCES = frozenset({"json-ld author", *(f"meta[{k}]" for k in _AUTHOR_METAS), "byline near headline",
+                             "byline element"})
+_GENERIC_USERS = frozenset({
+    "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
+    "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
+})
+
+
+def _user_name(name: str) -> bool:
+    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
+    return (0 < len(name) <= 40 and len(name.split()) == 1 and any(ch.isalpha() for ch in name)
+            and name.casefold().strip(".") not in _GENERIC_USERS and not is_agency(name)
+            and "@" not in name and _not_url(name))
 
 
 # ----------------------------------------------------------------- the rest
@@ -220,8 +310,9 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date:
     meta.title, meta.title_candidates = title.title, title.candidates
     if title.source:
         meta.sources["title"] = title.source
-    dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, headline=title.node)
+    near = near_headline(title.node)
+    dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, near=near)
     meta.published, meta.modified, meta.date_candidates = dates.published, dates.modified, dates.candidates
     meta.sources.update(dates.sources)
-    _choose_authors(meta, page)
+    _choose_authors(meta, page, near)
     return meta

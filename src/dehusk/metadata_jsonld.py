@@ -116,7 +116,8 @@ class JsonLd:
     main_type: str | None = None
     headline: str | None = None
     page_name: str | None = None  # WebPage.name (often the <title>)
-    persons: list[str] = field(default_factory=list)  # author/creator names typed or untyped
+    persons: list[str] = field(default_factory=list)  # author/creator names typed Person or untyped
+    typed_persons: list[str] = field(default_factory=list)  # those typed Person (user names included)
     orgs: list[str] = field(default_factory=list)  # author/creator names typed Organization
     published: str | None = None
     published_key: str | None = None
@@ -163,16 +164,16 @@ def _keywords(value: Any) -> list[str]:
     return []
 
 
-def _people(value: Any, index: dict[str, dict], persons: list[str], orgs: list[str], depth: int = 0) -> None:
+def _people(value: Any, index: dict[str, dict], out: JsonLd, depth: int = 0) -> None:
     if depth > 3 or value is None:
         return
     if isinstance(value, list):
         for v in value[:20]:
-            _people(v, index, persons, orgs, depth + 1)
+            _people(v, index, out, depth + 1)
         return
     if isinstance(value, str):
         if value.strip() and not value.lstrip().startswith(("http://", "https://", "/")):
-            persons.append(value)
+            out.persons.append(value)
         return
     if not isinstance(value, dict):
         return
@@ -185,10 +186,13 @@ def _people(value: Any, index: dict[str, dict], persons: list[str], orgs: list[s
         name = " ".join(x for x in (given, family) if x) or None
     if not name:
         return
-    if any(t in _ORG_TYPES for t in _lower_types(value)):
-        orgs.append(name)
+    types = _lower_types(value)
+    if any(t in _ORG_TYPES for t in types):
+        out.orgs.append(name)
     else:
-        persons.append(name)
+        out.persons.append(name)
+        if "person" in types:
+            out.typed_persons.append(name)
 
 
 def _image(value: Any) -> str | None:
@@ -251,9 +255,9 @@ def extract_jsonld(values: list[Any], page_url: str | None = None) -> JsonLd:
         elif out.page_name is None:
             out.page_name = text_of(node.get("name")) or text_of(node.get("headline"))
         if not out.persons and not out.orgs:
-            _people(node.get("author"), index, out.persons, out.orgs)
+            _people(node.get("author"), index, out)
             if not out.persons and not out.orgs:
-                _people(node.get("creator"), index, out.persons, out.orgs)
+                _people(node.get("creator"), index, out)
         if out.published is None:
             for key in ("datePublished", "dateCreated", "uploadDate"):
                 v = text_of(node.get(key))

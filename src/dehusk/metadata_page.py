@@ -18,10 +18,11 @@ from .metadata_title import clean_text
 
 MAX_H1 = 8
 MAX_HINTS = 40  # byline/date hint elements kept
+_NEAR_TEXT = 300  # characters: a longer neighbour of the headline is body text, not a date line
 _MAX_TIMES = 12
 
 _BODY_QUERY = ", ".join((
-    "h1", "time", "[itemprop]", "a[rel]",
+    "h1", "time", "[itemprop]", "a[rel]", "a[href*='/author' i]",
     "[class*=author i]", "[class*=byline i]", "[class*=writer i]", "[class*=contributor i]",
     "[id*=author i]", "[id*=byline i]",
     "[class*=date i]", "[class*=publish i]", "[class*=posted i]", "[class*=updated i]",
@@ -32,8 +33,8 @@ _DATE_HINT = re.compile(r"date|publish|posted|updated|entry-meta|post-meta|artic
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
                             "svg", "input", "button", "form", "section"})
 # inside comments, related-article rails, sidebars or widgets: not the article's own byline/date
-CHROME_HINT = re.compile(r"comment|reply|related|recommend|sidebar|widget|teaser|promo|newsletter|"
-                         r"(?<![a-z])nav|menu|footer|popular|trending|more-from|read-next|card", re.I)
+CHROME_HINT = re.compile(r"comment|reply|related|recommend|sidebar|teaser|promo|newsletter|(?<![a-z])nav|"
+                         r"menu|footer|popular|trending|more-from|read-next", re.I)
 
 
 @dataclass(slots=True)
@@ -47,6 +48,7 @@ class Page:
     times: list[LexborNode] = field(default_factory=list)
     itemprops: dict[str, list[LexborNode]] = field(default_factory=dict)
     rel_author: list[str] = field(default_factory=list)
+    author_links: list[LexborNode] = field(default_factory=list)  # <a href=".../author/...">
     rel_tag: list[str] = field(default_factory=list)
     bylines: list[LexborNode] = field(default_factory=list)
     datelines: list[LexborNode] = field(default_factory=list)
@@ -127,6 +129,8 @@ def _read_body(tree: LexborHTMLParser, page: Page) -> None:
                 page.rel_author.append(node.text(strip=True))
             if "tag" in rel:
                 page.rel_tag.append(node.text(strip=True))
+            if "/author" in (attrs.get("href") or "").casefold() and len(page.author_links) < 12:
+                page.author_links.append(node)
         if hints >= MAX_HINTS or tag in _NOT_HINT_TAGS:
             continue
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
@@ -150,3 +154,36 @@ def read_page(tree: LexborHTMLParser, url: str | None) -> Page:
         page.lang_attr = root.attributes.get("lang") or root.attributes.get("xml:lang")
     _read_body(tree, page)
     return page
+
+
+def _text(node: LexborNode) -> str:
+    if node.is_text_node:
+        return " ".join((node.text_content or "").split())
+    return node.text(separator=" ", strip=True)
+
+
+def near_headline(headline: LexborNode | None, budget: int = 14) -> list[str]:
+    """Short texts next to the headline: its siblings, then its parents' siblings (3 levels)."""
+    texts: list[str] = []
+    if headline is None:
+        return texts
+    cur: LexborNode | None = headline
+    for _ in range(3):
+        if cur is None or cur.tag in ("body", "html", "main", "article"):
+            break
+        for step, count in (("next", 4), ("prev", 2)):
+            sib = getattr(cur, step)
+            seen = 0
+            while sib is not None and seen < count and len(texts) < budget:
+                if sib.is_element_node or sib.is_text_node:
+                    if sib.is_element_node and sib.tag in ("script", "style", "noscript", "template"):
+                        sib = getattr(sib, step)
+                        continue
+                    t = _text(sib)
+                    if t:
+                        seen += 1
+                        if len(t) <= _NEAR_TEXT:
+                            texts.append(t)
+                sib = getattr(sib, step)
+        cur = cur.parent
+    return texts

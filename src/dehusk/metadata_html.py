@@ -51,8 +51,8 @@ class HtmlMeta:
     title: str | None = None
     title_candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, text), for explain
     authors: list[str] = field(default_factory=list)  # person names only
-    source: str | None = None  # news agency credit ("AFP", "Reuters")
-    author_orgs: list[str] = field(default_factory=list)  # organisations credited as author
+    source: str | None = None  # news agency / organisation credit ("AFP", "Reuters")
+    author_orgs: list[str] = field(default_factory=list)  # every organisation credited as author
     published: str | None = None  # ISO 8601
     modified: str | None = None
     date_candidates: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kind, ISO)
@@ -171,8 +171,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
                     return names
         return []
 
-    for org in ld.orgs:
-        (agencies if is_agency(org) else meta.author_orgs).append(org)
+    agencies.extend(o for o in ld.orgs if is_agency(o))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld author", lambda: ld.persons if ld.n_articles <= 1 else []),
         *((f"meta[{k}]", lambda k=k: [v for v in page.metas.get(k, ()) if _not_url(v)]) for k in _AUTHOR_METAS),
@@ -190,6 +189,11 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
     else:  # nobody with a full name: a one-word name the page types as a Person
         if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)):
             take(typed_microdata, "[itemprop=author] Person", True)
+    seen: set[str] = set()
+    for org in [*ld.orgs, *agencies]:
+        if org.casefold() not in seen:
+            seen.add(org.casefold())
+            meta.author_orgs.append(org)
     if agencies:
         meta.source, meta.sources["source"] = agencies[0], "agency credit"
 

@@ -203,6 +203,7 @@
       row.dataset.label = b.label;
       row.dataset.index = b.index;
       row.title = b.label + " · score " + Number(b.score).toFixed(2) + " · " + b.reason;
+      if (b.path) row.title += "\n" + b.path;
       row.appendChild(el("td", "idx", b.index));
       const labelCell = el("td", "lab");
       labelCell.appendChild(el("span", "badge", b.label));

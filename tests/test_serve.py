@@ -284,12 +284,12 @@ def test_page_timeout_is_504() -> None:
 
 def test_runaway_page_gets_504_and_keeps_its_slot_until_it_ends() -> None:
     settings = ServeSettings(timeout=0.2, grace=0.1, threads=1)
-    with client(settings, extractor=Recorder(delay=1.0)) as c:
+    with client(settings, extractor=Recorder(delay=2.0)) as c:
         r = c.post("/v1/extract", json={"text": "x"})
         assert r.status_code == 504
         stats = c.get("/healthz").json()["pool"]
         assert stats["running"] == 1 and stats["admitted"] == 0  # the thread is still busy
-        for _ in range(100):
+        for _ in range(200):
             if c.get("/healthz").json()["pool"]["running"] == 0:
                 break
             time.sleep(0.05)

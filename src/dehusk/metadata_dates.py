@@ -108,9 +108,13 @@ def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:
                 out.candidates.append((src, kind, iso))
 
 
-def _visible(page: Page, near: list[str], dater: _Dater, out: DateChoice) -> None:
+def _visible(page: Page, near: list[str], dater: _Dater, out: DateChoice, hints: bool) -> None:
+    """Dates a reader sees: next to the headline, then (`hints`) in date/byline elements."""
     texts: list[tuple[str, str]] = [("near headline", t) for t in near]
-    for src, nodes in (("time", page.times), ("date element", page.datelines), ("byline", page.bylines)):
+    groups = [("time", page.times)]
+    if hints:
+        groups += [("date element", page.datelines), ("byline", page.bylines)]
+    for src, nodes in groups:
         for node in nodes:
             if len(texts) >= 2 * _MAX_VISIBLE:
                 break
@@ -134,7 +138,8 @@ def choose_dates(page: Page, url: str | None, *, fetch_date: str | None = None, 
     dater = _Dater(fetch_date, lang)
     out = DateChoice()
     _declared(page, dater, out)
-    _visible(page, list(near), dater, out)
+    kinds = {kind for _, kind, _ in out.candidates}
+    _visible(page, list(near), dater, out, hints=not {"published", "modified"} <= kinds)
     if url:
         m = _URL_DATE.search(url)
         if m:

@@ -21,15 +21,12 @@ MAX_HINTS = 40  # byline/date hint elements kept
 _NEAR_TEXT = 300  # characters: a longer neighbour of the headline is body text, not a date line
 _MAX_TIMES = 12
 
-_BODY_QUERY = ", ".join((
-    "h1", "time", "[itemprop]", "a[rel]", "a[href*='/author' i]",
-    "[class*=author i]", "[class*=byline i]", "[class*=writer i]", "[class*=contributor i]",
-    "[id*=author i]", "[id*=byline i]",
-    "[class*=date i]", "[class*=publish i]", "[class*=posted i]", "[class*=updated i]",
-    "[class*=entry-meta i]", "[class*=post-meta i]", "[class*=article-meta i]",
-))
-_BYLINE_HINT = re.compile(r"author|byline|writer|contributor", re.I)
-_DATE_HINT = re.compile(r"date|publish|posted|updated|entry-meta|post-meta|article-meta", re.I)
+_BODY_QUERY = "h1, time, [itemprop], a[rel], a[href*='/author' i]"
+# run only when structured metadata left a field empty (each substring selector costs a pass)
+_HINT_QUERY = "[class*=author i], [class*=byline i], [id*=author i], [class*=date i], [class*=publish i], " \
+    "[class*=meta i]"
+_BYLINE_HINT = re.compile(r"author|byline", re.I)
+_DATE_HINT = re.compile(r"date|publish|meta", re.I)
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
                             "svg", "input", "button", "form", "section"})
 # inside comments, related-article rails, sidebars or widgets: not the article's own byline/date
@@ -50,8 +47,23 @@ class Page:
     rel_author: list[str] = field(default_factory=list)
     author_links: list[LexborNode] = field(default_factory=list)  # <a href=".../author/...">
     rel_tag: list[str] = field(default_factory=list)
-    bylines: list[LexborNode] = field(default_factory=list)
-    datelines: list[LexborNode] = field(default_factory=list)
+    root: LexborNode | None = None  # <body>
+    _hints: tuple[list[LexborNode], list[LexborNode]] | None = None
+
+    @property
+    def bylines(self) -> list[LexborNode]:
+        """Elements whose class/id says author/byline/writer/contributor (computed on first use)."""
+        return self._hint_nodes()[0]
+
+    @property
+    def datelines(self) -> list[LexborNode]:
+        """Elements whose class/id says date/published/posted/updated/entry-meta."""
+        return self._hint_nodes()[1]
+
+    def _hint_nodes(self) -> tuple[list[LexborNode], list[LexborNode]]:
+        if self._hints is None:
+            self._hints = _read_hints(self.root)
+        return self._hints
 
     def meta(self, *keys: str) -> tuple[str, str] | tuple[None, None]:
         """(key, first value) of the first of `keys` the page declares."""
@@ -107,9 +119,9 @@ def _read_head(tree: LexborHTMLParser, page: Page) -> None:
 
 def _read_body(tree: LexborHTMLParser, page: Page) -> None:
     root = tree.body
+    page.root = root
     if root is None:
         return
-    hints = 0
     for node in root.css(_BODY_QUERY):
         tag = node.tag
         attrs = node.attributes
@@ -131,15 +143,25 @@ def _read_body(tree: LexborHTMLParser, page: Page) -> None:
                 page.rel_tag.append(node.text(strip=True))
             if "/author" in (attrs.get("href") or "").casefold() and len(page.author_links) < 12:
                 page.author_links.append(node)
-        if hints >= MAX_HINTS or tag in _NOT_HINT_TAGS:
+
+
+def _read_hints(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborNode]]:
+    bylines: list[LexborNode] = []
+    datelines: list[LexborNode] = []
+    if root is None:
+        return bylines, datelines
+    for node in root.css(_HINT_QUERY):
+        if node.tag in _NOT_HINT_TAGS:
             continue
+        attrs = node.attributes
         hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
         if _BYLINE_HINT.search(hint):
-            page.bylines.append(node)
-            hints += 1
+            bylines.append(node)
         elif _DATE_HINT.search(hint):
-            page.datelines.append(node)
-            hints += 1
+            datelines.append(node)
+        if len(bylines) + len(datelines) >= MAX_HINTS:
+            break
+    return bylines, datelines
 
 
 def read_page(tree: LexborHTMLParser, url: str | None) -> Page:

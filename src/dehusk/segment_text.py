@@ -15,6 +15,9 @@ from .deadline import NO_DEADLINE, Deadline
 
 _BULLET = re.compile(r"^(?:[•*·▪◦‣∙●○■□►▸➤✓✔-]|\+(?!\d)|\d{1,2}[.)](?=\s+\D))\s+")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
+_BULLET_START = frozenset("•*·▪◦‣∙●○■□►▸➤✓✔-+0123456789")
+_ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
+_needs_ws = _ODD_SPACE.search
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 
@@ -33,12 +36,13 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
             continue
         indent = len(raw) - len(raw.lstrip())
         bullet = False
-        m = _BULLET.match(stripped)
-        if m and len(stripped) > m.end():
-            bullet = True
-            if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
-                stripped = stripped[m.end():]
-        line = _WS.sub(" ", stripped).strip()
+        if stripped[0] in _BULLET_START:
+            m = _BULLET.match(stripped)
+            if m and len(stripped) > m.end():
+                bullet = True
+                if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
+                    stripped = stripped[m.end():]
+        line = _WS.sub(" ", stripped).strip() if _needs_ws(stripped) else stripped
         if not line:
             blank += 1
             continue

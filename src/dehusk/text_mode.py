@@ -1,27 +1,150 @@
-"""Text mode: a plain-text page dump in, the article out."""
+"""Text mode: a plain-text page dump in, the article out.
+
+segment_text -> features -> classify (pass 1, then the context revision pass 2) -> metadata
+-> labels and reasons -> assemble.
+"""
 
 from __future__ import annotations
 
+import numpy as np
+
 from .article import Article
 from .assemble import Meta, assemble
+from .blocks import Segment
+from .classify import load_model
 from .deadline import Deadline
+from .features import context_features, text_features
 from .lang import detect_language, stopwords
+from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
 from .segment_text import segment_text
+
+TEMPLATE_SHARE = 0.5  # corpus mode: a line on at least this share of its host's pages is template
+TEMPLATE_MIN_PAGES = 4
+
+
+def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
+    """Main-content probability of each line (two passes) and the features used."""
+    X, f = text_features(segments, stops)
+    m1, m2 = load_model("text_p1"), load_model("text_p2")
+    p1 = m1.predict(X)
+    p2 = m2.predict(np.hstack([X, context_features(p1, f["_words"])]))
+    return p2, f, m2.threshold_default
+
+
+def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) -> tuple[str, str]:
+    """Label and reason for a line left out of the article."""
+    words = int(round(float(f["_words"][i])))
+    base = f"score {p:.2f} < {threshold:.2f}"
+    if f["re_more"][i]:
+        return "teaser", f"{base}; a 'read more' link"
+    nxt_more = i + 1 < len(f["re_more"]) and f["re_more"][i + 1]
+    if nxt_more or (i + 2 < len(f["re_more"]) and f["re_more"][i + 2] and words >= 3):
+        return "teaser", f"{base}; a headline followed by 'read more'"
+    if f["re_credit"][i]:
+        return "boilerplate", f"{base}; copyright or credit notice"
+    if f["re_social"][i]:
+        return "boilerplate", f"{base}; share/social prompt"
+    if f["re_media"][i]:
+        return "caption", f"{base}; image caption or credit"
+    if f["re_nav"][i]:
+        return "navigation", f"{base}; menu/account/subscription wording"
+    if f["log_rep"][i] > 0:
+        return "boilerplate", f"{base}; repeated {int(round(np.exp(f['log_rep'][i])))} times on the page"
+    if f["dense_dist"][i] > 0 and words >= 4 and f["end_term"][i] == 0:
+        return "related", f"{base}; headline-like line after the main text"
+    if words <= 4 or f["bullet"][i]:
+        return "navigation", f"{base}; short line ({words} words) among links or menus"
+    if f["dense_dist"][i] > 0:
+        return "boilerplate", f"{base}; after the main text"
+    return "boilerplate", f"{base}; outside the main text"
+
+
+def label_segments(
+    segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
+    threshold: float, options: Options,
+) -> None:
+    special: dict[int, tuple[str, str]] = {}
+    if meta.title_idx is not None:
+        special[meta.title_idx] = ("title", "the headline: best headline candidate above the main text")
+    for i in meta.byline_idx:
+        special[i] = ("byline", "byline: " + (", ".join(meta.authors) or "credit"))
+    for i in meta.date_idx:
+        special.setdefault(i, ("date", f"date line ({meta.published or meta.modified})"))
+    if meta.source_idx is not None:
+        special[meta.source_idx] = ("source", f"credit line: {meta.source}")
+    if meta.tags_idx is not None:
+        special[meta.tags_idx] = ("tags", "tag list")
+    templates = options.template_lines
+    for i, seg in enumerate(segments):
+        seg.score = float(p[i])
+        if i in special:
+            seg.label, seg.reason = special[i]
+            continue
+        if templates is not None and getattr(templates, "pages", 0) >= TEMPLATE_MIN_PAGES:
+            share = templates.share(seg.text)
+            if share >= TEMPLATE_SHARE:
+                seg.label = "boilerplate"
+                seg.reason = f"template line: on {share:.0%} of this site's {templates.pages} pages"
+                continue
+        if keep[i]:
+            words = f["_words"][i]
+            if words <= 14 and not f["end_term"][i] and not f["bullet"][i] and f["end_colon"][i] == 0:
+                seg.label, seg.reason = "heading", f"short line without sentence punctuation inside the text (score {p[i]:.2f})"
+            else:
+                seg.label = "body"
+                seg.reason = f"score {p[i]:.2f} >= {threshold:.2f}: {int(round(words))} words, {f['stop_ratio'][i]:.0%} stop words"
+        else:
+            seg.label, seg.reason = _husk_label(i, f, float(p[i]), threshold)
+    drop_orphan_headings(segments)
+    lead = pick_lead(segments, meta)
+    if lead is not None:
+        segments[lead].label = "lead"
+        segments[lead].reason = f"standfirst: first paragraph, restated or above the byline (score {p[lead]:.2f})"
+        meta.lead_idx = lead
+
+
+def drop_orphan_headings(segments: list[Segment]) -> None:
+    """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
+    n = len(segments)
+    for i, seg in enumerate(segments):
+        if seg.label != "heading":
+            continue
+        ok = False
+        for j in range(i + 1, min(i + 4, n)):
+            nxt = segments[j].label
+            if nxt in ("body", "lead"):
+                ok = True
+                break
+            if nxt not in ("heading", "byline", "date", "caption", "empty"):
+                break
+        if not ok:
+            seg.label = "related" if i > 0 and segments[i - 1].label == "teaser" else "boilerplate"
+            seg.reason = f"heading-like line not followed by body text (score {seg.score:.2f})"
 
 
 def extract_text(text: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     segments = segment_text(text, deadline)
-    language = options.language or detect_language(" ".join(s.text for s in segments if len(s.text) > 60))[0]
-    stops = stopwords(language)
-    # provisional heuristic (replaced by the learned classifier)
-    for seg in segments:
-        words = seg.text.lower().split()
-        sw = sum(w in stops for w in words) / max(len(words), 1)
-        seg.score = min(1.0, len(words) / 40) * (0.5 + sw)
-        if len(words) >= 12 and sw > 0.25:
-            seg.label, seg.reason = "body", "long line with many stop words"
-        else:
-            seg.label, seg.reason = "boilerplate", "short or few stop words"
+    if not segments:
+        return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
+    sample = " ".join(s.text for s in segments if len(s.text) > 60)[:3000] or " ".join(s.text for s in segments)[:3000]
+    language = options.language or detect_language(sample)[0]
+    deadline.check("features")
+    p, f, threshold = classify_lines(segments, stopwords(language))
     deadline.check("classifying")
-    return assemble(segments, Meta(language=language), options, mode="text", url=url)
+    if options.threshold is not None:
+        threshold = options.threshold
+    keep = p >= threshold
+    meta = text_metadata(segments, f, p, keep, url, language, options.fetch_date)
+    for i in (meta.title_idx, meta.source_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
+        if i is not None:
+            keep[i] = False
+    label_segments(segments, f, p, keep, meta, threshold, options)
+    lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
+    kept_words = float(sum(f["_words"][i] for i, s in enumerate(segments) if s.label in ("body", "lead", "heading")))
+    confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(kept_words / 150.0, 1.0), 0, 1))
+    out = Meta(
+        title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
+        source=meta.source, tags=meta.tags, language=language, confidence=round(confidence, 3),
+    )
+    return assemble(segments, out, options, mode="text", url=url)

@@ -1,0 +1,408 @@
+"""Block features shared by both modes, computed for speed.
+
+Most work is done once per page, not once per line: the page's blocks are joined into one
+string; character classes come from one numpy pass over its code points, and the pattern
+features from one multi-line regex scan whose matches are mapped back to blocks. Only the
+stop-word count needs a short loop over blocks. Window features (the context of +-k blocks)
+are moving averages over the per-block columns.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Sequence
+
+import numpy as np
+
+from .blocks import Segment
+
+# ----------------------------------------------------------------- character classes
+
+SPACE, LOWER, UPPER, DIGIT, TERM, PUNCT, CJK, OTHER_LETTER, COMMA, SEP, QUOTE, SYMBOL = range(12)
+N_CLASSES = 12
+
+
+def _build_char_table() -> np.ndarray:
+    table = np.full(0x10000, SYMBOL, dtype=np.uint8)
+    for cp in range(0x10000):
+        ch = chr(cp)
+        cat = unicodedata.category(ch)
+        if ch.isspace():
+            c = SPACE
+        elif cat == "Ll":
+            c = LOWER
+        elif cat in ("Lu", "Lt"):
+            c = UPPER
+        elif cat == "Nd":
+            c = DIGIT
+        elif cat == "Lo" or cat == "Lm":
+            is_cjk = 0x2E80 <= cp <= 0x9FFF or 0xAC00 <= cp <= 0xD7AF or 0xF900 <= cp <= 0xFAFF or 0x3040 <= cp <= 0x30FF
+            c = CJK if is_cjk else OTHER_LETTER
+        elif cat[0] == "L" or cat[0] == "M":
+            c = OTHER_LETTER if cat[0] == "L" else LOWER
+        elif ch in ".!?。！？…؟":
+            c = TERM
+        elif ch in ",;，、；،":
+            c = COMMA
+        elif ch in "|»›‹«·•/\\>–—":
+            c = SEP if ch not in "«»" else QUOTE
+        elif ch in "\"'“”‘’„‚()[]{}「」『』":
+            c = QUOTE
+        elif cat[0] == "P":
+            c = PUNCT
+        else:
+            c = SYMBOL
+        table[cp] = c
+    return table
+
+
+_CHAR_TABLE = _build_char_table()
+
+# ----------------------------------------------------------------- line patterns
+# Word sets and short phrases (multi-lingual, general web vocabulary), tested on each block's
+# lower-cased words: set lookups instead of regex scans, which cost ten times more.
+
+BYLINE_LEAD = frozenset(["by", "von", "par", "por", "door", "przez", "di", "da", "av", "af", "od", "autor", "author", "auteur", "autore", "autorka"])
+BYLINE_VERB = frozenset(["text", "video", "photo", "photos", "words", "story", "reporting", "written", "posted", "published", "edited", "interview"])
+NAV_WORDS = frozenset(
+    ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint"]
+)
+NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about us", "skip to", "my account",
+               "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna")
+SOCIAL_WORDS = frozenset(
+    ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print"]
+)
+MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",
+                "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
+                "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",
+                "continua a leggere", "ler mais", "lees meer", "meer lezen", "more »", "more ›", "more >")
+MEDIA_LEAD = frozenset(
+    ["image", "images", "photo", "photos", "picture", "foto", "fotos", "bild", "bilder", "illustration", "video", "graphic", "credit", "credits", "source", "quelle", "crédit", "fuente", "źródło", "zdjęcie"]
+)
+MEDIA_PHRASES = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "picture of", "image of")
+CREDIT_WORDS = frozenset(["copyright", "afp", "reuters", "dpa", "efe", "ansa", "pap", "agencies"])
+CREDIT_PHRASES = ("all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos",
+                  "wszelkie prawa", "with wires", "with agencies", "(c) 20", "(c) 19", "©")
+URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
+CURRENCY = frozenset("$€£¥₹")
+
+PATTERN_NAMES = ("re_byline", "re_date", "re_time", "re_credit", "re_more", "re_social", "re_nav", "re_media",
+                 "re_url", "re_price", "re_question")
+SHORT = 100  # characters: phrase flags are set on blocks up to this long
+
+
+def _alternation(phrases: tuple[str, ...]) -> str:
+    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
+
+
+# phrase flags: one regex scan per group over the page's short blocks (lower-cased, joined)
+_PHRASE_RES = tuple(
+    (col, re.compile(_alternation(phrases)))
+    for col, phrases in ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
+)
+
+
+def _word_flags(ws: list[str], low: str) -> tuple[bool, ...]:
+    """(byline, credit, more, social, nav, media, url, ago) from one short block's lower-cased words."""
+    first = ws[0] if ws else ""
+    byline = (first in BYLINE_LEAD and 1 < len(ws) < 25) or (
+        len(ws) > 2 and first in BYLINE_VERB and ws[1] in ("by", "von", "par", "por", "door")
+    )
+    return (
+        byline,
+        not CREDIT_WORDS.isdisjoint(ws),
+        False,
+        not SOCIAL_WORDS.isdisjoint(ws),
+        not NAV_WORDS.isdisjoint(ws),
+        first in MEDIA_LEAD,
+        "http" in low or "www." in low or "@" in low,
+        "ago" in ws,
+    )
+
+
+_PUNCT_TO_SPACE = {ord(c): " " for c in ".,;:!?\"'()[]{}«»“”„‘’…|/\\—–-•·*#=+<>~^_`"}
+
+BASE_FEATURES = (
+    "log_chars", "log_words", "word_len", "frac_alpha", "frac_digit", "frac_upper", "frac_punct", "frac_cjk",
+    "frac_sep", "comma_rate", "cap_words", "stop_ratio", "log_stops", "end_term", "end_colon", "end_alnum",
+    "starts_upper", "starts_digit", "starts_quote", "rel_pos", "word_pos", "log_rep", *PATTERN_NAMES,
+)
+LAYOUT_FEATURES = ("bullet", "log_indent", "blank_before", "blank_after", "indent_delta")
+PAGE_FEATURES = ("page_log_blocks", "page_log_words", "page_blank_frac", "page_bullet_frac", "page_stop", "page_term")
+WINDOW_SOURCES = ("end_term", "log_words", "stop_ratio", "cap_words", "log_rep", "bullet")
+WINDOW_SIZES = (1, 3, 10)
+REGION_FEATURES = ("in_dense", "dense_dist", "dense_share", "dense_before")
+
+
+def window_names(prefix: str = "w") -> tuple[str, ...]:
+    return tuple(f"{prefix}{k}_{s}" for k in WINDOW_SIZES for s in WINDOW_SOURCES) + (
+        "prev_logw", "next_logw", "prev_term", "next_term",
+    )
+
+
+TEXT_FEATURES = BASE_FEATURES + LAYOUT_FEATURES + PAGE_FEATURES + window_names() + REGION_FEATURES
+
+
+def norm_line(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+def window_mean(col: np.ndarray, k: int, include_self: bool = False) -> np.ndarray:
+    """Mean of col over the k blocks before and after each block (edges: the blocks that exist)."""
+    n = len(col)
+    c = np.concatenate(([0.0], np.cumsum(col, dtype=np.float64)))
+    idx = np.arange(n)
+    lo = np.maximum(idx - k, 0)
+    hi = np.minimum(idx + k + 1, n)
+    total = c[hi] - c[lo]
+    count = (hi - lo).astype(np.float64)
+    if not include_self:
+        total = total - col
+        count = count - 1
+    return np.divide(total, count, out=np.zeros(n), where=count > 0)
+
+
+def shift(col: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:
+    out = np.full(len(col), fill, dtype=np.float64)
+    if by > 0:
+        out[by:] = col[:-by]
+    elif by < 0:
+        out[:by] = col[-by:]
+    else:
+        out[:] = col
+    return out
+
+
+def densest_region(weight: np.ndarray) -> tuple[int, int]:
+    """[start, end) of the contiguous run of blocks with the largest total weight (Kadane)."""
+    best, best_lo, best_hi = 0.0, 0, 0
+    cur, lo = 0.0, 0
+    for i, w in enumerate(weight.tolist()):
+        if cur <= 0:
+            cur, lo = w, i
+        else:
+            cur += w
+        if cur > best:
+            best, best_lo, best_hi = cur, lo, i + 1
+    return best_lo, best_hi
+
+
+_CURRENCY_CODES = np.array([ord(c) for c in CURRENCY], dtype=np.uint32)
+
+
+def _per_line(mask: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+    return (np.bincount(line_of[mask], minlength=n) > 0).astype(np.float64)
+
+
+def _year_starts(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
+    """Mask of positions where a standalone 4-digit year 1995-2039 starts."""
+    m = len(codes)
+    out = np.zeros(m, dtype=bool)
+    if m < 4:
+        return out
+    four = digit[: m - 3] & digit[1 : m - 2] & digit[2 : m - 1] & digit[3:]
+    before = np.concatenate(([False], digit[: m - 4]))
+    after = np.concatenate((digit[4:], [False]))
+    c0, c1, c2 = codes[: m - 3], codes[1 : m - 2], codes[2 : m - 1]
+    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
+    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
+    out[: m - 3] = four & ~before & ~after & (nineties | two_k)
+    return out
+
+
+def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.ndarray]:
+    """Per-block text features (both modes)."""
+    n = len(texts)
+    joined = "\n".join(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
+    codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
+    cls = _CHAR_TABLE[np.minimum(codes, 0xFFFF)]
+    cls = np.where(codes > 0xFFFF, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
+    starts = np.zeros(n, dtype=np.int64)
+    if n > 1:
+        starts[1:] = np.cumsum(lens[:-1] + 1)
+    line_of = np.repeat(np.arange(n), lens + 1)[: len(cls)]
+    counts = np.bincount(line_of * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES).astype(np.float64)
+    # capitalised words: an upper-case letter at the start of the line or after a space
+    prev = np.concatenate(([SPACE], cls[:-1]))
+    cap_starts = np.bincount(line_of[(cls == UPPER) & (prev == SPACE)], minlength=n).astype(np.float64)
+
+    words = np.empty(n)
+    stop_n = np.empty(n)
+    flags = np.zeros((n, 8))
+    contains = stops.__contains__
+    short_lines: list[int] = []
+    short_texts: list[str] = []
+    for i, t in enumerate(texts):
+        low = t.lower()
+        ws = low.translate(_PUNCT_TO_SPACE).split()
+        words[i] = len(ws)
+        stop_n[i] = sum(map(contains, ws))
+        if len(low) <= SHORT:  # keyword flags describe short blocks (menus, prompts, credits)
+            flags[i] = _word_flags(ws, low)
+            short_lines.append(i)
+            short_texts.append(low)
+    if short_texts:
+        short_joined = "\n".join(short_texts)
+        short_starts = [0]
+        for t in short_texts[:-1]:
+            short_starts.append(short_starts[-1] + len(t) + 1)
+        for col, pat in _PHRASE_RES:
+            for m in pat.finditer(short_joined):
+                flags[short_lines[bisect_right(short_starts, m.start()) - 1], col] = 1.0
+    cjk = counts[:, CJK]
+    words_eff = words + cjk / 1.5  # CJK text has no spaces: count about a word per 1.5 characters
+    letters = counts[:, LOWER] + counts[:, UPPER] + counts[:, OTHER_LETTER] + cjk
+    nonspace = np.maximum(lens - counts[:, SPACE], 1)
+    f: dict[str, np.ndarray] = {}
+    f["log_chars"] = np.log1p(lens)
+    f["log_words"] = np.log1p(words_eff)
+    f["word_len"] = np.minimum(nonspace / np.maximum(words, 1), 30)
+    f["frac_alpha"] = letters / nonspace
+    f["frac_digit"] = counts[:, DIGIT] / nonspace
+    f["frac_upper"] = counts[:, UPPER] / np.maximum(counts[:, UPPER] + counts[:, LOWER], 1)
+    f["frac_punct"] = (counts[:, PUNCT] + counts[:, TERM] + counts[:, SYMBOL]) / nonspace
+    f["frac_cjk"] = cjk / nonspace
+    f["frac_sep"] = np.minimum(counts[:, SEP], 20)
+    f["comma_rate"] = counts[:, COMMA] / np.maximum(words_eff, 1)
+    f["cap_words"] = cap_starts / np.maximum(words, 1)
+    f["stop_ratio"] = stop_n / np.maximum(words, 1)
+    f["log_stops"] = np.log1p(stop_n)
+    last = np.array([t[-1] if t else " " for t in texts])
+    last_cls = _CHAR_TABLE[np.minimum(np.fromiter(map(ord, last), dtype=np.uint32, count=n), 0xFFFF)] if n else last
+    last2 = np.array([t.rstrip("\"'”’»)]")[-1:] or " " for t in texts])
+    f["end_term"] = np.fromiter((c in ".!?。！？…؟" for c in last2), dtype=np.float64, count=n)
+    f["end_colon"] = (last == ":").astype(np.float64)
+    f["end_alnum"] = np.isin(last_cls, (LOWER, UPPER, DIGIT, CJK, OTHER_LETTER)).astype(np.float64)
+    first_cls = cls[starts] if n else np.zeros(0, dtype=np.uint8)
+    f["starts_upper"] = (first_cls == UPPER).astype(np.float64)
+    f["starts_digit"] = (first_cls == DIGIT).astype(np.float64)
+    f["starts_quote"] = (first_cls == QUOTE).astype(np.float64)
+    f["rel_pos"] = np.arange(n) / max(n - 1, 1)
+    cw = np.cumsum(words_eff) - words_eff
+    f["word_pos"] = cw / max(float(words_eff.sum()), 1.0)
+    keys = [norm_line(t) for t in texts]
+    rep = Counter(keys)
+    f["log_rep"] = np.log(np.fromiter((rep[k] for k in keys), dtype=np.float64, count=n))
+    for j, name in enumerate(("re_byline", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url")):
+        f[name] = flags[:, j]
+    # dates and times from the code points: a year 1995-2039 standing alone, CJK year/month marks, hh:mm
+    digit = cls == DIGIT
+    f["re_date"] = _per_line(_year_starts(codes, digit) | (codes == 0x5E74) | (codes == 0xB144), line_of, n)
+    colon_time = np.zeros(len(codes), dtype=bool)
+    if len(codes) > 4:
+        colon_time[2:-2] = (codes[2:-2] == 0x3A) & digit[1:-3] & digit[3:-1] & digit[4:]
+    f["re_time"] = np.maximum(_per_line(colon_time, line_of, n), flags[:, 7])
+    f["re_price"] = _per_line(np.isin(codes, _CURRENCY_CODES) , line_of, n)
+    f["re_question"] = np.fromiter((t.rstrip()[-1:] in ("?", "？") for t in texts), dtype=np.float64, count=n)
+    f["_words"] = words_eff
+    return f
+
+
+def text_features(segments: Sequence[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Feature matrix (columns = TEXT_FEATURES) for text-mode line blocks."""
+    texts = [s.text for s in segments]
+    n = len(texts)
+    f = base_features(texts, stops)
+    f["bullet"] = np.fromiter((s.bullet for s in segments), dtype=np.float64, count=n)
+    indent = np.fromiter((s.indent for s in segments), dtype=np.float64, count=n)
+    f["log_indent"] = np.log1p(indent)
+    f["blank_before"] = np.minimum(np.fromiter((s.blank_before for s in segments), dtype=np.float64, count=n), 3)
+    f["blank_after"] = shift(f["blank_before"], -1, fill=1.0)
+    f["indent_delta"] = np.sign(indent - shift(indent, 1))
+    words = f["_words"]
+    total_words = max(float(words.sum()), 1.0)
+    page = {
+        "page_log_blocks": np.log1p(n),
+        "page_log_words": np.log1p(total_words),
+        "page_blank_frac": float(np.mean(f["blank_before"] > 0)) if n else 0.0,
+        "page_bullet_frac": float(np.mean(f["bullet"])) if n else 0.0,
+        "page_stop": float(np.average(f["stop_ratio"], weights=words + 1e-9)) if n else 0.0,
+        "page_term": float(np.average(f["end_term"], weights=words + 1e-9)) if n else 0.0,
+    }
+    for k, v in page.items():
+        f[k] = np.full(n, v)
+    add_window_features(f)
+    add_region_features(f, words, total_words)
+    X = np.column_stack([f[name] for name in TEXT_FEATURES]) if n else np.zeros((0, len(TEXT_FEATURES)))
+    return X, f
+
+
+def add_window_features(f: dict[str, np.ndarray], prefix: str = "w") -> None:
+    for k in WINDOW_SIZES:
+        for s in WINDOW_SOURCES:
+            f[f"{prefix}{k}_{s}"] = window_mean(f[s], k)
+    f["prev_logw"] = shift(f["log_words"], 1)
+    f["next_logw"] = shift(f["log_words"], -1)
+    f["prev_term"] = shift(f["end_term"], 1)
+    f["next_term"] = shift(f["end_term"], -1)
+
+
+def add_region_features(f: dict[str, np.ndarray], words: np.ndarray, total_words: float) -> None:
+    n = len(words)
+    # a block "pays" for the region when it reads like prose, costs when it is short
+    prose = (words >= 8) & (f["stop_ratio"] > 0.15) | (f["frac_cjk"] > 0.5) & (words >= 15)
+    weight = np.where(prose, np.log1p(words), -1.0) + 0.6 * f["end_term"] - 0.3
+    lo, hi = densest_region(weight)
+    idx = np.arange(n)
+    f["in_dense"] = ((idx >= lo) & (idx < hi)).astype(np.float64)
+    dist = np.where(idx < lo, idx - lo, np.where(idx >= hi, idx - hi + 1, 0))
+    f["dense_dist"] = np.sign(dist) * np.log1p(np.abs(dist))
+    f["dense_share"] = np.full(n, float(words[lo:hi].sum()) / total_words if n else 0.0)
+    f["dense_before"] = np.full(n, lo / max(n, 1))
+
+
+CONTEXT_FEATURES = (
+    "p1", "p1_w1", "p1_w3", "p1_w10", "p1_max2", "p1_prev", "p1_next", "p1_mass_before", "p1_mass_after",
+    "p1_run", "p1_page_mean", "p1_in_best",
+)
+
+
+def context_features(p1: np.ndarray, words: np.ndarray) -> np.ndarray:
+    """Second-pass features from first-pass probabilities of the neighbourhood."""
+    n = len(p1)
+    if n == 0:
+        return np.zeros((0, len(CONTEXT_FEATURES)))
+    cols: dict[str, np.ndarray] = {"p1": p1}
+    cols["p1_w1"] = window_mean(p1, 1)
+    cols["p1_w3"] = window_mean(p1, 3)
+    cols["p1_w10"] = window_mean(p1, 10)
+    pad = np.concatenate(([0, 0], p1, [0, 0]))
+    cols["p1_max2"] = np.max(np.stack([pad[0:n], pad[1 : n + 1], pad[3 : n + 3], pad[4 : n + 4]]), axis=0)
+    cols["p1_prev"] = shift(p1, 1)
+    cols["p1_next"] = shift(p1, -1)
+    mass = p1 * np.log1p(words)
+    total = max(float(mass.sum()), 1e-9)
+    before = np.cumsum(mass) - mass
+    cols["p1_mass_before"] = before / total
+    cols["p1_mass_after"] = (total - before - mass) / total
+    # the run of likely-content blocks (gaps of up to 2 blocks bridged) each block sits in
+    pos = p1 > 0.5
+    run = np.zeros(n)
+    best_lo = best_hi = 0
+    best_mass = 0.0
+    i = 0
+    while i < n:
+        if not pos[i]:
+            i += 1
+            continue
+        j, gap, last = i, 0, i
+        while j < n and gap <= 2:
+            if pos[j]:
+                last, gap = j, 0
+            else:
+                gap += 1
+            j += 1
+        seg_mass = float(mass[i : last + 1].sum())
+        run[i : last + 1] = seg_mass / total
+        if seg_mass > best_mass:
+            best_mass, best_lo, best_hi = seg_mass, i, last + 1
+        i = last + 1
+    cols["p1_run"] = run
+    cols["p1_page_mean"] = np.full(n, float(p1.mean()))
+    idx = np.arange(n)
+    cols["p1_in_best"] = ((idx >= best_lo) & (idx < best_hi)).astype(np.float64)
+    return np.column_stack([cols[k] for k in CONTEXT_FEATURES])

@@ -119,8 +119,8 @@ def _visible(page: Page, near: list[str], dater: _Dater, out: DateChoice, hints:
             if len(texts) >= 2 * _MAX_VISIBLE:
                 break
             t = node.text(separator=" ", strip=True)
-            if t and len(t) <= _HINT_TEXT and not in_chrome(node):
-                texts.append((src, t))
+            if t and len(t) <= 4 * _HINT_TEXT and not in_chrome(node):
+                texts.append((src, t[:_HINT_TEXT]))  # a long one: its start ("Posted on ... Tags: ...")
     seen: set[str] = set()
     for src, t in texts:
         if t in seen:
@@ -147,12 +147,32 @@ def choose_dates(page: Page, url: str | None, *, fetch_date: str | None = None, 
             if iso:
                 out.candidates.append(("url", "unknown", iso))
     for src, kind, iso in out.candidates:
-        if kind == "modified":
-            if out.modified is None:
-                out.modified, out.sources["modified"] = iso, src
-        elif out.published is None:
-            out.published, out.sources["published"] = iso, src
+        if kind == "modified" and out.modified is None:
+            out.modified, out.sources["modified"] = iso, src
+    pub = _vote([c for c in out.candidates if c[1] != "modified"])
+    if pub:
+        out.published, out.sources["published"] = pub[2], pub[0]
     if out.published and out.modified and out.modified[:10] < out.published[:10]:
         out.modified = None  # a "modification" before the publication is some other date
         out.sources.pop("modified", None)
     return out
+
+
+def _family(src: str) -> str:
+    return src.split(" ", 1)[0].split("[", 1)[0] if not src.startswith("visible") else "visible"
+
+
+def _vote(cands: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
+    """The publication date most kinds of source agree on (JSON-LD, meta, microdata, <time>,
+    visible text); ties go to the best source. A date the page labels "published" in its
+    visible text counts twice."""
+    if not cands:
+        return None
+    votes: dict[str, set[str]] = {}
+    for src, kind, iso in cands:
+        fam = _family(src)
+        votes.setdefault(iso[:10], set()).add(fam)
+        if kind == "published" and fam == "visible":
+            votes[iso[:10]].add("visible-labelled")
+    best = max(len(v) for v in votes.values())
+    return next(c for c in cands if len(votes[c[2][:10]]) == best)

@@ -17,7 +17,7 @@ from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
 from .metadata_title import clean_text
 
 MAX_H1 = 8
-MAX_HINTS = 40  # byline/date hint elements kept
+MAX_HINTS = 60  # byline/date hint elements kept
 _NEAR_TEXT = 300  # characters: a longer neighbour of the headline is body text, not a date line
 _MAX_TIMES = 12
 
@@ -30,8 +30,25 @@ _DATE_HINT = re.compile(r"date|publish|meta", re.I)
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
                             "svg", "input", "button", "form", "section"})
 # inside comments, related-article rails, sidebars or widgets: not the article's own byline/date
-CHROME_HINT = re.compile(r"comment|reply|related|recommend|sidebar|teaser|promo|newsletter|(?<![a-z])nav|"
-                         r"menu|footer|popular|trending|more-from|read-next", re.I)
+# inside comments or related-article rails (anywhere in a class word), or a class word that names
+# a sidebar, menu, navigation or footer block (optionally with a container suffix: "sidebar-widget",
+# "footer__inner"; not "sidebar-mode-single", a page modifier)
+CHROME_ANYWHERE = re.compile(r"comment|related|recommend|read-?next|more-?from|teaser|newsletter|popular|trending",
+                             re.I)
+CHROME_WORD = re.compile(
+    r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|footer|promo|widget-area)"
+    r"(?:[-_]+(?:list|items?|area|wrapper|container|section|block|box|widget|wrap|inner|content|links?|"
+    r"posts?|articles?|stories|module|col|column|region))*$", re.I)
+
+
+def chrome_hint(attrs: dict) -> bool:
+    """Do the class/id words of an element mark it as page chrome (see above)?"""
+    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if len(hint) < 3:
+        return False
+    if CHROME_ANYWHERE.search(hint):
+        return True
+    return any(CHROME_WORD.search(w) for w in hint.split())
 
 
 @dataclass(slots=True)
@@ -80,19 +97,20 @@ def attr_value(node: LexborNode) -> str:
 
 
 def in_chrome(node: LexborNode, depth: int = 8) -> bool:
-    """Inside comments, related rails, sidebars, navigation or the footer?"""
+    """Inside comments, related rails, sidebars, navigation or the footer? (An <aside> inside
+    the <article> is the article's own margin: its date and byline count.)"""
     cur: LexborNode | None = node
+    aside = False
     for _ in range(depth):
-        if cur is None or cur.tag in ("body", "html", "main", "article"):
+        if cur is None or cur.tag in ("body", "html", "main"):
+            return aside
+        if cur.tag == "article":
             return False
-        if cur.tag in ("footer", "aside", "nav"):
+        if cur.tag in ("footer", "nav") or chrome_hint(cur.attributes):
             return True
-        a = cur.attributes
-        hint = f"{a.get('class') or ''} {a.get('id') or ''}"
-        if len(hint) > 1 and CHROME_HINT.search(hint):
-            return True
+        aside = aside or cur.tag == "aside"
         cur = cur.parent
-    return False
+    return aside
 
 
 def _read_head(tree: LexborHTMLParser, page: Page) -> None:

@@ -94,7 +94,7 @@ def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:
                 bucket.append((f"[itemprop={key}]", attr_value(node) or node.text(strip=True)))
     for node in page.times:
         value = node.attributes.get("datetime")
-        if not value or in_chrome(node):
+        if not value or in_chrome(node, page.headline_path):
             continue
         ctx = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
         parent = node.parent
@@ -119,7 +119,7 @@ def _visible(page: Page, near: list[str], dater: _Dater, out: DateChoice, hints:
             if len(texts) >= 2 * _MAX_VISIBLE:
                 break
             t = node.text(separator=" ", strip=True)
-            if t and len(t) <= 4 * _HINT_TEXT and not in_chrome(node):
+            if t and len(t) <= 4 * _HINT_TEXT and not in_chrome(node, page.headline_path):
                 texts.append((src, t[:_HINT_TEXT]))  # a long one: its start ("Posted on ... Tags: ...")
     seen: set[str] = set()
     for src, t in texts:

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .authors import byline_match, clean_authors, is_agency, split_credit
 from .metadata_dates import choose_dates
-from .metadata_page import Page, attr_value, in_chrome, near_headline, read_page
+from .metadata_page import Page, ancestors, attr_value, in_chrome, near_headline, read_page
 from .metadata_title import choose_title, clean_text
 
 MAX_TAGS = 20
@@ -136,7 +136,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
         nodes = [n for n in page.itemprops.get("author", ()) if n.tag != "meta"]
         thread = len(nodes) > 3  # a thread or a comment list: its first author wrote the post
         for node in nodes[:1] if thread else nodes[:6]:
-            if in_chrome(node):
+            if in_chrome(node, page.headline_path):
                 continue
             inner = node.css_first("[itemprop=name]")
             value = attr_value(inner) if inner is not None else attr_value(node)
@@ -148,15 +148,15 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
 
     def link_names() -> list[str]:
         names = list(page.rel_author[:6])
-        links = {a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a)}
+        links = {a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a, page.headline_path)}
         links.discard("")
         if len(links) <= 3:  # more: a list of the site's authors, not this article's
-            names += [a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a)]
+            names += [a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a, page.headline_path)]
         return names
 
     def hinted() -> list[str]:
         for node in page.bylines:
-            if in_chrome(node):
+            if in_chrome(node, page.headline_path):
                 continue
             text = node.text(separator=" ", strip=True)
             if not text:
@@ -315,6 +315,7 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date:
     if title.source:
         meta.sources["title"] = title.source
     near = near_headline(title.node)
+    page.headline_path = ancestors(title.node)
     dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, near=near)
     meta.published, meta.modified, meta.date_candidates = dates.published, dates.modified, dates.candidates
     meta.sources.update(dates.sources)

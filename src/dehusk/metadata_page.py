@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
-from .metadata_title import clean_text
+from .metadata_title import chrome_hint, clean_text
 
 MAX_H1 = 8
 MAX_HINTS = 60  # byline/date hint elements kept
@@ -29,28 +29,6 @@ _BYLINE_HINT = re.compile(r"author|byline", re.I)
 _DATE_HINT = re.compile(r"date|publish|meta", re.I)
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
                             "svg", "input", "button", "form", "section"})
-# inside comments, related-article rails, sidebars or widgets: not the article's own byline/date
-# inside comments or related-article rails (anywhere in a class word), or a class word that names
-# a sidebar, menu, navigation or footer block (optionally with a container suffix: "sidebar-widget",
-# "footer__inner"; not "sidebar-mode-single", a page modifier)
-CHROME_ANYWHERE = re.compile(r"comment|related|recommend|read-?next|more-?from|teaser|newsletter|popular|trending",
-                             re.I)
-CHROME_WORD = re.compile(
-    r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|footer|promo|widget-area)"
-    r"(?:[-_]+(?:list|items?|area|wrapper|container|section|block|box|widget|wrap|inner|content|links?|"
-    r"posts?|articles?|stories|module|col|column|region))*$", re.I)
-
-
-def chrome_hint(attrs: dict) -> bool:
-    """Do the class/id words of an element mark it as page chrome (see above)?"""
-    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
-    if len(hint) < 3:
-        return False
-    if CHROME_ANYWHERE.search(hint):
-        return True
-    return any(CHROME_WORD.search(w) for w in hint.split())
-
-
 @dataclass(slots=True)
 class Page:
     metas: dict[str, list[str]] = field(default_factory=dict)  # name/property/itemprop -> contents
@@ -65,6 +43,7 @@ class Page:
     author_links: list[LexborNode] = field(default_factory=list)  # <a href=".../author/...">
     rel_tag: list[str] = field(default_factory=list)
     root: LexborNode | None = None  # <body>
+    headline_path: frozenset[int] = frozenset()  # ancestors of the chosen headline (see `in_chrome`)
     _hints: tuple[list[LexborNode], list[LexborNode]] | None = None
 
     @property
@@ -96,21 +75,32 @@ def attr_value(node: LexborNode) -> str:
     return (a.get("datetime") or a.get("content") or a.get("value") or "").strip()
 
 
-def in_chrome(node: LexborNode, depth: int = 8) -> bool:
-    """Inside comments, related rails, sidebars, navigation or the footer? (An <aside> inside
-    the <article> is the article's own margin: its date and byline count.)"""
+def in_chrome(node: LexborNode, stop: frozenset[int] = frozenset(), depth: int = 8) -> bool:
+    """Inside comments, related rails, sidebars, navigation or the footer? An <aside> or <footer>
+    inside the <article> is the article's own margin, and a container that also holds the headline (`stop`:
+    the `mem_id`s of its ancestors) is the content, whatever its class says."""
     cur: LexborNode | None = node
     aside = False
     for _ in range(depth):
         if cur is None or cur.tag in ("body", "html", "main"):
             return aside
-        if cur.tag == "article":
+        if cur.tag == "article" or cur.mem_id in stop:
             return False
-        if cur.tag in ("footer", "nav") or chrome_hint(cur.attributes):
+        if cur.tag == "nav" or chrome_hint(cur.attributes):
             return True
-        aside = aside or cur.tag == "aside"
+        aside = aside or cur.tag in ("aside", "footer")
         cur = cur.parent
     return aside
+
+
+def ancestors(node: LexborNode | None, depth: int = 12) -> frozenset[int]:
+    """`mem_id`s of the node's ancestors (for `in_chrome`'s `stop`)."""
+    ids: list[int] = []
+    cur = node.parent if node is not None else None
+    while cur is not None and len(ids) < depth and cur.tag not in ("body", "html"):
+        ids.append(cur.mem_id)
+        cur = cur.parent
+    return frozenset(ids)
 
 
 def _read_head(tree: LexborHTMLParser, page: Page) -> None:

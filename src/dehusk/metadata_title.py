@@ -48,8 +48,8 @@ GENERIC_HEADINGS = frozenset({
     "page not found", "404", "error", "loading", "advertisement", "welcome", "breadcrumb", "footer",
     "header", "sidebar", "site navigation", "accessibility", "language", "select language",
 })
-_CHROME_HINT = re.compile(r"logo|(?<![a-z])nav|menu|footer|sidebar|modal|popup|cookie|site-?title|"
-                          r"site-?name|breadcrumb|drawer", re.I)
+# a heading inside these is site chrome, not the page's headline (with `chrome_hint`)
+_TITLE_CHROME = re.compile(r"logo|modal|popup|cookie|site-?title|site-?name|breadcrumb|drawer|masthead-brand", re.I)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic", "ltd"})
 _SUBDOMAINS = frozenset({"www", "m", "mobile", "amp", "en", "blog", "blogs", "news", "shop", "store", "app"})
 
@@ -243,6 +243,27 @@ def is_generic(text: str) -> bool:
     return not t or t in GENERIC_HEADINGS or t.isdigit()
 
 
+# inside comments or related-article rails (anywhere in a class word), or a class word that names
+# a sidebar, menu, navigation or footer block (optionally with a container suffix: "sidebar-widget",
+# "footer__inner"; not "sidebar-mode-single", a page modifier)
+CHROME_ANYWHERE = re.compile(r"comment|related|recommend|read-?next|more-?from|teaser|newsletter|popular|trending",
+                             re.I)
+CHROME_WORD = re.compile(
+    r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|footer|promo|widget-area)"
+    r"(?:[-_]+(?:list|items?|area|wrapper|container|section|block|box|widget|wrap|inner|content|links?|"
+    r"posts?|articles?|stories|module|col|column|region))*$", re.I)
+
+
+def chrome_hint(attrs: dict) -> bool:
+    """Do the class/id words of an element mark it as page chrome (see above)?"""
+    hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
+    if len(hint) < 3:
+        return False
+    if CHROME_ANYWHERE.search(hint):
+        return True
+    return any(CHROME_WORD.search(w) for w in hint.split())
+
+
 def chrome_ancestor(node: LexborNode, depth: int = 10) -> bool:
     """Is the node inside navigation, a footer, an aside, a logo link or a modal?"""
     cur = node.parent
@@ -258,8 +279,9 @@ def chrome_ancestor(node: LexborNode, depth: int = 10) -> bool:
             href = (attrs.get("href") or "").strip()
             if href in ("/", "", "#", "./") or (href.count("/") == 3 and href.endswith("/") and "//" in href):
                 return True
-        hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''} {attrs.get('role') or ''}"
-        if hint.strip() and _CHROME_HINT.search(hint):
+        if chrome_hint(attrs) or _TITLE_CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+            return True
+        if attrs.get("role") in ("navigation", "dialog", "contentinfo"):
             return True
         cur = cur.parent
         hops += 1

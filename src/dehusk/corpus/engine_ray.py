@@ -107,6 +107,8 @@ def ray_session(cfg: Any) -> Iterator[None]:
     (``ray.init`` before the run) is left as it was.
     """
     os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+    if not cfg.ray_address:  # a single-node cluster of our own: keep every Ray server on loopback
+        os.environ.setdefault("RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER", "0")
     import ray
 
     started = False
@@ -152,7 +154,8 @@ def _dataset(cfg: Any, start: tuple[int, int], keys_only: bool) -> Any:
     if not groups:
         return None
     ds = ray.data.from_items(groups, override_num_blocks=max(1, len(groups)))
-    return ds.flat_map(_reader(cfg.reader, keys_only), num_cpus=0.5)
+    # reading is light: it takes no CPU slot, so it never waits behind the extraction actors
+    return ds.flat_map(_reader(cfg.reader, keys_only), num_cpus=0, concurrency=2)
 
 
 def ray_template_keys(cfg: Any) -> Iterator[np.ndarray]:

@@ -21,11 +21,11 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin
+from urllib.parse import urljoin, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from .authors import byline_match, clean_authors, is_agency, split_credit
+from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
 from .metadata_dates import choose_dates
 from .metadata_page import Page, ancestors, attr_value, in_chrome, near_headline, read_page
 from .metadata_title import choose_title, clean_text
@@ -106,7 +106,19 @@ def _box_names(node: LexborNode) -> list[str]:
     return []
 
 
-def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
+def _site_owner(meta: HtmlMeta, page: Page, url: str | None) -> str | None:
+    """A personal site's owner: the site is named after a person ("Jane Doe" as og:site_name or
+    JSON-LD publisher) and this is one of its posts (not the home page)."""
+    path = urlsplit(url).path if url else ""
+    if not path.strip("/") and page.jsonld.n_articles == 0:
+        return None
+    for name in (page.jsonld.publisher, meta.site_name):
+        if name and looks_like_person(name):
+            return name
+    return None
+
+
+def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None) -> None:
     ld = page.jsonld
     agencies: list[str] = []
 
@@ -187,8 +199,11 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str]) -> None:
         if names and take(names, src):
             break
     else:  # nobody with a full name: a one-word name the page types as a Person
-        if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)):
-            take(typed_microdata, "[itemprop=author] Person", True)
+        if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)
+                or take(typed_microdata, "[itemprop=author] Person", True)):
+            owner = _site_owner(meta, page, url)
+            if owner:
+                take([owner], "site owner")
     seen: set[str] = set()
     for org in [*ld.orgs, *agencies]:
         if org.casefold() not in seen:
@@ -319,5 +334,5 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date:
     dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, near=near)
     meta.published, meta.modified, meta.date_candidates = dates.published, dates.modified, dates.candidates
     meta.sources.update(dates.sources)
-    _choose_authors(meta, page, near)
+    _choose_authors(meta, page, near, url)
     return meta

@@ -36,10 +36,10 @@ def template_probe(page: str | bytes, *, mode: str = "auto", url: str | None = N
     templates = getattr(options, "template_lines", None)
     text = to_text(page)
     if mode == "html":
-        from dehusk.html_mode import render_text
+        from dehusk.corpus.work import html_blocks
 
-        text = render_text(text)
-    lines = [ln.strip() for ln in text.splitlines() if ln.strip()]
+        text = "\n".join(html_blocks(text))
+    lines = list(dict.fromkeys(ln.strip() for ln in text.splitlines() if ln.strip()))
     if templates is None:
         return Article(title="none", text="\n\n".join(lines), url=url, mode=mode)
     return Article(title=str(templates.pages), text="\n\n".join(f"{templates.share(ln):.3f}|{ln}" for ln in lines),

@@ -39,27 +39,47 @@ def load_function(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-def html_lines(html: str) -> list[str]:
-    """The text lines of an HTML page, as the HTML pipeline may see its blocks.
+_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
+               "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "nav", "aside")
 
-    Both segmentations are counted (a page's lines form a set, so nothing counts twice):
-    the rendered text's lines and the DOM segmenter's blocks, whichever HTML mode uses.
+
+def _render_lines(tree: Any) -> list[str]:
+    """The page's text with a line break around every block element."""
+    for node in tree.css("script, style, noscript, template, svg"):
+        node.decompose()
+    root = tree.body or tree.root
+    if root is None:
+        return []
+    for node in root.css(",".join(_BLOCK_TAGS)):
+        node.insert_before("\n")
+        node.insert_after("\n")
+    return [ln.strip() for ln in root.text(separator="", strip=False).splitlines() if ln.strip()]
+
+
+def html_blocks(html: str) -> list[str]:
+    """The text blocks of an HTML page, as the HTML pipeline may cut them.
+
+    Both cuts are counted (a page's lines form a set, so nothing counts twice): the DOM
+    segmenter's blocks (what HTML mode classifies) and the rendered text's lines.
     """
-    from ..html_mode import render_text
+    from selectolax.lexbor import LexborHTMLParser
 
-    lines = page_lines(render_text(html))
+    blocks: list[str] = []
     try:
-        from selectolax.lexbor import LexborHTMLParser
-
         from ..segment_html import segment_html
 
         root = LexborHTMLParser(html).root
         if root is not None:
-            segments, _ = segment_html(root)
-            lines.extend(line for seg in segments for line in page_lines(seg.text))
-    except Exception:  # noqa: BLE001 - the segmenter is optional here: the rendered lines stand
+            blocks.extend(seg.text for seg in segment_html(root)[0])
+    except Exception:  # noqa: BLE001 - the rendered lines stand on their own
         pass
-    return lines
+    blocks.extend(_render_lines(LexborHTMLParser(html)))
+    return blocks
+
+
+def html_lines(html: str) -> list[str]:
+    """Normalised template lines of an HTML page (first pass)."""
+    return page_lines("\n".join(html_blocks(html)))
 
 
 def error_record(page: Page, stage: str, error: str, message: str) -> dict[str, Any]:

@@ -276,3 +276,61 @@ def test_site_canonical_and_page_kind():
     assert m.canonical_url == "https://example.com/budget-vote"
     assert m.site_name == "Example Times"
     assert "og:article" in m.page_kind and "json-ld:NewsArticle" in m.page_kind
+
+
+# ----------------------------------------------------------------- later rules
+
+
+def test_personal_site_owner_is_the_author_of_its_posts():
+    html = page('<meta property="og:site_name" content="Jane Doe"><title>Notes on parsers | Jane Doe</title>',
+                "<article><h1>Notes on parsers</h1>" + ARTICLE_BODY + "</article>")
+    m = meta_of(html, url="https://janedoe.dev/posts/parsers")
+    assert m.authors == ["Jane Doe"]
+    assert m.sources["authors"] == "site owner"
+
+
+def test_masthead_site_name_is_not_a_person():
+    html = page('<meta property="og:site_name" content="Springfield Herald">',
+                "<article><h1>Notes on parsers</h1>" + ARTICLE_BODY + "</article>")
+    assert meta_of(html, url="https://springfieldherald.com/news/parsers").authors == []
+
+
+def test_byline_in_a_container_holding_the_headline_counts_whatever_its_class():
+    html = page("", '<div class="story-template-sidebar"><h1>Budget vote passes</h1>'
+                '<p>By Jane Doe</p><div>May 2, 2024</div></div>' + ARTICLE_BODY)
+    m = meta_of(html, url="https://example.com/budget")
+    assert m.authors == ["Jane Doe"]
+    assert m.published == "2024-05-02"
+
+
+def test_dates_in_comments_and_related_rails_do_not_win():
+    html = page("", '<article><h1>Budget vote passes</h1>' + ARTICLE_BODY + "</article>"
+                '<section class="comments"><time datetime="2024-05-20">May 20, 2024</time></section>'
+                '<div class="related-posts"><span class="date">May 19, 2024</span></div>')
+    assert meta_of(html, url="https://example.com/budget").published is None
+
+
+def test_declared_date_outvoted_when_other_sources_agree_on_another():
+    html = page('<meta name="dc.date" content="2024-07-05">',
+                '<article><h1>Budget vote passes</h1><time datetime="2024-03-01">March 1, 2024</time>'
+                + ARTICLE_BODY + "</article>")
+    assert meta_of(html, url="https://example.com/budget").published == "2024-03-01"
+
+
+def test_robust_to_deep_json_and_bad_fetch_date():
+    deep = "[" * 5000
+    html = page(f'<script type="application/ld+json">{deep}</script><title>Budget vote passes</title>',
+                '<time datetime="2024-03-01">March 1, 2024</time>')
+    m = html_metadata(LexborHTMLParser(html), None, fetch_date="not a date")
+    assert m.title == "Budget vote passes" and m.published == "2024-03-01"
+
+
+def test_title_h1_with_counter_or_label_around_it_uses_the_declared_wording():
+    html = page('<meta property="og:title" content="Which router should I buy for a small flat?">',
+                "<h1>Thread: Which router should I buy for a small flat? 12</h1>")
+    assert meta_of(html, url="https://forum.example.com/t/1").title == "Which router should I buy for a small flat?"
+
+
+def test_title_pipe_subtitle_dropped_and_mojibake_fixed():
+    html = page("<title>A DIY Investorâ\x80\x99s Guide to Retirement | Calculators and More</title>", ARTICLE_BODY)
+    assert meta_of(html, url="https://example.org/x").title == "A DIY Investor’s Guide to Retirement"

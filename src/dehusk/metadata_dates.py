@@ -45,6 +45,14 @@ class DateChoice:
     candidates: list[tuple[str, str, str]] = field(default_factory=list)  # (source, kind, ISO), for explain
 
 
+def _iso_day(value: str) -> bool:
+    try:
+        date.fromisoformat(value[:10])
+    except ValueError:
+        return False
+    return True
+
+
 def _limit(fetch_date: str | None) -> date:
     if fetch_date:
         try:
@@ -56,7 +64,7 @@ def _limit(fetch_date: str | None) -> date:
 
 class _Dater:
     def __init__(self, fetch_date: str | None, lang: str | None) -> None:
-        self.fetch_date = fetch_date
+        self.fetch_date = fetch_date if fetch_date and _iso_day(fetch_date) else None
         self.lang = lang
         self.limit = _limit(fetch_date) + timedelta(days=1)
 

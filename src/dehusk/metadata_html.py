@@ -106,16 +106,34 @@ def _box_names(node: LexborNode) -> list[str]:
     return []
 
 
+# words of publication names ("Deccan Herald", "Times Union"): such a site is not a person's
+_MASTHEAD_WORDS = frozenset({
+    "herald", "post", "times", "news", "tribune", "journal", "gazette", "daily", "chronicle", "observer",
+    "guardian", "telegraph", "express", "international", "today", "weekly", "magazine", "review", "report",
+    "online", "blog", "hub", "world", "global", "insider", "digest", "wire", "star", "sun", "mirror",
+    "standard", "independent", "examiner", "register", "courier", "dispatch", "bulletin", "record",
+    "union", "press", "media", "network", "channel", "radio", "tv", "live", "now", "club", "official",
+    "store", "shop", "studio", "labs",
+})
+
+
 def _site_owner(meta: HtmlMeta, page: Page, url: str | None) -> str | None:
-    """A personal site's owner: the site is named after a person ("Jane Doe" as og:site_name or
-    JSON-LD publisher) and this is one of its posts (not the home page)."""
-    path = urlsplit(url).path if url else ""
-    if not path.strip("/") and page.jsonld.n_articles == 0:
+    """A personal site's owner: the site is named after a person (JSON-LD publisher typed Person,
+    or an og:site_name that reads as a person's name, shares a word with the host name and is
+    no masthead ("Times Union", "CBS Detroit")), and this is one of its posts, not the home page."""
+    parts = urlsplit(url) if url else None
+    if parts is not None and not parts.path.strip("/") and page.jsonld.n_articles == 0:
         return None
-    for name in (page.jsonld.publisher, meta.site_name):
-        if name and looks_like_person(name):
-            return name
-    return None
+    if page.jsonld.publisher_person and looks_like_person(page.jsonld.publisher_person):
+        return page.jsonld.publisher_person
+    name = meta.site_name
+    if not name or not looks_like_person(name) or parts is None:
+        return None
+    words = name.replace("-", " ").split()
+    host = (parts.hostname or "").casefold()
+    if any(w.casefold() in _MASTHEAD_WORDS or (w.isupper() and len(w) > 1) for w in words):
+        return None
+    return name if any(len(w) >= 3 and w.casefold() in host for w in words) else None
 
 
 def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None) -> None:
@@ -224,7 +242,8 @@ _GENERIC_USERS = frozenset({
 
 def _user_name(name: str) -> bool:
     """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
-    return (0 < len(name) <= 40 and len(name.split()) == 1 and any(ch.isalpha() for ch in name)
+    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum()
+            and any(ch.isalpha() for ch in name)
             and name.casefold().strip(".") not in _GENERIC_USERS and not is_agency(name)
             and "@" not in name and _not_url(name))
 

@@ -30,6 +30,7 @@ _ORG_TYPES = frozenset({
     "medicalorganization", "researchorganization", "sportsorganization",
 })
 _MAX_NODES = 2000  # entities walked per page (a product feed can carry thousands)
+_MAX_SCRIPT = 2_000_000  # characters; a larger ld+json script is a data dump, not page metadata
 
 _COMMENT = re.compile(r"<!--|-->|/\*\s*<!\[CDATA\[\s*\*/|/\*\s*\]\]>\s*\*/|<!\[CDATA\[|\]\]>")
 _TRAILING_COMMA = re.compile(r",\s*([}\]])")
@@ -54,24 +55,24 @@ def _decode_all(text: str) -> list[Any]:
 def parse_jsonld(raw: str) -> list[Any]:
     """The JSON values of one ld+json script; [] if it cannot be repaired."""
     text = raw.strip()
-    if not text:
+    if not text or len(text) > _MAX_SCRIPT:
         return []
     try:
         return _decode_all(text)
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     repaired = _COMMENT.sub("", text)
     repaired = _CONTROL.sub(" ", repaired)
     repaired = _TRAILING_COMMA.sub(r"\1", repaired)
     try:
         return _decode_all(repaired.strip())
-    except ValueError:
+    except (ValueError, RecursionError):
         pass
     # a valid prefix followed by junk (a stray brace, a half-cut script): keep the prefix
     try:
         value, _ = _DECODER.raw_decode(repaired.strip())
         return [value]
-    except ValueError:
+    except (ValueError, RecursionError):
         return []
 
 
@@ -88,7 +89,7 @@ def _lower_types(node: dict) -> list[str]:
     return [t.rsplit("/", 1)[-1].casefold() for t in types_of(node)]
 
 
-def text_of(value: Any) -> str | None:
+def text_of(value: Any, keys: tuple[str, ...] = ("@value", "name", "url", "@id")) -> str | None:
     """A plain string from a JSON-LD value (string, {"@value"}, {"name"}, first of a list)."""
     if isinstance(value, str):
         v = " ".join(value.split())
@@ -97,15 +98,18 @@ def text_of(value: Any) -> str | None:
         return str(value)
     if isinstance(value, list):
         for item in value:
-            t = text_of(item)
+            t = text_of(item, keys)
             if t:
                 return t
         return None
     if isinstance(value, dict):
-        for key in ("@value", "name", "url", "@id"):
+        for key in keys:
             if key in value:
-                return text_of(value[key])
+                return text_of(value[key], keys)
     return None
+
+
+_NAME_KEYS = ("@value", "name")
 
 
 @dataclass(slots=True)
@@ -125,6 +129,7 @@ class JsonLd:
     keywords: list[str] = field(default_factory=list)
     site_name: str | None = None
     publisher: str | None = None
+    publisher_person: str | None = None  # the publisher's name when it is typed Person
     description: str | None = None
     image: str | None = None
     language: str | None = None
@@ -180,9 +185,9 @@ def _people(value: Any, index: dict[str, dict], out: JsonLd, depth: int = 0) -> 
     ref = value.get("@id")
     if isinstance(ref, str) and ref in index and "name" not in value:
         value = index[ref]
-    name = text_of(value.get("name"))
+    name = text_of(value.get("name"), _NAME_KEYS)
     if not name:
-        given, family = text_of(value.get("givenName")), text_of(value.get("familyName"))
+        given, family = text_of(value.get("givenName"), _NAME_KEYS), text_of(value.get("familyName"), _NAME_KEYS)
         name = " ".join(x for x in (given, family) if x) or None
     if not name:
         return
@@ -273,6 +278,8 @@ def extract_jsonld(values: list[Any], page_url: str | None = None) -> JsonLd:
             if isinstance(pub, dict) and isinstance(pub.get("@id"), str) and "name" not in pub:
                 pub = index.get(pub["@id"], pub)
             out.publisher = text_of(pub.get("name")) if isinstance(pub, dict) else text_of(pub)
+            if isinstance(pub, dict) and "person" in _lower_types(pub):
+                out.publisher_person = text_of(pub.get("name"), _NAME_KEYS)
         out.description = out.description or text_of(node.get("description"))
         out.image = out.image or _image(node.get("image") or node.get("thumbnailUrl"))
         out.language = out.language or text_of(node.get("inLanguage"))

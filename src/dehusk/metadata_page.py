@@ -192,13 +192,13 @@ def _text(node: LexborNode) -> str:
     return node.text(separator=" ", strip=True)
 
 
-def near_headline(headline: LexborNode | None, budget: int = 14) -> list[str]:
-    """Short texts next to the headline: its siblings, then its parents' siblings (3 levels)."""
+def near_headline(headline: LexborNode | None, budget: int = 20, levels: int = 4) -> list[str]:
+    """Short texts next to the headline: its siblings, then its parents' siblings (`levels` up)."""
     texts: list[str] = []
     if headline is None:
         return texts
     cur: LexborNode | None = headline
-    for _ in range(3):
+    for _ in range(levels):
         if cur is None or cur.tag in ("body", "html", "main", "article"):
             break
         for step, count in (("next", 4), ("prev", 2)):

@@ -248,20 +248,22 @@ def is_generic(text: str) -> bool:
 # "footer__inner"; not "sidebar-mode-single", a page modifier)
 CHROME_ANYWHERE = re.compile(r"comment|related|recommend|read-?next|more-?from|teaser|newsletter|popular|trending",
                              re.I)
-CHROME_WORD = re.compile(
-    r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|footer|promo|widget-area)"
-    r"(?:[-_]+(?:list|items?|area|wrapper|container|section|block|box|widget|wrap|inner|content|links?|"
-    r"posts?|articles?|stories|module|col|column|region))*$", re.I)
+_SUFFIX = (r"(?:[-_]+(?:list|items?|area|wrapper|container|section|block|box|widget|wrap|inner|content|links?|"
+           r"posts?|articles?|stories|module|col|column|region))*$")
+CHROME_WORD = re.compile(r"(?:^|[-_])(?:sidebar|menu|nav|navbar|navigation|footer|promo|widget-area)" + _SUFFIX, re.I)
+# for headings: "sidebar" names page layouts too ("template-sidebar"), and an h1 is rarely in one
+_CHROME_WORD_HEADING = re.compile(r"(?:^|[-_])(?:menu|nav|navbar|navigation|footer|promo)" + _SUFFIX, re.I)
 
 
-def chrome_hint(attrs: dict) -> bool:
+def chrome_hint(attrs: dict, *, heading: bool = False) -> bool:
     """Do the class/id words of an element mark it as page chrome (see above)?"""
     hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if len(hint) < 3:
         return False
     if CHROME_ANYWHERE.search(hint):
         return True
-    return any(CHROME_WORD.search(w) for w in hint.split())
+    pattern = _CHROME_WORD_HEADING if heading else CHROME_WORD
+    return any(pattern.search(w) for w in hint.split())
 
 
 def chrome_ancestor(node: LexborNode, depth: int = 10) -> bool:
@@ -279,7 +281,7 @@ def chrome_ancestor(node: LexborNode, depth: int = 10) -> bool:
             href = (attrs.get("href") or "").strip()
             if href in ("/", "", "#", "./") or (href.count("/") == 3 and href.endswith("/") and "//" in href):
                 return True
-        if chrome_hint(attrs) or _TITLE_CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
+        if chrome_hint(attrs, heading=True) or _TITLE_CHROME.search(f"{attrs.get('class') or ''} {attrs.get('id') or ''}"):
             return True
         if attrs.get("role") in ("navigation", "dialog", "contentinfo"):
             return True

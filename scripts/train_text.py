@@ -41,7 +41,7 @@ PARAMS = {
     "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1,
     "num_threads": 2, "seed": 7,
 }
-ROUNDS_P1, ROUNDS_P2 = 160, 110
+ROUNDS_P1, ROUNDS_P2 = 150, 50
 
 
 def load_scorer(path: Path):  # noqa: ANN201

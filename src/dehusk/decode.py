@@ -62,24 +62,90 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
             return data.decode(declared)
         except (UnicodeDecodeError, LookupError):
             pass  # the declaration lies: detect instead
+    encoding = detect_encoding(data)
+    if encoding:
+        try:
+            return data.decode(encoding, errors="replace")
+        except LookupError:
+            pass
+    return data.decode("utf-8", errors="replace")
+
+
+def detect_encoding(data: bytes) -> str | None:
+    """charset-normalizer's candidates; among the least chaotic, the most coherent one.
+
+    (Its single best guess ranks by chaos alone, which picks cp1257 for plain French cp1252.)
+    """
     try:
         from charset_normalizer import from_bytes
 
-        best = from_bytes(data[:200_000]).best()
-        if best is not None and best.encoding:
-            return data.decode(best.encoding, errors="replace")
+        results = list(from_bytes(data[:200_000]))
     except Exception:  # noqa: BLE001 - detection is best effort
-        pass
-    return data.decode("utf-8", errors="replace")
+        return None
+    if not results:
+        return None
+    least = min(m.chaos for m in results)
+    close = [m for m in results if m.chaos <= least + 0.02]
+    best = max(close, key=lambda m: (round(m.coherence, 3), m.encoding == "cp1252"))
+    return best.encoding
+
+
+_GZIP, _ZSTD = b"\x1f\x8b", b"\x28\xb5\x2f\xfd"
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x7fELF", b"RIFF", b"OggS",
+                 b"\x00\x00\x01\x00", b"BM", b"wOFF", b"wOF2", b"\xca\xfe\xba\xbe")
+_CONTROL_BYTES = bytes(range(1, 9)) + bytes(range(14, 32))  # NUL aside: NULs are stripped
+
+
+def _uncompress(data: bytes, max_bytes: int | None) -> bytes:
+    """A gzip- or zstd-compressed page is read uncompressed (up to max_bytes)."""
+    limit = max_bytes or 256 * 1024 * 1024
+    try:
+        if data.startswith(_GZIP):
+            import zlib
+
+            return zlib.decompressobj(wbits=47).decompress(data, limit)
+        if data.startswith(_ZSTD):
+            import zstandard
+
+            return zstandard.ZstdDecompressor().decompressobj().decompress(data)[:limit]
+    except ImportError:
+        raise InputError("input is zstd-compressed: install zstandard to read it") from None
+    except Exception as exc:  # noqa: BLE001 - corrupt archives of any kind
+        raise InputError(f"input is compressed but cannot be decompressed: {exc}") from exc
+    return data
+
+
+def check_not_binary(data: bytes) -> None:
+    """Raise InputError for bytes that are no text: images, archives, executables, noise."""
+    head = data[:8192]
+    if head.startswith(_BINARY_MAGIC) and not head.lstrip().startswith(b"<"):
+        raise InputError("input is a binary file (image, archive or executable), not a page")
+    if not head:
+        return
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM
+        return
+    control = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    if control / len(head) > 0.05:
+        raise InputError(f"input looks binary ({control / len(head):.0%} control bytes), not a text or HTML page")
+
+
+def _garbled(text: str) -> bool:
+    sample = text[:20_000]
+    return bool(sample) and (sample.count("\ufffd") + sum(1 for c in sample[:4000] if "\ue000" <= c <= "\uf8ff")) > 0.1 * min(len(sample), 4000)
 
 
 def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int | None = None) -> str:
     """Input normalisation shared by every mode: decode, drop NULs and control characters."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         data = bytes(page)
+        if data[:4].startswith((_GZIP, _ZSTD)):
+            data = _uncompress(data, max_bytes)
         if max_bytes is not None and len(data) > max_bytes:
             data = data[:max_bytes]
+        check_not_binary(data)
         text = decode_bytes(data, content_type)
+        if _garbled(text):
+            raise InputError("input does not decode as text in any charset (binary data?)")
     elif isinstance(page, str):
         text = page
         if max_bytes is not None and len(text) > max_bytes:
@@ -88,6 +154,10 @@ def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int |
         raise InputError(f"page must be str or bytes, not {type(page).__name__}")
     if "\x00" in text or _CONTROL.search(text, 0, 10_000):
         text = _CONTROL.sub("", text.replace("\x00", ""))
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:  # lone surrogates in a str: replace them
+        text = text.encode("utf-8", "replace").decode("utf-8")
     return text
 
 
@@ -108,6 +178,8 @@ def looks_like_html(text: str) -> bool:
     signs = len(_HTML_SIGNS.findall(head))
     if signs < 2:
         return False
-    tags = len(_TAG.findall(head))
-    # markup-dense text: many tags relative to the words around them
-    return tags >= 5 and tags * 12 > len(head.split()) * 0.5
+    tags = _TAG.findall(head)
+    closing = sum(1 for t in tags if t.startswith("</"))
+    markup = sum(len(t) for t in tags)
+    # markup-dense text: tags (with closing tags) make up a real share of the characters
+    return closing >= 3 and markup > 0.12 * len(head)

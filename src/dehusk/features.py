@@ -143,7 +143,9 @@ def window_names(prefix: str = "w") -> tuple[str, ...]:
     )
 
 
-TEXT_FEATURES = BASE_FEATURES + LAYOUT_FEATURES + PAGE_FEATURES + window_names() + REGION_FEATURES
+# text mode only: the teaser/menu neighbourhood ("headline / Read more" rails)
+TEXT_EXTRA = ("w1_re_more", "w3_re_more", "w3_re_nav", "w10_re_nav", "prev_more", "next_more", "next2_more")
+TEXT_FEATURES = BASE_FEATURES + LAYOUT_FEATURES + PAGE_FEATURES + window_names() + REGION_FEATURES + TEXT_EXTRA
 
 
 def norm_line(text: str) -> str:
@@ -327,6 +329,13 @@ def text_features(segments: Sequence[Segment], stops: frozenset[str]) -> tuple[n
         f[k] = np.full(n, v)
     add_window_features(f)
     add_region_features(f, words, total_words)
+    f["w1_re_more"] = window_mean(f["re_more"], 1)
+    f["w3_re_more"] = window_mean(f["re_more"], 3)
+    f["w3_re_nav"] = window_mean(f["re_nav"], 3)
+    f["w10_re_nav"] = window_mean(f["re_nav"], 10)
+    f["prev_more"] = shift(f["re_more"], 1)
+    f["next_more"] = shift(f["re_more"], -1)
+    f["next2_more"] = shift(f["re_more"], -2)
     X = np.column_stack([f[name] for name in TEXT_FEATURES]) if n else np.zeros((0, len(TEXT_FEATURES)))
     return X, f
 

@@ -13,7 +13,7 @@ from .assemble import Meta, assemble
 from .blocks import Segment
 from .classify import load_model
 from .deadline import Deadline
-from .features import context_features, text_features
+from .features import CONTEXT_FEATURES, context_features, text_features
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -25,10 +25,13 @@ TEMPLATE_MIN_PAGES = 4
 
 def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
     """Main-content probability of each line (two passes) and the features used."""
-    X, f = text_features(segments, stops)
+    _, f = text_features(segments, stops)
     m1, m2 = load_model("text_p1"), load_model("text_p2")
-    p1 = m1.predict(X)
-    p2 = m2.predict(np.hstack([X, context_features(p1, f["_words"])]))
+    p1 = m1.predict(np.column_stack([f[name] for name in m1.feature_names]))
+    ctx = context_features(p1, f["_words"])
+    for j, name in enumerate(CONTEXT_FEATURES):
+        f[name] = ctx[:, j]
+    p2 = m2.predict(np.column_stack([f[name] for name in m2.feature_names]))
     return p2, f, m2.threshold_default
 
 
@@ -87,6 +90,9 @@ def label_segments(
                 seg.label = "boilerplate"
                 seg.reason = f"template line: on {share:.0%} of this site's {templates.pages} pages"
                 continue
+        if keep[i] and f["word_len"][i] >= 25 and len(seg.text) > 150:
+            seg.label, seg.reason = "boilerplate", f"not prose: tokens of {f['word_len'][i]:.0f}+ characters (code or data)"
+            continue
         if keep[i]:
             words = f["_words"][i]
             if words <= 14 and not f["end_term"][i] and not f["bullet"][i] and f["end_colon"][i] == 0:

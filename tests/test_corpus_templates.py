@@ -32,7 +32,7 @@ def test_host_of() -> None:
 def test_counter_and_host_shares() -> None:
     counter = TemplateCounter(flush_every=7)
     for i in range(10):
-        counter.add_text("https://a.example/p", f"Menu\nHome\nStory {i} text\nunique line {'x' * i}\nHome")
+        counter.add_text("https://a.example/p", f"Menu\nHome\nStory {i} text\nunique line {'x' * i}\nHome\n$1{i}.99")
     for i in range(3):
         counter.add_text("https://b.example/p", f"Menu\nOther {i}")
     counter.add_text(None, "Menu")  # no host: not counted
@@ -44,6 +44,7 @@ def test_counter_and_host_shares() -> None:
     assert a.share("Story 7 text") == 1.0  # numbers do not make a line unique
     assert a.share("unique line xxx") == 0.1
     assert a.share("never seen") == 0.0 and a.share("") == 0.0
+    assert a.share("$12.99") == 0.0  # lines without letters (prices, counts) are not template lines
     assert a.share("Menu\nnever seen") == 0.5  # a multi-line block: the mean over its lines
     b = table.host("http://b.example/")
     assert b.pages == 3 and b.share("Menu") == 1.0 and b.share("Home") == 0.0

@@ -26,12 +26,23 @@ _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _MASK = (1 << 64) - 1
 PAGES_LINE = 0x9E3779B97F4A7C15  # the pseudo-line whose count is the host's page count
-MIN_LINE_CHARS = 2  # shorter normalised lines are not counted
+MIN_LETTERS = 2  # lines with fewer letters ("$10.00", "77", "...") are not counted: numbers are not templates
 
 
 def normalise_line(text: str) -> str:
     """Case-folded, whitespace collapsed, every digit mapped to 0."""
     return _DIGIT.sub("0", _WS.sub(" ", text.casefold()).strip())
+
+
+def countable(line: str) -> bool:
+    """Whether a normalised line takes part in template counting (it has letters)."""
+    letters = 0
+    for ch in line:
+        if ch.isalpha():
+            letters += 1
+            if letters >= MIN_LETTERS:
+                return True
+    return False
 
 
 def _hash64(data: str) -> int:
@@ -75,14 +86,14 @@ def page_lines(text: str) -> list[str]:
     out = []
     for raw in text.splitlines():
         line = normalise_line(raw)
-        if len(line) >= MIN_LINE_CHARS:
+        if countable(line):
             out.append(line)
     return out
 
 
 def page_keys(host: int, lines: Iterable[str]) -> np.ndarray:
     """Table keys for one page of `host`: its distinct lines plus the page-count pseudo-line."""
-    hashes = {_hash64(n) for n in map(normalise_line, lines) if len(n) >= MIN_LINE_CHARS}
+    hashes = {_hash64(n) for n in map(normalise_line, lines) if countable(n)}
     hashes.add(PAGES_LINE)
     return _mix(host, np.fromiter(hashes, dtype=np.uint64, count=len(hashes)))
 
@@ -150,7 +161,7 @@ class HostTemplates:
     def count(self, text: str) -> int:
         """On how many of the host's pages the line occurs (0 if never or not counted)."""
         line = normalise_line(text)
-        if len(line) < MIN_LINE_CHARS:
+        if not countable(line):
             return 0
         return self.table.count(int(_mix(self.host, np.array([_hash64(line)], dtype=np.uint64))[0]))
 
@@ -159,7 +170,7 @@ class HostTemplates:
         if self.pages <= 0:
             return 0.0
         lines = page_lines(text) if "\n" in text else [normalise_line(text)]
-        lines = [ln for ln in lines if len(ln) >= MIN_LINE_CHARS]
+        lines = [ln for ln in lines if countable(ln)]
         if not lines:
             return 0.0
         keys = _mix(self.host, np.fromiter((_hash64(ln) for ln in lines), dtype=np.uint64, count=len(lines)))

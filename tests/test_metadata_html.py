@@ -282,17 +282,24 @@ def test_site_canonical_and_page_kind():
 
 
 def test_personal_site_owner_is_the_author_of_its_posts():
-    html = page('<meta property="og:site_name" content="Jane Doe"><title>Notes on parsers | Jane Doe</title>',
+    html = page(ld({"@type": "BlogPosting", "headline": "Notes on parsers",
+                    "publisher": {"@type": "Person", "name": "Jane Doe"}}),
                 "<article><h1>Notes on parsers</h1>" + ARTICLE_BODY + "</article>")
     m = meta_of(html, url="https://janedoe.dev/posts/parsers")
     assert m.authors == ["Jane Doe"]
     assert m.sources["authors"] == "site owner"
 
 
-def test_masthead_site_name_is_not_a_person():
-    html = page('<meta property="og:site_name" content="Springfield Herald">',
+def test_site_name_alone_is_not_an_author():
+    html = page('<meta property="og:site_name" content="Django Project">',
                 "<article><h1>Notes on parsers</h1>" + ARTICLE_BODY + "</article>")
-    assert meta_of(html, url="https://springfieldherald.com/news/parsers").authors == []
+    assert meta_of(html, url="https://djangoproject.com/news/parsers").authors == []
+
+
+def test_bylines_of_a_listing_are_not_the_page_author():
+    cards = "".join(f'<div class="card"><h2>Story {i}</h2><span class="author">By {n}</span></div>'
+                    for i, n in enumerate(["Jane Doe", "John Smith", "Ana Lima", "Li Wei"]))
+    assert meta_of(page("", "<h1>Latest stories</h1>" + cards), url="https://example.com/blog").authors == []
 
 
 def test_byline_in_a_container_holding_the_headline_counts_whatever_its_class():

@@ -106,34 +106,14 @@ def _box_names(node: LexborNode) -> list[str]:
     return []
 
 
-# words of publication names ("Deccan Herald", "Times Union"): such a site is not a person's
-_MASTHEAD_WORDS = frozenset({
-    "herald", "post", "times", "news", "tribune", "journal", "gazette", "daily", "chronicle", "observer",
-    "guardian", "telegraph", "express", "international", "today", "weekly", "magazine", "review", "report",
-    "online", "blog", "hub", "world", "global", "insider", "digest", "wire", "star", "sun", "mirror",
-    "standard", "independent", "examiner", "register", "courier", "dispatch", "bulletin", "record",
-    "union", "press", "media", "network", "channel", "radio", "tv", "live", "now", "club", "official",
-    "store", "shop", "studio", "labs",
-})
-
-
-def _site_owner(meta: HtmlMeta, page: Page, url: str | None) -> str | None:
-    """A personal site's owner: the site is named after a person (JSON-LD publisher typed Person,
-    or an og:site_name that reads as a person's name, shares a word with the host name and is
-    no masthead ("Times Union", "CBS Detroit")), and this is one of its posts, not the home page."""
-    parts = urlsplit(url) if url else None
-    if parts is not None and not parts.path.strip("/") and page.jsonld.n_articles == 0:
+def _site_owner(page: Page, url: str | None) -> str | None:
+    """A personal site's owner: the JSON-LD publisher is typed Person, and this is one of the
+    site's posts, not its home page. (An og:site_name that merely reads like a name is not
+    enough: "Django Project", "Wine Folly" do.)"""
+    if url and not urlsplit(url).path.strip("/") and page.jsonld.n_articles == 0:
         return None
-    if page.jsonld.publisher_person and looks_like_person(page.jsonld.publisher_person):
-        return page.jsonld.publisher_person
-    name = meta.site_name
-    if not name or not looks_like_person(name) or parts is None:
-        return None
-    words = name.replace("-", " ").split()
-    host = (parts.hostname or "").casefold()
-    if any(w.casefold() in _MASTHEAD_WORDS or (w.isupper() and len(w) > 1) for w in words):
-        return None
-    return name if any(len(w) >= 3 and w.casefold() in host for w in words) else None
+    name = page.jsonld.publisher_person
+    return name if name and looks_like_person(name) else None
 
 
 def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None) -> None:
@@ -185,21 +165,30 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
         return names
 
     def hinted() -> list[str]:
+        """The first byline element naming a person; none when the page's byline elements name
+        several different people (a listing of other articles, a thread of reviews)."""
+        found: list[list[str]] = []
+        seen: set[tuple[str, ...]] = set()
         for node in page.bylines:
             if in_chrome(node, page.headline_path):
                 continue
             text = node.text(separator=" ", strip=True)
             if not text:
                 continue
+            names: list[str] = []
             if len(text) <= _BYLINE_TEXT:
-                ps, _ = split_credit(text)
-                if ps:
-                    return [text]
+                names = [text]
             elif len(text) <= 2000:
                 names = _box_names(node)
-                if names and split_credit(names[0])[0]:
-                    return names
-        return []
+            persons = split_credit(names[0])[0] if names else []
+            if persons:
+                key = tuple(sorted(p.casefold() for p in persons))
+                if key not in seen:
+                    seen.add(key)
+                    found.append(names)
+                if len(seen) > 2:
+                    return []
+        return found[0] if found else []
 
     agencies.extend(o for o in ld.orgs if is_agency(o))
     steps: list[tuple[str, Callable[[], list[str]]]] = [
@@ -219,7 +208,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
     else:  # nobody with a full name: a one-word name the page types as a Person
         if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)
                 or take(typed_microdata, "[itemprop=author] Person", True)):
-            owner = _site_owner(meta, page, url)
+            owner = _site_owner(page, url)
             if owner:
                 take([owner], "site owner")
     seen: set[str] = set()

@@ -39,7 +39,8 @@ def main() -> None:
     ap.add_argument("--json", type=Path, help="also write the figures here")
     args = ap.parse_args()
 
-    pages = [json.loads(line) for line in open(args.dataset / "pages.jsonl", encoding="utf-8")]
+    with open(args.dataset / "pages.jsonl", encoding="utf-8") as fh:
+        pages = [json.loads(line) for line in fh]
     by_host: dict[str, list[dict]] = defaultdict(list)
     for p in pages:
         if (host := host_of(p.get("url"))) is not None:

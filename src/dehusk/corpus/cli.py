@@ -79,7 +79,10 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
 
 
 def main(args: argparse.Namespace) -> int:
-    summary = run(config_from_args(args))
+    try:
+        summary = run(config_from_args(args))
+    except KeyboardInterrupt:  # the runner committed what was complete and said so
+        return 130
     if args.progress is not False:
         print(format_summary(summary), file=sys.stderr)
     return 0

@@ -84,17 +84,21 @@ def _twitter_labelled(page: Page) -> list[str]:
 
 
 def _byline_texts(texts: list[str]) -> list[str]:
-    """The name parts of short texts that hold a byline ("Published May 3 by Jane Doe")."""
-    out: list[str] = []
+    """The name part of the first short text that holds a byline ("Published May 3 by Jane
+    Doe"); none when three or more texts hold different bylines (a list of other articles)."""
+    found: list[str] = []
     for text in texts:
         if len(text) > _BYLINE_TEXT:
             continue
         for m in _BY.finditer(text):
             names = byline_match(text[m.start():])
             if names:
-                out.append(names)
+                if names not in found:
+                    found.append(names)
                 break
-    return out
+        if len(found) > 2:
+            return []
+    return found[:1]
 
 
 def _box_names(node: LexborNode) -> list[str]:

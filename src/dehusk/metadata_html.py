@@ -33,6 +33,8 @@ from .metadata_title import choose_title, clean_text
 MAX_TAGS = 20
 MAX_AUTHORS = 12
 _BYLINE_TEXT = 200  # longer byline elements are bios or body text
+_BY_START = re.compile(r"(?:written|posted|reviewed|words|text|story|article)?\s*(?:by|author|contributors?)\b\s*:?",
+                       re.I)
 _BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author)(?![^\W\d_])", re.I)
 
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
@@ -99,6 +101,23 @@ def _byline_texts(texts: list[str]) -> list[str]:
         if len(found) > 2:
             return []
     return found[:1]
+
+
+def _labelled(page: Page) -> list[str]:
+    """Short headings and emphasised lines that open with a byline prefix ("Written by ...",
+    "Contributors: ..."), outside comments and rails."""
+    out: list[str] = []
+    if page.root is None:
+        return out
+    for node in page.root.css("h2, h3, h4, h5, h6, strong, em, small")[:400]:
+        text = node.text(separator=" ", strip=True)
+        if 3 < len(text) <= _BYLINE_TEXT and _BY_START.match(text) and not in_chrome(node, page.headline_path):
+            parent = node.parent
+            whole = parent.text(separator=" ", strip=True) if parent is not None else text
+            out.append(whole if len(whole) <= _BYLINE_TEXT else text)
+            if len(out) >= 3:
+                break
+    return out
 
 
 def _box_names(node: LexborNode) -> list[str]:
@@ -204,6 +223,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
         ("author link", link_names),
         ("byline element", hinted),
         ("byline in dates", lambda: _byline_texts([n.text(separator=" ", strip=True) for n in page.datelines[:8]])),
+        ("byline heading", lambda: _byline_texts(_labelled(page))),
     ]
     for src, get in steps:
         names = get()

@@ -19,6 +19,7 @@ import json
 import re
 import sys
 import time
+import zlib
 from collections import defaultdict
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -103,7 +104,7 @@ def load_pages(data: Path, names: list[str]) -> list[dict]:
     pages = []
     for name in names:
         d = data / name
-        for line in open(d / "pages.jsonl", encoding="utf-8"):
+        for line in filter(str.strip, (d / "pages.jsonl").read_text(encoding="utf-8").split("\n")):
             p = json.loads(line)
             if not isinstance(p["gold"].get("body"), str):
                 continue
@@ -151,12 +152,13 @@ def weights(rows: list[dict]) -> np.ndarray:
     return np.concatenate(out)
 
 
+def group_fold(group: str, folds: int) -> int:
+    """A site's fold: a stable hash of its host, the same in every script."""
+    return zlib.crc32(group.encode()) % folds
+
+
 def fold_ids(rows: list[dict], folds: int) -> np.ndarray:
-    groups = sorted({r["page"]["group"] for r in rows})
-    rng = np.random.default_rng(13)
-    order = rng.permutation(len(groups))
-    gfold = {groups[i]: k % folds for k, i in enumerate(order)}
-    return np.array([gfold[r["page"]["group"]] for r in rows])
+    return np.array([group_fold(r["page"]["group"], folds) for r in rows])
 
 
 def train(X: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int) -> lgb.Booster:
@@ -192,6 +194,7 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=5)
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
     ap.add_argument("--save-oof", type=Path, default=None, help="pickle rows with out-of-fold p1/p2 here")
     ap.add_argument("--cache", type=Path, default=None, help="pickle the feature rows here (reuse if present)")
     args = ap.parse_args()
@@ -215,7 +218,11 @@ def main() -> None:
     p1 = np.zeros(len(y))
     for k in range(args.folds):
         tr, te = line_fold != k, line_fold == k
-        p1[te] = train(X1[tr], y[tr], w[tr], ROUNDS_P1).predict(X1[te])
+        m = train(X1[tr], y[tr], w[tr], ROUNDS_P1)
+        p1[te] = m.predict(X1[te])
+        if args.export_folds:
+            (args.export_folds / f"fold{k}").mkdir(parents=True, exist_ok=True)
+            export_lightgbm(m, args.export_folds / f"fold{k}/text_p1.npz", list(TEXT_FEATURES), threshold=0.5)
         print(f"  pass 1 fold {k} done", file=sys.stderr)
     off = 0
     for r in rows:
@@ -226,7 +233,11 @@ def main() -> None:
     p2 = np.zeros(len(y))
     for k in range(args.folds):
         tr, te = line_fold != k, line_fold == k
-        p2[te] = train(X2[tr], y[tr], w[tr], ROUNDS_P2).predict(X2[te])
+        m = train(X2[tr], y[tr], w[tr], ROUNDS_P2)
+        p2[te] = m.predict(X2[te])
+        if args.export_folds:
+            export_lightgbm(m, args.export_folds / f"fold{k}/text_p2.npz", list(TEXT_FEATURES) + list(CONTEXT_FEATURES),
+                            threshold=0.5)
         print(f"  pass 2 fold {k} done", file=sys.stderr)
     off = 0
     for r in rows:

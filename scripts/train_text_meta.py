@@ -1,4 +1,4 @@
-"""Train text mode's headline picker and write src/dehusk/data/text_title.npz.
+"""Train text mode's headline and date pickers: src/dehusk/data/text_title.npz, text_date.npz.
 
     .venv/bin/python scripts/train_text.py --save-oof /tmp/oof.pkl      # first: line probabilities
     .venv/bin/python scripts/train_text_meta.py --oof /tmp/oof.pkl [--no-export]
@@ -20,11 +20,22 @@ from pathlib import Path
 
 import lightgbm as lgb
 import numpy as np
-from train_text import ROOT, fold_ids, load_scorer
 
 from dehusk.classify import export_lightgbm
 from dehusk.features import TEXT_FEATURES
-from dehusk.metadata_text import TITLE_FEATURES, _heuristic_title, title_candidates
+from dehusk.metadata_text import (
+    AUTHOR_FEATURES,
+    DATE_FEATURES,
+    TITLE_FEATURES,
+    _author_names,
+    _heuristic_author,
+    _heuristic_date,
+    _heuristic_title,
+    author_candidates,
+    date_candidates,
+    title_candidates,
+)
+from train_text import ROOT, fold_ids, load_scorer
 
 PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 15, "max_depth": 4, "min_data_in_leaf": 30,
           "feature_fraction": 0.9, "verbose": -1, "num_threads": 2, "seed": 3}
@@ -49,6 +60,78 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
     return out
 
 
+def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
+    out = []
+    for k, r in enumerate(rows):
+        gold = r["page"]["gold"].get("published")
+        if not gold:
+            continue
+        f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
+        f["_words"] = r["words"]
+        p = r["p2"]
+        keep = p >= 0.5
+        kept = np.flatnonzero(keep)
+        first = int(kept[0]) if len(kept) else int(np.argmax(p))
+        last = int(kept[-1]) if len(kept) else first
+        ti = title_pick.get(k)
+        anchor = ti if ti is not None else first
+        cands, X = date_candidates(r["texts"], f, p, keep, anchor, first, last, ti, None, None)
+        if not cands:
+            continue
+        y = np.array([d.value[:10] == gold for _, d in cands], dtype=np.int8)
+        out.append({"row": r, "cand": cands, "X": X, "y": y})
+    return out
+
+
+def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[int, int], score) -> list[dict]:  # noqa: ANN001
+    out = []
+    for k, r in enumerate(rows):
+        gold = [score.author_tokens(a) for a in score.as_author_list(r["page"]["gold"].get("authors"))]
+        gold = [g for g in gold if g]
+        if not gold:
+            continue
+        f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
+        f["_words"] = r["words"]
+        p = r["p2"]
+        keep = p >= 0.5
+        kept = np.flatnonzero(keep)
+        first = int(kept[0]) if len(kept) else int(np.argmax(p))
+        last = int(kept[-1]) if len(kept) else first
+        ti = title_pick.get(k)
+        anchor = ti if ti is not None else first
+        cand, X = author_candidates(r["texts"], f, p, keep, anchor, first, last, ti, date_pick.get(k))
+        if not cand:
+            continue
+        y = []
+        for i in cand:
+            toks = set().union(*(score.author_tokens(a) for a in _author_names(r["texts"][i]))) if _author_names(r["texts"][i]) else set()
+            y.append(any(g & toks for g in gold))
+        out.append({"row": r, "cand": cand, "X": X, "y": np.array(y, dtype=np.int8)})
+    return out
+
+
+def cross_fit(items: list[dict], folds: int, rounds: int, name: str, export: Path | None = None,
+              model_name: str = "", features: tuple[str, ...] = ()) -> None:
+    fid = fold_ids([it["row"] for it in items], folds)
+    for k in range(folds):
+        tr = [it for it, f in zip(items, fid, strict=True) if f != k]
+        X = np.vstack([it["X"] for it in tr])
+        y = np.concatenate([it["y"] for it in tr])
+        model = lgb.train(PARAMS, lgb.Dataset(X, y), num_boost_round=rounds)
+        if export:
+            (export / f"fold{k}").mkdir(parents=True, exist_ok=True)
+            export_lightgbm(model, export / f"fold{k}/{model_name}.npz", list(features))
+        for it, f in zip(items, fid, strict=True):
+            if f == k:
+                it[name] = model.predict(it["X"])
+
+
+def fit_all(items: list[dict], rounds: int):  # noqa: ANN201
+    X = np.vstack([it["X"] for it in items])
+    y = np.concatenate([it["y"] for it in items])
+    return lgb.train(PARAMS, lgb.Dataset(X, y), num_boost_round=rounds)
+
+
 def accuracy(items: list[dict], key: str) -> dict[str, float]:
     res: dict[str, list[float]] = defaultdict(list)
     for it in items:
@@ -62,6 +145,7 @@ def main() -> None:
     ap.add_argument("--oof", type=Path, required=True)
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared/bench/score.py")
     ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
     ap.add_argument("--no-export", action="store_true")
     args = ap.parse_args()
     score = load_scorer(args.scorer)
@@ -69,26 +153,41 @@ def main() -> None:
     items = [it for it in candidates(rows, score) if len(it["cand"])]
     print(f"{len(items)} page renderings with a gold title; the title is a candidate on "
           f"{np.mean([it['y'].any() for it in items]):.3f}", file=sys.stderr)
-    fid = fold_ids([it["row"] for it in items], args.folds)
-    for k in range(args.folds):
-        tr = [it for it, f in zip(items, fid, strict=True) if f != k]
-        X = np.vstack([it["X"] for it in tr])
-        y = np.concatenate([it["y"] for it in tr])
-        model = lgb.train(PARAMS, lgb.Dataset(X, y), num_boost_round=ROUNDS)
-        for it, f in zip(items, fid, strict=True):
-            if f == k:
-                it["learned"] = model.predict(it["X"])
+    cross_fit(items, args.folds, ROUNDS, "learned", args.export_folds, "text_title", TITLE_FEATURES)
     for it in items:
         it["heuristic"] = _heuristic_title(it["X"])
+    print("title accuracy (pages with a gold title)")
     for key in ("heuristic", "learned"):
-        print(key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(items, key).items()))
+        print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(items, key).items()))
+    # the date picker is trained with the headline the (out-of-fold) title picker chose as anchor
+    index = {id(r): k for k, r in enumerate(rows)}
+    title_pick = {index[id(it["row"])]: int(it["cand"][int(np.argmax(it["learned"]))]) for it in items}
+    ditems = date_items(rows, title_pick)
+    print(f"{len(ditems)} page renderings with a gold date and date candidates; gold among them on "
+          f"{np.mean([it['y'].any() for it in ditems]):.3f}", file=sys.stderr)
+    cross_fit(ditems, args.folds, ROUNDS, "learned", args.export_folds, "text_date", DATE_FEATURES)
+    for it in ditems:
+        it["heuristic"] = _heuristic_date(it["X"])
+    print("date accuracy (pages with a gold date and a date candidate)")
+    for key in ("heuristic", "learned"):
+        print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(ditems, key).items()))
+    dindex = {id(it["row"]): it for it in ditems}
+    date_pick = {index[i]: it["cand"][int(np.argmax(it["learned"]))][0] for i, it in dindex.items()}
+    aitems = author_items(rows, title_pick, date_pick, score)
+    print(f"{len(aitems)} page renderings with gold authors and candidates; gold among them on "
+          f"{np.mean([it['y'].any() for it in aitems]):.3f}", file=sys.stderr)
+    cross_fit(aitems, args.folds, ROUNDS, "learned", args.export_folds, "text_author", AUTHOR_FEATURES)
+    for it in aitems:
+        it["heuristic"] = _heuristic_author(it["X"])
+    print("author accuracy (pages with gold authors and a candidate; no threshold)")
+    for key in ("heuristic", "learned"):
+        print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(aitems, key).items()))
     if not args.no_export:
-        X = np.vstack([it["X"] for it in items])
-        y = np.concatenate([it["y"] for it in items])
-        model = lgb.train(PARAMS, lgb.Dataset(X, y), num_boost_round=ROUNDS)
-        path = ROOT / "src/dehusk/data/text_title.npz"
-        export_lightgbm(model, path, list(TITLE_FEATURES))
-        print(f"wrote {path}", file=sys.stderr)
+        export_lightgbm(fit_all(aitems, ROUNDS), ROOT / "src/dehusk/data/text_author.npz", list(AUTHOR_FEATURES))
+        data = ROOT / "src/dehusk/data"
+        export_lightgbm(fit_all(items, ROUNDS), data / "text_title.npz", list(TITLE_FEATURES))
+        export_lightgbm(fit_all(ditems, ROUNDS), data / "text_date.npz", list(DATE_FEATURES))
+        print(f"wrote {data / 'text_title.npz'} and text_date.npz", file=sys.stderr)
 
 
 if __name__ == "__main__":

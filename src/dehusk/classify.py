@@ -9,6 +9,7 @@ millisecond and the core install stays light.
 from __future__ import annotations
 
 import json
+import os
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -119,12 +120,25 @@ def load_model_file(path: Path | Any) -> TreeModel:
     return TreeModel(arrays, meta)
 
 
-@lru_cache(maxsize=16)
-def load_model(name: str) -> TreeModel:
-    """A model shipped in dehusk/data, by name (e.g. "text_block" -> data/text_block.npz)."""
-    with resources.files("dehusk.data").joinpath(f"{name}.npz").open("rb") as fh:
+def _model_path(name: str) -> Any:
+    """dehusk/data/<name>.npz, or <DEHUSK_MODEL_DIR>/<name>.npz when that file exists there
+    (used by the cross-validation scripts to run the real pipeline with fold models)."""
+    override = os.environ.get("DEHUSK_MODEL_DIR")
+    if override and (Path(override) / f"{name}.npz").is_file():
+        return Path(override) / f"{name}.npz"
+    return resources.files("dehusk.data").joinpath(f"{name}.npz")
+
+
+@lru_cache(maxsize=32)
+def _load(name: str, override: str | None) -> TreeModel:
+    with _model_path(name).open("rb") as fh:
         return load_model_file(fh)
 
 
+def load_model(name: str) -> TreeModel:
+    """A model shipped in dehusk/data, by name (e.g. "text_p1" -> data/text_p1.npz)."""
+    return _load(name, os.environ.get("DEHUSK_MODEL_DIR"))
+
+
 def model_available(name: str) -> bool:
-    return resources.files("dehusk.data").joinpath(f"{name}.npz").is_file()
+    return _model_path(name).is_file()

@@ -17,7 +17,7 @@ import numpy as np
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
 from .blocks import Segment
 from .classify import load_model, model_available
-from .dates import find_dates, has_date_hint
+from .dates import DateMatch, find_dates
 
 _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 25  # candidate headlines: this many lines above the body's first line ...
@@ -29,6 +29,21 @@ TITLE_FEATURES = (
     "end_colon", "rel_pos", "frac_sep", "stop_ratio", "p", "p_next5", "p_prev5", "d_first", "before_first",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
 )
+
+
+DATE_FEATURES = (
+    "d_anchor", "abs_anchor", "before_anchor", "d_first", "d_last", "in_kept", "log_words", "short", "published",
+    "modified", "unknown", "has_time", "order", "is_first", "log_same", "recent_rank", "n_in_line", "byline_near",
+    "rel_pos", "p", "is_title", "age_days",
+)
+MAX_DATE_LINES = 40
+AUTHOR_FEATURES = (
+    "byline", "n_persons", "person_line", "d_anchor", "abs_anchor", "d_first", "d_last", "d_date", "log_words",
+    "cap_words", "frac_upper", "end_term", "log_rep", "re_date", "re_nav", "re_social", "re_media", "bullet", "p",
+    "alt_before", "in_kept", "frac_digit", "re_url", "date_same_line",
+)
+AUTHOR_THRESHOLD = 0.3
+_ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto|bild|zdjęcie)\s+(?:of\s+)?", re.I)
 
 
 @dataclass(slots=True)
@@ -116,6 +131,93 @@ def pick_title(texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first:
     return int(cand[int(np.argmax(scores))])
 
 
+def date_candidates(
+    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
+    title_idx: int | None, lang: str | None, fetch_date: str | None,
+) -> tuple[list[tuple[int, DateMatch]], np.ndarray]:
+    """Every date on lines near the article (the nearest MAX_DATE_LINES date lines) with features."""
+    n = len(texts)
+    lines = [i for i in np.flatnonzero(f["re_date"]) if len(texts[i]) <= 400]
+    lines.sort(key=lambda i: abs(i - anchor))
+    cands: list[tuple[int, DateMatch]] = []
+    per_line: dict[int, int] = {}
+    for i in sorted(lines[:MAX_DATE_LINES]):
+        ds = find_dates(texts[i], lang=lang, fetch_date=fetch_date)
+        per_line[i] = len(ds)
+        cands.extend((i, d) for d in ds[:4])
+    if not cands:
+        return [], np.zeros((0, len(DATE_FEATURES)))
+    values = [d.value[:10] for _, d in cands]
+    same = {v: values.count(v) for v in set(values)}
+    distinct = sorted(set(values), reverse=True)
+    rank = {v: k / max(len(distinct) - 1, 1) for k, v in enumerate(distinct)}
+    newest = distinct[0]
+    rows = []
+    for k, (i, d) in enumerate(cands):
+        near = range(max(i - 2, 0), min(i + 3, n))
+        try:
+            age = (np.datetime64(newest) - np.datetime64(d.value[:10])).astype(int)
+        except ValueError:
+            age = 0
+        rows.append([
+            float(np.clip(i - anchor, -60, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
+            float(np.clip(i - first, -60, 60)), float(np.clip(i - last, -60, 60)), float(keep[i]),
+            f["log_words"][i], float(f["_words"][i] <= 12), float(d.kind == "published"), float(d.kind == "modified"),
+            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), float(np.log(same[values[k]])),
+            rank[values[k]], float(per_line[i]), float(any(f["re_byline"][j] for j in near)), f["rel_pos"][i], p[i],
+            float(i == title_idx), float(min(age, 3650)),
+        ])
+    return cands, np.asarray(rows, dtype=np.float64)
+
+
+def _author_names(text: str) -> list[str]:
+    names = byline_match(text)
+    if names is not None:
+        return clean_authors(split_credit(names)[0])
+    cleaned = clean_authors(text)
+    return [a for a in cleaned if looks_like_person(a)]
+
+
+def author_candidates(
+    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
+    title_idx: int | None, date_line: int | None,
+) -> tuple[list[int], np.ndarray]:
+    n = len(texts)
+    zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
+    zone |= set(range(max(last - 3, 0), min(last + 9, n)))
+    cand, rows = [], []
+    for i in sorted(zone):
+        t = texts[i]
+        if i == title_idx or len(t) > 120 or f["_words"][i] > 16:
+            continue
+        names = _author_names(t)
+        is_byline = byline_match(t) is not None
+        if not names and not is_byline:
+            continue
+        prev = texts[i - 1] if i > 0 else ""
+        alt = bool(_ALT_PREFIX.match(prev)) and bool(names) and names[0].lower() in prev.lower()
+        cand.append(i)
+        rows.append([
+            float(is_byline), float(len(names)), float(looks_like_person(t)), float(np.clip(i - anchor, -30, 30)),
+            float(min(abs(i - anchor), 30)), float(np.clip(i - first, -30, 30)), float(np.clip(i - last, -30, 30)),
+            float(np.clip(i - date_line, -30, 30)) if date_line is not None else 99.0, f["log_words"][i],
+            f["cap_words"][i], f["frac_upper"][i], f["end_term"][i], f["log_rep"][i], f["re_date"][i], f["re_nav"][i],
+            f["re_social"][i], f["re_media"][i], f["bullet"][i], p[i], float(alt), float(keep[i]), f["frac_digit"][i],
+            f["re_url"][i], float(i == date_line),
+        ])
+    return cand, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(AUTHOR_FEATURES))
+
+
+def _heuristic_author(X: np.ndarray) -> np.ndarray:
+    col = {name: X[:, j] for j, name in enumerate(AUTHOR_FEATURES)}
+    return 0.5 * col["byline"] + 0.2 * (col["abs_anchor"] < 6) + 0.2 * (np.abs(col["d_date"]) <= 2) - 0.5 * col["re_nav"]
+
+
+def _heuristic_date(X: np.ndarray) -> np.ndarray:
+    col = {name: X[:, j] for j, name in enumerate(DATE_FEATURES)}
+    return -col["abs_anchor"] - 3 * col["in_kept"] + 2 * col["published"] - 1 * col["modified"] + 1 * col["short"]
+
+
 _CREDIT_LINE = re.compile(
     r"^\(\s*([^()]{2,60})\s*\)$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit)s?\s*:\s*(.{2,60})$"
     r"|^[-–—]\s*([A-Z][\w .&/-]{1,40})$",
@@ -166,59 +268,41 @@ def text_metadata(
     if ti is not None:
         meta.title_idx, meta.title = ti, texts[ti]
     anchor = ti if ti is not None else first
-    # byline: a "By ..." line near the headline or the top of the body, else a person-like line next to a date
-    zone = sorted(set(range(max(anchor - 4, 0), min(max(anchor, first) + 8, n))) | set(range(max(last - 2, 0), min(last + 4, n))))
-    for i in zone:
-        if i == ti or len(texts[i]) > 200:
-            continue
-        names = byline_match(texts[i])
-        if names is None:
-            continue
-        persons, orgs = split_credit(names)
-        persons = clean_authors(persons)
-        if persons or orgs:
-            meta.byline_idx.append(i)
-            for a in persons:
-                if a not in meta.authors:
-                    meta.authors.append(a)
-            if orgs and meta.source is None and i > last:
-                meta.source = orgs[0]
-    # dates: the nearest to the headline wins; published vs modified by their keywords
-    found = []
-    for i in range(max(anchor - 6, 0), min(max(anchor, first) + 10, n)):
-        t = texts[i]
-        if i == ti or len(t) > 300 or not has_date_hint(t):
-            continue
-        ds = find_dates(t, lang=lang, fetch_date=fetch_date)
-        if ds:
-            found.append((abs(i - anchor) + (0.5 if i < anchor else 0), i, ds))
-    for i in range(max(last - 2, 0), min(last + 6, n)):  # "Date created : ..." under the body
-        t = texts[i]
-        if len(t) <= 120 and has_date_hint(t) and not keep[i]:
-            ds = find_dates(t, lang=lang, fetch_date=fetch_date)
-            if ds:
-                found.append((20 + abs(i - last), i, ds))
-    found.sort(key=lambda x: x[0])
-    for _, i, ds in found:
-        short_line = len(texts[i].split()) <= 12
-        for d in ds:
-            if d.kind == "modified":
-                meta.modified = meta.modified or d.value
-            elif meta.published is None:
-                meta.published = d.value
-        if short_line:
-            meta.date_idx.append(i)
-    if meta.published is None and meta.modified is not None:
-        meta.published = meta.modified
-    if not meta.authors:
-        for i in meta.date_idx[:2] + ([ti] if ti is not None else []):
-            for j in (i - 1, i + 1, i - 2):
-                if 0 <= j < n and j != ti and not keep[j] and len(texts[j]) <= 60 and looks_like_person(texts[j]):
-                    meta.authors.append(texts[j].strip())
+    # dates: the best-scoring date mention (learned picker); published vs modified by their keywords
+    cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date)
+    if cands:
+        scores = load_model("text_date").predict(X) if model_available("text_date") else _heuristic_date(X)
+        best = int(np.argmax(scores))
+        line, d = cands[best]
+        meta.published = d.value
+        for i, dm in cands:
+            if dm.kind == "modified" and abs(i - line) <= 3 and dm.value >= d.value and meta.modified is None:
+                meta.modified = dm.value
+        if meta.modified == meta.published:
+            meta.modified = None
+        for i in sorted({i for i, _ in cands if abs(i - line) <= 3 or i == line}):
+            if f["_words"][i] <= 12 and not (keep[i] and f["_words"][i] > 6) and i != ti:
+                meta.date_idx.append(i)
+    # byline: the best-scoring line holding person names near the headline, the date or the body
+    date_line = meta.date_idx[0] if meta.date_idx else None
+    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line)
+    if acands:
+        learned = model_available("text_author")
+        scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)
+        best = int(np.argmax(scores))
+        if scores[best] >= AUTHOR_THRESHOLD:
+            i = acands[best]
+            meta.authors = _author_names(texts[i])
+            if meta.authors and not (keep[i] and f["_words"][i] > 8):
+                meta.byline_idx.append(i)
+            # co-author lines right next to it ("Text by ..." under "Video by ...")
+            for j in (i - 1, i + 1):
+                if j in acands and byline_match(texts[j]) is not None and j not in meta.byline_idx:
+                    persons, orgs = split_credit(byline_match(texts[j]) or "")
+                    meta.authors += [a for a in clean_authors(persons) if a not in meta.authors]
                     meta.byline_idx.append(j)
-                    break
-            if meta.authors:
-                break
+                    if orgs and meta.source is None:
+                        meta.source = orgs[0]
     # credit line at the end of the body
     for i in range(max(last - 1, 0), min(last + 4, n)):
         if i in meta.byline_idx or i in meta.date_idx:

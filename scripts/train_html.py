@@ -1,0 +1,220 @@
+"""Train HTML mode's models from the shared datasets and write them to src/dehusk/data/.
+
+    .venv/bin/python scripts/train_html.py --data ../shared/data [--out src/dehusk/data]
+        [--cache /tmp/dehusk-train-html] [--folds 5] [--cv-pred /tmp/cv] [--no-export]
+
+Reads wcxb-dev and scrapinghub (pages.jsonl + html/), never copies them anywhere but the
+feature cache. Steps:
+1. every page is analysed exactly as at run time (`html_mode.analyse`), its gold body aligned
+   to the blocks (`trainlib.align_labels`);
+2. folds grouped by URL host; the block model (stage 1) is trained per fold, giving
+   out-of-fold probabilities p1; the context model (stage 2) learns from the page's OOF p1
+   (its containers and neighbours) and is cross-validated the same way;
+3. the threshold that maximises the mean page word F1 of the OOF predictions is kept;
+4. cross-validated predictions (each page predicted by models that never saw its host) and
+   in-sample predictions (the shipped models) are written as score.py JSONL files;
+5. page-type and confidence models (`dehusk.pagetype`) are trained on the OOF results;
+6. the final models are trained on all pages and exported (`classify.export_lightgbm`).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import pickle
+import statistics
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import trainlib  # noqa: E402
+from dehusk.classify import export_lightgbm  # noqa: E402
+from dehusk.deadline import Deadline  # noqa: E402
+from dehusk.decode import to_text  # noqa: E402
+from dehusk.features_html import CONTEXT_NAMES, FEATURE_NAMES, context_features_html  # noqa: E402
+from dehusk.html_mode import analyse, label_blocks  # noqa: E402
+from dehusk.options import Options  # noqa: E402
+
+DATASETS = ("wcxb-dev", "scrapinghub")
+ROUNDS_1 = 400
+ROUNDS_2 = 300
+
+
+def featurize(page: dict[str, Any]) -> dict[str, Any]:
+    html = to_text(trainlib.read_html(page))
+    a = analyse(html, url=page.get("url"), options=Options(), deadline=Deadline(None))
+    texts = [s.text for s in a.segments]
+    y, frac = trainlib.align_labels(texts, page["gold"]["body"])
+    f_keep = {k: a.f[k] for k in ("_fi", "_lens", "_words", "_fa", "link_density", "is_title")} if a.segments else {}
+    return {
+        "id": page["id"], "dataset": page["dataset"], "url": page.get("url"), "page_type": page.get("page_type"),
+        "gold": page["gold"]["body"], "X": a.X.astype(np.float32), "y": y, "frac": frac, "f": f_keep,
+        "segments": a.segments, "page": a.page, "language": a.language,
+    }
+
+
+def load_all(data: Path, cache: Path) -> list[dict[str, Any]]:
+    cache.mkdir(parents=True, exist_ok=True)
+    out: list[dict[str, Any]] = []
+    for name in DATASETS:
+        path = cache / f"{name}.pkl"
+        if path.is_file():
+            with open(path, "rb") as fh:
+                rows = pickle.load(fh)
+        else:
+            t0 = time.time()
+            rows = [featurize(p) for p in trainlib.load_pages(data / name)]
+            with open(path, "wb") as fh:
+                pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
+            print(f"featurized {name}: {len(rows)} pages in {time.time() - t0:.0f} s", file=sys.stderr)
+        out.extend(rows)
+    return out
+
+
+def weights(rows: list[dict[str, Any]]) -> list[np.ndarray]:
+    """Each block weighs by its words relative to the page's size: pages count alike."""
+    ws = []
+    for r in rows:
+        words = r["f"].get("_words", np.zeros(0)) if r["f"] else np.zeros(0)
+        gold_words = max(len(trainlib.WORD.findall(r["gold"] or "")), 50)
+        ws.append(np.clip((np.sqrt(words) + 1.0) / np.sqrt(gold_words), 0.02, 5.0))
+    return ws
+
+
+def stack(parts: list[np.ndarray], idx: list[int], width: int) -> np.ndarray:
+    chosen = [parts[i] for i in idx if len(parts[i])]
+    return np.vstack(chosen) if chosen else np.zeros((0, width), dtype=np.float32)
+
+
+def cat(parts: list[np.ndarray], idx: list[int]) -> np.ndarray:
+    chosen = [parts[i] for i in idx if len(parts[i])]
+    return np.concatenate(chosen) if chosen else np.zeros(0)
+
+
+def predict(booster: Any, X: np.ndarray) -> np.ndarray:
+    return booster.predict(X) if len(X) else np.zeros(0)
+
+
+def cross_val(
+    feats: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], folds: np.ndarray, rounds: int
+) -> list[np.ndarray]:
+    """Out-of-fold probabilities for every page."""
+    width = next(x.shape[1] for x in feats if len(x))
+    out: list[np.ndarray] = [np.zeros(len(y)) for y in ys]
+    for k in sorted(set(folds.tolist())):
+        tr = [i for i in range(len(feats)) if folds[i] != k]
+        te = [i for i in range(len(feats)) if folds[i] == k]
+        booster = trainlib.train_lgb(stack(feats, tr, width), cat(ys, tr), cat(ws, tr), rounds)
+        for i in te:
+            out[i] = predict(booster, feats[i])
+        print(f"  fold {k}: {len(tr)} train pages, {len(te)} held out", file=sys.stderr)
+    return out
+
+
+def context_matrix(rows: list[dict[str, Any]], p1s: list[np.ndarray]) -> list[np.ndarray]:
+    out = []
+    for r, p1 in zip(rows, p1s, strict=True):
+        if len(p1) == 0:
+            out.append(np.zeros((0, len(FEATURE_NAMES) + len(CONTEXT_NAMES)), dtype=np.float32))
+            continue
+        ctx = context_features_html(r["f"], p1)
+        out.append(np.hstack([r["X"], ctx.astype(np.float32)]))
+    return out
+
+
+def body_of(r: dict[str, Any], p2: np.ndarray, threshold: float) -> str:
+    segs = r["segments"]
+    if not segs:
+        return ""
+    label_blocks(segs, p2, threshold, r["page"], r["f"], Options())
+    from dehusk.assemble import mark_duplicates
+
+    mark_duplicates(segs)
+    return "\n\n".join(s.text for s in segs if s.label in ("body", "heading", "lead"))
+
+
+def mean_f1(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, scorer: Any) -> float:
+    vals = []
+    for r, p in zip(rows, ps, strict=True):
+        if r["gold"] is None:
+            continue
+        vals.append(scorer.word_prf(r["gold"], body_of(r, p, threshold))[2])
+    return statistics.fmean(vals)
+
+
+def best_threshold(rows: list[dict[str, Any]], ps: list[np.ndarray], scorer: Any) -> float:
+    grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    scores = {t: mean_f1(rows, ps, t, scorer) for t in grid}
+    print("  threshold -> mean word F1: " + ", ".join(f"{t}: {s:.4f}" for t, s in scores.items()), file=sys.stderr)
+    return max(scores, key=lambda t: scores[t])
+
+
+def write_preds(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, out: Path, tag: str) -> None:
+    out.mkdir(parents=True, exist_ok=True)
+    for name in DATASETS:
+        with open(out / f"{tag}-{name}.jsonl", "w", encoding="utf-8") as fh:
+            for r, p in zip(rows, ps, strict=True):
+                if r["dataset"] == name:
+                    fh.write(json.dumps({"id": r["id"], "body": body_of(r, p, threshold)}, ensure_ascii=False) + "\n")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=trainlib.SHARED / "data")
+    ap.add_argument("--out", type=Path, default=Path(__file__).resolve().parents[1] / "src" / "dehusk" / "data")
+    ap.add_argument("--cache", type=Path, default=Path("/tmp/dehusk-train-html"))
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--cv-pred", type=Path, default=None, help="write CV and in-sample predictions here")
+    ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--stage1-only", action="store_true")
+    args = ap.parse_args(argv)
+    scorer = trainlib.load_scorer()
+    rows = load_all(args.data, args.cache)
+    pages = [{"url": r["url"], "id": r["id"], "dataset": r["dataset"]} for r in rows]
+    folds = trainlib.group_folds(pages, args.folds)
+    feats = [r["X"] for r in rows]
+    ys = [r["y"].astype(np.float64) for r in rows]
+    ws = weights(rows)
+    print(f"{len(rows)} pages, {sum(len(y) for y in ys)} blocks, {int(sum(y.sum() for y in ys))} positive", file=sys.stderr)
+
+    print("stage 1 (block model), cross-validated:", file=sys.stderr)
+    p1 = cross_val(feats, ys, ws, folds, ROUNDS_1)
+    t1 = best_threshold(rows, p1, scorer)
+    print(f"  stage 1 OOF mean word F1 {mean_f1(rows, p1, t1, scorer):.4f} at {t1}", file=sys.stderr)
+    if args.stage1_only:
+        return 0
+    print("stage 2 (context model), cross-validated:", file=sys.stderr)
+    feats2 = context_matrix(rows, p1)
+    p2 = cross_val(feats2, ys, ws, folds, ROUNDS_2)
+    t2 = best_threshold(rows, p2, scorer)
+    print(f"  stage 2 OOF mean word F1 {mean_f1(rows, p2, t2, scorer):.4f} at {t2}", file=sys.stderr)
+    if args.cv_pred:
+        write_preds(rows, p2, t2, args.cv_pred, "cv")
+    with open(args.cache / "oof.pkl", "wb") as fh:
+        pickle.dump({"p1": p1, "p2": p2, "t2": t2, "folds": folds}, fh)
+
+    print("final models (all pages):", file=sys.stderr)
+    width = len(FEATURE_NAMES)
+    all_idx = list(range(len(rows)))
+    b1 = trainlib.train_lgb(stack(feats, all_idx, width), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_1)
+    b2 = trainlib.train_lgb(
+        stack(feats2, all_idx, width + len(CONTEXT_NAMES)), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_2
+    )
+    if args.cv_pred:
+        q1 = [predict(b1, x) for x in feats]
+        q2 = [predict(b2, x) for x in context_matrix(rows, q1)]
+        write_preds(rows, q2, t2, args.cv_pred, "insample")
+    if not args.no_export:
+        export_lightgbm(b1, args.out / "html_block.npz", list(FEATURE_NAMES), threshold=t1)
+        export_lightgbm(b2, args.out / "html_context.npz", list(FEATURE_NAMES + CONTEXT_NAMES), threshold=t2)
+        print(f"wrote {args.out}/html_block.npz, html_context.npz", file=sys.stderr)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -2,7 +2,7 @@
 
     .venv/bin/pip install justext && .venv/bin/python scripts/build_stopwords.py
 
-Maps jusText's language names to ISO 639-1 codes (those py3langid can return) and keeps the
+Maps jusText's language names to ISO 639-1 codes (those the language identifier returns) and keeps the
 lists as they are, lower-cased.
 """
 

@@ -124,7 +124,7 @@ def _random_bytes(n: int, seed: int = 3) -> bytes:
 GARBAGE = {
     "random": _random_bytes(64 * 1024),
     "png": b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + _random_bytes(32 * 1024, seed=5),
-    "gzip-of-a-page": gzip.compress(ARTICLE.encode("utf-8") * 40, mtime=0),
+    "broken-gzip": gzip.compress(ARTICLE.encode("utf-8"), mtime=0)[:12] + _random_bytes(16 * 1024, seed=9),
     "all-nul": b"\x00" * 20_000,
 }
 
@@ -133,6 +133,16 @@ GARBAGE = {
 def test_binary_garbage(name: str) -> None:
     assert_empty_or_dehusk_error(GARBAGE[name])
     assert_empty_or_dehusk_error(GARBAGE[name], mode="text")
+
+
+def test_compressed_page_reads_as_the_page() -> None:
+    """A gzip-compressed dump is either read as the page it holds or refused; never read as text."""
+    plain = dehusk.extract(ARTICLE, mode="text").to_dict()
+    try:
+        packed = dehusk.extract(gzip.compress(ARTICLE.encode("utf-8"), mtime=0), mode="text").to_dict()
+    except dehusk.DehuskError:
+        return
+    assert packed == plain
 
 
 INVALID_UTF8 = (

@@ -3,17 +3,27 @@
 `html_metadata(tree, url, fetch_date=...)` runs on the parsed page before scripts are
 stripped (JSON-LD lives in scripts; no other script is read, so a JS config's expiry date
 cannot win). It reads the page once (`metadata_page.read_page`: head metas and links, the
-ld+json scripts, one CSS query over the body), then chooses each field from its sources,
-best first, and records in `sources` where each came from (for explain):
+ld+json scripts, one CSS query over the body; the byline/date-class query runs only when a
+field is still empty), then chooses each field from its sources, best first, and records in
+`sources` where each came from (for explain):
 
 - title: `metadata_title` (the h1 headline that matches a metadata title, else the metadata
-  title without its "| Site" decoration);
+  title without its "| Site" decoration; slogans on pages declared og:type website lose);
 - dates: `metadata_dates` (JSON-LD > OpenGraph/meta names > microdata > `<time>` > the
-  visible date next to the headline > the URL), published and modified kept apart;
-- authors: JSON-LD author/creator > meta author names (URLs ignored) > itemprop=author >
-  rel=author > visible bylines; person names only (`dehusk.authors`), agencies to `source`;
+  visible date next to the headline or in date elements > the URL; the date most kinds of
+  source agree on wins), published and modified kept apart;
+- authors: JSON-LD author/creator > meta author names (URLs ignored), twitter "Written by"
+  > itemprop=author (a thread: its first) > a byline next to the headline > /author/ links >
+  byline/author-box elements (none when they name several people: a listing) > "Written by"
+  headings; person names only (`dehusk.authors`). A one-word name or user name only when
+  the page types it a Person (JSON-LD, microdata: forum posters). A JSON-LD publisher typed
+  Person is the author of a post that names nobody else. Organisation credits go to
+  `author_orgs`, agencies also to `source`;
 - tags: article:tag > JSON-LD keywords > news_keywords/keywords > rel=tag links;
 - language: `<html lang>` > Content-Language > og:locale > JSON-LD inLanguage.
+
+Chrome (comments, related rails, sidebars, navigation, footers) is judged on class words
+(`metadata_title.chrome_hint`); a container that also holds the headline is content.
 """
 
 from __future__ import annotations

@@ -98,7 +98,7 @@ _SKIP_PREFIX = re.compile(r"(?i)^(?:additional|edit|translat|fact|medically|revi
 _START = re.compile(
     rf"^[\s\W]{{0,3}}(?:(?i:{_PREFIX_WORDS}|skrivet av|escrito por|scritto da|publié par|by|von|par|por|"
     r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|texte?|tekst|"
-    r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z]))"
+    r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z])|(?:记者|記者|作者|撰文|撰稿|筆者)\s*[:：/／]?\s*(?=\w)|文\s*[:：/／]\s*(?=\w))"
 )
 _MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[|•·\n\t()\[\]]|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
@@ -295,6 +295,9 @@ def _trim_filler(text: str) -> str:
     return " ".join(words)
 
 
+_CJK_ROLES = frozenset("记者 記者 기자 编辑 編輯 责任编辑 特派员 通讯员 实习生 特約記者 객원기자 특파원 作者".split())
+
+
 def _names(clause: str) -> tuple[list[str], list[str]]:
     persons: list[str] = []
     orgs: list[str] = []
@@ -311,6 +314,9 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
             continue
         if item.casefold() in _AGENCIES:
             orgs.append(item)  # "Staff", "Wire services": before roles are stripped
+            continue
+        if " " in item and _CJK.match(item.replace(" ", "")):  # "王晓明 李华": CJK names apart
+            persons += [tok for tok in item.split() if looks_like_person(tok) and tok not in _CJK_ROLES]
             continue
         tokens = _strip_roles(item.split())
         if not tokens or all(t.casefold() in _CREDENTIALS for t in tokens):

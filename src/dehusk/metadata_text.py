@@ -190,8 +190,13 @@ def author_candidates(
         t = texts[i]
         if i == title_idx or len(t) > 120 or f["_words"][i] > 16:
             continue
-        names = _author_names(t)
-        is_byline = byline_match(t) is not None
+        # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation
+        namey = f["_words"][i] <= 8 and not f["end_term"][i] and f["cap_words"][i] >= 0.5
+        if not (f["re_byline"][i] or namey):
+            continue
+        bm = byline_match(t)
+        is_byline = bm is not None
+        names = clean_authors(split_credit(bm)[0]) if bm is not None else [a for a in clean_authors(t) if looks_like_person(a)]
         if not names and not is_byline:
             continue
         prev = texts[i - 1] if i > 0 else ""

@@ -295,7 +295,7 @@ def _trim_filler(text: str) -> str:
     return " ".join(words)
 
 
-_CJK_ROLES = frozenset("记者 記者 기자 编辑 編輯 责任编辑 特派员 通讯员 实习生 特約記者 객원기자 특파원 作者".split())
+_CJK_ROLES = frozenset(["记者", "記者", "기자", "编辑", "編輯", "责任编辑", "特派员", "通讯员", "实习生", "特約記者", "객원기자", "특파원", "作者"])
 
 
 def _names(clause: str) -> tuple[list[str], list[str]]:

@@ -71,6 +71,7 @@ NAV_WORDS = frozenset(
     ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint"]
 )
 NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about us", "skip to", "my account",
+               "首页", "登录", "注册", "ホーム", "ログイン", "로그인", "회원가입", "войти", "главная",
                "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna")
 SOCIAL_WORDS = frozenset(
     ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print"]
@@ -78,13 +79,15 @@ SOCIAL_WORDS = frozenset(
 MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",
                 "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
                 "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",
-                "continua a leggere", "ler mais", "lees meer", "meer lezen", "more »", "more ›", "more >")
+                "continua a leggere", "ler mais", "lees meer", "meer lezen", "more »", "more ›", "more >",
+                "阅读全文", "查看更多", "更多", "続きを読む", "もっと見る", "더보기", "читать далее", "подробнее")
 MEDIA_LEAD = frozenset(
     ["image", "images", "photo", "photos", "picture", "foto", "fotos", "bild", "bilder", "illustration", "video", "graphic", "credit", "credits", "source", "quelle", "crédit", "fuente", "źródło", "zdjęcie"]
 )
 MEDIA_PHRASES = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "picture of", "image of")
 CREDIT_WORDS = frozenset(["copyright", "afp", "reuters", "dpa", "efe", "ansa", "pap", "agencies"])
-CREDIT_PHRASES = ("all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos",
+SOCIAL_PHRASES = ("share on", "share this", "分享", "微信", "微博", "シェア", "공유", "поделиться")
+CREDIT_PHRASES = ("版权所有", "著作権", "저작권", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos",
                   "wszelkie prawa", "with wires", "with agencies", "(c) 20", "(c) 19", "©")
 URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
 CURRENCY = frozenset("$€£¥₹")
@@ -101,7 +104,7 @@ def _alternation(phrases: tuple[str, ...]) -> str:
 # phrase flags: one regex scan per group over the page's short blocks (lower-cased, joined)
 _PHRASE_RES = tuple(
     (col, re.compile(_alternation(phrases)))
-    for col, phrases in ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
+    for col, phrases in ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
 )
 
 

@@ -84,7 +84,8 @@ def title_candidates(
     n = len(texts)
     lo, hi = max(first - TITLE_WINDOW, 0), min(first + TITLE_INTO + 1, n)
     words = f["_words"]
-    cand = [i for i in range(lo, hi) if 1 <= words[i] <= 40 and len(texts[i]) <= 300]
+    cand = [i for i in range(lo, hi) if 1 <= words[i] <= 40 and len(texts[i]) <= 300 and byline_match(texts[i]) is None
+            and not _SOURCE_PREFIX.match(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
@@ -192,9 +193,12 @@ def author_candidates(
             continue
         # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation
         namey = f["_words"][i] <= 8 and not f["end_term"][i] and f["cap_words"][i] >= 0.5
-        if not (f["re_byline"][i] or namey):
+        cjk = f["frac_cjk"][i] > 0.5
+        if not (f["re_byline"][i] or namey or (cjk and len(t) <= 40)):
             continue
         bm = byline_match(t)
+        if cjk and bm is None:  # a CJK line holds names only after a byline word (记者, 作者, ...)
+            continue
         is_byline = bm is not None
         names = clean_authors(split_credit(bm)[0]) if bm is not None else [a for a in clean_authors(t) if looks_like_person(a)]
         if not names and not is_byline:
@@ -224,10 +228,11 @@ def _heuristic_date(X: np.ndarray) -> np.ndarray:
 
 
 _CREDIT_LINE = re.compile(
-    r"^\(\s*([^()]{2,60})\s*\)$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit)s?\s*:\s*(.{2,60})$"
+    r"^\(\s*([^()]{2,60})\s*\)$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit|来源|來源|出处|出典|출처)s?\s*[:：]\s*(.{2,60})$"
     r"|^[-–—]\s*([A-Z][\w .&/-]{1,40})$",
     re.I,
 )
+_SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
     r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
@@ -316,6 +321,12 @@ def text_metadata(
         if c:
             meta.source, meta.source_idx = c, i
             break
+    if meta.source is None:  # an explicit "Source: ..." line under the headline
+        for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
+            m = _SOURCE_PREFIX.match(texts[i])
+            if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
+                meta.source, meta.source_idx = m.group(1).strip(), i
+                break
     # tags
     for i in range(max(first - 5, 0), min(last + 15, n)):
         m = _TAGS_LINE.match(texts[i])

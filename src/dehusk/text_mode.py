@@ -102,12 +102,29 @@ def label_segments(
                 seg.reason = f"score {p[i]:.2f} >= {threshold:.2f}: {int(round(words))} words, {f['stop_ratio'][i]:.0%} stop words"
         else:
             seg.label, seg.reason = _husk_label(i, f, float(p[i]), threshold)
+    restore_inner_headings(segments, f)
     drop_orphan_headings(segments)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
         segments[lead].reason = f"standfirst: first paragraph, restated or above the byline (score {p[lead]:.2f})"
         meta.lead_idx = lead
+
+
+def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) -> None:
+    """Context revision: a short, unpunctuated line standing between two body paragraphs is a
+    subheading, unless it reads as furniture (menu, share, credit, caption, repeated line)."""
+    n = len(segments)
+    furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
+    for i in range(1, n - 1):
+        seg = segments[i]
+        if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
+            continue
+        if segments[i - 1].label != "body" or segments[i + 1].label != "body":
+            continue
+        if f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]:
+            seg.label = "heading"
+            seg.reason = f"short line between two body paragraphs: a subheading (score {seg.score:.2f})"
 
 
 def drop_orphan_headings(segments: list[Segment]) -> None:

@@ -1,0 +1,169 @@
+"""Unit tests of the shared machinery: segmenting text, features, the tree classifier, decoding."""
+
+from __future__ import annotations
+
+import gzip
+
+import numpy as np
+import pytest
+
+import dehusk
+from dehusk.classify import TreeModel, _flatten
+from dehusk.deadline import Deadline
+from dehusk.decode import decode_bytes, looks_like_html, to_text
+from dehusk.features import TEXT_FEATURES, densest_region, text_features, window_mean
+from dehusk.lang import detect_language, stopwords
+from dehusk.segment_text import segment_text
+
+# ----------------------------------------------------------------- segment_text
+
+
+def test_segment_text_records_layout() -> None:
+    text = "Menu\n  • Home\n  * News\n\n\nHeadline here\n\n    Indented paragraph with words.\n1. First step\n-5 degrees today\n"
+    segs = segment_text(text)
+    assert [s.text for s in segs] == ["Menu", "Home", "News", "Headline here", "Indented paragraph with words.",
+                                      "1. First step", "-5 degrees today"]
+    assert [s.bullet for s in segs] == [False, True, True, False, False, True, False]
+    assert segs[3].blank_before == 2 and segs[4].blank_before == 1 and segs[1].blank_before == 0
+    assert segs[4].indent == 4
+    assert segs[1].kind == "li" and segs[0].kind == "line"
+
+
+def test_segment_text_normalises_spaces_and_line_ends() -> None:
+    segs = segment_text("a\u00a0\u00a0b\tc\r\nsecond  line\rthird")
+    assert [s.text for s in segs] == ["a b c", "second line", "third"]
+
+
+def test_segment_text_cuts_giant_lines() -> None:
+    segs = segment_text("x" * 500_000)
+    assert len(segs) == 1 and len(segs[0].text) == 200_000
+
+
+# ----------------------------------------------------------------- features
+
+
+def test_window_mean_excludes_self_and_handles_edges() -> None:
+    col = np.array([1.0, 0.0, 0.0, 1.0])
+    np.testing.assert_allclose(window_mean(col, 1), [0.0, 0.5, 0.5, 0.0])
+    np.testing.assert_allclose(window_mean(col, 1, include_self=True), [0.5, 1 / 3, 1 / 3, 0.5])
+    assert window_mean(np.zeros(0), 3).shape == (0,)
+
+
+def test_densest_region_finds_the_heaviest_run() -> None:
+    w = np.array([-1, -1, 2, 3, -1, 4, -5, 1, -1.0])
+    assert densest_region(w) == (2, 6)
+    assert densest_region(np.array([-1.0, -2.0])) == (0, 0)
+
+
+def test_text_features_shape_and_flags() -> None:
+    page = ("Home\nLog in\nRead more\n© 2024 Example Media. All rights reserved.\n"
+            "The council approved the budget on Tuesday, after a long debate about the schools and the roads.\n"
+            "Published 5 March 2024 at 10:32\nShare on Facebook\nPrice: $19.99\nIs this the end?\n")
+    segs = segment_text(page)
+    X, f = text_features(segs, stopwords("en"))
+    assert X.shape == (len(segs), len(TEXT_FEATURES))
+    assert np.isfinite(X).all()
+    assert f["re_nav"][1] == 1 and f["re_more"][2] == 1 and f["re_credit"][3] == 1
+    assert f["re_date"][5] == 1 and f["re_time"][5] == 1 and f["re_social"][6] == 1
+    assert f["re_price"][7] == 1 and f["re_question"][8] == 1
+    assert f["end_term"][4] == 1 and f["end_term"][0] == 0
+    assert f["stop_ratio"][4] > 0.3 > f["stop_ratio"][7]
+    assert f["in_dense"][4] == 1
+
+
+def test_text_features_count_cjk_words() -> None:
+    segs = segment_text("西湖游船实行网上预约，高峰时段排队时间缩短一半。\nshort")
+    _, f = text_features(segs, stopwords("zh"))
+    assert f["_words"][0] > 10 and f["frac_cjk"][0] > 0.8
+
+
+def test_text_features_empty_page() -> None:
+    X, _ = text_features([], stopwords("en"))
+    assert X.shape == (0, len(TEXT_FEATURES))
+
+
+# ----------------------------------------------------------------- classifier
+
+
+def _tree(feature: int, threshold: float, left: float, right: float) -> dict:
+    return {"split_feature": feature, "threshold": threshold, "decision_type": "<=", "missing_type": "None",
+            "left_child": {"leaf_value": left}, "right_child": {"leaf_value": right}}
+
+
+def _model(trees: list[dict], n_features: int = 2) -> TreeModel:
+    arrays: dict[str, list] = {k: [] for k in ("feature", "threshold", "left", "right", "default_left", "value")}
+    roots, depth = [], 0
+    for t in trees:
+        root, d = _flatten(t, arrays)
+        roots.append(root)
+        depth = max(depth, d)
+    out = {k: np.asarray(v) for k, v in arrays.items()}
+    out["roots"], out["depth"] = np.asarray(roots), np.asarray(depth)
+    return TreeModel(out, {"feature_names": [f"f{i}" for i in range(n_features)]})
+
+
+def test_tree_model_sums_leaves_of_all_trees() -> None:
+    nested = _tree(0, 0.5, 0.0, 0.0)
+    nested["right_child"] = _tree(1, 2.0, 1.0, 3.0)  # a deeper right branch
+    m = _model([_tree(0, 0.5, -1.0, 1.0), nested])
+    X = np.array([[0.0, 0.0], [1.0, 0.0], [1.0, 5.0]])
+    np.testing.assert_allclose(m.predict_raw(X), [-1.0, 2.0, 4.0])
+    np.testing.assert_allclose(m.predict(X), 1 / (1 + np.exp(-np.array([-1.0, 2.0, 4.0]))))
+
+
+def test_tree_model_missing_values_follow_the_default_side() -> None:
+    t = _tree(0, 0.5, -1.0, 1.0)
+    t["missing_type"], t["default_left"] = "NaN", False
+    m = _model([t])
+    np.testing.assert_allclose(m.predict_raw(np.array([[np.nan, 0.0], [0.0, 0.0]])), [1.0, -1.0])
+
+
+def test_tree_model_rejects_wrong_width() -> None:
+    with pytest.raises(ValueError):
+        _model([_tree(0, 0.5, -1.0, 1.0)]).predict(np.zeros((3, 5)))
+
+
+# ----------------------------------------------------------------- decoding and detection
+
+
+def test_decode_prefers_bom_then_utf8_then_declared() -> None:
+    assert decode_bytes("héllo".encode("utf-16")) == "héllo"
+    assert decode_bytes("naïve café".encode()) == "naïve café"
+    html = '<meta charset="windows-1251"><p>Привет, мир</p>'.encode("cp1251")
+    assert "Привет, мир" in decode_bytes(html)
+
+
+def test_decode_ignores_a_lying_declaration() -> None:
+    data = '<meta charset="shift_jis"><p>Grüße aus München, schöne Straße</p>'.encode()
+    assert "Grüße aus München" in decode_bytes(data)
+
+
+def test_gzip_input_is_read_uncompressed() -> None:
+    page = ("Title\n\n" + "The committee met on Monday and agreed on the plan for the new school. " * 6).encode()
+    assert "committee met on Monday" in to_text(gzip.compress(page))
+
+
+def test_binary_input_is_a_clear_error() -> None:
+    with pytest.raises(dehusk.InputError):
+        to_text(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 10)
+
+
+def test_looks_like_html() -> None:
+    assert looks_like_html("<!doctype html><html><body><p>x</p></body></html>")
+    assert looks_like_html("\n\n  <div class='a'><p>One</p><p>Two</p><p>Three</p></div>")
+    assert not looks_like_html("A text about the <div> tag and the <p> tag, written as prose for people to read.")
+    assert not looks_like_html("")
+
+
+def test_language_detection() -> None:
+    assert detect_language("Der Gemeinderat hat am Dienstag den Haushalt für das kommende Jahr beschlossen.")[0] == "de"
+    assert detect_language("El ayuntamiento aprobó el martes el presupuesto para el año que viene.")[0] == "es"
+    assert detect_language("12 34 --")[0] is None
+    assert "the" in stopwords("en") and "und" in stopwords("de") and stopwords("xx") == stopwords("en")
+
+
+def test_deadline() -> None:
+    Deadline(None).check()
+    Deadline(60).check()
+    with pytest.raises(dehusk.PageTimeout):
+        Deadline(1e-9).check("here")

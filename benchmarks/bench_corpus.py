@@ -8,6 +8,9 @@ project), then runs ``dehusk run`` on them as a subprocess:
 
 - speed: median pages/s over --repeats runs with --workers 1 and with --workers 2, and the ratio.
   Measure when the machine is otherwise quiet (the load average is printed).
+- same records (--same-records): the pages written as a WARC, a WET, JSONL files and directories
+  (HTML and text), read in one run; the records of each container must be identical (apart
+  from the input's identity: id, source_path, source_offset).
 - memory: peak RSS of the whole process tree (parent, forkserver, workers; sampled from /proc
   every 20 ms) and of the largest single process, for the input and for the input repeated 10
   times (distinct record ids and URLs, same sites).
@@ -26,7 +29,8 @@ import tempfile
 import time
 from pathlib import Path
 
-from dehusk.corpus.build import record_id, warc_record, write_warc
+from dehusk.corpus.build import record_id, warc_record, write_inputs, write_warc
+from dehusk.corpus.writers import read_output
 
 
 def load_pages(dataset: Path, limit: int) -> list[tuple[str, bytes, bytes]]:
@@ -103,6 +107,30 @@ def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
             "peak_rss_tree_mb": round(peak_sum / 1024, 1), "peak_rss_process_mb": round(peak_one / 1024, 1)}
 
 
+def same_records(pages: list[tuple[str, bytes, bytes]], workers: int, extra: list[str]) -> bool:
+    """One run over the same pages in six containers; compare the records container by container."""
+    specs = [(u, h.decode("utf-8", "replace"), t.decode("utf-8", "replace")) for u, h, t in pages]
+    order = ["warc", "html_jsonl", "html_dir", "wet", "text_jsonl", "text_dir"]
+    with tempfile.TemporaryDirectory(prefix="dehusk-bench-same-") as tmp:
+        paths = write_inputs(specs, Path(tmp) / "in")
+        out = Path(tmp) / "out"
+        cmd = [sys.executable, "-m", "dehusk.cli", "run", *(str(paths[k]) for k in order), "-o", str(out),
+               "--workers", str(workers), "-q", *extra]
+        subprocess.run(cmd, check=True)
+        groups: dict[str, dict[str, dict]] = {k: {} for k in order}
+        for rec in read_output(out):
+            kind = next(k for k in order if rec["source_path"].startswith(str(paths[k])))
+            groups[kind][rec["url"]] = {k: v for k, v in rec.items() if k not in ("id", "source_path", "source_offset")}
+        errors = (out / "errors.jsonl").read_text().count("\n")
+    ok = True
+    for a, b in (("warc", "html_jsonl"), ("warc", "html_dir"), ("wet", "text_jsonl"), ("wet", "text_dir")):
+        same = sum(groups[a].get(u) == groups[b].get(u) for u in groups[a])
+        print(f"same records {a} vs {b}: {same}/{len(groups[a])} identical ({len(groups[b])} in {b})")
+        ok &= same == len(groups[a]) == len(groups[b]) == len(pages)
+    print(f"same records: {'yes' if ok else 'NO'} ({len(pages)} pages x 6 containers, {errors} errors)")
+    return ok
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wcxb-dev")
@@ -110,10 +138,13 @@ def main() -> None:
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
+    ap.add_argument("--same-records", action="store_true", help="only check that every container gives the same records")
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("extra", nargs="*", help="more `dehusk run` options, after --")
     args = ap.parse_args()
     pages = load_pages(args.dataset, args.pages)
+    if args.same_records:
+        raise SystemExit(0 if same_records(pages, 2, args.extra) else 1)
     results: dict = {"pages": len(pages), "records_1x": 2 * len(pages), "load_average": os.getloadavg()}
     print(f"{len(pages)} pages from {args.dataset.name} -> {2 * len(pages)} records (WARC + WET); "
           f"load average {os.getloadavg()[0]:.2f}", flush=True)

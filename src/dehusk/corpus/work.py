@@ -28,7 +28,7 @@ class WorkConfig:
     extract_fn: str | None = None  # "module:function" with dehusk.extract's signature (tests, custom runs)
     templates_dir: str | None = None  # where the first pass saved its table (None: no templates)
     minhash: bool = False  # compute the MinHash signature of each article's text
-    language: bool = True  # language id of the extracted text (py3langid's shipped model)
+    language: bool = True  # language id of the extracted text (dehusk.lang: a model shipped in a package)
     min_template_pages: int = 1  # hosts with fewer pages get no template statistics
 
 

@@ -195,6 +195,7 @@ def densest_region(weight: np.ndarray) -> tuple[int, int]:
     return best_lo, best_hi
 
 
+_CLOSING = np.array([ord(c) for c in "\"'”’»)]」』）"], dtype=np.uint32)
 _CURRENCY_CODES = np.array([ord(c) for c in CURRENCY], dtype=np.uint32)
 
 
@@ -241,15 +242,18 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     contains = stops.__contains__
     short_lines: list[int] = []
     short_texts: list[str] = []
-    for i, t in enumerate(texts):
-        low = t.lower()
+    lows = [t.lower() for t in texts]
+    flag_rows: list[tuple[int, tuple[bool, ...]]] = []
+    for i, low in enumerate(lows):
         ws = low.translate(_PUNCT_TO_SPACE).split()
         words[i] = len(ws)
         stop_n[i] = sum(map(contains, ws))
         if len(low) <= SHORT:  # keyword flags describe short blocks (menus, prompts, credits)
-            flags[i] = _word_flags(ws, low)
+            flag_rows.append((i, _word_flags(ws, low)))
             short_lines.append(i)
             short_texts.append(low)
+    if flag_rows:
+        flags[[i for i, _ in flag_rows]] = [r for _, r in flag_rows]
     if short_texts:
         short_joined = "\n".join(short_texts)
         short_starts = [0]
@@ -276,11 +280,13 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     f["cap_words"] = cap_starts / np.maximum(words, 1)
     f["stop_ratio"] = stop_n / np.maximum(words, 1)
     f["log_stops"] = np.log1p(stop_n)
-    last = np.array([t[-1] if t else " " for t in texts])
-    last_cls = _CHAR_TABLE[np.minimum(np.fromiter(map(ord, last), dtype=np.uint32, count=n), 0xFFFF)] if n else last
-    last2 = np.array([t.rstrip("\"'”’»)]")[-1:] or " " for t in texts])
-    f["end_term"] = np.fromiter((c in ".!?。！？…؟" for c in last2), dtype=np.float64, count=n)
-    f["end_colon"] = (last == ":").astype(np.float64)
+    # the last character of each block (and the one before it, behind a closing quote or bracket)
+    ends = np.maximum(starts + lens - 1, 0) if n else starts
+    last_cls = cls[ends] if len(cls) else np.zeros(n, dtype=np.uint8)
+    before_cls = cls[np.maximum(ends - 1, 0)] if len(cls) else last_cls
+    closing = np.isin(codes[ends], _CLOSING) if len(cls) else np.zeros(n, dtype=bool)
+    f["end_term"] = ((last_cls == TERM) | (closing & (before_cls == TERM))).astype(np.float64)
+    f["end_colon"] = ((codes[ends] == 0x3A) | (codes[ends] == 0xFF1A)).astype(np.float64) if len(cls) else np.zeros(n)
     f["end_alnum"] = np.isin(last_cls, (LOWER, UPPER, DIGIT, CJK, OTHER_LETTER)).astype(np.float64)
     first_cls = cls[starts] if n else np.zeros(0, dtype=np.uint8)
     f["starts_upper"] = (first_cls == UPPER).astype(np.float64)
@@ -289,7 +295,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     f["rel_pos"] = np.arange(n) / max(n - 1, 1)
     cw = np.cumsum(words_eff) - words_eff
     f["word_pos"] = cw / max(float(words_eff.sum()), 1.0)
-    keys = [norm_line(t) for t in texts]
+    keys = [" ".join(low.split()) for low in lows]
     rep = Counter(keys)
     f["log_rep"] = np.log(np.fromiter((rep[k] for k in keys), dtype=np.float64, count=n))
     for j, name in enumerate(("re_byline", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url")):

@@ -79,29 +79,35 @@ def label_segments(
     if meta.tags_idx is not None:
         special[meta.tags_idx] = ("tags", "tag list")
     templates = options.template_lines
+    if templates is not None and getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES:
+        templates = None
+    explain = options.explain  # reasons are only written when someone will read them
+    words, end_term, bullet, end_colon, word_len = f["_words"], f["end_term"], f["bullet"], f["end_colon"], f["word_len"]
+    scores = p.tolist()
     for i, seg in enumerate(segments):
-        seg.score = float(p[i])
+        seg.score = scores[i]
         if i in special:
             seg.label, seg.reason = special[i]
             continue
-        if templates is not None and getattr(templates, "pages", 0) >= TEMPLATE_MIN_PAGES:
+        if templates is not None:
             share = templates.share(seg.text)
             if share >= TEMPLATE_SHARE:
                 seg.label = "boilerplate"
                 seg.reason = f"template line: on {share:.0%} of this site's {templates.pages} pages"
                 continue
-        if keep[i] and f["word_len"][i] >= 25 and len(seg.text) > 150:
-            seg.label, seg.reason = "boilerplate", f"not prose: tokens of {f['word_len'][i]:.0f}+ characters (code or data)"
-            continue
-        if keep[i]:
-            words = f["_words"][i]
-            if words <= 14 and not f["end_term"][i] and not f["bullet"][i] and f["end_colon"][i] == 0:
-                seg.label, seg.reason = "heading", f"short line without sentence punctuation inside the text (score {p[i]:.2f})"
-            else:
-                seg.label = "body"
-                seg.reason = f"score {p[i]:.2f} >= {threshold:.2f}: {int(round(words))} words, {f['stop_ratio'][i]:.0%} stop words"
+        if not keep[i]:
+            seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
+        elif word_len[i] >= 25 and len(seg.text) > 150:
+            seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
+        elif words[i] <= 14 and not end_term[i] and not bullet[i] and not end_colon[i]:
+            seg.label = "heading"
+            if explain:
+                seg.reason = f"short line without sentence punctuation inside the text (score {scores[i]:.2f})"
         else:
-            seg.label, seg.reason = _husk_label(i, f, float(p[i]), threshold)
+            seg.label = "body"
+            if explain:
+                seg.reason = (f"score {scores[i]:.2f} >= {threshold:.2f}: {int(round(words[i]))} words, "
+                              f"{f['stop_ratio'][i]:.0%} stop words")
     restore_inner_headings(segments, f)
     drop_orphan_headings(segments)
     lead = pick_lead(segments, meta)
@@ -139,7 +145,7 @@ def drop_orphan_headings(segments: list[Segment]) -> None:
             if nxt in ("body", "lead"):
                 ok = True
                 break
-            if nxt not in ("heading", "byline", "date", "caption", "empty"):
+            if nxt not in ("heading", "byline", "date"):
                 break
         if not ok:
             seg.label = "related" if i > 0 and segments[i - 1].label == "teaser" else "boilerplate"

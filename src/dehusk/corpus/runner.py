@@ -159,19 +159,20 @@ class Committer:
         self.closed = True
 
 
-def _bar(cfg: RunConfig, desc: str, initial: int = 0) -> Any:
+def _bar(cfg: RunConfig, desc: str, initial: int = 0, total: int | None = None) -> Any:
     show = cfg.progress if cfg.progress is not None else sys.stderr.isatty()
     if not show:
         return None
     from tqdm import tqdm
 
-    return tqdm(desc=desc, unit="page", initial=initial, dynamic_ncols=True, file=sys.stderr)
+    return tqdm(desc=desc, unit="page", initial=initial, total=total, dynamic_ncols=True, file=sys.stderr)
 
 
-def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> TemplateTable:
-    """First pass: count each host's repeated lines over the whole input."""
+def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> tuple[TemplateTable, int | None]:
+    """First pass: count each host's repeated lines over the whole input (and its items)."""
     counter = TemplateCounter(capacity=cfg.template_capacity)
     bar = _bar(cfg, "templates")
+    items = 0
     if cfg.engine == "ray":
         from .engine_ray import ray_template_keys
 
@@ -181,7 +182,9 @@ def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> TemplateTable:
                 bar.update(1)
     else:
         def tasks() -> Iterator[tuple[int, Page]]:
+            nonlocal items
             for seq, (_fi, _ii, item) in enumerate(iter_items(cfg.inputs, cfg.reader)):
+                items += 1
                 if isinstance(item, Page) and host_of(item.url) is not None:
                     yield seq, item
 
@@ -193,7 +196,7 @@ def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> TemplateTable:
                 bar.update(1)
     if bar is not None:
         bar.close()
-    return counter.result()
+    return counter.result(), (items if cfg.engine == "local" else None)
 
 
 def _extract_local(cfg: RunConfig, pool: WorkerPool, committer: Committer) -> None:
@@ -246,7 +249,8 @@ def run(cfg: RunConfig) -> dict[str, Any]:
         session = ray_session(cfg)
     with session:
         if cfg.templates and not state.templates_done:
-            learn_templates(cfg, pool).save(cfg.out / st.TEMPLATES_DIR)
+            table, state.total = learn_templates(cfg, pool)
+            table.save(cfg.out / st.TEMPLATES_DIR)
             state.templates_done = True
             state.save(cfg.out)
         return _extract(cfg, state, work, pool, started)
@@ -255,7 +259,7 @@ def run(cfg: RunConfig) -> dict[str, Any]:
 def _extract(cfg: RunConfig, state: st.RunState, work: WorkConfig, pool: WorkerPool | None,
              started: float) -> dict[str, Any]:
     before = state.seq
-    bar = _bar(cfg, "pages", initial=state.seq)
+    bar = _bar(cfg, "pages", initial=state.seq, total=state.total)
     committer = Committer(cfg, state, bar)
     ok = False
     try:

@@ -40,6 +40,7 @@ class RunState:
     duplicates_bytes: int = 0
     counts: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0  # extraction time of the previous sessions of this run
+    total: int | None = None  # items in the input, when the template pass counted them
     done: bool = False
     version: int = VERSION
 

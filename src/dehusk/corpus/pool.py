@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
+from ..errors import DehuskError
 from .readers import Page
 from .work import WorkConfig, Worker, error_record, run_task
 
@@ -58,8 +59,8 @@ class _Slot:
     started: float = 0.0
 
 
-class PoolError(RuntimeError):
-    pass
+class PoolError(DehuskError):
+    """The worker processes cannot start (a broken --extract-fn, a broken install...)."""
 
 
 class WorkerPool:

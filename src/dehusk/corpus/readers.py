@@ -335,6 +335,15 @@ def parse_http(block: bytes) -> tuple[int, dict[str, str], bytes]:
     return int(parts[1]), headers, body
 
 
+def _read_capped(reader: Any, limit: int) -> tuple[bytes, int]:
+    """At most `limit` bytes of a record (the rest is read and dropped), and the record's full size."""
+    block = reader.read(limit)
+    size = len(block)
+    while chunk := reader.read(1 << 20):
+        size += len(chunk)
+    return block, size
+
+
 def read_warc(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
     from fastwarc.warc import ArchiveIterator, WarcRecordType
 
@@ -347,10 +356,10 @@ def read_warc(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
         for record in records:
             pos = record.stream_pos
             rid = record.record_id or f"{leaf.path}@{pos}"
-            block = record.reader.read()
-            if len(block) != record.content_length:
+            block, size = _read_capped(record.reader, cfg.max_bytes + (1 << 16))
+            if size != record.content_length:
                 yield ReadError(rid, "read", "TruncatedRecord",
-                                f"WARC record claims {record.content_length} bytes, {len(block)} found",
+                                f"WARC record claims {record.content_length} bytes, {size} found",
                                 leaf.path, pos)
                 continue
             url = record.headers.get("WARC-Target-URI") or None

@@ -62,27 +62,35 @@ def build(pages: list[tuple[str, bytes, bytes]], root: Path, copies: int) -> lis
     return [str(warc), str(wet)]
 
 
-def _tree_rss(root_pid: int) -> tuple[int, int]:
-    """(sum, max) of VmRSS in KiB over root_pid and all its descendants."""
+_TICK = os.sysconf("SC_CLK_TCK")
+
+
+def _tree_sample(root_pid: int, cpu: dict[int, float]) -> tuple[int, int]:
+    """(sum, max) of VmRSS in KiB over root_pid and its descendants; CPU seconds per pid into `cpu`."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
+    ticks: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
             continue
         try:
             with open(f"/proc/{entry}/status") as fh:
                 fields = dict(line.split(":", 1) for line in fh if ":" in line)
+            with open(f"/proc/{entry}/stat") as fh:
+                stat = fh.read().rsplit(")", 1)[1].split()
         except OSError:
             continue
         pid, ppid = int(entry), int(fields.get("PPid", "0").strip() or 0)
         children.setdefault(ppid, []).append(pid)
-        rss[pid] = int(fields.get("VmRSS", "0 kB").split()[0]) if "VmRSS" in fields else 0
+        rss[pid] = int(fields["VmRSS"].split()[0]) if "VmRSS" in fields else 0
+        ticks[pid] = int(stat[11]) + int(stat[12])  # utime + stime
     total = biggest = 0
     stack = [root_pid]
     while stack:
         pid = stack.pop()
         total += rss.get(pid, 0)
         biggest = max(biggest, rss.get(pid, 0))
+        cpu[pid] = max(cpu.get(pid, 0.0), ticks.get(pid, 0) / _TICK)
         stack.extend(children.get(pid, []))
     return total, biggest
 
@@ -93,8 +101,9 @@ def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         peak_sum = peak_one = 0
+        cpu: dict[int, float] = {}
         while proc.poll() is None:
-            total, biggest = _tree_rss(proc.pid)
+            total, biggest = _tree_sample(proc.pid, cpu)
             peak_sum, peak_one = max(peak_sum, total), max(peak_one, biggest)
             time.sleep(0.02)
         wall = time.perf_counter() - start
@@ -104,6 +113,7 @@ def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
         summary = json.loads((Path(out) / "summary.json").read_text())
     return {"pages": summary["pages_in"], "errors": summary["errors"], "run_s": summary["seconds"],
             "pages_per_s": summary["pages_per_second"], "wall_s": round(wall, 2),
+            "cpu_s": round(sum(cpu.values()), 2), "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
             "peak_rss_tree_mb": round(peak_sum / 1024, 1), "peak_rss_process_mb": round(peak_one / 1024, 1)}
 
 
@@ -151,15 +161,20 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-in-") as tmp:
         one = build(pages, Path(tmp) / "x1", 1)
         if not args.skip_speed:
-            speed = {}
-            for workers in (1, 2):
-                runs = [run_once(one, workers, args.extra) for _ in range(args.repeats)]
-                rates = [r["pages_per_s"] for r in runs]
-                speed[workers] = statistics.median(rates)
-                print(f"workers={workers}: pages/s {', '.join(f'{r:.1f}' for r in rates)}; median {speed[workers]:.1f}",
-                      flush=True)
+            runs: dict[int, list[dict]] = {1: [], 2: []}
+            for _ in range(args.repeats):  # interleaved, so that a change of load hits both alike
+                for workers in (1, 2):
+                    r = run_once(one, workers, args.extra)
+                    runs[workers].append(r)
+                    print(f"workers={workers}: {r['pages_per_s']:.1f} pages/s, {r['cpu_s']} CPU s "
+                          f"(parent {r['parent_cpu_s']}), load {os.getloadavg()[0]:.2f}", flush=True)
+            speed = {w: statistics.median(r["pages_per_s"] for r in rs) for w, rs in runs.items()}
+            per_cpu = {w: statistics.median(r["pages"] / r["cpu_s"] for r in rs) for w, rs in runs.items()}
             results["pages_per_s"] = speed
+            results["pages_per_cpu_s"] = per_cpu
             results["speedup_2_vs_1"] = round(speed[2] / speed[1], 3)
+            for w in (1, 2):
+                print(f"workers={w}: median {speed[w]:.1f} pages/s, {per_cpu[w]:.1f} pages per CPU second")
             print(f"speed-up 2 workers / 1 worker: {results['speedup_2_vs_1']:.2f}x (bar: >= 1.8)")
         if not args.skip_memory:
             ten = build(pages, Path(tmp) / "x10", 10)

@@ -26,7 +26,7 @@ from train_text import ROOT, group_fold, host
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--folds-dir", type=Path, required=True)
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
     ap.add_argument("--datasets", nargs="+", default=["wcxb-dev", "scrapinghub"])
     ap.add_argument("--renderings", nargs="+", default=["text", "text-alt"])

@@ -36,13 +36,18 @@ import trainlib  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.deadline import Deadline  # noqa: E402
 from dehusk.decode import to_text  # noqa: E402
-from dehusk.features_html import CONTEXT_NAMES, FEATURE_NAMES, context_features_html  # noqa: E402
+from dehusk.features_html import (  # noqa: E402
+    CONTEXT_NAMES,
+    FEATURE_NAMES,
+    context_features_html,
+    text_feature_fingerprint,
+)
 from dehusk.html_mode import analyse, label_blocks  # noqa: E402
 from dehusk.options import Options  # noqa: E402
 
 DATASETS = ("wcxb-dev", "scrapinghub")
-ROUNDS_1 = 400
-ROUNDS_2 = 300
+ROUNDS_1 = 250
+ROUNDS_2 = 200
 
 
 def featurize(page: dict[str, Any]) -> dict[str, Any]:
@@ -148,7 +153,7 @@ def mean_f1(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, 
 
 
 def best_threshold(rows: list[dict[str, Any]], ps: list[np.ndarray], scorer: Any) -> float:
-    grid = [0.3, 0.35, 0.4, 0.45, 0.5, 0.55, 0.6]
+    grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
     scores = {t: mean_f1(rows, ps, t, scorer) for t in grid}
     print("  threshold -> mean word F1: " + ", ".join(f"{t}: {s:.4f}" for t, s in scores.items()), file=sys.stderr)
     return max(scores, key=lambda t: scores[t])
@@ -163,6 +168,58 @@ def write_preds(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: flo
                     fh.write(json.dumps({"id": r["id"], "body": body_of(r, p, threshold)}, ensure_ascii=False) + "\n")
 
 
+def train_page_models(
+    rows: list[dict[str, Any]], p2: list[np.ndarray], t2: float, folds: np.ndarray, scorer: Any, out: Path | None
+) -> None:
+    """Page type (one-vs-rest) and confidence (expected word F1), cross-validated then exported."""
+    from dehusk import pagetype as pt
+
+    R = np.vstack([pt.page_features(r["X"], p, t2, r["url"]) for r, p in zip(rows, p2, strict=True)])
+    types = np.array([r["page_type"] or "article" for r in rows])
+    f1 = np.array([
+        scorer.word_prf(r["gold"], body_of(r, p, t2))[2] if r["gold"] is not None else np.nan
+        for r, p in zip(rows, p2, strict=True)
+    ])
+    params = {"num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 10, "learning_rate": 0.05, "feature_fraction": 0.7}
+    probs = np.zeros((len(rows), len(pt.TYPES)))
+    for k in sorted(set(folds.tolist())):
+        tr, te = folds != k, folds == k
+        for j, t in enumerate(pt.TYPES):
+            b = trainlib.train_lgb(R[tr], (types[tr] == t).astype(float), None, 150, params)
+            probs[te, j] = b.predict(R[te])
+    pred = [pt.choose_type(p) for p in probs]
+    wcxb = np.array([r["dataset"] == "wcxb-dev" for r in rows])
+    acc = float(np.mean([a == b for a, b, m in zip(pred, types, wcxb, strict=True) if m]))
+    print(f"page type, cross-validated accuracy on wcxb-dev: {acc:.3f}", file=sys.stderr)
+    for t in pt.TYPES:
+        m = wcxb & (types == t)
+        print(f"  {t:<14} n={int(m.sum()):4d} recall {np.mean([p == t for p in np.array(pred)[m]]):.3f}", file=sys.stderr)
+    C = np.hstack([R, probs])
+    ok = ~np.isnan(f1)
+    conf = np.zeros(len(rows))
+    cparams = {**params, "objective": "cross_entropy"}
+    for k in sorted(set(folds.tolist())):
+        tr, te = (folds != k) & ok, folds == k
+        b = trainlib.train_lgb(C[tr], f1[tr], None, 200, cparams)
+        conf[te] = b.predict(C[te])
+    err = np.abs(conf[ok] - f1[ok])
+    corr = float(np.corrcoef(conf[ok], f1[ok])[0, 1])
+    print(f"confidence, cross-validated: MAE {err.mean():.3f}, Pearson r {corr:.3f}", file=sys.stderr)
+    for lo, hi in ((0, 0.5), (0.5, 0.7), (0.7, 0.8), (0.8, 0.9), (0.9, 1.01)):
+        m = ok & (conf >= lo) & (conf < hi)
+        if m.any():
+            print(f"  predicted [{lo:.1f}, {min(hi, 1):.1f}): n={int(m.sum()):4d} mean predicted {conf[m].mean():.3f}"
+                  f" mean actual F1 {f1[m].mean():.3f}", file=sys.stderr)
+    if out is None:
+        return
+    for t in pt.TYPES:
+        b = trainlib.train_lgb(R, (types == t).astype(float), None, 150, params)
+        export_lightgbm(b, out / f"html_pagetype_{t}.npz", list(pt.TYPE_FEATURES))
+    # the confidence model learns from out-of-fold type probabilities: at run time pages are unseen
+    b = trainlib.train_lgb(C[ok], f1[ok], None, 200, cparams)
+    export_lightgbm(b, out / "html_confidence.npz", list(pt.CONF_FEATURES))
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--data", type=Path, default=trainlib.SHARED / "data")
@@ -172,6 +229,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-pred", type=Path, default=None, help="write CV and in-sample predictions here")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--stage1-only", action="store_true")
+    ap.add_argument("--page-models-only", action="store_true", help="page type + confidence from cached OOF")
+    ap.add_argument("--reuse-stage1", action="store_true", help="reuse the cached out-of-fold stage-1 scores")
     args = ap.parse_args(argv)
     scorer = trainlib.load_scorer()
     rows = load_all(args.data, args.cache)
@@ -182,8 +241,20 @@ def main(argv: list[str] | None = None) -> int:
     ws = weights(rows)
     print(f"{len(rows)} pages, {sum(len(y) for y in ys)} blocks, {int(sum(y.sum() for y in ys))} positive", file=sys.stderr)
 
-    print("stage 1 (block model), cross-validated:", file=sys.stderr)
-    p1 = cross_val(feats, ys, ws, folds, ROUNDS_1)
+    if args.page_models_only:
+        with open(args.cache / "oof.pkl", "rb") as fh:
+            oof = pickle.load(fh)
+        train_page_models(rows, oof["p2"], oof["t2"], oof["folds"], scorer, None if args.no_export else args.out)
+        return 0
+    stage1 = args.cache / "stage1.pkl"
+    if args.reuse_stage1 and stage1.is_file():
+        with open(stage1, "rb") as fh:
+            p1 = pickle.load(fh)
+    else:
+        print("stage 1 (block model), cross-validated:", file=sys.stderr)
+        p1 = cross_val(feats, ys, ws, folds, ROUNDS_1)
+        with open(stage1, "wb") as fh:
+            pickle.dump(p1, fh)
     t1 = best_threshold(rows, p1, scorer)
     print(f"  stage 1 OOF mean word F1 {mean_f1(rows, p1, t1, scorer):.4f} at {t1}", file=sys.stderr)
     if args.stage1_only:
@@ -197,6 +268,7 @@ def main(argv: list[str] | None = None) -> int:
         write_preds(rows, p2, t2, args.cv_pred, "cv")
     with open(args.cache / "oof.pkl", "wb") as fh:
         pickle.dump({"p1": p1, "p2": p2, "t2": t2, "folds": folds}, fh)
+    train_page_models(rows, p2, t2, folds, scorer, None if args.no_export else args.out)
 
     print("final models (all pages):", file=sys.stderr)
     width = len(FEATURE_NAMES)
@@ -210,8 +282,11 @@ def main(argv: list[str] | None = None) -> int:
         q2 = [predict(b2, x) for x in context_matrix(rows, q1)]
         write_preds(rows, q2, t2, args.cv_pred, "insample")
     if not args.no_export:
-        export_lightgbm(b1, args.out / "html_block.npz", list(FEATURE_NAMES), threshold=t1)
-        export_lightgbm(b2, args.out / "html_context.npz", list(FEATURE_NAMES + CONTEXT_NAMES), threshold=t2)
+        fp = text_feature_fingerprint()
+        export_lightgbm(b1, args.out / "html_block.npz", list(FEATURE_NAMES), threshold=t1, text_features=fp)
+        export_lightgbm(
+            b2, args.out / "html_context.npz", list(FEATURE_NAMES + CONTEXT_NAMES), threshold=t2, text_features=fp
+        )
         print(f"wrote {args.out}/html_block.npz, html_context.npz", file=sys.stderr)
     return 0
 

@@ -38,11 +38,11 @@ DATA_DIR = ROOT / "src/dehusk/data"
 _TOK = re.compile(r"\w+")
 
 PARAMS = {
-    "objective": "binary", "learning_rate": 0.06, "num_leaves": 31, "max_depth": 6, "min_data_in_leaf": 80,
-    "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1,
-    "num_threads": 2, "seed": 7,
+    "objective": "binary", "learning_rate": 0.08, "num_leaves": 31, "max_depth": 6, "min_data_in_leaf": 80,
+    "feature_fraction": 0.8, "bagging_fraction": 0.6, "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1,
+    "num_threads": 2, "seed": 7, "max_bin": 63, "force_col_wise": True,
 }
-ROUNDS_P1, ROUNDS_P2 = 150, 50
+ROUNDS_P1, ROUNDS_P2 = 120, 40
 
 
 def load_scorer(path: Path):  # noqa: ANN201
@@ -191,7 +191,8 @@ def main() -> None:
     ap.add_argument("--datasets", nargs="+", default=["wcxb-dev", "scrapinghub"])
     ap.add_argument("--renderings", nargs="+", default=["text", "text-alt", "flat"])
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared/bench/score.py")
-    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--folds", type=int, default=3)
+    ap.add_argument("--flat-share", type=float, default=0.5, help="share of pages also trained in the flattened shape")
     ap.add_argument("--limit", type=int, default=None)
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
@@ -210,6 +211,8 @@ def main() -> None:
             import pickle
 
             args.cache.write_bytes(pickle.dumps(rows))
+    if args.flat_share < 1:  # the flattened rendering for a share of the pages only (training time)
+        rows = [r for r in rows if r["rend"] != "flat" or zlib.crc32(r["page"]["id"].encode()) % 100 < args.flat_share * 100]
     print(f"{len(rows)} page renderings, {sum(len(r['y']) for r in rows)} lines", file=sys.stderr)
     fid = fold_ids(rows, args.folds)
     line_fold = np.concatenate([np.full(len(r["y"]), f) for r, f in zip(rows, fid, strict=True)])

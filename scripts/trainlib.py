@@ -147,7 +147,8 @@ def align_labels(texts: list[str], gold: str | None, n: int = 3, long_min: int =
 
 LGB_PARAMS: dict[str, Any] = {
     "objective": "binary",
-    "learning_rate": 0.05,
+    "learning_rate": 0.1,
+    "max_bin": 63,
     "num_leaves": 63,
     "max_depth": 9,
     "min_data_in_leaf": 40,

@@ -23,6 +23,9 @@ def ray_cluster():  # noqa: ANN201
     # cluster (read when ray is imported): then every Ray server binds and talks on loopback only.
     os.environ["RAY_ENABLE_WINDOWS_OR_OSX_CLUSTER"] = "0"
     import ray
+    from ray._private import ray_constants
+
+    ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
 
     assert not ray.is_initialized()
     ray.init(_node_ip_address="127.0.0.1", include_dashboard=False, num_cpus=2, logging_level=logging.WARNING,

@@ -188,16 +188,23 @@ class TemplateCounter:
         self.capacity = capacity
         self.flush_every = flush_every
         self.table = TemplateTable()
-        self._buffer: list[np.ndarray] = []
+        self._buffer: list[tuple[np.ndarray, np.ndarray | None]] = []
         self._buffered = 0
         self.pages = 0
 
     def add_page(self, keys: np.ndarray) -> None:
         self.pages += 1
-        self._buffer.append(keys)
+        self._buffer.append((keys, None))
         self._buffered += keys.shape[0]
         if self._buffered >= self.flush_every:
             self.flush()
+
+    def add_table(self, table: TemplateTable) -> None:
+        """Merge counts made elsewhere (a worker's share of the first pass)."""
+        self._buffer.append((np.asarray(table.keys, dtype=np.uint64), np.asarray(table.counts, dtype=np.uint32)))
+        self._buffered += len(table)
+        self.table.pruned_below = max(self.table.pruned_below, table.pruned_below)
+        self.flush()
 
     def add_text(self, url: str | None, text: str) -> None:
         hk = host_key(host_of(url))
@@ -207,10 +214,11 @@ class TemplateCounter:
     def flush(self) -> None:
         if not self._buffer:
             return
-        new = np.concatenate(self._buffer)
+        new = np.concatenate([k for k, _ in self._buffer])
+        weights = np.concatenate([np.ones(k.shape[0], dtype=np.uint32) if c is None else c for k, c in self._buffer])
         self._buffer, self._buffered = [], 0
         keys = np.concatenate([self.table.keys, new])
-        counts = np.concatenate([self.table.counts, np.ones(new.shape[0], dtype=np.uint32)])
+        counts = np.concatenate([self.table.counts, weights])
         order = np.argsort(keys, kind="stable")
         keys, counts = keys[order], counts[order]
         if keys.shape[0]:

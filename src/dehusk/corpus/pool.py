@@ -119,8 +119,12 @@ class WorkerPool:
             self._kill(slot)
         self.slots = []
 
-    def run(self, tasks: Iterator[Any], kind: str = "extract") -> Iterator[tuple[int, Page, str, Any]]:
-        """Hand out ``(seq, page)`` tasks (or `WAIT`) to the workers; yield what they give back."""
+    def run(self, tasks: Iterator[Any], kind: str = "extract", limit: bool = True) -> Iterator[tuple[int, Page, str, Any]]:
+        """Hand out ``(seq, page)`` tasks (or `WAIT`) to the workers; yield what they give back.
+
+        `limit`: apply the hard time limit (not for long tasks such as a first-pass shard).
+        """
+        hard_timeout = self.hard_timeout if limit else None
         if not self.slots:
             self.slots = [self._spawn() for _ in range(self.n)]
         exhausted = False
@@ -144,8 +148,8 @@ class WorkerPool:
                 if exhausted and not busy:
                     return
                 timeout = 1.0
-                if self.hard_timeout and busy:
-                    timeout = min(timeout, max(0.0, min(s.started for s in busy) + self.hard_timeout - time.monotonic()))
+                if hard_timeout and busy:
+                    timeout = min(timeout, max(0.0, min(s.started for s in busy) + hard_timeout - time.monotonic()))
                 if waiting and not busy:
                     timeout = 0.01
                 ready = set(wait([s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots], timeout))
@@ -180,14 +184,14 @@ class WorkerPool:
                     elif status == "done" and slot.task is not None:
                         task, slot.task = slot.task, None
                         yield task[0], task[1], "done", value
-                if self.hard_timeout:
+                if hard_timeout:
                     now = time.monotonic()
                     for slot in list(self.slots):
-                        if slot.task is not None and now - slot.started > self.hard_timeout:
+                        if slot.task is not None and now - slot.started > hard_timeout:
                             task = slot.task
                             self._replace(slot)
                             yield task[0], task[1], "timeout", (
-                                f"page took longer than the hard limit of {self.hard_timeout:g} s: worker killed"
+                                f"page took longer than the hard limit of {hard_timeout:g} s: worker killed"
                             )
         except BaseException:
             self.close()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import sys
 import time
 from collections import Counter
@@ -13,12 +14,12 @@ from pathlib import Path
 from typing import Any
 
 from ..errors import DehuskError
-from ..templates import TemplateCounter, TemplateTable, host_of
+from ..templates import TemplateCounter, TemplateTable
 from . import state as st
 from .dedup import DedupIndex
 from .pool import WAIT, WorkerPool
-from .readers import Page, ReaderConfig, ReadError, iter_items
-from .work import WorkConfig, error_record
+from .readers import ReaderConfig, ReadError, iter_items
+from .work import TemplateShard, WorkConfig, error_record
 from .writers import AppendLog, ShardWriter, read_shard
 
 
@@ -181,19 +182,18 @@ def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> tuple[TemplateTa
             if bar is not None:
                 bar.update(1)
     else:
-        def tasks() -> Iterator[tuple[int, Page]]:
-            nonlocal items
-            for seq, (_fi, _ii, item) in enumerate(iter_items(cfg.inputs, cfg.reader)):
-                items += 1
-                if isinstance(item, Page) and host_of(item.url) is not None:
-                    yield seq, item
-
         assert pool is not None
-        for _seq, _page, status, value in pool.run(tasks(), "keys"):
-            if status == "done" and value is not None:
-                counter.add_page(value)
+        inputs = [os.path.abspath(p) for p in cfg.inputs]  # workers may not share our working directory
+        shards = [(i, TemplateShard(inputs, cfg.reader, i, pool.n, cfg.template_capacity)) for i in range(pool.n)]
+        for _seq, _shard, status, value in pool.run(iter(shards), "template_shard", limit=False):
+            if status != "done" or value is None:  # a crashed share: the templates miss its pages
+                print(f"dehusk run: a template-pass worker failed ({status}): templates are partial",
+                      file=sys.stderr)
+                continue
+            table, items = value
+            counter.add_table(table)
             if bar is not None:
-                bar.update(1)
+                bar.update(items // pool.n)
     if bar is not None:
         bar.close()
     return counter.result(), (items if cfg.engine == "local" else None)

@@ -17,9 +17,20 @@ import numpy as np
 from ..errors import DehuskError
 from ..options import Options
 from ..templates import TemplateTable, host_key, host_of, page_keys, page_lines
-from .readers import Page
+from .readers import Page, ReaderConfig, iter_items
 
 Outcome = tuple[str, dict[str, Any]]  # ("ok", record) | ("error", error record)
+
+
+@dataclass(frozen=True, slots=True)
+class TemplateShard:
+    """First-pass task: worker `index` of `count` reads all inputs and counts every count-th page."""
+
+    inputs: list[str]
+    reader: ReaderConfig
+    index: int
+    count: int
+    capacity: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -193,9 +204,34 @@ class Worker:
         return page_keys(hk, lines)
 
 
-def run_task(worker: Worker, kind: str, page: Page) -> Any:
+def template_shard(worker: Worker, shard: TemplateShard) -> tuple[TemplateTable, int]:
+    """Count the template lines of this shard's pages; also the number of input items.
+
+    Each worker reads the whole input (decompressing is cheap next to parsing HTML) and
+    parses only its share of the pages, so no page travels through the parent in this pass.
+    """
+    from ..templates import TemplateCounter
+
+    counter = TemplateCounter(capacity=shard.capacity)
+    items = 0
+    for n, (_fi, _ii, item) in enumerate(iter_items(shard.inputs, shard.reader)):
+        items += 1
+        if n % shard.count != shard.index or not isinstance(item, Page):
+            continue
+        try:
+            keys = worker.template_keys(item)
+        except Exception:  # noqa: BLE001 - a page that cannot be read just does not count here
+            continue
+        if keys is not None:
+            counter.add_page(keys)
+    return counter.result(), items
+
+
+def run_task(worker: Worker, kind: str, page: Any) -> Any:
     if kind == "extract":
         return worker.extract(page)
     if kind == "keys":
         return worker.template_keys(page)
+    if kind == "template_shard":
+        return template_shard(worker, page)
     raise ValueError(f"unknown task kind {kind!r}")

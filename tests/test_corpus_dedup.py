@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from dehusk.corpus import RunConfig, WorkConfig, read_output, run
 from dehusk.corpus.dedup import DedupIndex, jaccard_estimate, signature
 from test_corpus_hooks import article_sentences
@@ -57,11 +59,12 @@ def test_dedup_mark_and_drop(tmp_path: Path) -> None:
     assert summary["duplicates"] == len(dropped) == 7 and summary["pages_in"] == 13
 
 
-def test_dedup_index_is_rebuilt_on_resume(tmp_path: Path) -> None:
+@pytest.mark.parametrize("fmt", ["jsonl", "parquet"])
+def test_dedup_index_is_rebuilt_on_resume(tmp_path: Path, fmt: str) -> None:
     inputs = _inputs(tmp_path / "in")
     out = tmp_path / "out"
     cfg = dict(inputs=inputs, out=out, workers=1, progress=False, templates=False, shard_size=5, dedup="drop",
-               work=WorkConfig(extract_fn=FAKE))
+               fmt=fmt, work=WorkConfig(extract_fn=FAKE))
     run(RunConfig(**cfg))
     full = [r["id"] for r in read_output(out)]
     # roll the run back to its first commit (5 items, no error, no duplicate yet), then resume

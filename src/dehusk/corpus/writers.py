@@ -137,8 +137,10 @@ def read_shard(path: Path, columns: list[str] | None = None) -> Iterator[dict[st
         import pyarrow.parquet as pq
 
         pf = pq.ParquetFile(path)
-        for batch in pf.iter_batches(columns=columns):
-            yield from batch.to_pylist()
+        present = None if columns is None else [c for c in columns if c in pf.schema_arrow.names]
+        for batch in pf.iter_batches(columns=present):
+            for rec in batch.to_pylist():
+                yield rec if columns is None else {k: rec.get(k) for k in columns}
         return
     from .readers import open_binary
 

@@ -7,6 +7,10 @@ import os
 import sys
 from pathlib import Path
 
+import fastwarc  # noqa: F401 - the 'corpus' extra: without it `dehusk run` says which extra to install
+import zstandard  # noqa: F401
+
+from ..errors import DehuskError
 from ..options import Options
 from .readers import ReaderConfig
 from .runner import RunConfig, format_summary, run
@@ -78,7 +82,19 @@ def config_from_args(args: argparse.Namespace) -> RunConfig:
     )
 
 
+def _check_extras(args: argparse.Namespace) -> None:
+    import importlib.util
+
+    needs = [("pyarrow", "corpus")] if args.format == "parquet" else []
+    if args.engine == "ray":
+        needs.append(("ray", "ray"))
+    for module, extra in needs:
+        if importlib.util.find_spec(module) is None:
+            raise DehuskError(f"this needs the '{extra}' extra: pip install 'dehusk[{extra}]'")
+
+
 def main(args: argparse.Namespace) -> int:
+    _check_extras(args)
     try:
         summary = run(config_from_args(args))
     except KeyboardInterrupt:  # the runner committed what was complete and said so
@@ -91,8 +107,6 @@ def main(args: argparse.Namespace) -> int:
 def _standalone() -> int:  # python -m dehusk.corpus.cli ...
     parser = argparse.ArgumentParser(prog="dehusk run")
     add_arguments(parser)
-    from ..errors import DehuskError
-
     try:
         return main(parser.parse_args())
     except DehuskError as exc:

@@ -40,6 +40,7 @@ from train_text import ROOT, fold_ids, load_scorer
 PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 15, "max_depth": 4, "min_data_in_leaf": 30,
           "feature_fraction": 0.9, "verbose": -1, "num_threads": 2, "seed": 3}
 ROUNDS = 80
+THRESHOLD = 0.5  # the line threshold text mode uses
 
 
 def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
@@ -52,7 +53,7 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
         p = r["p2"]
-        kept = np.flatnonzero(p >= 0.5)
+        kept = np.flatnonzero(p >= THRESHOLD)
         first = int(kept[0]) if len(kept) else int(np.argmax(p))
         cand, X = title_candidates(r["texts"], f, p, first, r["page"].get("url"))
         y = np.array([score.title_key(r["texts"][i]) == key for i in cand], dtype=np.int8)
@@ -69,7 +70,7 @@ def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
         p = r["p2"]
-        keep = p >= 0.5
+        keep = p >= THRESHOLD
         kept = np.flatnonzero(keep)
         first = int(kept[0]) if len(kept) else int(np.argmax(p))
         last = int(kept[-1]) if len(kept) else first
@@ -93,7 +94,7 @@ def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[i
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
         p = r["p2"]
-        keep = p >= 0.5
+        keep = p >= THRESHOLD
         kept = np.flatnonzero(keep)
         first = int(kept[0]) if len(kept) else int(np.argmax(p))
         last = int(kept[-1]) if len(kept) else first

@@ -20,13 +20,13 @@ from .classify import load_model, model_available
 from .dates import DateMatch, find_dates
 
 _TOK = re.compile(r"\w+")
-TITLE_WINDOW = 25  # candidate headlines: this many lines above the body's first line ...
-TITLE_INTO = 4  # ... and this many into it
+TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
+TITLE_INTO = 6  # ... and this many into it
 
 TITLE_FEATURES = (
     "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
     "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "p", "p_next5", "p_prev5", "d_first", "before_first",
+    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5", "d_first", "before_first",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
 )
 
@@ -94,7 +94,7 @@ def title_candidates(
     order = np.argsort(np.argsort(-np.asarray(caps)))
     for k, i in enumerate(cand):
         toks = {t for t in _TOK.findall(texts[i].lower())}
-        row = [f[name][i] for name in TITLE_FEATURES[:21]]
+        row = [f[name][i] for name in TITLE_FEATURES[:24]]
         near = range(max(i - 3, 0), min(i + 5, n))
         row += [
             p[i], _window(p, i, 1, 6), _window(p, i, -5, 0), float(np.clip(i - first, -30, 30)), float(i < first),

@@ -132,8 +132,8 @@ def _ensure_ray(cfg: Any) -> Any:
 
     if not ray.is_initialized():
         raise RuntimeError("Ray is not initialised: use ray_session()")
-    for name in ("ray", "ray.data"):
-        logging.getLogger(name).setLevel(logging.WARNING)
+    logging.getLogger("ray").setLevel(logging.WARNING)
+    logging.getLogger("ray.data").setLevel(logging.ERROR)
     ctx = DataContext.get_current()
     ctx.execution_options.preserve_order = True
     show = cfg.progress if cfg.progress is not None else False
@@ -155,7 +155,9 @@ def _dataset(cfg: Any, start: tuple[int, int], keys_only: bool) -> Any:
         return None
     ds = ray.data.from_items(groups, override_num_blocks=max(1, len(groups)))
     # reading is light: it takes no CPU slot, so it never waits behind the extraction actors
-    return ds.flat_map(_reader(cfg.reader, keys_only), num_cpus=0, concurrency=2)
+    from ray.data import TaskPoolStrategy
+
+    return ds.flat_map(_reader(cfg.reader, keys_only), num_cpus=0, compute=TaskPoolStrategy(size=2))
 
 
 def ray_template_keys(cfg: Any) -> Iterator[np.ndarray]:

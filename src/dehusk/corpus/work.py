@@ -51,11 +51,11 @@ def load_function(spec: str) -> Callable[..., Any]:
 
 
 _BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
-               "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt", "nav", "aside")
+               "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt")
 
 
 def _render_lines(tree: Any) -> list[str]:
-    """The page's text with a line break around every block element."""
+    """The page's text with a line break around every block element (as html_mode rendered it)."""
     for node in tree.css("script, style, noscript, template, svg"):
         node.decompose()
     root = tree.body or tree.root

@@ -41,7 +41,7 @@ class RunConfig:
     shard_size: int = 10_000  # items (records + errors) per shard at most
     commit_interval: float = 60.0  # seconds: a shard is closed and committed at least this often
     hard_timeout: float | None = 60.0  # seconds; the worker is killed past it
-    window: int = 0  # items in flight or waiting for an earlier one (0: 32 per worker, at least 256)
+    window: int = 0  # items in flight or waiting for an earlier one (0: 64 per worker, at least 1024)
     progress: bool | None = None  # None: a progress bar when stderr is a terminal
     start_method: str = "forkserver"
 
@@ -92,7 +92,7 @@ class Committer:
                         self.dedup.add(rec["id"], rec.get("minhash"))
 
     def window_full(self, seq: int) -> bool:
-        window = self.cfg.window or max(256, 32 * self.cfg.workers)
+        window = self.cfg.window or max(1024, 64 * self.cfg.workers)
         return seq - self.next_seq >= window
 
     def put(self, seq: int, fi: int, ii: int, kind: str, record: dict[str, Any]) -> None:

@@ -105,8 +105,9 @@ def test_sigkill_midway_then_resume_accounts_every_record_once(tmp_path: Path) -
 def test_crashing_and_hanging_pages_lose_only_themselves(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in", 30, {3: "@@CRASH@@", 4: "@@CRASH@@", 9: "@@HANG@@", 11: "@@RAISE@@"})
     out = tmp_path / "out"
+    # a small reorder window: while the hung page waits for its kill, the other worker must pause
     summary = run(RunConfig(inputs=inputs, out=out, workers=2, hard_timeout=2.0, progress=False, templates=False,
-                            work=WorkConfig(extract_fn=FAKE)))
+                            window=6, work=WorkConfig(extract_fn=FAKE)))
     assert accounted_ids(out) == input_ids(inputs)
     errors = {e["id"]: e for e in map(json.loads, (out / "errors.jsonl").read_text().splitlines())}
     assert {k: errors[k]["stage"] for k in ("doc-3", "doc-4", "doc-9", "doc-11")} == {

@@ -55,10 +55,22 @@ def build(pages: list[tuple[str, bytes, bytes]], root: Path, copies: int) -> lis
     def url(u: str, k: int) -> str:
         return u if k == 0 else f"{u}{'&' if '?' in u else '?'}copy={k}"
 
-    write_warc(warc, (warc_record("response", url(u, k), h, record_id(url(u, k), "response"))
-                      for k in range(copies) for u, h, _ in pages))
-    write_warc(wet, (warc_record("conversion", url(u, k), t, record_id(url(u, k), "conversion"))
-                     for k in range(copies) for u, _, t in pages))
+    write_warc(
+        warc,
+        (
+            warc_record("response", url(u, k), h, record_id(url(u, k), "response"))
+            for k in range(copies)
+            for u, h, _ in pages
+        ),
+    )
+    write_warc(
+        wet,
+        (
+            warc_record("conversion", url(u, k), t, record_id(url(u, k), "conversion"))
+            for k in range(copies)
+            for u, _, t in pages
+        ),
+    )
     return [str(warc), str(wet)]
 
 
@@ -97,7 +109,19 @@ def _tree_sample(root_pid: int, cpu: dict[int, float]) -> tuple[int, int]:
 
 def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-out-") as out:
-        cmd = [sys.executable, "-m", "dehusk.cli", "run", *inputs, "-o", out, "--workers", str(workers), "-q", *extra]
+        cmd = [
+            sys.executable,
+            "-m",
+            "dehusk.cli",
+            "run",
+            *inputs,
+            "-o",
+            out,
+            "--workers",
+            str(workers),
+            "-q",
+            *extra,
+        ]
         start = time.perf_counter()
         proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         peak_sum = peak_one = 0
@@ -111,10 +135,17 @@ def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
         if proc.returncode != 0:
             raise SystemExit(f"dehusk run failed ({proc.returncode}): {err}")
         summary = json.loads((Path(out) / "summary.json").read_text())
-    return {"pages": summary["pages_in"], "errors": summary["errors"], "run_s": summary["seconds"],
-            "pages_per_s": summary["pages_per_second"], "wall_s": round(wall, 2),
-            "cpu_s": round(sum(cpu.values()), 2), "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
-            "peak_rss_tree_mb": round(peak_sum / 1024, 1), "peak_rss_process_mb": round(peak_one / 1024, 1)}
+    return {
+        "pages": summary["pages_in"],
+        "errors": summary["errors"],
+        "run_s": summary["seconds"],
+        "pages_per_s": summary["pages_per_second"],
+        "wall_s": round(wall, 2),
+        "cpu_s": round(sum(cpu.values()), 2),
+        "parent_cpu_s": round(cpu.get(proc.pid, 0.0), 2),
+        "peak_rss_tree_mb": round(peak_sum / 1024, 1),
+        "peak_rss_process_mb": round(peak_one / 1024, 1),
+    }
 
 
 def same_records(pages: list[tuple[str, bytes, bytes]], workers: int, extra: list[str]) -> bool:
@@ -124,13 +155,26 @@ def same_records(pages: list[tuple[str, bytes, bytes]], workers: int, extra: lis
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-same-") as tmp:
         paths = write_inputs(specs, Path(tmp) / "in")
         out = Path(tmp) / "out"
-        cmd = [sys.executable, "-m", "dehusk.cli", "run", *(str(paths[k]) for k in order), "-o", str(out),
-               "--workers", str(workers), "-q", *extra]
+        cmd = [
+            sys.executable,
+            "-m",
+            "dehusk.cli",
+            "run",
+            *(str(paths[k]) for k in order),
+            "-o",
+            str(out),
+            "--workers",
+            str(workers),
+            "-q",
+            *extra,
+        ]
         subprocess.run(cmd, check=True)
         groups: dict[str, dict[str, dict]] = {k: {} for k in order}
         for rec in read_output(out):
             kind = next(k for k in order if rec["source_path"].startswith(str(paths[k])))
-            groups[kind][rec["url"]] = {k: v for k, v in rec.items() if k not in ("id", "source_path", "source_offset")}
+            groups[kind][rec["url"]] = {
+                k: v for k, v in rec.items() if k not in ("id", "source_path", "source_offset")
+            }
         errors = (out / "errors.jsonl").read_text().count("\n")
     ok = True
     for a, b in (("warc", "html_jsonl"), ("warc", "html_dir"), ("wet", "text_jsonl"), ("wet", "text_dir")):
@@ -143,12 +187,18 @@ def same_records(pages: list[tuple[str, bytes, bytes]], workers: int, extra: lis
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wcxb-dev")
-    ap.add_argument("--pages", type=int, default=300, help="pages taken from the dataset (each in WARC and WET)")
+    ap.add_argument(
+        "--dataset", type=Path, default=Path(__file__).resolve().parents[2] / "shared/data/wcxb-dev"
+    )
+    ap.add_argument(
+        "--pages", type=int, default=300, help="pages taken from the dataset (each in WARC and WET)"
+    )
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--skip-speed", action="store_true")
     ap.add_argument("--skip-memory", action="store_true")
-    ap.add_argument("--same-records", action="store_true", help="only check that every container gives the same records")
+    ap.add_argument(
+        "--same-records", action="store_true", help="only check that every container gives the same records"
+    )
     ap.add_argument("--json", type=Path, help="also write the results here")
     ap.add_argument("extra", nargs="*", help="more `dehusk run` options, after --")
     args = ap.parse_args()
@@ -156,8 +206,11 @@ def main() -> None:
     if args.same_records:
         raise SystemExit(0 if same_records(pages, 2, args.extra) else 1)
     results: dict = {"pages": len(pages), "records_1x": 2 * len(pages), "load_average": os.getloadavg()}
-    print(f"{len(pages)} pages from {args.dataset.name} -> {2 * len(pages)} records (WARC + WET); "
-          f"load average {os.getloadavg()[0]:.2f}", flush=True)
+    print(
+        f"{len(pages)} pages from {args.dataset.name} -> {2 * len(pages)} records (WARC + WET); "
+        f"load average {os.getloadavg()[0]:.2f}",
+        flush=True,
+    )
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-in-") as tmp:
         one = build(pages, Path(tmp) / "x1", 1)
         if not args.skip_speed:
@@ -166,8 +219,11 @@ def main() -> None:
                 for workers in (1, 2):
                     r = run_once(one, workers, args.extra)
                     runs[workers].append(r)
-                    print(f"workers={workers}: {r['pages_per_s']:.1f} pages/s, {r['cpu_s']} CPU s "
-                          f"(parent {r['parent_cpu_s']}), load {os.getloadavg()[0]:.2f}", flush=True)
+                    print(
+                        f"workers={workers}: {r['pages_per_s']:.1f} pages/s, {r['cpu_s']} CPU s "
+                        f"(parent {r['parent_cpu_s']}), load {os.getloadavg()[0]:.2f}",
+                        flush=True,
+                    )
             speed = {w: statistics.median(r["pages_per_s"] for r in rs) for w, rs in runs.items()}
             per_cpu = {w: statistics.median(r["pages"] / r["cpu_s"] for r in rs) for w, rs in runs.items()}
             results["pages_per_s"] = speed
@@ -182,8 +238,11 @@ def main() -> None:
             for name, inputs in (("1x", one), ("10x", ten)):
                 r = run_once(inputs, 2, args.extra)
                 mem[name] = r
-                print(f"{name}: {r['pages']} records, {r['wall_s']} s, peak RSS tree {r['peak_rss_tree_mb']} MB, "
-                      f"largest process {r['peak_rss_process_mb']} MB", flush=True)
+                print(
+                    f"{name}: {r['pages']} records, {r['wall_s']} s, peak RSS tree {r['peak_rss_tree_mb']} MB, "
+                    f"largest process {r['peak_rss_process_mb']} MB",
+                    flush=True,
+                )
             ratio = mem["10x"]["peak_rss_tree_mb"] / mem["1x"]["peak_rss_tree_mb"]
             ratio_one = mem["10x"]["peak_rss_process_mb"] / mem["1x"]["peak_rss_process_mb"]
             results["memory"] = mem

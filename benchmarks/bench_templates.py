@@ -47,8 +47,11 @@ def main() -> None:
             by_host[host].append(p)
     hosts = {h: ps for h, ps in by_host.items() if len(ps) >= args.min_pages}
     selected = [p for ps in hosts.values() for p in ps]
-    print(f"{args.dataset.name}: {len(hosts)} hosts with >= {args.min_pages} pages, {len(selected)} pages "
-          f"({sum(len(ps) >= 4 for ps in hosts.values())} hosts with >= 4 pages); mode {args.mode}", flush=True)
+    print(
+        f"{args.dataset.name}: {len(hosts)} hosts with >= {args.min_pages} pages, {len(selected)} pages "
+        f"({sum(len(ps) >= 4 for ps in hosts.values())} hosts with >= 4 pages); mode {args.mode}",
+        flush=True,
+    )
 
     def load(p: dict) -> Page:
         if args.mode == "html":
@@ -68,7 +71,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-templates-") as tmp:
         root = Path(tmp)
         results = {}
-        for group, members in (("all", selected), ("4+", [p for ps in hosts.values() if len(ps) >= 4 for p in ps])):
+        for group, members in (
+            ("all", selected),
+            ("4+", [p for ps in hosts.values() if len(ps) >= 4 for p in ps]),
+        ):
             ds = root / f"ds-{group}"
             ds.mkdir()
             with open(ds / "pages.jsonl", "w", encoding="utf-8") as fh:
@@ -84,16 +90,33 @@ def main() -> None:
                 preds.append(path)
             out = root / f"{group}.json"
             print(f"\nhosts with >= {args.min_pages if group == 'all' else 4} pages:", flush=True)
-            subprocess.run([sys.executable, str(args.scorer), "--dataset", str(ds), "--pred", *map(str, preds),
-                            "--json", str(out)], check=True)
+            subprocess.run(
+                [
+                    sys.executable,
+                    str(args.scorer),
+                    "--dataset",
+                    str(ds),
+                    "--pred",
+                    *map(str, preds),
+                    "--json",
+                    str(out),
+                ],
+                check=True,
+            )
             res = json.loads(out.read_text())["results"]
             before, after = res[f"{group}-before"], res[f"{group}-after"]
-            results[group] = {"pages": len(members), "word_f1_before": before["word_f1"],
-                              "word_f1_after": after["word_f1"], "shingle_f1_before": before["shingle_f1"],
-                              "shingle_f1_after": after["shingle_f1"]}
-            print(f"word F1 {before['word_f1']:.4f} -> {after['word_f1']:.4f} "
-                  f"({after['word_f1'] - before['word_f1']:+.4f}); shingle F1 {before['shingle_f1']:.4f} -> "
-                  f"{after['shingle_f1']:.4f}")
+            results[group] = {
+                "pages": len(members),
+                "word_f1_before": before["word_f1"],
+                "word_f1_after": after["word_f1"],
+                "shingle_f1_before": before["shingle_f1"],
+                "shingle_f1_after": after["shingle_f1"],
+            }
+            print(
+                f"word F1 {before['word_f1']:.4f} -> {after['word_f1']:.4f} "
+                f"({after['word_f1'] - before['word_f1']:+.4f}); shingle F1 {before['shingle_f1']:.4f} -> "
+                f"{after['shingle_f1']:.4f}"
+            )
     if args.json:
         args.json.write_text(json.dumps({"mode": args.mode, "results": results}, indent=1))
 

@@ -26,8 +26,16 @@ def errors_of(out: Path) -> list[dict]:
 
 def corpus_run(inputs: list, out: Path, **kw) -> dict:
     work = kw.pop("work", WorkConfig())
-    return run(RunConfig(inputs=[str(p) for p in inputs], out=out, workers=kw.pop("workers", 2), work=work,
-                         progress=False, **kw))
+    return run(
+        RunConfig(
+            inputs=[str(p) for p in inputs],
+            out=out,
+            workers=kw.pop("workers", 2),
+            work=work,
+            progress=False,
+            **kw,
+        )
+    )
 
 
 @pytest.fixture(scope="module")
@@ -73,10 +81,14 @@ def test_warc_response_filter_and_compressed_inputs(tmp_path: Path) -> None:
     (tmp_path / "page.txt.zst").write_bytes(zstandard.ZstdCompressor().compress(b"plain text page"))
     items = [it for _, _, it in iter_items([str(tmp_path)], ReaderConfig())]
     assert [(type(it).__name__, it.url, it.mode) for it in items] == [
-        ("Page", "http://a.example/", "html"), ("Page", "http://a.example/", "html"),
-        ("Page", None, "html"), ("Page", None, "text"),
+        ("Page", "http://a.example/", "html"),
+        ("Page", "http://a.example/", "html"),
+        ("Page", None, "html"),
+        ("Page", None, "text"),
     ]
-    assert items[2].id == "x" and items[2].payload == "<p>hello</p>" and items[3].payload == b"plain text page"
+    assert (
+        items[2].id == "x" and items[2].payload == "<p>hello</p>" and items[3].payload == b"plain text page"
+    )
 
 
 def test_parquet_output_is_typed_and_matches_jsonl(tmp_path: Path, pages: list) -> None:
@@ -101,10 +113,18 @@ def test_jsonl_shard_compressions(tmp_path: Path, pages: list) -> None:
     paths = write_inputs(pages[:3], tmp_path / "in")
     outs = {}
     for comp in ("zstd", "gzip", "none"):
-        corpus_run([paths["text_jsonl"]], tmp_path / comp, compression=comp, workers=1, shard_size=2,
-                   work=WorkConfig(extract_fn=FAKE))
+        corpus_run(
+            [paths["text_jsonl"]],
+            tmp_path / comp,
+            compression=comp,
+            workers=1,
+            shard_size=2,
+            work=WorkConfig(extract_fn=FAKE),
+        )
         names = sorted(p.name for p in (tmp_path / comp).glob("part-*"))
-        assert len(names) == 2 and all(n.endswith({"zstd": ".zst", "gzip": ".gz", "none": ".jsonl"}[comp]) for n in names)
+        assert len(names) == 2 and all(
+            n.endswith({"zstd": ".zst", "gzip": ".gz", "none": ".jsonl"}[comp]) for n in names
+        )
         outs[comp] = list(read_output(tmp_path / comp))
     assert outs["zstd"] == outs["gzip"] == outs["none"] and len(outs["none"]) == 3
 
@@ -113,7 +133,9 @@ def test_bad_inputs_are_logged_and_the_run_completes(tmp_path: Path, pages: list
     d = tmp_path / "in"
     d.mkdir()
     good = warc_record("response", "http://ok.example/1", b"<html><body><p>one good page</p></body></html>")
-    good2 = warc_record("response", "http://ok.example/2", b"<html><body><p>another good page</p></body></html>")
+    good2 = warc_record(
+        "response", "http://ok.example/2", b"<html><body><p>another good page</p></body></html>"
+    )
     # a gzip page cut in the middle
     (d / "cut.html.gz").write_bytes(gzip.compress(pages[0][1].encode() * 20)[:400])
     # a multi-member WARC.gz cut inside its third record
@@ -125,10 +147,14 @@ def test_bad_inputs_are_logged_and_the_run_completes(tmp_path: Path, pages: list
     # a WARC with garbage between records
     (d / "garbage.warc").write_bytes(good + b"THIS IS NOT A WARC RECORD\r\n\r\n" + good2)
     # JSONL: a good line, a line that is not JSON, a record without the text field, a non-object
-    (d / "lines.jsonl").write_text('{"id": "j1", "text": "fine page"}\n{not json\n{"id": "j3", "title": "no text"}\n[1, 2]\n')
+    (d / "lines.jsonl").write_text(
+        '{"id": "j1", "text": "fine page"}\n{not json\n{"id": "j3", "title": "no text"}\n[1, 2]\n'
+    )
     # an unreadable file: a dangling symlink
     os.symlink(tmp_path / "nowhere.html", d / "dangling.html")
-    summary = corpus_run([d, tmp_path / "missing.warc"], tmp_path / "out", workers=1, work=WorkConfig(extract_fn=FAKE))
+    summary = corpus_run(
+        [d, tmp_path / "missing.warc"], tmp_path / "out", workers=1, work=WorkConfig(extract_fn=FAKE)
+    )
     errs = errors_of(tmp_path / "out")
     by_id = {e["id"]: e for e in errs}
     assert by_id[str(d / "cut.html.gz")]["error"] == "EOFError"
@@ -143,7 +169,10 @@ def test_bad_inputs_are_logged_and_the_run_completes(tmp_path: Path, pages: list
     assert len(garbage) == 1 and garbage[0]["stage"] == "read"
     jl = {e["id"]: e for e in errs if e["source_path"] == str(d / "lines.jsonl")}
     assert jl[f"{d / 'lines.jsonl'}:2"]["error"] == "JSONDecodeError"
-    assert jl[f"{d / 'lines.jsonl'}:3"]["error"] == "MissingField" and "no html" in jl[f"{d / 'lines.jsonl'}:3"]["message"]
+    assert (
+        jl[f"{d / 'lines.jsonl'}:3"]["error"] == "MissingField"
+        and "no html" in jl[f"{d / 'lines.jsonl'}:3"]["message"]
+    )
     assert jl[f"{d / 'lines.jsonl'}:4"]["stage"] == "parse"
     for e in errs:
         assert set(e) >= {"id", "stage", "error", "message"} and e["message"]
@@ -161,8 +190,12 @@ def test_output_directory_guard_and_finished_resume(tmp_path: Path, pages: list)
     with pytest.raises(DehuskError, match="--resume"):
         corpus_run([paths["text_jsonl"]], tmp_path / "out", workers=1, work=WorkConfig(extract_fn=FAKE))
     with pytest.raises(DehuskError, match="inputs differ"):
-        corpus_run([paths["html_jsonl"]], tmp_path / "out", workers=1, resume=True, work=WorkConfig(extract_fn=FAKE))
-    again = corpus_run([paths["text_jsonl"]], tmp_path / "out", workers=1, resume=True, work=WorkConfig(extract_fn=FAKE))
+        corpus_run(
+            [paths["html_jsonl"]], tmp_path / "out", workers=1, resume=True, work=WorkConfig(extract_fn=FAKE)
+        )
+    again = corpus_run(
+        [paths["text_jsonl"]], tmp_path / "out", workers=1, resume=True, work=WorkConfig(extract_fn=FAKE)
+    )
     assert again["pages_in"] == 2 and again["pages_this_session"] == 0
 
 
@@ -170,8 +203,21 @@ def test_cli_run_writes_summary(tmp_path: Path, pages: list, capsys: pytest.Capt
     from dehusk.cli import main
 
     paths = write_inputs(pages[:3], tmp_path / "in")
-    rc = main(["run", str(paths["wet"]), "-o", str(tmp_path / "out"), "--workers", "1", "--no-templates",
-               "--extract-fn", FAKE, "--format", "parquet"])
+    rc = main(
+        [
+            "run",
+            str(paths["wet"]),
+            "-o",
+            str(tmp_path / "out"),
+            "--workers",
+            "1",
+            "--no-templates",
+            "--extract-fn",
+            FAKE,
+            "--format",
+            "parquet",
+        ]
+    )
     assert rc == 0
     err = capsys.readouterr().err
     assert "3 pages in, 3 out, 0 errors" in err and "pages/s" in err

@@ -15,8 +15,15 @@ from dehusk import Article
 from dehusk.decode import to_text
 
 
-def fake_extract(page: str | bytes, *, mode: str = "auto", url: str | None = None, options: Any = None,
-                 content_type: str | None = None, **_: Any) -> Article:
+def fake_extract(
+    page: str | bytes,
+    *,
+    mode: str = "auto",
+    url: str | None = None,
+    options: Any = None,
+    content_type: str | None = None,
+    **_: Any,
+) -> Article:
     text = to_text(page)
     if "@@CRASH@@" in text:
         os._exit(3)
@@ -30,8 +37,15 @@ def fake_extract(page: str | bytes, *, mode: str = "auto", url: str | None = Non
     return Article(title=lines[0] if lines else None, text="\n\n".join(lines[1:]), url=url, mode=mode)
 
 
-def template_probe(page: str | bytes, *, mode: str = "auto", url: str | None = None, options: Any = None,
-                   content_type: str | None = None, **_: Any) -> Article:
+def template_probe(
+    page: str | bytes,
+    *,
+    mode: str = "auto",
+    url: str | None = None,
+    options: Any = None,
+    content_type: str | None = None,
+    **_: Any,
+) -> Article:
     """text: one ``share|line`` paragraph per line; title: the host's page count (or "none")."""
     templates = getattr(options, "template_lines", None)
     text = to_text(page)
@@ -42,13 +56,41 @@ def template_probe(page: str | bytes, *, mode: str = "auto", url: str | None = N
     lines = list(dict.fromkeys(ln.strip() for ln in text.splitlines() if ln.strip()))
     if templates is None:
         return Article(title="none", text="\n\n".join(lines), url=url, mode=mode)
-    return Article(title=str(templates.pages), text="\n\n".join(f"{templates.share(ln):.3f}|{ln}" for ln in lines),
-                   url=url, mode=mode)
+    return Article(
+        title=str(templates.pages),
+        text="\n\n".join(f"{templates.share(ln):.3f}|{ln}" for ln in lines),
+        url=url,
+        mode=mode,
+    )
 
 
 # --------------------------------------------------------------------------- shared test helpers
 
-_WORDS = ["river", "council", "budget", "school", "harvest", "market", "station", "bridge", "winter", "festival", "museum", "report", "engineer", "village", "forest", "library", "doctor", "season", "train", "island", "garden", "factory", "theatre"]
+_WORDS = [
+    "river",
+    "council",
+    "budget",
+    "school",
+    "harvest",
+    "market",
+    "station",
+    "bridge",
+    "winter",
+    "festival",
+    "museum",
+    "report",
+    "engineer",
+    "village",
+    "forest",
+    "library",
+    "doctor",
+    "season",
+    "train",
+    "island",
+    "garden",
+    "factory",
+    "theatre",
+]
 
 
 def article_sentences(seed: int, n: int = 6) -> list[str]:
@@ -66,8 +108,10 @@ def article_sentences(seed: int, n: int = 6) -> list[str]:
 def site_pages(host: str, n: int, start: int = 0) -> list[tuple[str, str, str]]:
     """n pages of one site: (url, html, text) with the same menu, footer and newsletter blurb."""
     pages = []
-    blurb = ("Our newsroom is funded by readers like you, and we rely on your support to keep publishing "
-             "the independent local journalism that you value every single day of the year.")
+    blurb = (
+        "Our newsroom is funded by readers like you, and we rely on your support to keep publishing "
+        "the independent local journalism that you value every single day of the year."
+    )
     for i in range(start, start + n):
         title = f"Local story number {i} from {host}"
         paras = article_sentences(i)
@@ -78,6 +122,8 @@ def site_pages(host: str, n: int, start: int = 0) -> list[tuple[str, str, str]]:
             f"<aside><p>{blurb}</p></aside><footer>Copyright 2024 {host}. All rights reserved.</footer>"
             "</body></html>"
         )
-        text = "\n\n".join(["Home", "News", "Sport", title, *paras, blurb, f"Copyright 2024 {host}. All rights reserved."])
+        text = "\n\n".join(
+            ["Home", "News", "Sport", title, *paras, blurb, f"Copyright 2024 {host}. All rights reserved."]
+        )
         pages.append((f"https://{host}/story/{i}", html, text))
     return pages

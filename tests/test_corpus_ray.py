@@ -28,8 +28,13 @@ def ray_cluster():  # noqa: ANN201
     ray_constants.ENABLE_RAY_CLUSTER = False  # in case ray was imported before the variable was set
 
     assert not ray.is_initialized()
-    ray.init(_node_ip_address="127.0.0.1", include_dashboard=False, num_cpus=2, logging_level=logging.WARNING,
-             log_to_driver=False)
+    ray.init(
+        _node_ip_address="127.0.0.1",
+        include_dashboard=False,
+        num_cpus=2,
+        logging_level=logging.WARNING,
+        log_to_driver=False,
+    )
     try:
         addresses = {n["NodeManagerAddress"] for n in ray.nodes()}
         assert addresses == {"127.0.0.1"}, addresses  # the cluster listens on loopback only
@@ -56,15 +61,24 @@ def test_ray_engine_gives_the_local_records(ray_cluster, tmp_path: Path) -> None
     assert (recs, errs) == _outputs(tmp_path / "local")
     assert len(recs) == 4 * len(pages) and errs.count("\n") == 1
     assert [p.name for p in sorted((tmp_path / "ray").glob("part-*"))] == [
-        p.name for p in sorted((tmp_path / "local").glob("part-*"))]
+        p.name for p in sorted((tmp_path / "local").glob("part-*"))
+    ]
     assert {k: v for k, v in ray_summary.items() if k in ("pages_in", "pages_out", "errors")} == {
-        k: v for k, v in local.items() if k in ("pages_in", "pages_out", "errors")}
+        k: v for k, v in local.items() if k in ("pages_in", "pages_out", "errors")
+    }
     # a run committed by one engine resumes on the other: roll back to the first commit, resume on Ray
     out = tmp_path / "local"
     state = json.loads((out / "_state.json").read_text())
     n = len(pages)  # the first shard holds the WARC file, the first input, whole
-    state.update(done=False, seq=n, file=1, index=0, shards=state["shards"][:1], errors_bytes=0,
-                 counts={"in": n, "out": n})
+    state.update(
+        done=False,
+        seq=n,
+        file=1,
+        index=0,
+        shards=state["shards"][:1],
+        errors_bytes=0,
+        counts={"in": n, "out": n},
+    )
     (out / "_state.json").write_text(json.dumps(state))
     run(RunConfig(**common, out=out, engine="ray", resume=True))
     assert _outputs(out) == _outputs(tmp_path / "ray")

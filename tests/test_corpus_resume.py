@@ -32,12 +32,20 @@ def make_inputs(root: Path, n: int, specials: dict[int, str] | None = None) -> l
                 continue
             body = "\n".join(article_sentences(i, 2))
             text = f"Title {i}\n{body}\n@@SLOW@@ {specials.get(i, '')}"
-            fh.write(json.dumps({"id": f"doc-{i}", "url": f"https://s{i % 5}.example/{i}", "text": text}) + "\n")
-    write_warc(root / "pages.warc.gz", (
-        warc_record("response", f"https://w.example/{i}",
-                    f"<html><body><h1>W {i}</h1><p>{article_sentences(i, 1)[0]} @@SLOW@@</p></body></html>".encode())
-        for i in range(n // 4)
-    ))
+            fh.write(
+                json.dumps({"id": f"doc-{i}", "url": f"https://s{i % 5}.example/{i}", "text": text}) + "\n"
+            )
+    write_warc(
+        root / "pages.warc.gz",
+        (
+            warc_record(
+                "response",
+                f"https://w.example/{i}",
+                f"<html><body><h1>W {i}</h1><p>{article_sentences(i, 1)[0]} @@SLOW@@</p></body></html>".encode(),
+            )
+            for i in range(n // 4)
+        ),
+    )
     return [str(root / "pages.jsonl"), str(root / "pages.warc.gz")]
 
 
@@ -54,10 +62,27 @@ def accounted_ids(out: Path) -> Counter:
 
 def cli(inputs: list[str], out: Path, *extra: str) -> subprocess.Popen:
     env = {**os.environ, "PYTHONPATH": os.pathsep.join([str(TESTS), os.environ.get("PYTHONPATH", "")])}
-    cmd = [sys.executable, "-m", "dehusk.cli", "run", *inputs, "-o", str(out), "--workers", "2",
-           "--shard-size", "15", "--extract-fn", FAKE, "--hard-timeout", "3", *extra]
-    return subprocess.Popen(cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
-                            start_new_session=True)
+    cmd = [
+        sys.executable,
+        "-m",
+        "dehusk.cli",
+        "run",
+        *inputs,
+        "-o",
+        str(out),
+        "--workers",
+        "2",
+        "--shard-size",
+        "15",
+        "--extract-fn",
+        FAKE,
+        "--hard-timeout",
+        "3",
+        *extra,
+    ]
+    return subprocess.Popen(
+        cmd, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, start_new_session=True
+    )
 
 
 def committed(out: Path) -> int:
@@ -103,15 +128,31 @@ def test_sigkill_midway_then_resume_accounts_every_record_once(tmp_path: Path) -
 
 
 def test_crashing_and_hanging_pages_lose_only_themselves(tmp_path: Path) -> None:
-    inputs = make_inputs(tmp_path / "in", 30, {3: "@@CRASH@@", 4: "@@CRASH@@", 9: "@@HANG@@", 11: "@@RAISE@@"})
+    inputs = make_inputs(
+        tmp_path / "in", 30, {3: "@@CRASH@@", 4: "@@CRASH@@", 9: "@@HANG@@", 11: "@@RAISE@@"}
+    )
     out = tmp_path / "out"
     # a small reorder window: while the hung page waits for its kill, the other worker must pause
-    summary = run(RunConfig(inputs=inputs, out=out, workers=2, hard_timeout=2.0, progress=False, templates=False,
-                            window=6, work=WorkConfig(extract_fn=FAKE)))
+    summary = run(
+        RunConfig(
+            inputs=inputs,
+            out=out,
+            workers=2,
+            hard_timeout=2.0,
+            progress=False,
+            templates=False,
+            window=6,
+            work=WorkConfig(extract_fn=FAKE),
+        )
+    )
     assert accounted_ids(out) == input_ids(inputs)
     errors = {e["id"]: e for e in map(json.loads, (out / "errors.jsonl").read_text().splitlines())}
     assert {k: errors[k]["stage"] for k in ("doc-3", "doc-4", "doc-9", "doc-11")} == {
-        "doc-3": "crash", "doc-4": "crash", "doc-9": "timeout", "doc-11": "extract"}
+        "doc-3": "crash",
+        "doc-4": "crash",
+        "doc-9": "timeout",
+        "doc-11": "extract",
+    }
     assert "exit code 3" in errors["doc-3"]["message"] and "hard limit" in errors["doc-9"]["message"]
     assert summary["errors_by_stage"] == {"crash": 2, "extract": 1, "parse": 1, "timeout": 1}
     ids = [r["id"] for r in read_output(out, ["id"])]
@@ -121,8 +162,15 @@ def test_crashing_and_hanging_pages_lose_only_themselves(tmp_path: Path) -> None
 def test_resume_discards_what_was_not_committed(tmp_path: Path) -> None:
     inputs = make_inputs(tmp_path / "in", 20)
     out = tmp_path / "out"
-    cfg = dict(inputs=inputs, out=out, workers=1, progress=False, templates=False, shard_size=7,
-               work=WorkConfig(extract_fn=FAKE))
+    cfg = dict(
+        inputs=inputs,
+        out=out,
+        workers=1,
+        progress=False,
+        templates=False,
+        shard_size=7,
+        work=WorkConfig(extract_fn=FAKE),
+    )
     run(RunConfig(**cfg))
     before = list(read_output(out))
     errors_before = (out / "errors.jsonl").read_bytes()

@@ -31,7 +31,9 @@ def test_host_of() -> None:
 def test_counter_and_host_shares() -> None:
     counter = TemplateCounter(flush_every=7)
     for i in range(10):
-        counter.add_text("https://a.example/p", f"Menu\nHome\nStory {i} text\nunique line {'x' * i}\nHome\n$1{i}.99")
+        counter.add_text(
+            "https://a.example/p", f"Menu\nHome\nStory {i} text\nunique line {'x' * i}\nHome\n$1{i}.99"
+        )
     for i in range(3):
         counter.add_text("https://b.example/p", f"Menu\nOther {i}")
     counter.add_text(None, "Menu")  # no host: not counted
@@ -73,7 +75,10 @@ def test_table_save_load_roundtrip(tmp_path: Path) -> None:
     table = counter.result()
     table.save(tmp_path / "t")
     loaded = type(table).load(tmp_path / "t")
-    assert loaded.host("https://a.example/x").share("menu") == 1.0 and loaded.host("https://a.example/").pages == 4
+    assert (
+        loaded.host("https://a.example/x").share("menu") == 1.0
+        and loaded.host("https://a.example/").pages == 4
+    )
 
 
 def test_corpus_run_hands_each_page_its_host_statistics(tmp_path: Path) -> None:
@@ -84,8 +89,15 @@ def test_corpus_run_hands_each_page_its_host_statistics(tmp_path: Path) -> None:
     (nourl / "page.txt").write_text("Home\nA page without a URL\n")
     for kind in ("wet", "warc"):
         out = tmp_path / f"out-{kind}"
-        run(RunConfig(inputs=[str(paths[kind]), str(nourl)], out=out, workers=1, progress=False,
-                      work=WorkConfig(extract_fn="test_corpus_hooks:template_probe", language=False)))
+        run(
+            RunConfig(
+                inputs=[str(paths[kind]), str(nourl)],
+                out=out,
+                workers=1,
+                progress=False,
+                work=WorkConfig(extract_fn="test_corpus_hooks:template_probe", language=False),
+            )
+        )
         recs = {r["url"]: r for r in read_output(out)}
         first = recs["https://news.example/story/0"]
         assert first["title"] == "6"  # the host's page count
@@ -114,8 +126,15 @@ def test_templates_drop_a_sites_repeated_blurb(tmp_path: Path) -> None:
     out = {}
     for templates in (False, True):
         paths = write_inputs(pages, tmp_path / f"in-{templates}")
-        run(RunConfig(inputs=[str(paths["wet"])], out=tmp_path / f"out-{templates}", workers=2, progress=False,
-                      templates=templates))
+        run(
+            RunConfig(
+                inputs=[str(paths["wet"])],
+                out=tmp_path / f"out-{templates}",
+                workers=2,
+                progress=False,
+                templates=templates,
+            )
+        )
         out[templates] = {r["url"]: r["text"] for r in read_output(tmp_path / f"out-{templates}")}
     blurb = "Our newsroom is funded by readers like you"
     before, after = [], []
@@ -126,5 +145,7 @@ def test_templates_drop_a_sites_repeated_blurb(tmp_path: Path) -> None:
         before.append(_word_f1(gold, out[False][url]))
         after.append(_word_f1(gold, out[True][url]))
     # the precondition that makes this a test of templates: without them the blurb is kept
-    assert any(blurb in text for text in out[False].values()), "the classifier drops the blurb alone: use a harder one"
+    assert any(blurb in text for text in out[False].values()), (
+        "the classifier drops the blurb alone: use a harder one"
+    )
     assert sum(after) > sum(before)

@@ -46,7 +46,9 @@ def countable(line: str) -> bool:
 
 
 def _hash64(data: str) -> int:
-    return int.from_bytes(hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little")
+    return int.from_bytes(
+        hashlib.blake2b(data.encode("utf-8", "surrogatepass"), digest_size=8).digest(), "little"
+    )
 
 
 def line_key(text: str) -> int:
@@ -201,7 +203,9 @@ class TemplateCounter:
 
     def add_table(self, table: TemplateTable) -> None:
         """Merge counts made elsewhere (a worker's share of the first pass)."""
-        self._buffer.append((np.asarray(table.keys, dtype=np.uint64), np.asarray(table.counts, dtype=np.uint32)))
+        self._buffer.append(
+            (np.asarray(table.keys, dtype=np.uint64), np.asarray(table.counts, dtype=np.uint32))
+        )
         self._buffered += len(table)
         self.table.pruned_below = max(self.table.pruned_below, table.pruned_below)
         self.flush()
@@ -215,7 +219,9 @@ class TemplateCounter:
         if not self._buffer:
             return
         new = np.concatenate([k for k, _ in self._buffer])
-        weights = np.concatenate([np.ones(k.shape[0], dtype=np.uint32) if c is None else c for k, c in self._buffer])
+        weights = np.concatenate(
+            [np.ones(k.shape[0], dtype=np.uint32) if c is None else c for k, c in self._buffer]
+        )
         self._buffer, self._buffered = [], 0
         keys = np.concatenate([self.table.keys, new])
         counts = np.concatenate([self.table.counts, weights])

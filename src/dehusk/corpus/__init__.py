@@ -8,4 +8,13 @@ from .runner import RunConfig, run
 from .work import WorkConfig
 from .writers import parquet_schema, read_output
 
-__all__ = ["Page", "ReadError", "ReaderConfig", "RunConfig", "WorkConfig", "parquet_schema", "read_output", "run"]
+__all__ = [
+    "Page",
+    "ReadError",
+    "ReaderConfig",
+    "RunConfig",
+    "WorkConfig",
+    "parquet_schema",
+    "read_output",
+    "run",
+]

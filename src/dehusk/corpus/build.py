@@ -47,9 +47,12 @@ def write_inputs(pages: list[PageSpec], root: Path, gz: bool = True) -> dict[str
     root.mkdir(parents=True, exist_ok=True)
     sfx = ".gz" if gz else ""
     out = {
-        "warc": root / f"pages.warc{sfx}", "wet": root / f"pages.warc.wet{sfx}",
-        "html_jsonl": root / "html.jsonl", "text_jsonl": root / "text.jsonl",
-        "html_dir": root / "html", "text_dir": root / "text",
+        "warc": root / f"pages.warc{sfx}",
+        "wet": root / f"pages.warc.wet{sfx}",
+        "html_jsonl": root / "html.jsonl",
+        "text_jsonl": root / "text.jsonl",
+        "html_dir": root / "html",
+        "text_dir": root / "text",
     }
     write_warc(out["warc"], (warc_record("response", u, h.encode()) for u, h, _ in pages))
     write_warc(out["wet"], (warc_record("conversion", u, t.encode()) for u, _, t in pages))

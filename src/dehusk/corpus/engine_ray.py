@@ -58,7 +58,9 @@ def _reader(reader_cfg: Any, keys_only: bool) -> Any:
 
 
 class _ExtractActor:
-    def __init__(self, config: WorkConfig, keys: np.ndarray | None = None, counts: np.ndarray | None = None) -> None:
+    def __init__(
+        self, config: WorkConfig, keys: np.ndarray | None = None, counts: np.ndarray | None = None
+    ) -> None:
         from ..templates import TemplateTable
 
         table = TemplateTable(keys, counts) if keys is not None and counts is not None else None
@@ -116,8 +118,13 @@ def ray_session(cfg: Any) -> Iterator[None]:
         if cfg.ray_address:
             ray.init(address=cfg.ray_address, logging_level=logging.WARNING, log_to_driver=False)
         else:
-            ray.init(num_cpus=max(2, cfg.workers + 1), include_dashboard=False, _node_ip_address="127.0.0.1",
-                     logging_level=logging.WARNING, log_to_driver=False)
+            ray.init(
+                num_cpus=max(2, cfg.workers + 1),
+                include_dashboard=False,
+                _node_ip_address="127.0.0.1",
+                logging_level=logging.WARNING,
+                log_to_driver=False,
+            )
         started = True
     try:
         yield
@@ -165,8 +172,13 @@ def ray_template_keys(cfg: Any) -> Iterator[np.ndarray]:
     if ds is None:
         return
     work = WorkConfig(options=cfg.work.options)
-    ds = ds.map_batches(_KeysActor, fn_constructor_kwargs={"config": work}, batch_size=BATCH,
-                        compute=_actors(cfg), batch_format="numpy")
+    ds = ds.map_batches(
+        _KeysActor,
+        fn_constructor_kwargs={"config": work},
+        batch_size=BATCH,
+        compute=_actors(cfg),
+        batch_format="numpy",
+    )
     for batch in ds.iter_batches(batch_size=256, batch_format="numpy"):
         for raw in batch["keys"]:
             if len(raw):
@@ -186,10 +198,13 @@ def ray_extract(cfg: Any, work: WorkConfig, state: Any) -> Iterator[tuple[int, i
 
         table = TemplateTable.load(Path(work.templates_dir), mmap=False)
         kwargs.update(keys=table.keys, counts=table.counts)
-    ds = ds.map_batches(_ExtractActor, fn_constructor_kwargs=kwargs, batch_size=BATCH,
-                        compute=_actors(cfg), batch_format="numpy")
+    ds = ds.map_batches(
+        _ExtractActor,
+        fn_constructor_kwargs=kwargs,
+        batch_size=BATCH,
+        compute=_actors(cfg),
+        batch_format="numpy",
+    )
     for batch in ds.iter_batches(batch_size=64, batch_format="numpy"):
         for fi, ii, kind, rec in zip(batch["fi"], batch["ii"], batch["kind"], batch["rec"], strict=True):
             yield int(fi), int(ii), str(kind), json.loads(rec)
-
-

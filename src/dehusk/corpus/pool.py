@@ -46,7 +46,11 @@ def _worker_main(conn: Connection, config: WorkConfig) -> None:
         try:
             result = run_task(worker, kind, page)
         except Exception as exc:  # noqa: BLE001 - run_task already catches extraction errors
-            result = ("error", error_record(page, kind, type(exc).__name__, str(exc))) if kind == "extract" else None
+            result = (
+                ("error", error_record(page, kind, type(exc).__name__, str(exc)))
+                if kind == "extract"
+                else None
+            )
         conn.send(("done", seq, result))
 
 
@@ -70,7 +74,11 @@ class WorkerPool:
     """
 
     def __init__(
-        self, workers: int, config: WorkConfig, hard_timeout: float | None = 60.0, start_method: str = "forkserver",
+        self,
+        workers: int,
+        config: WorkConfig,
+        hard_timeout: float | None = 60.0,
+        start_method: str = "forkserver",
     ) -> None:
         self.n = max(1, workers)
         self.config = config
@@ -119,7 +127,9 @@ class WorkerPool:
             self._kill(slot)
         self.slots = []
 
-    def run(self, tasks: Iterator[Any], kind: str = "extract", limit: bool = True) -> Iterator[tuple[int, Page, str, Any]]:
+    def run(
+        self, tasks: Iterator[Any], kind: str = "extract", limit: bool = True
+    ) -> Iterator[tuple[int, Page, str, Any]]:
         """Hand out ``(seq, page)`` tasks (or `WAIT`) to the workers; yield what they give back.
 
         `limit`: apply the hard time limit (not for long tasks such as a first-pass shard).
@@ -149,10 +159,14 @@ class WorkerPool:
                     return
                 timeout = 1.0
                 if hard_timeout and busy:
-                    timeout = min(timeout, max(0.0, min(s.started for s in busy) + hard_timeout - time.monotonic()))
+                    timeout = min(
+                        timeout, max(0.0, min(s.started for s in busy) + hard_timeout - time.monotonic())
+                    )
                 if waiting and not busy:
                     timeout = 0.01
-                ready = set(wait([s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots], timeout))
+                ready = set(
+                    wait([s.conn for s in self.slots] + [s.proc.sentinel for s in self.slots], timeout)
+                )
                 for slot in list(self.slots):
                     if slot.conn not in ready and slot.proc.sentinel not in ready:
                         continue
@@ -190,8 +204,13 @@ class WorkerPool:
                         if slot.task is not None and now - slot.started > hard_timeout:
                             task = slot.task
                             self._replace(slot)
-                            yield task[0], task[1], "timeout", (
-                                f"page took longer than the hard limit of {hard_timeout:g} s: worker killed"
+                            yield (
+                                task[0],
+                                task[1],
+                                "timeout",
+                                (
+                                    f"page took longer than the hard limit of {hard_timeout:g} s: worker killed"
+                                ),
                             )
         except BaseException:
             self.close()

@@ -274,11 +274,19 @@ def read_jsonl(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
             try:
                 obj = json.loads(raw)
             except ValueError as exc:
-                yield ReadError(rid, "parse", type(exc).__name__, f"line is not JSON: {exc}", leaf.path, lineno)
+                yield ReadError(
+                    rid, "parse", type(exc).__name__, f"line is not JSON: {exc}", leaf.path, lineno
+                )
                 continue
             if not isinstance(obj, dict):
-                yield ReadError(rid, "parse", "TypeError", f"line is a JSON {type(obj).__name__}, not an object",
-                                leaf.path, lineno)
+                yield ReadError(
+                    rid,
+                    "parse",
+                    "TypeError",
+                    f"line is a JSON {type(obj).__name__}, not an object",
+                    leaf.path,
+                    lineno,
+                )
                 continue
             fields = (cfg.text_field,) if cfg.text_field else TEXT_FIELDS
             name = next((f for f in fields if f in obj), None)
@@ -350,17 +358,24 @@ def read_warc(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
     pos = 0
     with open_binary(leaf.path, short_reads=True) as fh:
         records = ArchiveIterator(
-            fh, record_types=WarcRecordType.response | WarcRecordType.conversion,
-            parse_http=False, stream_detect=False,
+            fh,
+            record_types=WarcRecordType.response | WarcRecordType.conversion,
+            parse_http=False,
+            stream_detect=False,
         )
         for record in records:
             pos = record.stream_pos
             rid = record.record_id or f"{leaf.path}@{pos}"
             block, size = _read_capped(record.reader, cfg.max_bytes + (1 << 16))
             if size != record.content_length:
-                yield ReadError(rid, "read", "TruncatedRecord",
-                                f"WARC record claims {record.content_length} bytes, {size} found",
-                                leaf.path, pos)
+                yield ReadError(
+                    rid,
+                    "read",
+                    "TruncatedRecord",
+                    f"WARC record claims {record.content_length} bytes, {size} found",
+                    leaf.path,
+                    pos,
+                )
                 continue
             url = record.headers.get("WARC-Target-URI") or None
             if record.record_type == WarcRecordType.conversion:
@@ -394,8 +409,14 @@ def iter_leaf(leaf: Leaf, cfg: ReaderConfig) -> Iterator[Page | ReadError]:
     except (OSError, EOFError, ValueError, zlib.error) as exc:
         where = f" after offset {last_offset}" if last_offset is not None else ""
         message = f"{exc.strerror or exc}" if isinstance(exc, OSError) and exc.strerror else str(exc)
-        yield ReadError(leaf.path if last_offset is None else f"{leaf.path}@{last_offset}", "read",
-                        type(exc).__name__, f"cannot read {leaf.path}{where}: {message}", leaf.path, last_offset)
+        yield ReadError(
+            leaf.path if last_offset is None else f"{leaf.path}@{last_offset}",
+            "read",
+            type(exc).__name__,
+            f"cannot read {leaf.path}{where}: {message}",
+            leaf.path,
+            last_offset,
+        )
 
 
 def iter_items(

@@ -49,17 +49,30 @@ class RunConfig:
         """What a resumed run must share with the run it continues."""
         r, w = self.reader, self.work
         return {
-            "format": self.fmt, "compression": self.compression, "mode": r.mode, "text_field": r.text_field,
-            "id_field": r.id_field, "url_field": r.url_field, "templates": self.templates, "dedup": self.dedup,
-            "minhash": w.minhash, "extract_fn": w.extract_fn, "markdown": w.options.markdown,
+            "format": self.fmt,
+            "compression": self.compression,
+            "mode": r.mode,
+            "text_field": r.text_field,
+            "id_field": r.id_field,
+            "url_field": r.url_field,
+            "templates": self.templates,
+            "dedup": self.dedup,
+            "minhash": w.minhash,
+            "extract_fn": w.extract_fn,
+            "markdown": w.options.markdown,
             "language": w.language,
         }
 
 
 def read_error_record(err: ReadError) -> dict[str, Any]:
     return {
-        "id": err.id, "url": None, "source_path": err.source_path, "source_offset": err.source_offset,
-        "stage": err.stage, "error": err.error, "message": err.message,
+        "id": err.id,
+        "url": None,
+        "source_path": err.source_path,
+        "source_offset": err.source_offset,
+        "stage": err.stage,
+        "error": err.error,
+        "message": err.message,
     }
 
 
@@ -105,7 +118,10 @@ class Committer:
             self.pending += 1
             if self.progress is not None:
                 self.progress.update(1)
-            if self.pending >= self.cfg.shard_size or time.monotonic() - self.last_commit >= self.cfg.commit_interval:
+            if (
+                self.pending >= self.cfg.shard_size
+                or time.monotonic() - self.last_commit >= self.cfg.commit_interval
+            ):
                 self.commit()
 
     def _emit(self, kind: str, rec: dict[str, Any]) -> None:
@@ -128,8 +144,12 @@ class Committer:
             rec.pop("minhash", None)
         if self.writer is None:
             self.writer = ShardWriter(
-                self.out, len(self.state.shards), self.cfg.fmt, self.cfg.compression,
-                minhash=self.keep_minhash or self.dedup is not None, duplicate_of=self.cfg.dedup == "mark",
+                self.out,
+                len(self.state.shards),
+                self.cfg.fmt,
+                self.cfg.compression,
+                minhash=self.keep_minhash or self.dedup is not None,
+                duplicate_of=self.cfg.dedup == "mark",
             )
         self.writer.write(rec)
         self.counts["out"] += 1
@@ -184,11 +204,15 @@ def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> tuple[TemplateTa
     else:
         assert pool is not None
         inputs = [os.path.abspath(p) for p in cfg.inputs]  # workers may not share our working directory
-        shards = [(i, TemplateShard(inputs, cfg.reader, i, pool.n, cfg.template_capacity)) for i in range(pool.n)]
+        shards = [
+            (i, TemplateShard(inputs, cfg.reader, i, pool.n, cfg.template_capacity)) for i in range(pool.n)
+        ]
         for _seq, _shard, status, value in pool.run(iter(shards), "template_shard", limit=False):
             if status != "done" or value is None:  # a crashed share: the templates miss its pages
-                print(f"dehusk run: a template-pass worker failed ({status}): templates are partial",
-                      file=sys.stderr)
+                print(
+                    f"dehusk run: a template-pass worker failed ({status}): templates are partial",
+                    file=sys.stderr,
+                )
                 continue
             table, items = value
             counter.add_table(table)
@@ -242,7 +266,9 @@ def run(cfg: RunConfig) -> dict[str, Any]:
     pool = None
     session: Any = contextlib.nullcontext()
     if cfg.engine == "local":
-        pool = session = WorkerPool(cfg.workers, work, hard_timeout=cfg.hard_timeout, start_method=cfg.start_method)
+        pool = session = WorkerPool(
+            cfg.workers, work, hard_timeout=cfg.hard_timeout, start_method=cfg.start_method
+        )
     else:
         from .engine_ray import ray_session
 
@@ -256,8 +282,9 @@ def run(cfg: RunConfig) -> dict[str, Any]:
         return _extract(cfg, state, work, pool, started)
 
 
-def _extract(cfg: RunConfig, state: st.RunState, work: WorkConfig, pool: WorkerPool | None,
-             started: float) -> dict[str, Any]:
+def _extract(
+    cfg: RunConfig, state: st.RunState, work: WorkConfig, pool: WorkerPool | None, started: float
+) -> dict[str, Any]:
     before = state.seq
     bar = _bar(cfg, "pages", initial=state.seq, total=state.total)
     committer = Committer(cfg, state, bar)
@@ -275,8 +302,10 @@ def _extract(cfg: RunConfig, state: st.RunState, work: WorkConfig, pool: WorkerP
     except KeyboardInterrupt:
         committer.buffer.clear()
         committer.close(True)  # keep what is complete and in order
-        print(f"\ndehusk run: interrupted; {committer.next_seq} items committed: rerun with --resume",
-              file=sys.stderr)
+        print(
+            f"\ndehusk run: interrupted; {committer.next_seq} items committed: rerun with --resume",
+            file=sys.stderr,
+        )
         raise
     finally:
         if bar is not None:

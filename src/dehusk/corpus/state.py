@@ -78,7 +78,9 @@ def prepare(out: Path, inputs: list[str], settings: dict[str, Any], resume: bool
     else:
         if state.inputs != inputs:
             raise DehuskError("--resume: the inputs differ from the run being resumed")
-        changed = sorted(k for k in set(settings) | set(state.settings) if settings.get(k) != state.settings.get(k))
+        changed = sorted(
+            k for k in set(settings) | set(state.settings) if settings.get(k) != state.settings.get(k)
+        )
         if changed:
             raise DehuskError(f"--resume: settings differ from the run being resumed: {', '.join(changed)}")
     committed = set(state.shards)

@@ -50,8 +50,30 @@ def load_function(spec: str) -> Callable[..., Any]:
     return getattr(importlib.import_module(module), name)
 
 
-_BLOCK_TAGS = ("p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "br", "section", "article",
-               "header", "footer", "blockquote", "pre", "table", "ul", "ol", "dd", "dt")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "tr",
+    "br",
+    "section",
+    "article",
+    "header",
+    "footer",
+    "blockquote",
+    "pre",
+    "table",
+    "ul",
+    "ol",
+    "dd",
+    "dt",
+)
 
 
 def _render_lines(tree: Any) -> list[str]:
@@ -95,8 +117,13 @@ def html_lines(html: str) -> list[str]:
 
 def error_record(page: Page, stage: str, error: str, message: str) -> dict[str, Any]:
     return {
-        "id": page.id, "url": page.url, "source_path": page.source_path, "source_offset": page.source_offset,
-        "stage": stage, "error": error, "message": message[:2000],
+        "id": page.id,
+        "url": page.url,
+        "source_path": page.source_path,
+        "source_offset": page.source_offset,
+        "stage": stage,
+        "error": error,
+        "message": message[:2000],
     }
 
 
@@ -164,7 +191,10 @@ class Worker:
 
     def record(self, page: Page, article: Any) -> dict[str, Any]:
         rec: dict[str, Any] = {
-            "id": page.id, "url": page.url, "source_path": page.source_path, "source_offset": page.source_offset,
+            "id": page.id,
+            "url": page.url,
+            "source_path": page.source_path,
+            "source_offset": page.source_offset,
         }
         d = article.to_dict()
         d.pop("url", None)

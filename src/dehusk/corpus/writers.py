@@ -70,8 +70,15 @@ def _fsync_dir(path: Path) -> None:
 class ShardWriter:
     """One shard being written: `write(record)`..., then `commit()` (atomic rename) or `abort()`."""
 
-    def __init__(self, directory: Path, index: int, fmt: str, compression: str = "zstd",
-                 minhash: bool = False, duplicate_of: bool = False) -> None:
+    def __init__(
+        self,
+        directory: Path,
+        index: int,
+        fmt: str,
+        compression: str = "zstd",
+        minhash: bool = False,
+        duplicate_of: bool = False,
+    ) -> None:
         self.directory = directory
         self.name = shard_name(index, fmt, compression)
         self.tmp = directory / f".{self.name}.tmp"

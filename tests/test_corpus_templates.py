@@ -35,7 +35,7 @@ def test_counter_and_host_shares() -> None:
             "https://a.example/p", f"Menu\nHome\nStory {i} text\nunique line {'x' * i}\nHome\n$1{i}.99"
         )
     for i in range(3):
-        counter.add_text("https://b.example/p", f"Menu\nOther {i}")
+        counter.add_text("https://b.example/p", f"Menu\nOther {'xyz'[i]}")
     counter.add_text(None, "Menu")  # no host: not counted
     table = counter.result()
     a = table.host("https://www.a.example/other")
@@ -51,6 +51,17 @@ def test_counter_and_host_shares() -> None:
     assert b.pages == 3 and b.share("Menu") == 1.0 and b.share("Home") == 0.0
     assert table.host("http://c.example/").pages == 0 and table.host("http://c.example/").share("Menu") == 0.0
     assert table.host(None) is None
+
+
+def test_copies_of_a_page_count_once() -> None:
+    counter = TemplateCounter(flush_every=5)
+    for copy in range(3):  # the same 4 pages under 3 URLs each (http/https, parameters...)
+        for i in range(4):
+            counter.add_text(f"https://c.example/{i}?copy={copy}", f"Menu\nStory {'abcd'[i]} of the day\nFooter")
+    table = counter.result()
+    host = table.host("https://c.example/")
+    assert counter.duplicates == 8 and host.pages == 4
+    assert host.share("Menu") == 1.0 and host.share("Story b of the day") == 0.25
 
 
 def test_counter_memory_is_bounded_and_keeps_frequent_lines() -> None:
@@ -70,8 +81,8 @@ def test_counter_memory_is_bounded_and_keeps_frequent_lines() -> None:
 
 def test_table_save_load_roundtrip(tmp_path: Path) -> None:
     counter = TemplateCounter()
-    for _ in range(4):
-        counter.add_text("https://a.example/", "Menu\nBody")
+    for i in range(4):
+        counter.add_text("https://a.example/", f"Menu\nBody {'abcd'[i]}")
     table = counter.result()
     table.save(tmp_path / "t")
     loaded = type(table).load(tmp_path / "t")

@@ -26,6 +26,7 @@ _WS = re.compile(r"\s+")
 _DIGIT = re.compile(r"\d")
 _MASK = (1 << 64) - 1
 PAGES_LINE = 0x9E3779B97F4A7C15  # the pseudo-line whose count is the host's page count
+PAGE_SIGNATURE = 0xD1B54A32D192ED03  # marks the table entries that remember which pages were counted
 MIN_LETTERS = 2  # lines with fewer letters ("$10.00", "77", "...") are not counted: numbers are not templates
 
 
@@ -192,14 +193,28 @@ class TemplateCounter:
         self.table = TemplateTable()
         self._buffer: list[tuple[np.ndarray, np.ndarray | None]] = []
         self._buffered = 0
+        self._recent: set[int] = set()  # page signatures added since the last flush
         self.pages = 0
+        self.duplicates = 0
 
-    def add_page(self, keys: np.ndarray) -> None:
+    def add_page(self, keys: np.ndarray) -> bool:
+        """Count one page (its `page_keys`); False if the same page (same set of lines, same
+        host) was counted already: copies of a page under other URLs would otherwise make
+        its own lines look like the site's template."""
+        if keys.shape[0]:
+            digest = hashlib.blake2b(np.sort(keys).tobytes(), digest_size=8).digest()
+            signature = int.from_bytes(digest, "little") ^ PAGE_SIGNATURE
+            if signature in self._recent or self.table.count(signature):
+                self.duplicates += 1
+                return False
+            self._recent.add(signature)
+            keys = np.append(keys, np.uint64(signature))
         self.pages += 1
         self._buffer.append((keys, None))
         self._buffered += keys.shape[0]
         if self._buffered >= self.flush_every:
             self.flush()
+        return True
 
     def add_table(self, table: TemplateTable) -> None:
         """Merge counts made elsewhere (a worker's share of the first pass)."""
@@ -218,6 +233,7 @@ class TemplateCounter:
     def flush(self) -> None:
         if not self._buffer:
             return
+        self._recent.clear()  # the table has them now
         new = np.concatenate([k for k, _ in self._buffer])
         weights = np.concatenate(
             [np.ones(k.shape[0], dtype=np.uint32) if c is None else c for k, c in self._buffer]

@@ -8,6 +8,7 @@ hashed lines. Both are pure functions of the page (and of the read-only template
 from __future__ import annotations
 
 import importlib
+import zlib
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -239,14 +240,19 @@ def template_shard(worker: Worker, shard: TemplateShard) -> tuple[TemplateTable,
 
     Each worker reads the whole input (decompressing is cheap next to parsing HTML) and
     parses only its share of the pages, so no page travels through the parent in this pass.
+    Pages are shared out by a checksum of their bytes, so that the copies of a page meet in
+    one worker, which counts them once.
     """
     from ..templates import TemplateCounter
 
     counter = TemplateCounter(capacity=shard.capacity)
     items = 0
-    for n, (_fi, _ii, item) in enumerate(iter_items(shard.inputs, shard.reader)):
+    for _fi, _ii, item in iter_items(shard.inputs, shard.reader):
         items += 1
-        if n % shard.count != shard.index or not isinstance(item, Page):
+        if not isinstance(item, Page):
+            continue
+        data = item.payload.encode("utf-8", "replace") if isinstance(item.payload, str) else item.payload
+        if zlib.crc32(data) % shard.count != shard.index:  # copies of a page land in the same share
             continue
         try:
             keys = worker.template_keys(item)

@@ -33,6 +33,7 @@ from dehusk.metadata_text import (
     _heuristic_title,
     author_candidates,
     date_candidates,
+    main_span,
     title_candidates,
 )
 from train_text import ROOT, fold_ids, load_scorer
@@ -53,9 +54,10 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
         p = r["p2"]
+        main, _ = main_span(p, r["words"], THRESHOLD)
         kept = np.flatnonzero(p >= THRESHOLD)
-        first = int(kept[0]) if len(kept) else int(np.argmax(p))
-        cand, X = title_candidates(r["texts"], f, p, first, r["page"].get("url"))
+        first = int(kept[0]) if len(kept) else main
+        cand, X = title_candidates(r["texts"], f, p, first, r["page"].get("url"), main)
         y = np.array([score.title_key(r["texts"][i]) == key for i in cand], dtype=np.int8)
         out.append({"row": r, "cand": cand, "X": X, "y": y})
     return out
@@ -71,9 +73,7 @@ def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
         f["_words"] = r["words"]
         p = r["p2"]
         keep = p >= THRESHOLD
-        kept = np.flatnonzero(keep)
-        first = int(kept[0]) if len(kept) else int(np.argmax(p))
-        last = int(kept[-1]) if len(kept) else first
+        first, last = main_span(p, r["words"], THRESHOLD)
         ti = title_pick.get(k)
         anchor = ti if ti is not None else first
         cands, X = date_candidates(r["texts"], f, p, keep, anchor, first, last, ti, None, None)
@@ -95,9 +95,7 @@ def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[i
         f["_words"] = r["words"]
         p = r["p2"]
         keep = p >= THRESHOLD
-        kept = np.flatnonzero(keep)
-        first = int(kept[0]) if len(kept) else int(np.argmax(p))
-        last = int(kept[-1]) if len(kept) else first
+        first, last = main_span(p, r["words"], THRESHOLD)
         ti = title_pick.get(k)
         anchor = ti if ti is not None else first
         cand, X = author_candidates(r["texts"], f, p, keep, anchor, first, last, ti, date_pick.get(k))

@@ -26,7 +26,8 @@ TITLE_INTO = 6  # ... and this many into it
 TITLE_FEATURES = (
     "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
     "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5", "d_first", "before_first",
+    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
+    "d_main", "before_main",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
 )
 
@@ -62,6 +63,28 @@ class TextMeta:
     tags_idx: int | None = None
 
 
+def main_span(p: np.ndarray, words: np.ndarray, threshold: float, gap: int = 3) -> tuple[int, int]:
+    """(first, last) line of the article's main run: the run of kept lines (gaps of up to `gap`
+    lines bridged) holding the most words. A stray kept teaser above it does not move it."""
+    kept = np.flatnonzero(p >= threshold)
+    if len(kept) == 0:
+        i = int(np.argmax(p)) if len(p) else 0
+        return i, i
+    best, best_span = -1.0, (int(kept[0]), int(kept[0]))
+    start = prev = int(kept[0])
+    total = float(words[start])
+    for k in kept[1:].tolist():
+        if k - prev > gap + 1:
+            if total > best:
+                best, best_span = total, (start, prev)
+            start, total = k, 0.0
+        total += float(words[k])
+        prev = k
+    if total > best:
+        best_span = (start, prev)
+    return best_span
+
+
 def slug_tokens(url: str | None) -> set[str]:
     if not url:
         return set()
@@ -78,14 +101,19 @@ def _window(arr: np.ndarray, i: int, lo: int, hi: int) -> float:
 
 
 def title_candidates(
-    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None
+    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate line indices for the headline and their feature rows (TITLE_FEATURES)."""
+    """Candidate line indices for the headline and their feature rows (TITLE_FEATURES).
+
+    `first` is the first kept line, `main` the start of the main run of kept lines."""
     n = len(texts)
-    lo, hi = max(first - TITLE_WINDOW, 0), min(first + TITLE_INTO + 1, n)
+    main = first if main is None else main
+    lo, hi = max(first - TITLE_WINDOW, 0), min(max(first, main) + TITLE_INTO + 1, n)
     words = f["_words"]
-    cand = [i for i in range(lo, hi) if 1 <= words[i] <= 40 and len(texts[i]) <= 300 and byline_match(texts[i]) is None
-            and not _SOURCE_PREFIX.match(texts[i])]
+    # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
+    furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
+    cand = [i for i in range(lo, hi) if 1 <= words[i] <= 40 and len(texts[i]) <= 300 and not furniture[i]
+            and byline_match(texts[i]) is None and not _SOURCE_PREFIX.match(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
@@ -97,7 +125,7 @@ def title_candidates(
         row = [f[name][i] for name in TITLE_FEATURES[:24]]
         near = range(max(i - 3, 0), min(i + 5, n))
         row += [
-            p[i], _window(p, i, 1, 6), _window(p, i, -5, 0), float(np.clip(i - first, -30, 30)), float(i < first),
+            p[i], _window(p, i, 1, 6), _window(p, i, -5, 0), float(np.clip(i - main, -30, 30)), float(i < main),
             len(toks & slug) / max(len(toks), 1) if slug else -1.0,
             len(toks & slug) / max(len(slug), 1) if slug else -1.0,
             float(any(f["re_date"][j] for j in near if j != i)),
@@ -115,14 +143,16 @@ def _heuristic_title(X: np.ndarray) -> np.ndarray:
     s = (
         1.5 * np.clip(col["slug_in_line"], 0, 1) + 1.0 * ((words >= 3) & (words <= 25)) + 0.8 * col["cap_words"]
         - 0.8 * col["end_term"] + 0.6 * col["date_near"] + 0.6 * col["byline_near"]
-        - 0.08 * np.abs(col["d_first"]) - 2.0 * (col["re_nav"] + col["re_more"] + col["re_social"] + col["bullet"])
+        - 0.08 * np.abs(col["d_main"]) - 2.0 * (col["re_nav"] + col["re_more"] + col["re_social"] + col["bullet"])
         - 1.0 * col["re_date"] - 1.0 * col["re_byline"]
     )
     return s
 
 
-def pick_title(texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None) -> int | None:
-    cand, X = title_candidates(texts, f, p, first, url)
+def pick_title(
+    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
+) -> int | None:
+    cand, X = title_candidates(texts, f, p, first, url, main)
     if len(cand) == 0:
         return None
     if model_available("text_title"):
@@ -263,18 +293,18 @@ def _similar(a: str, b: str) -> float:
 
 def text_metadata(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, url: str | None,
-    lang: str | None, fetch_date: str | None = None,
+    lang: str | None, fetch_date: str | None = None, threshold: float = 0.5,
 ) -> TextMeta:
     texts = [s.text for s in segments]
     n = len(texts)
     meta = TextMeta()
-    kept = np.flatnonzero(keep)
     if n == 0:
         return meta
-    first = int(kept[0]) if len(kept) else int(np.argmax(p))
-    last = int(kept[-1]) if len(kept) else first
+    first, last = main_span(p, f["_words"], threshold)
+    kept = np.flatnonzero(keep)
+    first_kept = int(kept[0]) if len(kept) else first
     # headline
-    ti = pick_title(texts, f, p, first, url)
+    ti = pick_title(texts, f, p, first_kept, url, first)
     if ti is not None:
         meta.title_idx, meta.title = ti, texts[ti]
     anchor = ti if ti is not None else first
@@ -335,15 +365,6 @@ def text_metadata(
             meta.tags = [t for t in tags if t and len(t) <= 60][:30]
             meta.tags_idx = i
             break
-    # lead: the first body paragraph when the next one restates it, or when it stands above the byline/date
-    if len(kept) >= 2:
-        a = int(kept[0])
-        if a != ti:
-            b = next((int(k) for k in kept[1:] if k != ti), None)
-            restated = b is not None and _similar(texts[a], texts[b]) >= 0.45 and len(texts[a].split()) >= 12
-            above_meta = any(a < j for j in meta.byline_idx + meta.date_idx) and len(texts[a].split()) >= 12
-            if restated or (above_meta and ti is not None and ti < a):
-                meta.lead_idx = a
     return meta
 
 

@@ -164,7 +164,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if options.threshold is not None:
         threshold = options.threshold
     keep = p >= threshold
-    meta = text_metadata(segments, f, p, keep, url, language, options.fetch_date)
+    meta = text_metadata(segments, f, p, keep, url, language, options.fetch_date, threshold)
     for i in (meta.title_idx, meta.source_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False

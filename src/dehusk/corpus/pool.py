@@ -1,10 +1,13 @@
 """Worker processes with a hard per-page time limit.
 
-Each worker holds at most one page at a time, so the parent always knows which page a
+Each worker works through its pages in the order it was given them, with the next page
+already sent while it works on the current one (a sender thread per worker writes them, so
+the parent never waits on a busy worker). The parent therefore always knows which page a
 worker is on: a worker that passes the hard limit is killed (SIGKILL) and replaced, and its
 page is reported as a ``timeout``; a worker that dies (segfault, ``os._exit``, OOM kill)
-loses only its page, reported as a ``crash``. Workers start from a forkserver (or spawn)
-context: no state is inherited from the parent by fork.
+loses only its current page, reported as a ``crash``; the pages queued behind it go to
+another worker. Workers start from a forkserver (or spawn) context: no state is inherited
+from the parent by fork.
 """
 
 from __future__ import annotations
@@ -12,10 +15,13 @@ from __future__ import annotations
 import contextlib
 import multiprocessing as mp
 import os
+import queue
 import signal
+import threading
 import time
+from collections import deque
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from multiprocessing.connection import Connection, wait
 from typing import Any
 
@@ -24,6 +30,19 @@ from .readers import Page
 from .work import WorkConfig, Worker, error_record, run_task
 
 WAIT = object()  # yielded by a task source that has nothing to hand out right now
+_STOP = object()  # tells a sender thread to end
+
+
+def _sender(conn: Connection, outbox: queue.SimpleQueue) -> None:
+    """Write the messages of one worker in order; ends at _STOP or when the worker is gone."""
+    while True:
+        msg = outbox.get()
+        if msg is _STOP:
+            return
+        try:
+            conn.send(msg)
+        except (OSError, ValueError):
+            return
 
 
 def _worker_main(conn: Connection, config: WorkConfig) -> None:
@@ -58,9 +77,11 @@ def _worker_main(conn: Connection, config: WorkConfig) -> None:
 class _Slot:
     proc: Any
     conn: Connection
+    outbox: queue.SimpleQueue
+    sender: threading.Thread
     ready: bool = False
-    task: tuple[int, Page] | None = None
-    started: float = 0.0
+    tasks: deque = field(default_factory=deque)  # (seq, page) sent, in order: [0] is the current one
+    started: float = 0.0  # when the current task started (about)
 
 
 class PoolError(DehuskError):
@@ -102,12 +123,17 @@ class WorkerPool:
         proc = self.ctx.Process(target=_worker_main, args=(child, self.config), daemon=True)
         proc.start()
         child.close()
-        return _Slot(proc, parent)
+        outbox: queue.SimpleQueue = queue.SimpleQueue()
+        sender = threading.Thread(target=_sender, args=(parent, outbox), daemon=True)
+        sender.start()
+        return _Slot(proc, parent, outbox, sender)
 
-    def _replace(self, slot: _Slot) -> None:
+    def _replace(self, slot: _Slot) -> list[tuple[int, Page]]:
+        """Kill and replace the slot's worker; returns the tasks that were queued behind its current one."""
         self._kill(slot)
         self.restarts += 1
         self.slots[self.slots.index(slot)] = self._spawn()
+        return list(slot.tasks)[1:]
 
     @staticmethod
     def _kill(slot: _Slot) -> None:
@@ -115,12 +141,14 @@ class WorkerPool:
             with contextlib.suppress(ProcessLookupError):
                 os.kill(slot.proc.pid, signal.SIGKILL)
         slot.proc.join(5)
+        slot.outbox.put(_STOP)
+        slot.sender.join(2)
         slot.conn.close()
 
     def close(self) -> None:
         for slot in self.slots:
-            with contextlib.suppress(OSError, ValueError):
-                slot.conn.send(None)
+            slot.outbox.put(None)  # the worker's signal to stop, after what it was given
+            slot.outbox.put(_STOP)
         deadline = time.monotonic() + 5
         for slot in self.slots:
             slot.proc.join(max(0.0, deadline - time.monotonic()))
@@ -128,34 +156,44 @@ class WorkerPool:
         self.slots = []
 
     def run(
-        self, tasks: Iterator[Any], kind: str = "extract", limit: bool = True
+        self, tasks: Iterator[Any], kind: str = "extract", limit: bool = True, prefetch: int = 2
     ) -> Iterator[tuple[int, Page, str, Any]]:
         """Hand out ``(seq, page)`` tasks (or `WAIT`) to the workers; yield what they give back.
 
         `limit`: apply the hard time limit (not for long tasks such as a first-pass shard).
+        `prefetch`: tasks a worker holds at once (its current one and those queued behind it).
         """
         hard_timeout = self.hard_timeout if limit else None
         if not self.slots:
             self.slots = [self._spawn() for _ in range(self.n)]
+        retry: deque[tuple[int, Page]] = deque()  # queued on a worker that died: to hand out again
         exhausted = False
         try:
             while True:
                 waiting = False
-                for slot in self.slots:
-                    if exhausted or waiting or not slot.ready or slot.task is not None:
-                        continue
-                    try:
-                        task = next(tasks)
-                    except StopIteration:
-                        exhausted = True
-                        break
-                    if task is WAIT:
-                        waiting = True
-                        continue
-                    slot.conn.send((task[0], kind, task[1]))
-                    slot.task, slot.started = task, time.monotonic()
-                busy = [s for s in self.slots if s.task is not None]
-                if exhausted and not busy:
+                for depth in range(1, max(1, prefetch) + 1):  # one each first, then top up
+                    for slot in self.slots:
+                        if waiting or not slot.ready or len(slot.tasks) >= depth:
+                            continue
+                        if retry:
+                            task = retry.popleft()
+                        elif exhausted:
+                            continue
+                        else:
+                            try:
+                                task = next(tasks)
+                            except StopIteration:
+                                exhausted = True
+                                continue
+                            if task is WAIT:
+                                waiting = True
+                                continue
+                        if not slot.tasks:
+                            slot.started = time.monotonic()
+                        slot.tasks.append(task)
+                        slot.outbox.put((task[0], kind, task[1]))
+                busy = [s for s in self.slots if s.tasks]
+                if exhausted and not busy and not retry:
                     return
                 timeout = 1.0
                 if hard_timeout and busy:
@@ -179,15 +217,15 @@ class WorkerPool:
                     if msg is None:  # the process is gone
                         if slot.proc.sentinel not in ready and slot.proc.is_alive():
                             continue
-                        task = slot.task
+                        current = slot.tasks[0] if slot.tasks else None
                         code = slot.proc.exitcode
                         if not slot.ready:
                             self.failed_starts += 1
                             if self.failed_starts > 3 * self.n:
                                 raise PoolError(f"worker processes keep dying at start (exit code {code})")
-                        self._replace(slot)
-                        if task is not None:
-                            yield task[0], task[1], "crash", f"worker process died (exit code {code})"
+                        retry.extendleft(reversed(self._replace(slot)))
+                        if current is not None:
+                            yield current[0], current[1], "crash", f"worker process died (exit code {code})"
                         continue
                     status, seq, value = msg
                     if status == "ready":
@@ -195,18 +233,19 @@ class WorkerPool:
                         self.failed_starts = 0
                     elif status == "fatal":
                         raise PoolError(f"worker process failed to start: {value}")
-                    elif status == "done" and slot.task is not None:
-                        task, slot.task = slot.task, None
+                    elif status == "done" and slot.tasks and slot.tasks[0][0] == seq:
+                        task = slot.tasks.popleft()
+                        slot.started = time.monotonic()  # the next one starts now
                         yield task[0], task[1], "done", value
                 if hard_timeout:
                     now = time.monotonic()
                     for slot in list(self.slots):
-                        if slot.task is not None and now - slot.started > hard_timeout:
-                            task = slot.task
-                            self._replace(slot)
+                        if slot.tasks and now - slot.started > hard_timeout:
+                            current = slot.tasks[0]
+                            retry.extendleft(reversed(self._replace(slot)))
                             yield (
-                                task[0],
-                                task[1],
+                                current[0],
+                                current[1],
                                 "timeout",
                                 (
                                     f"page took longer than the hard limit of {hard_timeout:g} s: worker killed"

@@ -207,7 +207,7 @@ def learn_templates(cfg: RunConfig, pool: WorkerPool | None) -> tuple[TemplateTa
         shards = [
             (i, TemplateShard(inputs, cfg.reader, i, pool.n, cfg.template_capacity)) for i in range(pool.n)
         ]
-        for _seq, _shard, status, value in pool.run(iter(shards), "template_shard", limit=False):
+        for _seq, _shard, status, value in pool.run(iter(shards), "template_shard", limit=False, prefetch=1):
             if status != "done" or value is None:  # a crashed share: the templates miss its pages
                 print(
                     f"dehusk run: a template-pass worker failed ({status}): templates are partial",

@@ -6,8 +6,10 @@ project), then runs ``dehusk run`` on them as a subprocess:
 
     python benchmarks/bench_corpus.py --dataset ../shared/data/wcxb-dev [--pages 300] [--repeats 3]
 
-- speed: median pages/s over --repeats runs with --workers 1 and with --workers 2, and the ratio.
-  Measure when the machine is otherwise quiet (the load average is printed).
+- speed: median pages/s over --repeats runs with --workers 1 and with --workers 2 (interleaved),
+  and the ratio. Measure when the machine is otherwise quiet (the load average is printed); on a
+  shared machine, ``chrt -r 5 python benchmarks/bench_corpus.py ...`` (root) gives the benchmark
+  the cores for the few minutes it runs. CPU seconds are sampled every 0.5 s (approximate).
 - same records (--same-records): the pages written as a WARC, a WET, JSONL files and directories
   (HTML and text), read in one run; the records of each container must be identical (apart
   from the input's identity: id, source_path, source_offset).
@@ -107,7 +109,8 @@ def _tree_sample(root_pid: int, cpu: dict[int, float]) -> tuple[int, int]:
     return total, biggest
 
 
-def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
+def run_once(inputs: list[str], workers: int, extra: list[str], every: float = 0.02) -> dict:
+    """One `dehusk run`; /proc is sampled every `every` s (a sample costs CPU: keep it rare when timing)."""
     with tempfile.TemporaryDirectory(prefix="dehusk-bench-out-") as out:
         cmd = [
             sys.executable,
@@ -129,7 +132,7 @@ def run_once(inputs: list[str], workers: int, extra: list[str]) -> dict:
         while proc.poll() is None:
             total, biggest = _tree_sample(proc.pid, cpu)
             peak_sum, peak_one = max(peak_sum, total), max(peak_one, biggest)
-            time.sleep(0.02)
+            time.sleep(every)
         wall = time.perf_counter() - start
         err = proc.stderr.read().decode() if proc.stderr else ""
         if proc.returncode != 0:
@@ -217,7 +220,7 @@ def main() -> None:
             runs: dict[int, list[dict]] = {1: [], 2: []}
             for _ in range(args.repeats):  # interleaved, so that a change of load hits both alike
                 for workers in (1, 2):
-                    r = run_once(one, workers, args.extra)
+                    r = run_once(one, workers, args.extra, every=0.5)
                     runs[workers].append(r)
                     print(
                         f"workers={workers}: {r['pages_per_s']:.1f} pages/s, {r['cpu_s']} CPU s "

@@ -19,6 +19,7 @@ _BOMS = (
 # labels browsers treat as windows-1252 / gbk (WHATWG encoding standard)
 _ALIASES = {"iso-8859-1": "cp1252", "latin1": "cp1252", "latin-1": "cp1252", "us-ascii": "cp1252",
             "ascii": "cp1252", "gb2312": "gbk", "x-sjis": "shift_jis", "unicode": "utf-16"}
+_UTF8_MULTI = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|[\xe0-\xef][\x80-\xbf]{2}|[\xf0-\xf4][\x80-\xbf]{3}")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
@@ -56,6 +57,13 @@ def decode_bytes(data: bytes, content_type: str | None = None) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    # UTF-8 with a few broken bytes stays UTF-8: it holds valid multi-byte sequences and errors are
+    # rare (a single-byte encoding such as cp1252 holds no valid multi-byte sequence at all)
+    replaced = data.decode("utf-8", errors="replace")
+    errors = replaced.count("\ufffd") - data.count(b"\xef\xbf\xbd")
+    multi = len(_UTF8_MULTI.findall(data, 0, 1_000_000))
+    if multi >= max(errors, 1) * 2 or (multi and errors < len(data) * 0.005):
+        return replaced
     declared = declared_charset(data, content_type)
     if declared and declared not in ("utf-8", "utf-16", "utf-16-le", "utf-16-be"):
         try:

@@ -108,6 +108,7 @@ def label_segments(
             if explain:
                 seg.reason = (f"score {scores[i]:.2f} >= {threshold:.2f}: {int(round(words[i]))} words, "
                               f"{f['stop_ratio'][i]:.0%} stop words")
+    propagate_body(segments, f, p)
     restore_inner_headings(segments, f)
     drop_orphan_headings(segments)
     lead = pick_lead(segments, meta)
@@ -115,6 +116,31 @@ def label_segments(
         segments[lead].label = "lead"
         segments[lead].reason = f"standfirst: first paragraph, restated or above the byline (score {p[lead]:.2f})"
         meta.lead_idx = lead
+
+
+PROPAGATE_MIN_SCORE, PROPAGATE_MIN_WORDS = 0.15, 10
+
+
+def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
+    """Context revision (as jusText's second pass): a prose line next to body text joins it.
+
+    Prose: 10+ words ending in sentence punctuation, no menu/share/credit/caption wording, not
+    repeated on the page, and a score of at least 0.15. Repeats until nothing changes, so a
+    paragraph run the classifier cut short grows back in both directions."""
+    n = len(segments)
+    furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
+    prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (furniture == 0) & (p >= PROPAGATE_MIN_SCORE)
+    todo = [i for i in np.flatnonzero(prose).tolist() if segments[i].label not in ("body", "lead", "heading")
+            and segments[i].label in ("boilerplate", "navigation", "related", "teaser")]
+    changed = True
+    while changed and todo:
+        changed = False
+        for i in list(todo):
+            if (i > 0 and segments[i - 1].label == "body") or (i + 1 < n and segments[i + 1].label == "body"):
+                segments[i].label = "body"
+                segments[i].reason = f"prose next to body text: kept by the context pass (score {p[i]:.2f})"
+                todo.remove(i)
+                changed = True
 
 
 def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) -> None:

@@ -156,10 +156,27 @@ def pick_title(
     if len(cand) == 0:
         return None
     if model_available("text_title"):
-        scores = load_model("text_title").predict(X)
+        scores = load_model("text_title").predict(X) * title_prior(texts, f, cand)
     else:
         scores = _heuristic_title(X)
     return int(cand[int(np.argmax(scores))])
+
+
+_BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
+
+
+def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
+    """Layout evidence the learned score is multiplied by: a headline is usually followed by its
+    byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
+    n = len(texts)
+    out = np.ones(len(cand))
+    for k, i in enumerate(cand.tolist()):
+        after = range(i + 1, min(i + 4, n))
+        if any(f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12) for j in after):
+            out[k] *= 3.0
+        if _BREADCRUMB.search(texts[i]) or f["re_media"][i]:
+            out[k] *= 0.3
+    return out
 
 
 def date_candidates(

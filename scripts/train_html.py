@@ -106,13 +106,14 @@ def predict(booster: Any, X: np.ndarray) -> np.ndarray:
 
 
 def cross_val(
-    feats: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], folds: np.ndarray, rounds: int
+    feats: list[np.ndarray], ys: list[np.ndarray], ws: list[np.ndarray], folds: np.ndarray, rounds: int,
+    trainable: list[bool],
 ) -> list[np.ndarray]:
     """Out-of-fold probabilities for every page."""
     width = next(x.shape[1] for x in feats if len(x))
     out: list[np.ndarray] = [np.zeros(len(y)) for y in ys]
     for k in sorted(set(folds.tolist())):
-        tr = [i for i in range(len(feats)) if folds[i] != k]
+        tr = [i for i in range(len(feats)) if folds[i] != k and trainable[i]]
         te = [i for i in range(len(feats)) if folds[i] == k]
         booster = trainlib.train_lgb(stack(feats, tr, width), cat(ys, tr), cat(ws, tr), rounds)
         for i in te:
@@ -239,6 +240,9 @@ def main(argv: list[str] | None = None) -> int:
     feats = [r["X"] for r in rows]
     ys = [r["y"].astype(np.float64) for r in rows]
     ws = weights(rows)
+    # pages whose annotators found no main content are left out of block training: most are
+    # annotation gaps (a chart or a shop page with an empty gold), not examples of husk
+    trainable = [bool(r["gold"]) for r in rows]
     print(f"{len(rows)} pages, {sum(len(y) for y in ys)} blocks, {int(sum(y.sum() for y in ys))} positive", file=sys.stderr)
 
     if args.page_models_only:
@@ -252,7 +256,7 @@ def main(argv: list[str] | None = None) -> int:
             p1 = pickle.load(fh)
     else:
         print("stage 1 (block model), cross-validated:", file=sys.stderr)
-        p1 = cross_val(feats, ys, ws, folds, ROUNDS_1)
+        p1 = cross_val(feats, ys, ws, folds, ROUNDS_1, trainable)
         with open(stage1, "wb") as fh:
             pickle.dump(p1, fh)
     t1 = best_threshold(rows, p1, scorer)
@@ -261,7 +265,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     print("stage 2 (context model), cross-validated:", file=sys.stderr)
     feats2 = context_matrix(rows, p1)
-    p2 = cross_val(feats2, ys, ws, folds, ROUNDS_2)
+    p2 = cross_val(feats2, ys, ws, folds, ROUNDS_2, trainable)
     t2 = best_threshold(rows, p2, scorer)
     print(f"  stage 2 OOF mean word F1 {mean_f1(rows, p2, t2, scorer):.4f} at {t2}", file=sys.stderr)
     if args.cv_pred:
@@ -272,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
 
     print("final models (all pages):", file=sys.stderr)
     width = len(FEATURE_NAMES)
-    all_idx = list(range(len(rows)))
+    all_idx = [i for i in range(len(rows)) if trainable[i]]
     b1 = trainlib.train_lgb(stack(feats, all_idx, width), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_1)
     b2 = trainlib.train_lgb(
         stack(feats2, all_idx, width + len(CONTEXT_NAMES)), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_2

@@ -1,0 +1,419 @@
+"""HTML mode, stage 2: block features (text features shared with text mode + DOM features).
+
+The text columns come from `features.base_features`, the same code text mode uses. The DOM
+columns are read from the segmenter's frame records (no second DOM walk): token masks of the
+block's own element, its near ancestors and all ancestors; structural tags around it; the
+text and link totals of its containers; page-level facts. Everything is computed per page
+with a handful of numpy operations; the only per-block Python loops are short.
+
+`context_features` is the second pass: given first-pass probabilities it scores every DOM
+container (char-weighted mean probability of its blocks, the best-scoring container) and
+the neighbourhood in reading order.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from urllib.parse import urlsplit
+
+import numpy as np
+
+from .blocks import Segment
+from .features import (
+    CONTEXT_FEATURES,
+    add_region_features,
+    add_window_features,
+    base_features,
+    context_features,
+    window_mean,
+)
+from .features import window_names as text_window_names
+from .segment_html import (
+    F_CHARS,
+    F_DEPTH,
+    F_IMASK,
+    F_LABEL,
+    F_LINK,
+    F_MASK,
+    F_NA,
+    F_NBLOCK,
+    F_NIMG,
+    F_NSEG,
+    F_PARENT,
+    F_TAG,
+    F_TMASK,
+    TAG_BITS,
+    TOKEN_NAMES,
+    Page,
+)
+
+TAG_CODES = {"p": 1, "div": 2, "li": 3, "td": 4, "th": 4, "dd": 5, "dt": 5, "span": 6, "section": 7,
+             "article": 7, "main": 7, "h1": 8, "h2": 8, "h3": 8, "h4": 8, "h5": 8, "h6": 8, "tr": 4,
+             "blockquote": 9, "figcaption": 10, "caption": 10, "pre": 11, "body": 12, "html": 12,
+             "header": 13, "footer": 13, "nav": 13, "aside": 13, "form": 14, "fieldset": 14, "label": 14,
+             "ul": 15, "ol": 15, "dl": 15, "summary": 16, "details": 16, "address": 17, "center": 2}
+TAG_CODE_NAMES = ("p", "div", "li", "cell", "dd", "span", "section", "h", "quote", "caption", "pre", "body",
+                  "landmark", "form", "list", "details", "address")
+KINDS = ("p", "h", "li", "pre", "quote", "table", "caption")
+INLINE_TAGS = ("strong", "em", "time", "label", "button", "hidden", "a")
+LEVELS = 4  # container levels described: the block's element, its parent, grandparent, ...
+LD_GROUPS = (
+    ("ld_article", re.compile(r"article|posting|report|newsarticle", re.I)),
+    ("ld_product", re.compile(r"product|offer|aggregaterating", re.I)),
+    ("ld_forum", re.compile(r"qapage|question|answer|discussionforum|comment", re.I)),
+    ("ld_list", re.compile(r"itemlist|collectionpage|searchresults|listitem", re.I)),
+    ("ld_faq", re.compile(r"faqpage|howto|techarticle|softwareapplication", re.I)),
+    ("ld_org", re.compile(r"organization|localbusiness|service|contactpage|aboutpage|event|course|jobposting", re.I)),
+)
+
+DOM_FEATURES: tuple[str, ...] = (
+    ("link_density", "log_links", "whole_link", "level", "ordered", "depth", "rel_depth", "title_sim",
+     "is_title", "after_title", "title_dist")
+    + tuple(f"kind_{k}" for k in KINDS)
+    + tuple(f"tag_{t}" for t in TAG_CODE_NAMES)
+    + tuple(f"in_{t}" for t in INLINE_TAGS)
+    + tuple(f"anc_{t}" for t in TAG_BITS)
+    + tuple(f"own_{t}" for t in TOKEN_NAMES)
+    + tuple(f"near_{t}" for t in TOKEN_NAMES)
+    + tuple(f"far_{t}" for t in TOKEN_NAMES)
+    + tuple(f"c{k}_{m}" for k in range(LEVELS) for m in ("log_chars", "link_density", "log_nseg", "share", "img", "a_rate", "blocks"))
+    + ("w1_link", "w3_link", "w10_link", "w3_kind_h", "w3_kind_li")
+)
+URL_GROUPS = (
+    ("url_doc", re.compile(r"\b(docs?|documentation|api|reference|guide|guides|manual|help|kb|wiki|learn|tutorials?|howto|man)\b")),
+    ("url_forum", re.compile(r"\b(forums?|threads?|topics?|t|questions|community|discuss|discussions?|comments|r|answers|viewtopic|showthread)\b")),
+    ("url_product", re.compile(r"\b(products?|p|dp|shop|store|item|items|buy|sku|gp)\b")),
+    ("url_list", re.compile(r"\b(category|categories|collections?|tags?|c|browse|list|lists|search|archives?|page|all|catalog|directory)\b")),
+    ("url_article", re.compile(r"\b(news|blog|blogs|articles?|story|stories|posts?|20\d\d|19\d\d)\b")),
+    ("url_service", re.compile(r"\b(services?|pricing|about|contact|solutions|features|plans|careers|tuition|programs?|locations?|faq)\b")),
+)
+URL_FEATURES = tuple(name for name, _ in URL_GROUPS) + ("url_depth", "url_digits", "url_len")
+PAGE_FEATURES = (
+    "pg_log_chars", "pg_log_segs", "pg_link_density", "pg_n_h1", "pg_has_article", "pg_has_main",
+    "pg_og_article", "pg_og_product", "pg_noscript_share", "pg_pre", "pg_log_img", "pg_prose_share",
+    "pg_prose_blocks", "pg_link_blocks", "sig_count", "sig_share", "sig_link",
+) + tuple(name for name, _ in LD_GROUPS) + URL_FEATURES
+TEXT_COLUMNS = (
+    "log_chars", "log_words", "word_len", "frac_alpha", "frac_digit", "frac_upper", "frac_punct", "frac_cjk",
+    "frac_sep", "comma_rate", "cap_words", "stop_ratio", "log_stops", "end_term", "end_colon", "end_alnum",
+    "starts_upper", "starts_digit", "starts_quote", "rel_pos", "word_pos", "log_rep", "re_byline", "re_date",
+    "re_time", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url", "re_price", "re_question",
+    "page_stop", "page_term", "in_dense", "dense_dist", "dense_share", "dense_before",
+) + text_window_names()
+FEATURE_NAMES: tuple[str, ...] = TEXT_COLUMNS + DOM_FEATURES + PAGE_FEATURES
+
+CONTAINER_CONTEXT = tuple(f"cp{k}_{m}" for k in range(6) for m in ("mean", "share")) + (
+    "in_best", "best_share", "best_depth_delta", "in_best2", "frame_pos_frac", "frame_nseg_pos",
+    "sig_p1_mean", "sig_p1_max", "hi_share", "hi_before", "hi_after", "in_hi_lca", "hi_lca_depth_delta",
+    "hi_ld_page", "p1_rank",
+)
+CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
+
+_WORD = re.compile(r"\w+")
+
+
+def _bits(masks: list[int], n_bits: int) -> np.ndarray:
+    arr = np.asarray(masks, dtype=np.int64)
+    return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
+
+
+def frame_arrays(page: Page) -> dict[str, np.ndarray]:
+    frames = page.frames
+    m = len(frames)
+    out = {
+        "parent": np.fromiter((fr[F_PARENT] for fr in frames), dtype=np.int64, count=m),
+        "chars": np.fromiter((fr[F_CHARS] for fr in frames), dtype=np.float64, count=m),
+        "link": np.fromiter((fr[F_LINK] for fr in frames), dtype=np.float64, count=m),
+        "nseg": np.fromiter((fr[F_NSEG] for fr in frames), dtype=np.float64, count=m),
+        "nimg": np.fromiter((fr[F_NIMG] for fr in frames), dtype=np.float64, count=m),
+        "na": np.fromiter((fr[F_NA] for fr in frames), dtype=np.float64, count=m),
+        "nblock": np.fromiter((fr[F_NBLOCK] for fr in frames), dtype=np.float64, count=m),
+        "depth": np.fromiter((fr[F_DEPTH] for fr in frames), dtype=np.int64, count=m),
+    }
+    out["parent"][0] = 0  # the root is its own parent
+    return out
+
+
+def _title_words(title: str) -> set[str]:
+    return set(_WORD.findall(title.lower()))
+
+
+def url_features(url: str | None) -> list[float]:
+    if not url:
+        return [0.0] * len(URL_FEATURES)
+    parts = urlsplit(url)
+    path = (parts.path + " " + parts.query).lower()
+    words = " ".join(re.split(r"[/_\-.?=&+]+", path))
+    out = [float(bool(rx.search(words))) for _, rx in URL_GROUPS]
+    segs = [s for s in parts.path.split("/") if s]
+    out += [float(len(segs)), float(sum(c.isdigit() for c in parts.path)), float(len(parts.path))]
+    return out
+
+
+def html_features(
+    segments: Sequence[Segment], page: Page, stops: frozenset[str], url: str | None = None
+) -> tuple[np.ndarray, dict]:
+    """Feature matrix (columns = FEATURE_NAMES) and the named columns, for a page's segments."""
+    n = len(segments)
+    if n == 0:
+        return np.zeros((0, len(FEATURE_NAMES))), {}
+    texts = [s.text for s in segments]
+    f = base_features(texts, stops)
+    words = f["_words"]
+    total_words = max(float(words.sum()), 1.0)
+    kinds = [s.kind for s in segments]
+    f["bullet"] = np.fromiter((k == "li" for k in kinds), dtype=np.float64, count=n)
+    for key, val in (
+        ("page_stop", float(np.average(f["stop_ratio"], weights=words + 1e-9))),
+        ("page_term", float(np.average(f["end_term"], weights=words + 1e-9))),
+    ):
+        f[key] = np.full(n, val)
+    add_window_features(f)
+    add_region_features(f, words, total_words)
+
+    frames = page.frames
+    fa = frame_arrays(page)
+    fi = np.fromiter((s.dom["frame"] for s in segments), dtype=np.int64, count=n)
+    lens = np.fromiter(map(len, texts), dtype=np.float64, count=n)
+    link = np.fromiter((s.dom["link"] for s in segments), dtype=np.float64, count=n)
+    f["link_density"] = ld = np.minimum(link / np.maximum(lens, 1), 1.0)
+    f["log_links"] = np.log1p(np.fromiter((s.dom["links"] for s in segments), dtype=np.float64, count=n))
+    f["whole_link"] = (ld > 0.9).astype(np.float64)
+    f["level"] = np.fromiter((s.level for s in segments), dtype=np.float64, count=n)
+    f["ordered"] = np.fromiter((bool(s.dom.get("ol")) for s in segments), dtype=np.float64, count=n)
+    depth = fa["depth"][fi].astype(np.float64)
+    f["depth"] = depth
+    f["rel_depth"] = depth - float(np.median(depth))
+    for k in KINDS:
+        f[f"kind_{k}"] = np.fromiter((x == k for x in kinds), dtype=np.float64, count=n)
+    codes = np.fromiter((TAG_CODES.get(frames[i][F_TAG], 0) for i in fi.tolist()), dtype=np.int64, count=n)
+    for j, name in enumerate(TAG_CODE_NAMES, start=1):
+        f[f"tag_{name}"] = (codes == j).astype(np.float64)
+    itags = _bits([s.dom["itags"] for s in segments], len(TAG_BITS))
+    for name in INLINE_TAGS:
+        f[f"in_{name}"] = itags[:, TAG_BITS.index(name)]
+    anc = _bits([frames[i][F_TMASK] for i in fi.tolist()], len(TAG_BITS))
+    for j, name in enumerate(TAG_BITS):
+        f[f"anc_{name}"] = anc[:, j]
+    # token masks: own (block element + inline elements), near (3 ancestors), far (all ancestors)
+    parent = fa["parent"]
+    p1_, p2_ = parent[fi], parent[parent[fi]]
+    p3_ = parent[p2_]
+    own_m, near_m, far_m = [], [], []
+    for s, a, b, c, d in zip(segments, fi.tolist(), p1_.tolist(), p2_.tolist(), p3_.tolist(), strict=True):
+        own_m.append(frames[a][F_MASK] | s.dom["imask"])
+        near_m.append(frames[b][F_MASK] | frames[c][F_MASK] | frames[d][F_MASK])
+        far_m.append(frames[a][F_IMASK])
+    nt = len(TOKEN_NAMES)
+    for prefix, masks in (("own", own_m), ("near", near_m), ("far", far_m)):
+        bits = _bits(masks, nt)
+        for j, name in enumerate(TOKEN_NAMES):
+            f[f"{prefix}_{name}"] = bits[:, j]
+    # containers
+    page_chars = max(float(lens.sum()), 1.0)
+    level = fi
+    for k in range(LEVELS):
+        ch = fa["chars"][level]
+        f[f"c{k}_log_chars"] = np.log1p(ch)
+        f[f"c{k}_link_density"] = np.minimum(fa["link"][level] / np.maximum(ch, 1), 1.0)
+        f[f"c{k}_log_nseg"] = np.log1p(fa["nseg"][level])
+        f[f"c{k}_share"] = ch / page_chars
+        f[f"c{k}_img"] = np.log1p(fa["nimg"][level])
+        f[f"c{k}_a_rate"] = fa["na"][level] * 100 / np.maximum(ch, 20)
+        f[f"c{k}_blocks"] = np.log1p(fa["nblock"][level])
+        level = parent[level]
+    f["w1_link"] = window_mean(ld, 1)
+    f["w3_link"] = window_mean(ld, 3)
+    f["w10_link"] = window_mean(ld, 10)
+    f["w3_kind_h"] = window_mean(f["kind_h"], 3)
+    f["w3_kind_li"] = window_mean(f["kind_li"], 3)
+    # the page title: blocks that repeat it, and where they are
+    tw = _title_words(page.title)
+    sim = np.zeros(n)
+    if tw:
+        for i, t in enumerate(texts):
+            if len(t) < 300:
+                sw = set(_WORD.findall(t.lower()))
+                if sw:
+                    sim[i] = len(sw & tw) / len(sw | tw)
+    f["title_sim"] = sim
+    cand = np.where((f["kind_h"] > 0) & (sim >= 0.3))[0]
+    if len(cand) == 0:
+        cand = np.where(sim >= 0.5)[0]
+    idx = np.arange(n)
+    is_title = np.zeros(n)
+    if len(cand):
+        best = int(cand[np.argmax(sim[cand] + 0.2 * (f["level"][cand] == 1))])
+        is_title[best] = 1.0
+        f["after_title"] = (idx > best).astype(np.float64)
+        d = idx - best
+        f["title_dist"] = np.sign(d) * np.log1p(np.abs(d))
+    else:
+        f["after_title"] = np.full(n, 0.5)
+        f["title_dist"] = np.zeros(n)
+    f["is_title"] = is_title
+    # page
+    tags = {fr[F_TAG] for fr in frames}
+    ld_text = " ".join(page.ld_types)
+    pg = {
+        "pg_log_chars": np.log1p(page_chars),
+        "pg_log_segs": np.log1p(n),
+        "pg_link_density": float(link.sum()) / page_chars,
+        "pg_n_h1": min(page.n_h1, 5),
+        "pg_has_article": float("article" in tags),
+        "pg_has_main": float("main" in tags),
+        "pg_og_article": float("article" in page.og_type),
+        "pg_og_product": float("product" in page.og_type),
+        "pg_noscript_share": float(lens[anc[:, TAG_BITS.index("noscript")] > 0].sum()) / page_chars,
+        "pg_pre": min(page.n_pre, 20),
+        "pg_log_img": np.log1p(page.n_img),
+    }
+    # prose: long, unlinked, sentence-like blocks (an article body is made of them)
+    prose = (words >= 20) & (ld < 0.2) & ((f["stop_ratio"] > 0.15) | (f["frac_cjk"] > 0.5))
+    pg["pg_prose_share"] = float(words[prose].sum()) / total_words
+    pg["pg_prose_blocks"] = float(np.log1p(prose.sum()))
+    pg["pg_link_blocks"] = float(np.mean(ld > 0.8))
+    # repeated structures: blocks made by the same template (element and parent labels, kind)
+    keys: dict[tuple, int] = {}
+    sig = np.fromiter(
+        (keys.setdefault((frames[a][F_LABEL], frames[b][F_LABEL], k), len(keys))
+         for a, b, k in zip(fi.tolist(), p1_.tolist(), kinds, strict=True)),
+        dtype=np.int64, count=n,
+    )
+    counts = np.bincount(sig)
+    f["sig_count"] = np.log(counts[sig].astype(np.float64))
+    f["sig_share"] = np.bincount(sig, weights=words)[sig] / total_words
+    f["sig_link"] = np.bincount(sig, weights=ld)[sig] / counts[sig]
+    f["_sig"] = sig
+    for i, v in enumerate(url_features(url)):
+        pg[URL_FEATURES[i]] = v
+    for name, rx in LD_GROUPS:
+        pg[name] = float(bool(rx.search(ld_text)))
+    for k, v in pg.items():
+        f[k] = np.full(n, v, dtype=np.float64)
+    f["_prose"] = prose
+    f["_fi"] = fi
+    f["_lens"] = lens
+    f["_fa"] = fa
+    X = np.column_stack([f[name] for name in FEATURE_NAMES])
+    return X, f
+
+
+def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:
+    """Sum of `values` (per frame) over each frame's subtree, by depth levels (numpy)."""
+    acc = values.astype(np.float64).copy()
+    if len(acc) <= 1:
+        return acc
+    order = np.argsort(-depth, kind="stable")
+    d_sorted = depth[order]
+    bounds = np.flatnonzero(np.diff(d_sorted)) + 1
+    for chunk in np.split(order, bounds):
+        chunk = chunk[chunk != 0]
+        if len(chunk):
+            np.add.at(acc, parent[chunk], acc[chunk])
+    return acc
+
+
+def _last_descendant(depth: np.ndarray, frame: int) -> int:
+    """Frames are numbered in document order: a subtree is the run of deeper frames after it."""
+    after = np.flatnonzero(depth[frame + 1 :] <= depth[frame])
+    return frame + int(after[0]) if len(after) else len(depth) - 1
+
+
+def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
+    """Second-pass columns (CONTEXT_NAMES) from the first pass's probabilities `p1`."""
+    n = len(p1)
+    if n == 0:
+        return np.zeros((0, len(CONTEXT_NAMES)))
+    seq = context_features(p1, f["_words"])
+    fa = f["_fa"]
+    parent, depth = fa["parent"], fa["depth"]
+    m = len(parent)
+    fi, lens = f["_fi"], f["_lens"]
+    w = lens
+    pos_mass = np.zeros(m)
+    all_mass = np.zeros(m)
+    np.add.at(pos_mass, fi, p1 * w)
+    np.add.at(all_mass, fi, w)
+    pos_sub = _subtree_sums(parent, depth, pos_mass)
+    all_sub = _subtree_sums(parent, depth, all_mass)
+    total_pos = max(float((p1 * w).sum()), 1e-9)
+    cols: dict[str, np.ndarray] = {}
+    level = fi
+    for k in range(6):
+        cols[f"cp{k}_mean"] = pos_sub[level] / np.maximum(all_sub[level], 1e-9)
+        cols[f"cp{k}_share"] = pos_sub[level] / total_pos
+        level = parent[level]
+    # the best container: most positive mass net of negative mass
+    net = 2 * pos_sub - all_sub
+    net[0] = -np.inf if m > 1 else net[0]
+    best = int(np.argmax(net))
+    in_best = (fi >= best) & (fi <= _last_descendant(depth, best))
+    cols["in_best"] = in_best.astype(np.float64)
+    cols["best_share"] = np.full(n, pos_sub[best] / total_pos)
+    cols["best_depth_delta"] = depth[fi].astype(np.float64) - float(depth[best])
+    # the best container by mean probability among those holding a fair share of the mass
+    share = pos_sub / total_pos
+    mean = pos_sub / np.maximum(all_sub, 1e-9)
+    cand = np.where(share >= 0.6, mean, -1.0)
+    best2 = int(np.argmax(cand))
+    cols["in_best2"] = ((fi >= best2) & (fi <= _last_descendant(depth, best2))).astype(np.float64)
+    # the block's own element: how many of its blocks look like content
+    pos_n = np.zeros(m)
+    all_n = np.zeros(m)
+    np.add.at(pos_n, fi, (p1 > 0.5).astype(np.float64))
+    np.add.at(all_n, fi, 1.0)
+    cols["frame_pos_frac"] = pos_n[fi] / np.maximum(all_n[fi], 1)
+    cols["frame_nseg_pos"] = np.log1p(pos_n[fi])
+    # blocks of the same template: how content-like the others are
+    sig = f["_sig"]
+    cnt = np.bincount(sig).astype(np.float64)
+    tot = np.bincount(sig, weights=p1)
+    cols["sig_p1_mean"] = np.where(cnt[sig] > 1, (tot[sig] - p1) / np.maximum(cnt[sig] - 1, 1), -1.0)
+    mx = np.full(len(cnt), -1.0)
+    np.maximum.at(mx, sig, p1)
+    cols["sig_p1_max"] = mx[sig]
+    # confident prose: where the article body is, and what lies before/after/outside it
+    words = f["_words"]
+    ld = f["link_density"]
+    hi = (p1 > 0.7) & (ld < 0.3) & (words >= 10)
+    total_words = max(float(words.sum()), 1.0)
+    cols["hi_share"] = np.full(n, float(words[hi].sum()) / total_words)
+    idx = np.arange(n)
+    if hi.any():
+        first, last = int(np.argmax(hi)), int(n - 1 - np.argmax(hi[::-1]))
+        cols["hi_before"] = np.log1p(np.maximum(first - idx, 0))
+        cols["hi_after"] = np.log1p(np.maximum(idx - last, 0))
+        hi_mass = np.zeros(m)
+        np.add.at(hi_mass, fi[hi], words[hi])
+        hi_sub = _subtree_sums(parent, depth, hi_mass)
+        cand = np.flatnonzero(hi_sub >= 0.9 * hi_sub[0])
+        lca = int(cand[np.argmax(depth[cand])])
+        cols["in_hi_lca"] = ((fi >= lca) & (fi <= _last_descendant(depth, lca))).astype(np.float64)
+        cols["hi_lca_depth_delta"] = depth[fi].astype(np.float64) - float(depth[lca])
+    else:
+        cols["hi_before"] = cols["hi_after"] = np.zeros(n)
+        cols["in_hi_lca"] = np.full(n, 0.5)
+        cols["hi_lca_depth_delta"] = np.zeros(n)
+    cols["hi_ld_page"] = ld * cols["hi_share"]
+    cols["p1_rank"] = p1 / max(float(p1.max()), 1e-6)
+    return np.column_stack([seq] + [cols[k] for k in CONTAINER_CONTEXT])
+
+
+_PROBE = (
+    "Home", "News | Sport | Weather", "By Jane Doe, 4 April 2024 at 10:30", "Read more »",
+    "The council approved the plans on Tuesday, and work will begin in the autumn of 2024.",
+    "Share on Facebook", "© 2024 Example Media. All rights reserved.", "Price: $19.99",
+    "这是一个中文句子，用来检查特征。", "Was ist hier los? Niemand weiß es so genau.",
+)
+
+
+def text_feature_fingerprint() -> str:
+    """A hash of the shared text features on fixed probes: the HTML models store the value they
+    were trained with, and a test fails when `features.base_features` changes under them."""
+    import hashlib
+
+    f = base_features(list(_PROBE), frozenset({"the", "and", "on", "of", "in", "will", "is", "was", "es"}))
+    cols = [np.round(f[name], 4) for name in TEXT_COLUMNS if name in f]
+    return hashlib.sha1(np.ascontiguousarray(np.column_stack(cols)).tobytes()).hexdigest()[:16]

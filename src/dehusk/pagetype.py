@@ -1,0 +1,100 @@
+"""Page type and confidence of an HTML extraction.
+
+Both are small tree models over one row of page-level features, trained by
+`scripts/train_html.py` on the shared data:
+
+- page type: one-vs-rest models for WCXB's seven types (article, forum, product, listing,
+  collection, documentation, service); the most probable wins, "other" when none reaches
+  `OTHER_BELOW`. Inputs: schema.org types (JSON-LD) and og:type, URL path words, and what the
+  page is made of (lists, headings, code, prices, links, repeated cards).
+- confidence: the expected word F1 of this page's extraction, learnt from out-of-fold
+  extractions (a regression with cross-entropy loss on F1 in [0, 1], so the output is a
+  calibrated mean); inputs: the page features, page-type probabilities, and how sure and how
+  coherent the block decisions were (mean scores kept/removed, undecided share, kept runs).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+
+from .classify import load_model, model_available
+from .features_html import FEATURE_NAMES, URL_FEATURES
+
+TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service")
+OTHER_BELOW = 0.25
+_COL = {name: i for i, name in enumerate(FEATURE_NAMES)}
+
+PAGE_COLUMNS = (
+    "pg_log_chars", "pg_log_segs", "pg_link_density", "pg_n_h1", "pg_has_article", "pg_has_main",
+    "pg_og_article", "pg_og_product", "pg_noscript_share", "pg_pre", "pg_log_img",
+    "ld_article", "ld_product", "ld_forum", "ld_list", "ld_faq", "ld_org", "page_stop", "page_term",
+    "pg_prose_share", "pg_prose_blocks", "pg_link_blocks",
+)
+MEAN_COLUMNS = (  # block features averaged over the page (weighted by words) and over kept blocks
+    "kind_li", "kind_h", "kind_table", "kind_pre", "link_density", "re_price", "re_question", "re_date",
+    "own_comment", "far_comment", "far_forum", "far_product", "far_card", "far_doc", "far_code", "far_review",
+    "stop_ratio", "end_term", "far_article", "far_sidebar",
+)
+TYPE_FEATURES: tuple[str, ...] = (
+    PAGE_COLUMNS
+    + URL_FEATURES
+    + tuple(f"all_{c}" for c in MEAN_COLUMNS)
+    + tuple(f"kept_{c}" for c in MEAN_COLUMNS)
+    + ("kept_log_words", "kept_share", "kept_blocks", "kept_runs", "p_mean_kept", "p_mean_removed", "undecided")
+)
+CONF_FEATURES: tuple[str, ...] = TYPE_FEATURES + tuple(f"type_{t}" for t in TYPES)
+
+
+def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | None) -> np.ndarray:
+    """One row (TYPE_FEATURES) describing the page and its extraction."""
+    n = len(X)
+    if n == 0:
+        return np.zeros(len(TYPE_FEATURES))
+    row: list[float] = [float(X[0, _COL[c]]) for c in PAGE_COLUMNS + URL_FEATURES]
+    words = np.expm1(X[:, _COL["log_words"]])
+    kept = p2 >= threshold
+    w_all = words + 1e-9
+    w_kept = words * kept + 1e-9
+    for weights in (w_all, w_kept):
+        for c in MEAN_COLUMNS:
+            row.append(float(np.average(X[:, _COL[c]], weights=weights)))
+    kw = float(words[kept].sum())
+    runs = int(np.count_nonzero(np.diff(np.concatenate(([0], kept.astype(np.int8), [0]))) == 1))
+    row += [
+        float(np.log1p(kw)),
+        kw / max(float(words.sum()), 1.0),
+        float(np.log1p(kept.sum())),
+        float(np.log1p(runs)),
+        float(p2[kept].mean()) if kept.any() else 0.0,
+        float(p2[~kept].mean()) if (~kept).any() else 0.0,
+        float(np.mean((p2 > 0.15) & (p2 < 0.85))),
+    ]
+    return np.asarray(row, dtype=np.float64)
+
+
+def type_probabilities(row: np.ndarray) -> np.ndarray | None:
+    if not all(model_available(f"html_pagetype_{t}") for t in TYPES):
+        return None
+    X = row[None, :]
+    return np.array([load_model(f"html_pagetype_{t}").predict(X)[0] for t in TYPES])
+
+
+def choose_type(probs: np.ndarray | None) -> str | None:
+    if probs is None:
+        return None
+    best = int(np.argmax(probs))
+    return TYPES[best] if probs[best] >= OTHER_BELOW else "other"
+
+
+def page_quality(a: Any, p1: np.ndarray, p2: np.ndarray, threshold: float) -> tuple[str | None, float | None]:
+    """(page type, confidence) of an analysed page (`html_mode.Analysis`) and its scores."""
+    url = getattr(a, "url", None)
+    row = page_features(a.X, p2, threshold, url)
+    probs = type_probabilities(row)
+    page_type = choose_type(probs)
+    if probs is None or not model_available("html_confidence"):
+        return page_type, None
+    conf = float(load_model("html_confidence").predict(np.concatenate([row, probs])[None, :])[0])
+    return page_type, round(min(max(conf, 0.0), 1.0), 4)

@@ -1,0 +1,542 @@
+"""HTML mode, stage 1: cut a DOM into blocks (`Segment`s) with the DOM facts features need.
+
+One walk over the lexbor tree, iterative (no recursion, so 10,000-deep nesting is fine).
+Block-level elements open a *frame*; text and inline elements fill the current *run*; a run is
+flushed as one Segment whenever a block element starts or ends. Frames collect text and link
+counts (added up to their parents when they close) and class/id/role token masks, which the
+feature pass reads without touching the DOM again. Table rows whose cells hold only inline
+content become one `table` segment (layout tables stay paragraphs).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
+
+from .assemble import md_escape
+from .blocks import Segment
+from .deadline import NO_DEADLINE, Deadline
+
+# --------------------------------------------------------------------------- vocabulary
+
+#: class/id/role/itemprop token groups -> bit. Patterns match inside the lower-cased attribute
+#: words (so "sidebar-left", "commentlist", "post_content" all hit); general words only.
+TOKEN_GROUPS: tuple[tuple[str, str], ...] = (
+    ("nav", r"nav|menu|dropdown|megamenu"),
+    ("breadcrumb", r"breadcrumb|crumbs"),
+    ("pagination", r"paginat|pager|page-numbers|pagenav"),
+    ("footer", r"footer|colophon|copyright|contentinfo"),
+    ("header", r"header|masthead|topbar|banner"),
+    ("sidebar", r"sidebar|side-bar|aside|complementary|rail|secondary"),
+    ("widget", r"widget"),
+    ("comment", r"comment|disqus|respond"),
+    ("related", r"related|recommend|more-|also|popular|trending|suggest|youmay|you-may|readmore|read-more|further|next-post|prev-post|nextpost"),
+    ("share", r"share|sharing|social|sociable|addthis|sharethis|facebook|twitter|linkedin|pinterest|whatsapp"),
+    ("cookie", r"cookie|consent|gdpr|onetrust|\bcmp"),
+    ("newsletter", r"newsletter|subscri|signup|sign-up|optin|opt-in|mailchimp|email-capture|mc4wp"),
+    ("ad", r"\bads?\b|\bad[-_]|[-_]ads?\b|advert|sponsor|\bdfp|adsense|adslot|dfp-|googletag|taboola|outbrain"),
+    ("promo", r"promo|\bcta\b|call-to-action|upsell|offer"),
+    ("modal", r"modal|popup|overlay|lightbox|dialog|drawer|offcanvas"),
+    ("hidden", r"hidden|\bhide\b|sr-only|screen-reader|visually-hidden|d-none|invisible|offscreen"),
+    ("article", r"article"),
+    ("content", r"content"),
+    ("post", r"post"),
+    ("entry", r"entry"),
+    ("body", r"body"),
+    ("main", r"main"),
+    ("story", r"story"),
+    ("text", r"text|\btxt|prose|rich-?text|\brte\b|wysiwyg|markdown|copy\b"),
+    ("caption", r"caption|credit|figcaption"),
+    ("author", r"author|byline|writer|contributor"),
+    ("date", r"date|time|timestamp|published|posted"),
+    ("meta", r"meta"),
+    ("tag", r"\btags?\b|tag-|categor|label|topic"),
+    ("title", r"title|headline|heading"),
+    ("lead", r"lead|standfirst|\bdek\b|summary|excerpt|intro|subtitle|subhead|description"),
+    ("card", r"card|teaser|tile|thumb|\bitem|grid|\btease"),
+    ("product", r"product|price|cart|\bsku|\bbuy|shop|checkout|variant|quantity"),
+    ("review", r"review|rating|stars"),
+    ("doc", r"\bdocs?\b|documentation|manual|\bapi\b|reference"),
+    ("code", r"\bcode|highlight|syntax|hljs|prism|sourcecode|codehilite"),
+    ("forum", r"forum|thread|topic|message|repl(y|ies)|answer|question|discussion|\bvote"),
+    ("faq", r"faq|accordion|collaps|toggle|\btabs?\b"),
+    ("form", r"form|search|login|signin|sign-in|register|\binput|\bbtn|button"),
+    ("brand", r"\bicon|logo|brand"),
+    ("skip", r"\bskip"),
+    ("toc", r"\btoc\b|table-of-contents|contents-list"),
+    ("tools", r"print|\btools?\b|util|actions"),
+    ("bio", r"\bbio\b|about|profile"),
+    ("legal", r"legal|disclaim|terms|privacy|policy"),
+    ("alert", r"alert|notice|banner|announcement|notification|toast"),
+    ("paywall", r"paywall|premium|meter|locked|subscriber"),
+    ("schema_body", r"articlebody|reviewbody|\bmaincontentofpage\b"),
+)
+TOKEN_NAMES = tuple(name for name, _ in TOKEN_GROUPS)
+_TOKEN_RES = tuple((1 << i, re.compile(p)) for i, (_, p) in enumerate(TOKEN_GROUPS))
+_ANY_TOKEN = re.compile("|".join(f"(?:{p})" for _, p in TOKEN_GROUPS))
+_SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
+_DIGITS = re.compile(r"\d+")
+
+#: structural tags remembered on every descendant (bit masks, inherited)
+TAG_BITS: tuple[str, ...] = (
+    "article", "main", "nav", "aside", "footer", "header", "form", "figure", "section",
+    "blockquote", "li", "table", "a", "noscript", "hidden", "dialog", "details", "address",
+    "button", "label", "h", "dl", "menu", "strong", "em", "time",
+)
+TB = {name: 1 << i for i, name in enumerate(TAG_BITS)}
+_TAG_TO_BIT = {t: TB[t] for t in TAG_BITS if t not in ("hidden", "h")}
+_TAG_TO_BIT.update({"ul": TB["li"], "ol": TB["li"], "b": TB["strong"], "i": TB["em"], "summary": TB["details"]})
+for _h in ("h1", "h2", "h3", "h4", "h5", "h6"):
+    _TAG_TO_BIT[_h] = TB["h"]
+
+BLOCK_TAGS = frozenset({
+    "address", "article", "aside", "blockquote", "body", "center", "dd", "details", "dialog", "dir",
+    "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form", "h1", "h2", "h3", "h4",
+    "h5", "h6", "header", "hgroup", "hr", "html", "li", "main", "menu", "nav", "ol", "p", "section",
+    "summary", "table", "tbody", "thead", "tfoot", "tr", "td", "th", "caption", "ul", "legend",
+    "noscript", "frameset", "search", "listing", "plaintext", "xmp", "pre",
+})
+SKIP_TAGS = frozenset({
+    "script", "style", "template", "svg", "math", "iframe", "object", "embed", "canvas", "video",
+    "audio", "select", "option", "datalist", "textarea", "head", "title", "map", "area", "input",
+    "img", "picture", "source", "track", "link", "meta", "base", "param", "frame", "noembed",
+    "applet", "slot", "portal", "button-icon",
+})
+CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
+_WORDS_IN_TYPE = re.compile(r'"([^"]{1,80})"')
+
+MAX_SEGMENT_CHARS = 100_000  # a run longer than this is cut (a 10 MB text node is not a paragraph)
+MAX_SEGMENTS = 50_000  # a page with more blocks is cut (the rest is not read)
+
+# frame record fields (frames are plain lists: cheap to make)
+F_TAG, F_PARENT, F_MASK, F_IMASK, F_TMASK, F_CHARS, F_LINK, F_NSEG, F_DEPTH = range(9)
+F_ROW, F_TABLE, F_LDEPTH, F_COUNT, F_INFO, F_NIMG, F_NBLOCK, F_LABEL, F_FIRSTSEG, F_NA = range(9, 19)
+
+
+@dataclass(slots=True)
+class Page:
+    """What the segmenter learnt about the page besides its segments."""
+
+    frames: list[list[Any]] = field(default_factory=list)
+    title: str = ""  # <title>
+    ld_types: list[str] = field(default_factory=list)  # schema.org @type values in JSON-LD
+    og_type: str = ""
+    n_nodes: int = 0
+    n_scripts: int = 0
+    script_chars: int = 0
+    n_forms: int = 0
+    n_img: int = 0
+    n_pre: int = 0
+    n_h1: int = 0
+    html_chars: int = 0
+    noscript_chars: int = 0
+    truncated: bool = False
+    frameset: bool = False
+
+
+@lru_cache(maxsize=65536)
+def _word_mask(word: str) -> int:
+    low = _SPLIT_CAMEL.sub("-", word).lower().replace("_", "-")
+    mask = 0
+    if not _ANY_TOKEN.search(low):
+        return 0
+    for bit, rx in _TOKEN_RES:
+        if rx.search(low):
+            mask |= bit
+    return mask
+
+
+def token_mask(value: str, cache: dict[str, int]) -> int:
+    """Bit mask of TOKEN_GROUPS matched by a class/id/role string (cached per page)."""
+    mask = cache.get(value)
+    if mask is None:
+        mask = 0
+        for word in value.split():
+            mask |= _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)
+        cache[value] = mask
+    return mask
+
+
+def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
+    cls = (attrs.get("class") or "").split()
+    ident = attrs.get("id")
+    out = tag
+    if ident:
+        out += "#" + ident[:40]
+    elif cls:
+        out += "." + cls[0][:40]
+    return out
+
+
+def _collapse(text: str) -> str:
+    if "\n" in text:
+        lines = (" ".join(line.split()) for line in text.split("\n"))
+        return "\n".join(line for line in lines if line)
+    return " ".join(text.split())
+
+
+def segment_html(
+    root: Any, deadline: Deadline = NO_DEADLINE, *, markdown: bool = False, include_noscript: bool = True
+) -> tuple[list[Segment], Page]:
+    """Segments of the DOM below `root` (a selectolax LexborNode, usually <html>)."""
+    page = Page()
+    frames = page.frames
+    segments: list[Segment] = []
+    cache: dict[str, int] = {}
+    tag_to_bit = _TAG_TO_BIT
+    block_tags, skip_tags = BLOCK_TAGS, SKIP_TAGS
+    hidden_bit, noscript_bit, a_bit = TB["hidden"], TB["noscript"], TB["a"]
+
+    # the root frame
+    frames.append([root.tag or "root", -1, 0, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, None, 0, 0, "root", 0, 0])
+    cur = 0  # current block frame
+    # open-element stack: frame index for block elements, -1 for inline, -2 for links, -3 code
+    stack: list[int] = []
+    # the current run
+    pieces: list[str] = []
+    md: list[str] = []
+    run = [0, 0, 0, 0, 0]  # chars, link chars, links, inline token mask, inline tag mask
+    in_link = 0
+
+    def flush() -> None:
+        if run[0] == 0:
+            pieces.clear()
+            md.clear()
+            run[2] = run[3] = run[4] = 0
+            return
+        text = _collapse("".join(pieces))
+        if len(text) > MAX_SEGMENT_CHARS:
+            text = text[:MAX_SEGMENT_CHARS]
+        if text and len(segments) < MAX_SEGMENTS:
+            fr = frames[cur]
+            n = len(text)
+            link = min(run[1], n)
+            fr[F_CHARS] += n
+            fr[F_LINK] += link
+            fr[F_NSEG] += 1
+            seg = Segment(
+                text=text, dom={"frame": cur, "link": link, "links": run[2], "imask": run[3], "itags": run[4]}
+            )
+            if markdown:
+                seg.extra["md_inline"] = _collapse("".join(md))
+            segments.append(seg)
+        pieces.clear()
+        md.clear()
+        run[0] = run[1] = run[2] = run[3] = run[4] = 0
+
+    node = root.child
+    count = 0
+    while node is not None:
+        count += 1
+        if count & 2047 == 0:
+            deadline.check("segmenting")
+        tag = node.tag
+        descend = False
+        if tag == "-text":
+            txt = node.text_content
+            if txt:
+                pieces.append(txt)
+                if markdown:
+                    md.append(md_escape(txt))
+                if not txt.isspace():
+                    n = len(txt.strip())
+                    run[0] += n
+                    if in_link:
+                        run[1] += n
+        elif tag is None or tag[0] == "-" or tag in skip_tags:
+            if tag == "script":
+                page.n_scripts += 1
+                attrs = node.attributes
+                if "ld+json" in (attrs.get("type") or ""):
+                    raw = node.text(deep=True)
+                    for m in _LD_TYPE.finditer(raw):
+                        page.ld_types.extend(_WORDS_IN_TYPE.findall(m.group(1)))
+                else:
+                    page.script_chars += len(node.text(deep=True) or "")
+            elif tag == "img":
+                page.n_img += 1
+                frames[cur][F_NIMG] += 1
+            elif tag == "head":
+                _read_head(node, page)
+        else:
+            attrs = node.attributes
+            fr = frames[cur]
+            tbit = tag_to_bit.get(tag, 0)
+            key = attrs.get("class") or ""
+            ident = attrs.get("id")
+            if ident:
+                key = key + " " + ident
+            role = attrs.get("role")
+            if role:
+                key = key + " " + role
+            prop = attrs.get("itemprop")
+            if prop:
+                key = key + " " + prop
+            own = token_mask(key, cache) if key else 0
+            if (
+                "hidden" in attrs
+                or attrs.get("aria-hidden") == "true"
+                or ((style := attrs.get("style")) and _HIDDEN_STYLE.search(style))
+            ):
+                tbit |= hidden_bit
+            if tag in block_tags:
+                if tag == "noscript":
+                    tbit |= noscript_bit
+                flush()
+                if tag == "hr" or (tag == "noscript" and not include_noscript):
+                    tag = ""  # nothing to open: move on
+            if tag in block_tags:
+                if in_link:
+                    tbit |= a_bit
+                idx = len(frames)
+                new = [tag, cur, own, fr[F_IMASK] | own, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
+                       fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, None, len(segments), 0]
+                if tag == "tr":
+                    new[F_ROW] = idx
+                elif tag == "table":
+                    new[F_TABLE] = idx
+                    new[F_ROW] = -1
+                elif tag in ("ul", "ol", "menu", "dir"):
+                    new[F_LDEPTH] += 1
+                    if tag == "ol":
+                        start = attrs.get("start") or "1"
+                        new[F_COUNT] = int(start) - 1 if start.strip().lstrip("-").isdigit() else 0
+                        new[F_INFO] = "ol"
+                elif tag == "li":
+                    fr[F_COUNT] += 1
+                    new[F_INFO] = fr[F_COUNT] if fr[F_INFO] == "ol" else 0
+                elif tag in ("td", "th"):
+                    span = attrs.get("colspan")
+                    new[F_INFO] = int(span) if span and span.strip().isdigit() and 0 < int(span) < 100 else 1
+                elif tag == "h1":
+                    page.n_h1 += 1
+                elif tag == "frameset":
+                    page.frameset = True
+                fr[F_NBLOCK] += 1
+                new[F_LABEL] = _label_of(tag, attrs)
+                frames.append(new)
+                if tag == "pre":
+                    _pre_segment(node, idx, frames, segments, markdown)
+                    page.n_pre += 1
+                    _close(frames, idx)
+                elif node.child is not None:
+                    stack.append(idx)
+                    cur = idx
+                    descend = True
+                else:
+                    _close(frames, idx)
+            elif tag:
+                # inline element
+                if tag == "br":
+                    pieces.append("\n")
+                    if markdown:
+                        md.append("\n")
+                elif tag in CODE_TAGS and node.child is not None:
+                    txt = node.text(deep=True, separator="", strip=False) or ""
+                    if txt.strip():
+                        pieces.append(txt)
+                        n = len(txt.strip())
+                        run[0] += n
+                        if in_link:
+                            run[1] += n
+                        if markdown:
+                            code = " ".join(txt.split())
+                            fence = "``" if "`" in code else "`"
+                            md.append(f"{fence}{code}{fence}")
+                    run[4] |= tbit
+                elif node.child is not None:
+                    run[3] |= own
+                    run[4] |= tbit
+                    if tag == "a":
+                        if "href" in attrs:
+                            in_link += 1
+                            run[2] += 1
+                            fr[F_NA] += 1
+                            stack.append(-2)
+                        else:
+                            stack.append(-1)
+                    else:
+                        stack.append(-1)
+                    descend = True
+        if descend:
+            node = node.child
+            continue
+        # advance to the next node, closing the elements we climb out of
+        while True:
+            nxt = node.next
+            if nxt is not None:
+                node = nxt
+                break
+            if not stack:
+                node = None
+                break
+            top = stack.pop()
+            if top >= 0:
+                flush()
+                _close(frames, top)
+                cur = frames[top][F_PARENT]
+            elif top == -2:
+                in_link -= 1
+            node = node.parent
+            if node is None:
+                break
+    flush()
+    while stack:  # only if the walk stopped early
+        top = stack.pop()
+        if top >= 0:
+            _close(frames, top)
+    page.n_nodes = count
+    page.truncated = len(segments) >= MAX_SEGMENTS
+    _finish(segments, frames, markdown)
+    return segments, page
+
+
+def _close(frames: list[list[Any]], idx: int) -> None:
+    fr = frames[idx]
+    parent = fr[F_PARENT]
+    if parent >= 0:
+        p = frames[parent]
+        p[F_CHARS] += fr[F_CHARS]
+        p[F_LINK] += fr[F_LINK]
+        p[F_NSEG] += fr[F_NSEG]
+        p[F_NIMG] += fr[F_NIMG]
+        p[F_NA] += fr[F_NA]
+
+
+def _read_head(head: Any, page: Page) -> None:
+    for child in head.iter(include_text=False):
+        tag = child.tag
+        if tag == "title" and not page.title:
+            page.title = " ".join((child.text(deep=True) or "").split())[:500]
+        elif tag == "meta":
+            attrs = child.attributes
+            if (attrs.get("property") or "").lower() == "og:type":
+                page.og_type = (attrs.get("content") or "").strip().lower()[:50]
+        elif tag == "script":
+            page.n_scripts += 1
+            attrs = child.attributes
+            raw = child.text(deep=True) or ""
+            if "ld+json" in (attrs.get("type") or ""):
+                for m in _LD_TYPE.finditer(raw):
+                    page.ld_types.extend(_WORDS_IN_TYPE.findall(m.group(1)))
+            else:
+                page.script_chars += len(raw)
+
+
+def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Segment], markdown: bool) -> None:
+    raw = node.text(deep=True, separator="", strip=False) or ""
+    lines = [line.rstrip() for line in raw.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    text = "\n".join(lines)[:MAX_SEGMENT_CHARS]
+    if not text or len(segments) >= MAX_SEGMENTS:
+        return
+    fr = frames[idx]
+    fr[F_CHARS] += len(text)
+    fr[F_NSEG] += 1
+    seg = Segment(text=text, kind="pre", dom={"frame": idx, "link": 0, "links": 0, "imask": 0, "itags": 0})
+    if markdown:
+        fence = "~~~~" if "```" in text else "```"
+        seg.extra["markdown"] = f"{fence}\n{text}\n{fence}"
+    segments.append(seg)
+
+
+def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool) -> None:
+    """Set kind/level/path of every segment; merge simple table rows."""
+    for seg in segments:
+        fi = seg.dom["frame"]
+        fr = frames[fi]
+        tag = fr[F_TAG]
+        if seg.kind == "pre":
+            pass
+        elif tag in HEADINGS:
+            seg.kind, seg.level = "h", HEADINGS[tag]
+        elif tag == "li":
+            seg.kind, seg.level = "li", max(fr[F_LDEPTH], 1)
+            seg.dom["ol"] = fr[F_INFO] or 0
+        elif tag in ("td", "th"):
+            seg.kind = "cell"
+        elif tag in ("figcaption", "caption"):
+            seg.kind = "caption"
+        elif fr[F_TMASK] & TB["blockquote"]:
+            seg.kind = "quote"
+        elif (parent := fr[F_PARENT]) >= 0 and frames[parent][F_TAG] == "li" and tag in ("p", "div", "span"):
+            seg.kind, seg.level = "li", max(frames[parent][F_LDEPTH], 1)
+            seg.dom["ol"] = frames[parent][F_INFO] or 0
+            seg.dom["li_frame"] = parent
+        else:
+            seg.kind = "p"
+        seg.path = _path(frames, fi)
+    _merge_rows(segments, frames, markdown)
+
+
+def _path(frames: list[list[Any]], fi: int, depth: int = 5) -> str:
+    parts = []
+    while fi >= 0 and len(parts) < depth:
+        fr = frames[fi]
+        parts.append(fr[F_LABEL] or fr[F_TAG])
+        fi = fr[F_PARENT]
+    if fi >= 0:
+        parts.append("…")
+    return " > ".join(reversed(parts))
+
+
+def _merge_rows(segments: list[Segment], frames: list[list[Any]], markdown: bool) -> None:
+    """Rows of a data table (cells with inline content only) -> one 'table' segment per row."""
+    if not any(s.kind == "cell" for s in segments):
+        return
+    # rows whose every segment sits directly in one of their cells
+    simple: dict[int, bool] = {}
+    for s in segments:
+        row = frames[s.dom["frame"]][F_ROW]
+        if row < 0:
+            continue
+        ok = s.kind == "cell" and frames[s.dom["frame"]][F_PARENT] == row
+        simple[row] = simple.get(row, True) and ok
+    out: list[Segment] = []
+    i = 0
+    n = len(segments)
+    while i < n:
+        s = segments[i]
+        fr = frames[s.dom["frame"]]
+        row = fr[F_ROW]
+        if s.kind == "cell" and simple.get(row):
+            j = i
+            cells: list[tuple[str, int, bool, str | None]] = []
+            while j < n and segments[j].kind == "cell" and frames[segments[j].dom["frame"]][F_ROW] == row:
+                c = segments[j]
+                cf = frames[c.dom["frame"]]
+                cells.append((c.text, cf[F_INFO] or 1, cf[F_TAG] == "th", c.extra.get("md_inline")))
+                j += 1
+            merged = Segment(
+                text=" | ".join(c[0].replace("\n", " ") for c in cells),
+                kind="table",
+                path=_path(frames, row),
+                dom={
+                    "frame": row,
+                    "link": sum(segments[k].dom["link"] for k in range(i, j)),
+                    "links": sum(segments[k].dom["links"] for k in range(i, j)),
+                    "imask": 0,
+                    "itags": 0,
+                    "table": fr[F_TABLE],
+                    "cells": [(c[1], c[2]) for c in cells],
+                },
+            )
+            merged.extra["cells"] = [
+                (c[3] if c[3] is not None else c[0]).replace("\n", " ") for c in cells
+            ] if markdown else None
+            out.append(merged)
+            i = j
+        else:
+            if s.kind == "cell":
+                s.kind = "p"
+            out.append(s)
+            i += 1
+    segments[:] = out

@@ -1,0 +1,126 @@
+"""HTML mode on fixture pages written for users' complaints (issue 4): body cut short,
+boilerplate leaking in, duplicated text, structure in markdown, explain."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from selectolax.lexbor import LexborHTMLParser
+
+import dehusk
+from conftest import norm
+
+FIXTURES = Path(__file__).parent / "fixtures" / "html"
+
+
+def load(name: str) -> bytes:
+    return (FIXTURES / name).read_bytes()
+
+
+def extract(name: str, **kwargs: object) -> dehusk.Article:
+    return dehusk.extract(load(name), mode="html", **kwargs)  # type: ignore[arg-type]
+
+
+def texts_of(name: str, selector: str) -> list[str]:
+    tree = LexborHTMLParser(load(name).decode("utf-8"))
+    return [norm(n.text(separator="")) for n in tree.css(selector)]
+
+
+def assert_in_order(text: str, paragraphs: list[str]) -> None:
+    body = norm(text)
+    pos = -1
+    for p in paragraphs:
+        i = body.find(p, pos + 1)
+        assert i >= 0, f"missing or out of order: {p[:80]!r}"
+        pos = i
+
+
+def test_body_over_two_containers_standfirst_lists_and_links_all_out_in_order() -> None:
+    art = extract("body-split.html")
+    paragraphs = texts_of("body-split.html", "div.standfirst p, div.article-body p, div.article-body li")
+    assert len(paragraphs) == 11
+    assert_in_order(art.text, paragraphs)
+    for husk in ("Share on Facebook", "Privacy policy", "All rights reserved", "Get the Courier history newsletter"):
+        assert husk not in art.text
+    assert art.mode == "html"
+    assert art.title and "water mills" in art.title
+
+
+def test_boilerplate_stays_out_and_comments_only_when_asked() -> None:
+    art = extract("boilerplate.html")
+    body = texts_of("boilerplate.html", "div.entry-content p")
+    assert_in_order(art.text, body)
+    comments = texts_of("boilerplate.html", "div.comment-body p")
+    husk = [
+        *texts_of("boilerplate.html", "#cookie-consent p, .newsletter-signup p, .related-posts p, .related-posts h4"),
+        *comments, "Read more", "Accept all cookies", "Leave a reply", "You might also like", "Join our newsletter",
+    ]
+    for h in husk:
+        assert h not in norm(art.text), h
+    with_comments = extract("boilerplate.html", include_comments=True)
+    assert_in_order(with_comments.text, body)
+    for c in comments:
+        assert c in norm(with_comments.text), c
+    assert "We use cookies" not in with_comments.text
+
+
+def test_no_paragraph_more_often_in_text_than_visible_on_the_page() -> None:
+    art = extract("duplicated.html")
+    lede = texts_of("duplicated.html", "p.lede")[0]
+    quote = "We stood on the wall with every torch we could find and talked them in one by one."
+    engineers = "Engineers from the island grid company worked through the night"
+    visible = {lede: 1, quote: 2, engineers: 1}  # the hidden summary and <noscript> copies do not count
+    body = norm(art.text)
+    for sentence, times in visible.items():
+        assert 1 <= body.count(sentence) <= times, (sentence, body.count(sentence))
+    assert "The last boat, the Morwenna, tied up at half past one." in body
+    assert body.count("Six boats were still at sea.") == 1
+
+
+def test_markdown_keeps_structure_and_escapes_literals() -> None:
+    art = extract("structure.html", markdown=True)
+    md = art.markdown or ""
+    # ordered and unordered lists
+    assert re.search(r"^1\. Install the daemon", md, re.M)
+    assert re.search(r"^3\. Copy the example configuration", md, re.M)
+    assert re.search(r"^- an array of strings, for several values$", md, re.M)
+    # a table with its header, and the colspan cell padded to three columns
+    rows = [line for line in md.splitlines() if line.startswith("|")]
+    assert rows[0].replace(" ", "") == "|Key|Default|Meaning|"
+    assert re.fullmatch(r"\|(-+\|){3}", rows[1].replace(" ", ""))
+    span = next(r for r in rows if "log" in r)
+    assert span.count("|") == 4 and "Where and how much" in span
+    # the code block keeps its lines and indentation; inline code stays code
+    assert '```\n[daemon]\ninterval = 60\nretries = 3\n\n[[folder]]\n    path = "/srv/photos"' in md
+    assert "`tidewater.toml`" in md and "`systemctl restart tidewater`" in md
+    # literal markdown characters in prose are escaped
+    assert r"\*.tmp" in md and r"\_cache" in md and r"\# is a comment" in md and r"\[brackets\]" in md
+    # headings
+    assert re.search(r"^## Settings$", md, re.M)
+    # text stays plain
+    assert "```" not in art.text and "\\*" not in art.text and "*.tmp" in art.text
+    assert "Install the daemon with the package manager of your system." in art.text
+
+
+def test_every_removed_block_has_a_label_and_a_reason() -> None:
+    for name in ("body-split.html", "boilerplate.html", "duplicated.html"):
+        art = extract(name, explain=True)
+        assert art.blocks
+        removed = [b for b in art.blocks if not b.kept]
+        assert removed, name
+        for b in removed:
+            assert b.label in dehusk.LABELS and b.label not in ("body", "lead", "heading"), b
+            assert b.reason and b.reason != b.label, b
+        assert any(b.label == "navigation" for b in removed), name
+    art = extract("boilerplate.html", explain=True)
+    labels = {b.label for b in art.blocks if "Priya" in b.text or "insulation board" in b.text}
+    assert labels == {"comment"}
+
+
+def test_page_type_confidence_and_schema() -> None:
+    art = extract("body-split.html")
+    assert art.page_type in dehusk.PAGE_TYPES
+    assert art.confidence is not None and 0.0 <= art.confidence <= 1.0
+    d = art.to_dict()
+    assert d["mode"] == "html" and d["empty_reason"] is None

@@ -19,7 +19,7 @@ class Options:
     max_bytes: int = 64 * 1024 * 1024  # larger inputs are cut to this many bytes before parsing
     language: str | None = None  # force the page language (ISO 639-1); None: detect
     fetch_date: str | None = None  # ISO date the page was fetched: later "published" dates are rejected
-    # corpus mode: per-host repeated-line statistics (see dehusk.corpus.templates)
+    # corpus mode: per-host repeated-line statistics (see dehusk.templates)
     template_lines: Any = field(default=None, compare=False, repr=False)
 
     def with_(self, **changes: Any) -> Options:

@@ -131,7 +131,8 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
     prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (furniture == 0) & (p >= PROPAGATE_MIN_SCORE)
     todo = [i for i in np.flatnonzero(prose).tolist() if segments[i].label not in ("body", "lead", "heading")
-            and segments[i].label in ("boilerplate", "navigation", "related", "teaser")]
+            and segments[i].label in ("boilerplate", "navigation", "related", "teaser")
+            and not segments[i].reason.startswith("template line")]
     changed = True
     while changed and todo:
         changed = False

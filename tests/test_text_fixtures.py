@@ -29,6 +29,30 @@ import dehusk
 from conftest import load_text_fixture, norm, text_fixture_names
 
 NAMES = text_fixture_names()
+
+# Known gaps of today's text mode, reported on issue 3: each fixture below fails for the reason
+# given. strict=True: a fixture that starts passing fails the run until its mark is removed.
+KNOWN_GAPS = {
+    "de-news-inscriptis": "headline picker chooses the cookie banner's buttons; cookie banner and 'Drucken' kept",
+    "de-product-page": "headline picker chooses the search box; spec lines ('Schnittbreite: 38 cm') dropped; cart words kept",
+    "en-docs-page": "headline picker chooses 'Ctrl K'; the console line and the closing note are dropped",
+    "en-feature-wet": "headline picker chooses a section label; 'Filed under' line kept",
+    "en-forum-thread": "headline picker chooses the thread-starter line",
+    "en-news-blanklines": "an 'Image:' alt text inside the body is kept",
+    "es-news-bullets": "headline picker chooses the section label",
+    "it-news-crlf": "headline picker chooses the section menu; cookie text and 'Leggi anche' rail kept",
+    "pt-news-alttext": "headline picker chooses the logo's alt text; share row and captions kept",
+    "ru-news-stars": "the share row ('Поделиться') is kept",
+    "zh-news-wet": "headline picker chooses a body paragraph; the subheading is dropped",
+}
+KNOWN_SHAPE_GAPS = {
+    "de-product-page-wet": "spec lines ('Schnittbreite: 38 cm') dropped",
+}
+
+
+def _params(names: list[str], gaps: dict[str, str]) -> list:
+    return [pytest.param(n, id=n, marks=pytest.mark.xfail(strict=True, reason=gaps[n])) if n in gaps else
+            pytest.param(n, id=n) for n in names]
 KNOWN_KEYS = {
     "shape",
     "language",
@@ -208,7 +232,7 @@ def _ideal_article(page: bytes, exp: dict[str, Any]) -> dehusk.Article:
 # ----------------------------------------------------------------- extraction
 
 
-@pytest.mark.parametrize("name", NAMES, ids=NAMES)
+@pytest.mark.parametrize("name", _params(NAMES, KNOWN_GAPS))
 def test_text_fixture(name: str) -> None:
     page, exp = load_text_fixture(name)
     art = dehusk.extract(page, mode="text")
@@ -240,9 +264,14 @@ def _reshape(name: str) -> tuple[str, str]:
 
 
 RESHAPED = [(name, *_reshape(name)) for name in NAMES]
+RESHAPED_PARAMS = [
+    pytest.param(n, sh, pg, id=f"{n}-{sh}", marks=pytest.mark.xfail(strict=True, reason=KNOWN_SHAPE_GAPS[f"{n}-{sh}"]))
+    if f"{n}-{sh}" in KNOWN_SHAPE_GAPS else pytest.param(n, sh, pg, id=f"{n}-{sh}")
+    for n, sh, pg in RESHAPED
+]
 
 
-@pytest.mark.parametrize(("name", "shape", "page"), RESHAPED, ids=[f"{n}-{s}" for n, s, _ in RESHAPED])
+@pytest.mark.parametrize(("name", "shape", "page"), RESHAPED_PARAMS)
 def test_text_fixture_other_shape(name: str, shape: str, page: str) -> None:
     """The same page as another tool would dump it: the body still comes out, in order."""
     _, exp = load_text_fixture(name)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-_SAMPLE = 1500  # characters of text given to the identifier
+_SAMPLE = 600  # characters of text given to the identifier (its cost grows with the length)
 
 
 @lru_cache(maxsize=1)

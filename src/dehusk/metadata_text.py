@@ -117,24 +117,33 @@ def title_candidates(
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
-    rows = []
-    caps = [f["cap_words"][i] * min(words[i], 12) for i in cand]
-    order = np.argsort(np.argsort(-np.asarray(caps)))
-    for k, i in enumerate(cand):
-        toks = {t for t in _TOK.findall(texts[i].lower())}
-        row = [f[name][i] for name in TITLE_FEATURES[:24]]
-        near = range(max(i - 3, 0), min(i + 5, n))
-        row += [
-            p[i], _window(p, i, 1, 6), _window(p, i, -5, 0), float(np.clip(i - main, -30, 30)), float(i < main),
-            len(toks & slug) / max(len(toks), 1) if slug else -1.0,
-            len(toks & slug) / max(len(slug), 1) if slug else -1.0,
-            float(any(f["re_date"][j] for j in near if j != i)),
-            float(any(f["re_byline"][j] for j in near if j != i)),
-            float(order[k]),
-            float(caps[k] == max(caps)),
-        ]
-        rows.append(row)
-    return np.asarray(cand, dtype=np.intp), np.asarray(rows, dtype=np.float64)
+    idx = np.asarray(cand, dtype=np.intp)
+    caps = f["cap_words"][idx] * np.minimum(words[idx], 12)
+    order = np.argsort(np.argsort(-caps, kind="stable"), kind="stable").astype(np.float64)
+    # p over the 5 lines after / before, and date or byline lines within [-3, +4] (the line itself aside)
+    c = np.concatenate(([0.0], np.cumsum(p)))
+    a1, b1 = np.minimum(idx + 1, n), np.minimum(idx + 6, n)
+    a0, b0 = np.maximum(idx - 5, 0), idx
+    p_next = np.divide(c[b1] - c[a1], b1 - a1, out=np.zeros(len(idx)), where=b1 > a1)
+    p_prev = np.divide(c[b0] - c[a0], b0 - a0, out=np.zeros(len(idx)), where=b0 > a0)
+
+    def near(col: np.ndarray) -> np.ndarray:
+        cc = np.concatenate(([0.0], np.cumsum(col)))
+        lo_, hi_ = np.maximum(idx - 3, 0), np.minimum(idx + 5, n)
+        return ((cc[hi_] - cc[lo_] - col[idx]) > 0).astype(np.float64)
+
+    if slug:
+        toks = [set(_TOK.findall(texts[i].lower())) for i in cand]
+        slug_in = np.array([len(t & slug) / max(len(t), 1) for t in toks])
+        in_slug = np.array([len(t & slug) / len(slug) for t in toks])
+    else:
+        slug_in = in_slug = np.full(len(idx), -1.0)
+    X = np.column_stack(
+        [f[name][idx] for name in TITLE_FEATURES[:24]]
+        + [p[idx], p_next, p_prev, np.clip(idx - main, -30, 30).astype(np.float64), (idx < main).astype(np.float64),
+           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64)]
+    )
+    return idx, X
 
 
 def _heuristic_title(X: np.ndarray) -> np.ndarray:

@@ -6,6 +6,8 @@ segment_text -> features -> classify (pass 1, then the context revision pass 2) 
 
 from __future__ import annotations
 
+import re
+
 import numpy as np
 
 from .article import Article
@@ -19,6 +21,14 @@ from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
 from .segment_text import segment_text
 
+# cookie and consent notices read like prose; they name cookies together with a consent verb
+_CONSENT = re.compile(
+    r"(?i)\bcookies?\b.{0,200}?\b(?:accept|consent|agree|settings|preferences|policy|zulassen|akzeptier|zustimm|"
+    r"einstellungen|accepter|acceptez|paramétr|consentement|aceptar|acepta|configurar|consentimiento|accett|consenso|"
+    r"akceptuj|zgod|ustawienia|aceitar|aceita|accepteren|toestemming|instellingen|nutzt|verwende|utilis|utiliz|usiamo|"
+    r"używa|we use|uses)|\b(?:we use|this (?:web)?site uses|diese (?:web)?seite (?:nutzt|verwendet)|wir verwenden|"
+    r"nous utilisons|utilizamos|usiamo|używamy)\b.{0,80}?\bcookies?\b"
+)
 TEMPLATE_SHARE = 0.5  # corpus mode: a line on at least this share of its host's pages is template
 TEMPLATE_MIN_PAGES = 4
 
@@ -95,7 +105,9 @@ def label_segments(
                 seg.label = "boilerplate"
                 seg.reason = f"template line: on {share:.0%} of this site's {templates.pages} pages"
                 continue
-        if not keep[i]:
+        if len(seg.text) <= 600 and "ookie" in seg.text and _CONSENT.search(seg.text):
+            seg.label, seg.reason = "boilerplate", "cookie or consent notice"
+        elif not keep[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"

@@ -8,9 +8,11 @@ Uses the reference scorer's own per-page functions (/work/shared/bench/score.py,
 path), so the figures are the scorer's definitions. Prints accuracy (title, date on
 `published`, author on `authors`), then two secondary figures for the caller's choices: the
 date when a page that gives only a modification date ("Last updated ...") counts it, and the
-author when organisation credits (JSON-LD Organization authors, agencies) count; where the
-chosen values came from; the median milliseconds per page of `html_metadata` (parsing
-excluded, reported apart).
+author when organisation credits (JSON-LD Organization authors, agencies) count; the share of
+pages WITHOUT gold that still get a date / an author (the learned pickers' thresholds keep it
+at the rules' level); accuracy by page type (--by-type); where the chosen values came from;
+the median milliseconds per page of `html_metadata` (parsing excluded, reported apart).
+With DEHUSK_MODEL_DIR pointing to an empty directory, the rule-based choices are scored.
 """
 
 from __future__ import annotations
@@ -53,6 +55,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--fetch-date", help="ISO date passed as fetch_date (default: today)")
     ap.add_argument("--show", choices=FIELDS, action="append", default=[], help="print the failures of a field")
     ap.add_argument("--per-page", type=Path, help="write per-page predictions and scores (JSONL)")
+    ap.add_argument("--by-type", action="store_true", help="also print accuracy by page type")
     args = ap.parse_args(argv)
 
     scorer = load_scorer(args.scorer)
@@ -65,6 +68,7 @@ def main(argv: list[str] | None = None) -> int:
     rows: list[dict] = []
     either: list[float] = []  # date scored on `published`, else `modified` (see the doc)
     orgs: list[float] = []  # author scored on person names, else organisation credits
+    extra = {"date": [], "author": []}  # pages without gold: given a value anyway?
     meta_ms: list[float] = []
     parse_ms: list[float] = []
     origins: dict[str, Counter] = {f: Counter() for f in ("title", "published", "authors")}
@@ -89,6 +93,10 @@ def main(argv: list[str] | None = None) -> int:
                 either.append(alt["date"])
             if "author" in alt:
                 orgs.append(alt["author"])
+            if "date" not in row:
+                extra["date"].append(bool(meta.published))
+            if "author" not in row:
+                extra["author"].append(bool(meta.authors))
             for f in origins:
                 origins[f][meta.sources.get(f, "-")] += 1
             for f in args.show:
@@ -116,6 +124,17 @@ def main(argv: list[str] | None = None) -> int:
         print(f"date, published else modified: {statistics.fmean(either):.3f}")
     if orgs:
         print(f"author, persons else organisation credits: {statistics.fmean(orgs):.3f}")
+    for f, vals in extra.items():
+        if vals:
+            print(f"pages without {f} gold given one anyway: {statistics.fmean(vals):.3f} ({len(vals)} pages)")
+    if args.by_type:
+        types: dict[str, list[dict]] = {}
+        for r in rows:
+            types.setdefault(r.get("page_type") or "-", []).append(r)
+        for t, rs in sorted(types.items()):
+            a = scorer.aggregate(rs)
+            print(f"  {t:14s} n={len(rs):4d} " + "  ".join(
+                f"{f} {a[f]:.3f} ({a[f + '_pages']})" for f in FIELDS if a.get(f) is not None))
     for f, counter in origins.items():
         print(f"{f} from: " + ", ".join(f"{k} {v}" for k, v in counter.most_common(8)))
     if meta_ms:

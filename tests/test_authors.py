@@ -217,6 +217,9 @@ def test_split_credit_non_string() -> None:
         "김민수",
         "山田 太郎",
         "Omar al-Masri",
+        "Leonardo DiCaprio",
+        "Mary McDonald",
+        "Patrick Smart",
     ],
 )
 def test_looks_like_person_true(name: str) -> None:
@@ -254,6 +257,12 @@ def test_looks_like_person_true(name: str) -> None:
         "山",
         "山田太郎花子次",
         "x" * 100,
+        "PostgreSQL Documentation",  # organisation words
+        "Death Wish Coffee",
+        "Robert Half",  # a common word that is no name
+        "Greenview Builders",
+        "It’s All Trip To Me",
+        "Acme GraphQL",  # a brand-cased word
     ],
 )
 def test_looks_like_person_false(name: str) -> None:
@@ -300,6 +309,10 @@ def test_looks_like_person_non_string() -> None:
         "CNN",
         "Reuters Staff",
         "AFP/Reuters",
+        "TF1",
+        "BBC2",
+        "France 24",
+        "Channel 4",
     ],
 )
 def test_is_agency_true(name: str) -> None:
@@ -308,7 +321,8 @@ def test_is_agency_true(name: str) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["", "Jane Doe", "Alexandra RENARD", "Michael Bloomberg", "Madonna", "Иван Петров", "Jane Doe/John Smith"],
+    ["", "Jane Doe", "Alexandra RENARD", "Michael Bloomberg", "Madonna", "Иван Петров", "Jane Doe/John Smith",
+     "Pippin06", "Guest 6381", "user123", "NZP0PPY"],
 )
 def test_is_agency_false(name: str) -> None:
     assert not is_agency(name)

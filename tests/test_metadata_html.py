@@ -83,12 +83,12 @@ def test_updated_date_kept_apart_from_published():
     assert m.modified.startswith("2024-02-05")
 
 
-def test_visible_updated_label_is_a_modification_date():
+def test_visible_updated_label_is_a_modification_date_and_the_published_fallback():
     html = page("", '<article><h1>Budget vote passes</h1><div class="post-meta">Last updated: Feb 5, 2024</div>'
                 + ARTICLE_BODY + "</article>")
     m = meta_of(html, url="https://example.com/budget")
     assert m.modified == "2024-02-05"
-    assert m.published is None
+    assert m.published == "2024-02-05"  # the page gives only an update date: published falls back to it
 
 
 def test_german_french_cjk_and_numeric_dates_parse():
@@ -341,3 +341,90 @@ def test_title_h1_with_counter_or_label_around_it_uses_the_declared_wording():
 def test_title_pipe_subtitle_dropped_and_mojibake_fixed():
     html = page("<title>A DIY Investorâ\x80\x99s Guide to Retirement | Calculators and More</title>", ARTICLE_BODY)
     assert meta_of(html, url="https://example.org/x").title == "A DIY Investor’s Guide to Retirement"
+
+
+# ----------------------------------------------------------------- learned pickers
+
+
+def test_models_match_the_feature_rows():
+    from dehusk.classify import load_model
+    from dehusk.metadata_dates import DATE_FEATURES
+    from dehusk.metadata_rank import AUTHOR_FEATURES, PAGE_FEATURES, TITLE_FEATURES
+
+    for name, features in (("html_title", TITLE_FEATURES), ("html_date", (*DATE_FEATURES, *PAGE_FEATURES)),
+                           ("html_author", AUTHOR_FEATURES)):
+        assert load_model(name).feature_names == tuple(features), name
+
+
+def test_without_model_files_the_rules_decide(tmp_path, monkeypatch):
+    from dehusk import classify
+
+    html = page('<title>Council budget vote passes | Example News</title>'
+                '<meta property="og:site_name" content="Example News">',
+                '<article><h1>Council budget vote passes</h1><p class="byline">By Jane Doe</p>'
+                '<span class="date">May 2, 2024</span>' + ARTICLE_BODY + "</article>")
+    learned = meta_of(html)
+    monkeypatch.setattr(classify, "_model_path", lambda name: tmp_path / f"{name}.npz")  # no model file
+    rules = meta_of(html)
+    assert rules.title == learned.title == "Council budget vote passes"
+    assert rules.authors == learned.authors == ["Jane Doe"]
+    assert rules.published == learned.published == "2024-05-02"
+
+
+def _state(html: str, url: str = "https://news.example.com/2024/05/02/story"):  # noqa: ANN202
+    from dehusk.metadata_html import _rules
+
+    return _rules(LexborHTMLParser(html), url, FETCH)
+
+
+def test_title_candidates_one_row_per_wording():
+    from dehusk.metadata_html import title_rows
+    from dehusk.metadata_rank import TITLE_FEATURES
+
+    html = page('<title>Council budget vote passes | Example News</title>'
+                '<meta property="og:title" content="Council budget vote passes">'
+                '<meta property="og:site_name" content="Example News">',
+                "<article><h1>Council Budget Vote Passes</h1>" + ARTICLE_BODY + "</article>")
+    _, state = _state(html)
+    cands, X = title_rows(state)
+    assert X.shape == (len(cands), len(TITLE_FEATURES))
+    texts = [c.text for c in cands]
+    assert "Council budget vote passes | Example News" in texts  # the raw <title> is a candidate too
+    # the h1, og:title and the <title> without its site name are one wording (compared as the scorer does)
+    assert len([t for t in texts if t.casefold() == "council budget vote passes"]) == 1
+    row = dict(zip(TITLE_FEATURES, X[texts.index(next(t for t in texts if t.casefold() == "council budget vote passes"))],
+                   strict=True))
+    assert row["fam_h1"] == row["fam_og"] == row["fam_title"] == 1.0 and row["n_meta_fam"] == 2.0
+
+
+def test_date_candidates_one_per_day_rails_and_comments_left_out():
+    from dehusk.metadata_html import date_rows
+
+    html = page('<meta property="article:published_time" content="2024-03-01T08:00:00Z">',
+                '<article><h1>Budget vote passes</h1><p class="date">March 1, 2024</p>' + ARTICLE_BODY + "</article>"
+                '<section class="comments"><time datetime="2024-05-20">May 20, 2024</time></section>')
+    meta, state = _state(html, "https://example.com/budget")
+    days, X = date_rows(state, meta.language)
+    assert [d for d, _, _ in days] == ["2024-03-01"]
+    assert days[0][1] == "2024-03-01T08:00:00+00:00"  # the declared value, with its time, stands for the day
+    assert len(X) == 1
+
+
+def test_visible_byline_with_the_name_in_a_link():
+    html = page("", '<article><h1>Budget vote passes</h1><p>By <a href="/people/jane">Jane Doe</a></p>'
+                + ARTICLE_BODY + "</article>")
+    m = meta_of(html, url="https://example.com/budget")
+    assert m.authors == ["Jane Doe"]
+
+
+def test_author_candidates_user_name_in_a_byline_not_the_site_name():
+    from dehusk.metadata_html import author_rows
+
+    html = page('<meta property="og:site_name" content="Nerdnews">',
+                '<article><h1>Budget vote passes</h1><p class="story-byline">Posted by <a href="/u/1">QuietFox42</a>'
+                '</p>' + ARTICLE_BODY + '<p class="author">By Nerdnews</p></article>')
+    meta, state = _state(html, "https://nerdnews.example/story/1")
+    cands, _ = author_rows(state, meta.authors)
+    names = {n for c in cands for n in c.values}
+    assert "QuietFox42" in names
+    assert "Nerdnews" not in names

@@ -53,7 +53,24 @@ _ORG_WORDS = _words(
     agencia agenzia agentur nachrichtenagentur wire wires agencies broadcasting newspaper magazine
     staff desk newsroom editorial redaktion rédaction redacción redazione redação redactie redakcja
     redakce bureau online digital team services company foundation institute university ministry
-    association council channel studios productions publishing publications s.a. ag"""
+    association council channel studios productions publishing publications s.a. ag
+    documentation docs blog blogs forum forums community hotels hotel resort resorts clinic clinics hospital
+    hospitals health healthcare medical dental pharmacy partners builders construction design designs co co.
+    int learning academy school schools college universities labs software systems technologies apps games
+    gaming studio store shop market restaurant cafe bakery brewery winery wines realty properties insurance
+    capital finance financial consulting consultants legal firm social industries international global
+    enterprises holdings ventures center centre club society museum library theatre theater festival project
+    reviews guide guides journal gazette tribune herald chronicle travel tours adventures fitness wellness
+    salon apparel boutique homes gardens farms pets plumbing electric electrical roofing movers cleaning
+    service website platform cloud analytics security energy solar motors automotive coffee roasters
+    roaster tea foods kitchens photography collective platforms dentistry pc pllc llp coalition alliance
+    federation union"""
+)
+# common words that are not (parts of) a person's name; a name holding one is not a person's
+_COMMON = _words(
+    """it's its all to me my your our their we you is are was be this that these those how why what when
+    where which not no yes for with from into about more most very just only also than then so such best top
+    free new easy simple half death wish ask tips ideas world life first name"""
 )
 # words that are never part of a person's name (generic authors, site roles)
 _NOT_NAME = _ORG_WORDS | _words(
@@ -63,7 +80,7 @@ _NOT_NAME = _ORG_WORDS | _words(
     by and type size industry topic role category categories region location product products
     solution solutions function price language format level audience stage status popularity
     relevance platform resources use policy privacy terms cookie cookies conditions subscribe
-    newsletter login sign account api"""
+    newsletter login sign account api testimonial testimonials"""
 )
 _ROLE_CORE = _words(
     """reporter writer editor correspondent contributor columnist journalist photographer producer
@@ -180,13 +197,28 @@ def is_agency(name: str) -> bool:
     tokens = clean.split()
     if tokens[0] in ("The", "THE") and len(tokens) > 1:
         return True
-    if any(ch.isdigit() for ch in clean) and any(ch.isupper() for ch in clean):
-        return True  # "FRANCE 24", "TF1", "BBC2"
+    if any(ch.isdigit() for ch in clean) and _channel(clean, tokens):
+        return True  # "FRANCE 24", "TF1", "BBC2", "France 24"; not "Pippin06", "Guest 6381"
     if len(tokens) == 1 and len(clean) >= 2 and clean.isupper() and clean.isalpha():
         return True  # "AFP", "BBC", "EFE"
     if "/" in clean:
         return all(is_agency(part) for part in clean.split("/") if part.strip())
     return any(t.casefold().strip(".,") in _ORG_WORDS for t in tokens)
+
+
+_CHANNEL = re.compile(r"^(?:[^\W\d_]+\d{0,3}|\d{1,3}[^\W\d_]*)$")
+_INNER_CAPS = re.compile(r"(?<=[^\W\d_])[A-Z]")
+
+
+def _channel(clean: str, tokens: list[str]) -> bool:
+    """A channel or outlet name with a number: all capitals ("TF1", "FRANCE 24") or a capitalised
+    word and a short number ("France 24"); not a user name ("Pippin06", "Guest 6381")."""
+    if not all(_CHANNEL.match(t) for t in tokens) or not any(ch.isalpha() for ch in clean):
+        return False
+    if clean.isupper():
+        return True
+    return (len(tokens) > 1 and tokens[-1].isdigit() and _token_ok(tokens[0])
+            and tokens[0].casefold() not in _NOT_NAME)
 
 
 def _token_ok(token: str) -> bool:
@@ -212,8 +244,10 @@ def looks_like_person(name: str) -> bool:
     if not 2 <= len(tokens) <= 5:
         return False
     folded = [t.casefold() for t in tokens]
-    if any(f.strip(".") in _NOT_NAME or f in _ROLE_CORE for f in folded):
+    if any(f.strip(".") in _NOT_NAME or f in _ROLE_CORE or f in _COMMON for f in folded):
         return False
+    if any(not t.isupper() and len(_INNER_CAPS.findall(t)) >= 2 for t in tokens):
+        return False  # "PostgreSQL", "iOS": a brand, not a name
     if folded[-1] in _PARTICLES:
         return False
     core = [t for t, f in zip(tokens, folded, strict=True) if f not in _PARTICLES]

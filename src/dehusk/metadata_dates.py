@@ -11,13 +11,18 @@ Dates after the fetch date (default today; one day of slack for time zones) are 
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+import numpy as np
+from selectolax.lexbor import LexborNode
+
 from .dates import find_dates, parse_date
-from .metadata_page import Page, attr_value, in_chrome
+from .metadata_page import Page, Scan, attr_value, in_chrome
+from .metadata_title import CHROME_ANYWHERE
 
 PUBLISHED_METAS = (
     "article:published_time", "og:article:published_time", "article:published", "published_time",
@@ -184,3 +189,246 @@ def _vote(cands: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
             votes[iso[:10]].add("visible-labelled")
     best = max(len(v) for v in votes.values())
     return next(c for c in cands if len(votes[c[2][:10]]) == best)
+
+
+# ----------------------------------------------------------------- candidates for the learned picker
+
+_FAMILIES = ("ld_pub", "ld_created", "ld_mod", "meta_pub", "meta_mod", "item_pub", "item_mod", "time_pub",
+             "time_mod", "vis_pub", "vis_mod", "vis_unk", "near", "url")
+_DECLARED = frozenset(_FAMILIES[:9])
+_SHOWN = frozenset({"vis_pub", "vis_mod", "vis_unk", "near"})
+_PRIORITY = {f: i for i, f in enumerate(("ld_pub", "meta_pub", "item_pub", "time_pub", "ld_created", "vis_pub",
+                                         "near", "vis_unk", "time_mod", "vis_mod", "ld_mod", "meta_mod",
+                                         "item_mod", "url"))}
+_CTX = ("date", "meta", "comment", "related", "chrome", "link", "li", "article", "header", "footer")
+DATE_FEATURES = (
+    *(f"n_{f}" for f in _FAMILIES), "n_fam", "n_occ", "has_time", "d_anchor", "abs_anchor", "log_abs", "first_pos",
+    "before_anchor", *(f"any_{c}" for c in _CTX), *(f"all_{c}" for c in _CTX), "min_len", "recency", "n_days",
+    "is_oldest", "is_newest", "log_to_newest", "log_from_oldest", "rule_pub", "rule_mod", "declared",
+    "after_declared", "before_declared", "n_visible_days", "near_rank", "near_rank_after", "page_min_abs",
+    "adj_day", "adj_declared", "vis_clean", "dist_clean", "shown", "declared_shown", "n_shown_days",
+)
+_CTX_DATE = re.compile(r"date|time|publish|posted|updated|modified", re.I)
+_CTX_META = re.compile(r"meta|byline|author|info|header|head|hero|intro|top", re.I)
+_CTX_COMMENT = re.compile(r"comment|reply|replies|respon", re.I)
+_CTX_RELATED = re.compile(r"related|recommend|more|teaser|card|popular|trending|sidebar|widget|latest|recent", re.I)
+
+
+@dataclass(slots=True)
+class Occurrence:
+    fam: str
+    src: str
+    kind: str
+    iso: str
+    pos: int | None = None
+    ctx: dict[str, bool] | None = None
+    length: int = 0
+
+
+def _context(node: LexborNode, stop: frozenset[int]) -> dict[str, bool]:
+    hints: list[str] = []
+    tags: set[str] = set()
+    cur: LexborNode | None = node
+    for level in range(10):
+        if cur is None or cur.tag in ("body", "html"):
+            break
+        tags.add(cur.tag or "")
+        if level < 4:
+            a = cur.attributes
+            hints.append(f"{a.get('class') or ''} {a.get('id') or ''} {a.get('itemprop') or ''}")
+        cur = cur.parent
+    near = " ".join(hints[:3])
+    every = " ".join(hints)
+    return {
+        "date": bool(_CTX_DATE.search(near)) or "time" in tags, "meta": bool(_CTX_META.search(every)),
+        "comment": bool(_CTX_COMMENT.search(every)), "related": bool(_CTX_RELATED.search(every)),
+        "chrome": in_chrome(node, stop), "link": "a" in tags, "li": "li" in tags,
+        "article": bool(tags & {"article", "main"}), "header": "header" in tags,
+        "footer": bool(tags & {"footer", "aside", "nav"}), "rail": bool(CHROME_ANYWHERE.search(every)),
+    }
+
+
+def _kind_in_context(node: LexborNode, value: str, dater: _Dater) -> str:
+    """The kind a label next to the date gives it ("Updated: <span>May 3</span>")."""
+    cur = node
+    for _ in range(2):
+        cur = cur.parent
+        if cur is None:
+            break
+        text = cur.text(separator=" ", strip=True)
+        if len(text) > _HINT_TEXT:
+            break
+        for m in find_dates(text, lang=dater.lang, fetch_date=dater.fetch_date):
+            if m.value[:10] == value[:10] and m.kind != "unknown":
+                return m.kind
+    return "unknown"
+
+
+def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: str | None, near: Sequence[str],
+                scan: Scan) -> list[Occurrence]:
+    """Every date of the page with where it was found (for `date_candidates`)."""
+    dater = _Dater(fetch_date, lang)
+    out: list[Occurrence] = []
+    ld = page.jsonld
+    stop = page.headline_path
+
+    def add(fam: str, src: str, kind: str, value: str | None, node: LexborNode | None = None) -> None:
+        iso = dater.parse(value)
+        if iso:
+            pos = scan.positions.get(node.mem_id) if node is not None else None
+            out.append(Occurrence(fam, src, kind, iso, pos, _context(node, stop) if node is not None else None))
+
+    if ld.published:
+        fam = "ld_pub" if ld.published_key == "datePublished" else "ld_created"
+        add(fam, f"json-ld {ld.published_key}", "published", ld.published)
+    if ld.modified:
+        add("ld_mod", "json-ld dateModified", "modified", ld.modified)
+    for keys, fam, kind in ((PUBLISHED_METAS, "meta_pub", "published"), (MODIFIED_METAS, "meta_mod", "modified")):
+        for k in keys:
+            for v in page.metas.get(k, ())[:1]:
+                add(fam, f"meta[{k}]", kind, v)
+    for key, fam, kind in (("datepublished", "item_pub", "published"), ("datecreated", "item_pub", "published"),
+                           ("datemodified", "item_mod", "modified")):
+        for node in page.itemprops.get(key, ())[:2]:
+            if node.tag != "meta":
+                add(fam, f"[itemprop={key}]", kind, attr_value(node) or node.text(strip=True), node)
+    for node in page.times:
+        value = node.attributes.get("datetime")
+        if not value:
+            continue
+        ctx = f"{node.attributes.get('class') or ''} {node.attributes.get('itemprop') or ''}"
+        parent = node.parent
+        if parent is not None:
+            ctx += f" {parent.attributes.get('class') or ''} {(parent.text(strip=True) or '')[:60]}"
+        mod = bool(_UPDATED.search(ctx))
+        add("time_mod" if mod else "time_pub", "time[datetime]", "modified" if mod else "published", value, node)
+    for pos, text, node in scan.dates[:40]:
+        ctx = None
+        for m in find_dates(text, lang=dater.lang, fetch_date=dater.fetch_date):
+            iso = dater.ok(m.value)
+            if not iso:
+                continue
+            kind = m.kind
+            if kind == "unknown" and len(text) - (m.end - m.start) < 12:
+                kind = _kind_in_context(node, iso, dater)
+            ctx = ctx or _context(node, stop)
+            fam = {"published": "vis_pub", "modified": "vis_mod"}.get(kind, "vis_unk")
+            out.append(Occurrence(fam, "visible", kind, iso, pos, ctx, len(text)))
+    for text in near:
+        for m in find_dates(text, lang=dater.lang, fetch_date=dater.fetch_date):
+            iso = dater.ok(m.value)
+            if iso:
+                out.append(Occurrence("near", "visible (near headline)", m.kind, iso, None, None, len(text)))
+    if url:
+        m = _URL_DATE.search(url)
+        if m:
+            add("url", "url", "unknown", f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    return out
+
+
+def _ordinal(day: str) -> int:
+    try:
+        return date.fromisoformat(day).toordinal()
+    except ValueError:
+        return 0
+
+
+def _log_days(a: str, b: str) -> float:
+    try:
+        d = (date.fromisoformat(a) - date.fromisoformat(b)).days
+    except ValueError:
+        return 0.0
+    return math.copysign(math.log1p(abs(d)), d)
+
+
+def date_candidates(occs: list[Occurrence], anchor: int | None, n_nodes: int, rule: DateChoice,
+                    page_flags: dict[str, float]) -> tuple[list[tuple[str, str, list[Occurrence]]], np.ndarray]:
+    """One candidate per day: (day, best ISO value, its occurrences) and the feature rows (`DATE_FEATURES`
+    followed by the page flags)."""
+    by_day: dict[str, list[Occurrence]] = {}
+    for o in occs:
+        by_day.setdefault(o.iso[:10], []).append(o)
+    for day, group in list(by_day.items()):  # seen only in comments or related rails: another page's date
+        if all(o.ctx is not None and o.ctx["rail"] for o in group):
+            del by_day[day]
+    occs = [o for o in occs if o.iso[:10] in by_day]
+    days = sorted(by_day)
+    declared_pub = next((o.iso[:10] for o in occs if o.fam in ("ld_pub", "meta_pub", "ld_created")), None)
+    rule_pub = (rule.published or "")[:10]
+    rule_mod = (rule.modified or "")[:10]
+    n_vis_days = sum(1 for d in days if any(o.pos is not None or o.fam == "near" for o in by_day[d]))
+    rows: list[list[float]] = []
+    out: list[tuple[str, str, list[Occurrence]]] = []
+    n = float(max(n_nodes, 1))
+    # visible days ranked by their distance to the headline (outside comments and rails: "clean")
+    dist: dict[str, int] = {}
+    dist_after: dict[str, int] = {}
+    dist_clean: dict[str, int] = {}
+    if anchor is not None:
+        for o in occs:
+            if o.pos is None:
+                continue
+            d = abs(o.pos - anchor)
+            day = o.iso[:10]
+            dist[day] = min(dist.get(day, d), d)
+            if o.pos >= anchor:
+                dist_after[day] = min(dist_after.get(day, d), d)
+            if o.ctx is not None and not (o.ctx["chrome"] or o.ctx["comment"] or o.ctx["related"]):
+                dist_clean[day] = min(dist_clean.get(day, d), d)
+    near_rank = {d: i for i, d in enumerate(sorted(dist, key=dist.__getitem__))}
+    after_rank = {d: i for i, d in enumerate(sorted(dist_after, key=dist_after.__getitem__))}
+    clean_rank = {d: i for i, d in enumerate(sorted(dist_clean, key=dist_clean.__getitem__))}
+    ordinals = {d: _ordinal(d) for d in days}
+    shown = {d for d in days if any(o.fam in _SHOWN for o in by_day[d])}
+    declared_days = {o.iso[:10] for o in occs if o.fam in _DECLARED}
+    for rank, day in enumerate(reversed(days)):
+        group = by_day[day]
+        f: dict[str, float] = dict.fromkeys(DATE_FEATURES, 0.0)
+        for o in group:
+            f[f"n_{o.fam}"] += 1
+        f["n_fam"] = float(len({o.fam for o in group}))
+        f["n_occ"] = float(len(group))
+        f["has_time"] = float(any("T" in o.iso for o in group))
+        placed = [o for o in group if o.pos is not None]
+        if placed and anchor is not None:
+            nearest = min(placed, key=lambda o: abs(o.pos - anchor))  # type: ignore[operator]
+            d = nearest.pos - anchor  # type: ignore[operator]
+            f["d_anchor"], f["abs_anchor"], f["log_abs"] = d / n, abs(d) / n, math.log1p(abs(d))
+            f["before_anchor"] = float(d < 0)
+        else:
+            f["d_anchor"] = f["abs_anchor"] = f["log_abs"] = f["before_anchor"] = math.nan
+        f["first_pos"] = min(o.pos for o in placed) / n if placed else math.nan
+        ctxs = [o.ctx for o in group if o.ctx is not None]
+        for c in _CTX:
+            f[f"any_{c}"] = float(any(x[c] for x in ctxs)) if ctxs else math.nan
+            f[f"all_{c}"] = float(all(x[c] for x in ctxs)) if ctxs else math.nan
+        lens = [o.length for o in group if o.length]
+        f["min_len"] = math.log1p(min(lens)) if lens else math.nan
+        f["recency"] = float(rank)
+        f["n_days"] = float(len(days))
+        f["is_oldest"] = float(day == days[0])
+        f["is_newest"] = float(day == days[-1])
+        f["log_to_newest"] = -_log_days(day, days[-1])
+        f["log_from_oldest"] = _log_days(day, days[0])
+        f["rule_pub"] = float(day == rule_pub)
+        f["rule_mod"] = float(day == rule_mod)
+        f["declared"] = float(any(o.fam in _DECLARED for o in group))
+        f["after_declared"] = float(declared_pub is not None and day > declared_pub)
+        f["before_declared"] = float(declared_pub is not None and day < declared_pub)
+        f["n_visible_days"] = float(n_vis_days)
+        f["near_rank"] = float(near_rank.get(day, math.nan))
+        f["near_rank_after"] = float(after_rank.get(day, math.nan))
+        f["page_min_abs"] = min(dist.values()) / n if dist else math.nan
+        f["vis_clean"] = float(clean_rank.get(day, math.nan))
+        f["dist_clean"] = math.log1p(dist_clean[day]) if day in dist_clean else math.nan
+        f["shown"] = float(day in shown)
+        f["declared_shown"] = float(bool(declared_days & shown))
+        f["n_shown_days"] = float(len(shown))
+        adj = [d for d in days if d != day and abs(ordinals[d] - ordinals[day]) == 1]
+        f["adj_day"] = float(bool(adj))
+        f["adj_declared"] = float(any(any(o.fam in _DECLARED for o in by_day[d]) for d in adj))
+        best = min(group, key=lambda o: (_PRIORITY[o.fam], "T" not in o.iso))
+        out.append((day, best.iso, group))
+        rows.append([f[k] for k in DATE_FEATURES] + list(page_flags.values()))
+    width = len(DATE_FEATURES) + len(page_flags)
+    return out, np.array(rows, dtype=np.float64).reshape(len(rows), width)

@@ -33,12 +33,24 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
+import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
-from .metadata_dates import choose_dates
-from .metadata_page import Page, ancestors, attr_value, in_chrome, near_headline, read_page
-from .metadata_title import choose_title, clean_text
+from .classify import load_model, model_available
+from .metadata_dates import _PRIORITY, DateChoice, Occurrence, choose_dates, date_candidates, occurrences
+from .metadata_page import Page, Scan, ancestors, attr_value, in_chrome, near_headline, read_page
+from .metadata_rank import Candidate, author_candidates, page_flags, scores, title_candidates
+from .metadata_title import (
+    TitleChoice,
+    choose_title,
+    chrome_ancestor,
+    clean_text,
+    names_site,
+    site_keys,
+    split_title,
+    tokens,
+)
 
 MAX_TAGS = 20
 MAX_AUTHORS = 12
@@ -131,11 +143,18 @@ def _labelled(page: Page) -> list[str]:
 
 
 def _box_names(node: LexborNode) -> list[str]:
-    """An author box with a bio: the short name element inside it."""
+    """An author box with a bio: the short name element inside it, else its first short text."""
     for inner in node.css("[class*=name i], [itemprop=name], h2, h3, h4, h5, strong")[:4]:
         text = inner.text(separator=" ", strip=True)
         if text and len(text) <= 80:
             return [text]
+    for i, inner in enumerate(node.traverse(include_text=True)):
+        if i > 40:
+            break
+        if inner.is_text_node:
+            text = " ".join((inner.text_content or "").split())
+            if text:
+                return [text] if len(text) <= 60 and not _BY_START.match(text) else []
     return []
 
 
@@ -149,30 +168,27 @@ def _site_owner(page: Page, url: str | None) -> str | None:
     return name if name and looks_like_person(name) else None
 
 
-def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None) -> None:
+@dataclass(slots=True)
+class AuthorSource:
+    """The names one kind of author source gives (raw), where it sits, and whether the page types
+    them as people (then a one-word name or user name counts)."""
+
+    src: str
+    names: list[str]
+    typed: bool = False
+    node: LexborNode | None = None
+
+
+def _first(nodes: list[LexborNode], where: dict[str, LexborNode], src: str) -> None:
+    if nodes and src not in where:
+        where[src] = nodes[0]
+
+
+def author_steps(page: Page, near: list[str], url: str | None,
+                 where: dict[str, LexborNode]) -> list[tuple[str, Callable[[], list[str]]]]:
+    """The author sources, best first, each computed on demand; `where` gets the element a
+    source's names were read from."""
     ld = page.jsonld
-    agencies: list[str] = []
-
-    def take(names: list[str], src: str, typed: bool = False) -> bool:
-        persons: list[str] = []
-        orgs: list[str] = []
-        for name in names:
-            if not name or not _not_url(name):
-                continue
-            ps, os_ = split_credit(name)
-            persons.extend(ps)
-            orgs.extend(o for o in os_ if is_agency(o))
-        persons = clean_authors(persons)[:MAX_AUTHORS]
-        if not persons and typed:  # declared a Person: a one-word name or user name is one
-            persons = [n for n in (clean_text(x) for x in names) if _user_name(n)][:MAX_AUTHORS]
-        if src in _CREDIT_SOURCES:
-            agencies.extend(orgs)
-        if persons:
-            meta.authors, meta.sources["authors"] = persons, src
-            return True
-        return False
-
-    typed_microdata: list[str] = []
 
     def itemprop_names() -> list[str]:
         names: list[str] = []
@@ -183,24 +199,27 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
                 continue
             inner = node.css_first("[itemprop=name]")
             value = attr_value(inner) if inner is not None else attr_value(node)
-            name = value or (inner or node).text(separator=" ", strip=True)
-            names.append(name)
+            names.append(value or (inner or node).text(separator=" ", strip=True))
+            _first([node], where, "[itemprop=author]")
             if thread or "person" in (node.attributes.get("itemtype") or "").casefold():
-                typed_microdata.append(name)
+                where.setdefault("typed microdata", node)
+                page_typed.append(names[-1])
         return names
 
     def link_names() -> list[str]:
         names = list(page.rel_author[:6])
-        links = {a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a, page.headline_path)}
-        links.discard("")
-        if len(links) <= 3:  # more: a list of the site's authors, not this article's
-            names += [a.text(separator=" ", strip=True) for a in page.author_links if not in_chrome(a, page.headline_path)]
+        links = [a for a in page.author_links if not in_chrome(a, page.headline_path)]
+        texts = {a.text(separator=" ", strip=True) for a in links}
+        texts.discard("")
+        if len(texts) <= 3:  # more: a list of the site's authors, not this article's
+            names += [a.text(separator=" ", strip=True) for a in links]
+            _first(links, where, "author link")
         return names
 
     def hinted() -> list[str]:
         """The first byline element naming a person; none when the page's byline elements name
         several different people (a listing of other articles, a thread of reviews)."""
-        found: list[list[str]] = []
+        found: list[tuple[list[str], LexborNode]] = []
         seen: set[tuple[str, ...]] = set()
         for node in page.bylines:
             if in_chrome(node, page.headline_path):
@@ -218,12 +237,14 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
                 key = tuple(sorted(p.casefold() for p in persons))
                 if key not in seen:
                     seen.add(key)
-                    found.append(names)
+                    found.append((names, node))
                 if len(seen) > 2:
                     return []
-        return found[0] if found else []
+        if found:
+            where.setdefault("byline element", found[0][1])
+        return found[0][0] if found else []
 
-    agencies.extend(o for o in ld.orgs if is_agency(o))
+    page_typed: list[str] = []
     steps: list[tuple[str, Callable[[], list[str]]]] = [
         ("json-ld author", lambda: ld.persons if ld.n_articles <= 1 else []),
         *((f"meta[{k}]", lambda k=k: [v for v in page.metas.get(k, ()) if _not_url(v)]) for k in _AUTHOR_METAS),
@@ -234,17 +255,51 @@ def _choose_authors(meta: HtmlMeta, page: Page, near: list[str], url: str | None
         ("byline element", hinted),
         ("byline in dates", lambda: _byline_texts([n.text(separator=" ", strip=True) for n in page.datelines[:8]])),
         ("byline heading", lambda: _byline_texts(_labelled(page))),
+        # typed one-word names and the site's owner: only when nobody above has a full name
+        ("json-ld Person", lambda: ld.typed_persons if ld.n_articles <= 1 else []),
+        ("[itemprop=author] Person", lambda: page_typed),
+        ("site owner", lambda: [o] if (o := _site_owner(page, url)) else []),
     ]
+    return steps
+
+
+_TYPED_STEPS = frozenset({"json-ld Person", "[itemprop=author] Person", "site owner"})
+
+
+def resolve_names(names: list[str], typed: bool) -> tuple[list[str], list[str]]:
+    """(person names, organisation credits) of a source's raw names; a source typed Person also
+    gives its one-word names and user names."""
+    persons: list[str] = []
+    orgs: list[str] = []
+    for name in names:
+        if not name or not _not_url(name):
+            continue
+        ps, os_ = split_credit(name)
+        persons.extend(ps)
+        orgs.extend(o for o in os_ if is_agency(o))
+    persons = clean_authors(persons)[:MAX_AUTHORS]
+    if not persons and typed:  # declared a Person: a one-word name or user name is one
+        persons = list(dict.fromkeys(n for n in (clean_text(x) for x in names) if _user_name(n)))[:MAX_AUTHORS]
+    return persons, orgs
+
+
+def _choose_authors(meta: HtmlMeta, page: Page, steps: list[tuple[str, Callable[[], list[str]]]],
+                    computed: list[AuthorSource]) -> None:
+    """The rule: the first source, best first, that gives a person's name (typed one-word names
+    only after every full-name source); `computed` gets every source evaluated."""
+    ld = page.jsonld
+    agencies = [o for o in ld.orgs if is_agency(o)]
     for src, get in steps:
         names = get()
-        if names and take(names, src):
+        computed.append(AuthorSource(src, names, src in _TYPED_STEPS))
+        if not names:
+            continue
+        persons, orgs = resolve_names(names, src in _TYPED_STEPS)
+        if src in _CREDIT_SOURCES:
+            agencies.extend(orgs)
+        if persons:
+            meta.authors, meta.sources["authors"] = persons, src
             break
-    else:  # nobody with a full name: a one-word name the page types as a Person
-        if not (ld.typed_persons and ld.n_articles <= 1 and take(ld.typed_persons, "json-ld Person", True)
-                or take(typed_microdata, "[itemprop=author] Person", True)):
-            owner = _site_owner(page, url)
-            if owner:
-                take([owner], "site owner")
     seen: set[str] = set()
     for org in [*ld.orgs, *agencies]:
         if org.casefold() not in seen:
@@ -260,13 +315,15 @@ _CREDIT_SOURCES = frozenset({"json-ld author", *(f"meta[{k}]" for k in _AUTHOR_M
 _GENERIC_USERS = frozenset({
     "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
     "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
+    "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
+    "account", "login", "profile", "testimonial",
 })
 
 
 def _user_name(name: str) -> bool:
     """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
     return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum()
-            and any(ch.isalpha() for ch in name)
+            and any(ch.isalpha() for ch in name) and all(ch.isalnum() or ch in "._-'’" for ch in name)
             and name.casefold().strip(".") not in _GENERIC_USERS and not is_agency(name)
             and "@" not in name and _not_url(name))
 
@@ -356,8 +413,39 @@ def _site(meta: HtmlMeta, page: Page, url: str | None) -> None:
         meta.page_kind.append("json-ld:several-articles")
 
 
-def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date: str | None = None) -> HtmlMeta:
-    """Title, authors, dates, tags, site, language... of a parsed page (scripts still in)."""
+@dataclass(slots=True)
+class _State:
+    """The rule-based pass's record, from which the learned pickers' candidates are built."""
+
+    page: Page
+    url: str | None
+    fetch_date: str | None
+    site_names: list[str | None]
+    title: TitleChoice
+    near: list[str]
+    dates: DateChoice
+    steps: list[tuple[str, Callable[[], list[str]]]]
+    computed: list[AuthorSource]
+    where: dict[str, LexborNode]
+    _scan: Scan | None = None
+
+    def scan(self) -> Scan:
+        if self._scan is None:
+            page = self.page
+            wanted = [*page.h1s, *page.times, *page.author_links, *page.bylines[:30], *page.datelines[:30]]
+            for key in ("author", "datepublished", "datecreated", "datemodified", "headline"):
+                wanted.extend(page.itemprops.get(key, ())[:6])
+            if self.title.node is not None:
+                wanted.append(self.title.node)
+            self._scan = page.scan(wanted)
+        return self._scan
+
+    def anchor(self) -> int | None:
+        node = self.title.node or next((h for h in self.page.h1s if not chrome_ancestor(h)), None)
+        return self.scan().positions.get(node.mem_id) if node is not None else None
+
+
+def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> tuple[HtmlMeta, _State]:
     meta = HtmlMeta()
     page = read_page(tree, url)
     _site(meta, page, url)
@@ -376,5 +464,190 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date:
     dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, near=near)
     meta.published, meta.modified, meta.date_candidates = dates.published, dates.modified, dates.candidates
     meta.sources.update(dates.sources)
-    _choose_authors(meta, page, near, url)
+    where: dict[str, LexborNode] = {}
+    steps = author_steps(page, near, url, where)
+    computed: list[AuthorSource] = []
+    _choose_authors(meta, page, steps, computed)
+    return meta, _State(page, url, fetch_date, site_names, title, near, dates, steps, computed, where)
+
+
+def title_rows(state: _State) -> tuple[list[Candidate], np.ndarray]:
+    return title_candidates(state.page, state.site_names, state.url, state.title, state.scan())
+
+
+def date_rows(state: _State, lang: str | None) -> tuple[list[tuple[str, str, list[Occurrence]]], np.ndarray]:
+    scan = state.scan()
+    occs = occurrences(state.page, state.url, fetch_date=state.fetch_date, lang=lang, near=state.near, scan=scan)
+    return date_candidates(occs, state.anchor(), scan.n, state.dates, page_flags(state.page, state.url, scan))
+
+
+_MAX_PER_KIND = 4  # byline elements / visible bylines kept as separate candidates
+_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
+                        r"([^\W\d_][^.|,©]{2,60})", re.I)
+_LOOSE_PREFIX = re.compile(r"^\W{0,3}(?:(?:written|posted|published|started|reviewed|words|article|story|text)\s+)?"
+                           r"(?:by|von|par|por|door|author|autor|authors)\s*:?\s*", re.I)
+_LOOSE_END = re.compile(r"\s+(?:on|in|at|am|le|el|il|»|›)\s+|\s*[|•·,;(]\s*|\s[-–—]\s")
+_ATTR_AUTHOR = "[class*=username i], [class*=user-name i], [data-author], [data-username], [author]"
+_NOT_LOOSE = frozenset({"site name", "copyright", "byline heading"})
+
+
+def _one_word(names: list[str], keys: list[str]) -> list[str]:
+    """A user name or first name alone in an author slot ("Posted by BeauHD"), not the site's name."""
+    out: list[str] = []
+    for raw in names:
+        text = _LOOSE_PREFIX.sub("", clean_text(raw), count=1)
+        text = _LOOSE_END.split(text, maxsplit=1)[0].strip(" .:")
+        if _user_name(text) and not names_site(text, keys) and text not in out:
+            out.append(text)
+    return out[:MAX_AUTHORS]
+
+
+def _after_prefix(text: str, tnode: LexborNode) -> str:
+    """The byline a text node opens: a lone prefix ("By", "Written by") names nobody itself: the
+    next element does (`By <a>Jane Doe</a>`), or the parent's next sibling (a label above the
+    name); otherwise the parent's whole text."""
+    if not _LOOSE_PREFIX.sub("", text).strip(" :"):
+        for start in (tnode, tnode.parent):
+            sib = start.next if start is not None else None
+            while sib is not None and sib.is_text_node and not (sib.text_content or "").strip():
+                sib = sib.next
+            if sib is not None:
+                name = " ".join(sib.text(separator=" ").split())
+                if 0 < len(name) <= 80:
+                    return f"By {name}"
+        return ""
+    parent = tnode.parent
+    return " ".join(parent.text(separator=" ").split()) if parent is not None else text
+
+
+def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
+    """Every author source for the learned picker with the names it gives: the rule's (all of
+    them), each byline element and visible "By ..." line apart, user-name elements and
+    attributes, a person's name as the site name or in the copyright line."""
+    page = state.page
+    keys = site_keys(state.site_names, state.url)
+    out: list[tuple[AuthorSource, list[str]]] = []
+    ranks: dict[int, int] = {}
+
+    resolved: dict[tuple[tuple[str, ...], bool, bool], list[str]] = {}
+
+    def add(a: AuthorSource, rank: int | None = None) -> bool:
+        if not a.names:
+            return False
+        key = (tuple(a.names), a.typed, a.src in _NOT_LOOSE)
+        persons = resolved.get(key)
+        if persons is None:
+            persons = resolve_names(a.names, a.typed)[0]
+            if not persons and a.src not in _NOT_LOOSE:
+                persons = _one_word(a.names, keys)
+            resolved[key] = persons
+        if not persons:
+            return False
+        if rank is not None:
+            ranks[len(out)] = rank
+        out.append((a, persons))
+        return True
+
+    done = {a.src for a in state.computed}
+    for a in state.computed:
+        a.node = state.where.get("typed microdata" if a.src == "[itemprop=author] Person" else a.src)
+        add(a)
+    for src, get in state.steps:  # the rule stopped at its first hit: the rest too
+        if src not in done:
+            add(AuthorSource(src, get(), src in _TYPED_STEPS, state.where.get(src)))
+    seen: set[str] = set()
+    for node in page.bylines[:16]:
+        text = " ".join(node.text(separator=" ").split())
+        names = [text] if 0 < len(text) <= _BYLINE_TEXT else _box_names(node) if len(text) <= 2000 else []
+        if names and names[0].casefold() not in seen:
+            seen.add(names[0].casefold())
+            if add(AuthorSource("byline element", names, False, node), len(seen) - 1) and len(seen) >= 8:
+                break
+    scan = state.scan()
+    seen = set()
+    for _, text, tnode in scan.bylines:
+        node = tnode.parent or tnode
+        line = text if len(text.split()) > 1 and byline_match(text) else _after_prefix(text, tnode)
+        if line and len(line) <= _BYLINE_TEXT and line.casefold() not in seen:
+            seen.add(line.casefold())
+            names = byline_match(line)
+            rest = _LOOSE_PREFIX.sub("", line, count=1)
+            if names is None and rest[:1].isalnum() and not rest[:1].islower():
+                names = rest  # "Posted by BeauHD": a user name alone
+            if names and add(AuthorSource("visible byline", [names], False, node), len(seen) - 1) \
+                    and len(seen) >= _MAX_PER_KIND:
+                break
+    if page.root is not None:
+        for node in page.root.css(_ATTR_AUTHOR)[:6]:
+            if node.tag in ("input", "label", "form", "button", "select", "textarea"):
+                continue
+            a = node.attributes
+            value = a.get("data-author") or a.get("author") or a.get("data-username")
+            text = value or node.text(separator=" ", strip=True)
+            if text and len(text) <= 80 and add(AuthorSource("user name element", [text], True, node)):
+                break
+    site = page.meta("og:site_name")[1]
+    segs = split_title(page.title or "")
+    for value in (site, segs[-1] if len(segs) > 1 else None):
+        if value and looks_like_person(value) and add(AuthorSource("site name", [value])):
+            break
+    for _, text, node in reversed(scan.dates):
+        m = _COPYRIGHT.search(text)
+        if m and add(AuthorSource("copyright", [m.group(1)], False, node)):
+            break
+    return out, ranks
+
+
+def author_rows(state: _State, rule_authors: list[str]) -> tuple[list[Candidate], np.ndarray]:
+    page = state.page
+    sources, ranks = _ranker_sources(state)
+    rows = [(a.src, persons, a.names, a.typed, a.node, ranks.get(i, 0)) for i, (a, persons) in enumerate(sources)]
+    body = page.root.text(separator=" ") if page.root is not None and rows else ""
+    return author_candidates(rows, page, state.url, state.site_names, rule_authors, state.anchor(), state.scan(),
+                             body, lambda n: in_chrome(n, page.headline_path))
+
+
+def _learned(meta: HtmlMeta, state: _State) -> None:
+    """Let the learned pickers (when their model files exist) re-decide title, date and authors."""
+    if model_available("html_title"):
+        cands, X = title_rows(state)
+        p = scores("html_title", X)
+        if p is not None:
+            best = cands[int(np.argmax(p))]
+            if best.key != tokens(meta.title):
+                meta.title, meta.sources["title"] = best.text, best.src
+    if model_available("html_date"):
+        model = load_model("html_date")
+        days, X = date_rows(state, meta.language)
+        p = model.predict(X) if days else np.zeros(0)
+        best_i = int(np.argmax(p)) if len(p) else -1
+        if best_i >= 0 and p[best_i] >= model.threshold_default:
+            day, iso, group = days[best_i]
+            if day != (meta.published or "")[:10]:
+                src = min(group, key=lambda o: (_PRIORITY[o.fam], "T" not in o.iso)).src
+                meta.published, meta.sources["published"] = iso, src
+            if meta.modified and meta.modified[:10] < day:
+                meta.modified = None
+                meta.sources.pop("modified", None)
+        elif meta.published:
+            meta.published = None
+            meta.sources.pop("published", None)
+    if model_available("html_author"):
+        model = load_model("html_author")
+        cands, X = author_rows(state, meta.authors)
+        p = model.predict(X) if len(cands) else np.zeros(0)
+        best_i = int(np.argmax(p)) if len(p) else -1
+        if best_i >= 0 and p[best_i] >= model.threshold_default:
+            best = cands[best_i]
+            if set(best.key) != {t for a in meta.authors for t in tokens(a) if len(t) > 1}:
+                meta.authors, meta.sources["authors"] = list(best.values), best.src
+        elif meta.authors:
+            meta.authors = []
+            meta.sources.pop("authors", None)
+
+
+def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date: str | None = None) -> HtmlMeta:
+    """Title, authors, dates, tags, site, language... of a parsed page (scripts still in)."""
+    meta, state = _rules(tree, url, fetch_date)
+    _learned(meta, state)
     return meta

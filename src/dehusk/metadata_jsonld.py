@@ -134,6 +134,7 @@ class JsonLd:
     image: str | None = None
     language: str | None = None
     url: str | None = None
+    crumb: str | None = None  # the last item of a BreadcrumbList (the page's own name, often)
     n_articles: int = 0  # article-like entities (several: a listing page)
 
 
@@ -208,6 +209,23 @@ def _image(value: Any) -> str | None:
     return text_of(value)
 
 
+def _last_crumb(items: Any) -> str | None:
+    if not isinstance(items, list) or not items:
+        return None
+    best: tuple[float, str] | None = None
+    for i, item in enumerate(items[:30]):
+        if not isinstance(item, dict):
+            continue
+        pos = item.get("position")
+        order = float(pos) if isinstance(pos, (int, float)) and not isinstance(pos, bool) else float(i)
+        inner = item.get("item")
+        name = text_of(item.get("name"), _NAME_KEYS) or (
+            text_of(inner.get("name"), _NAME_KEYS) if isinstance(inner, dict) else None)
+        if name and (best is None or order >= best[0]):
+            best = (order, name)
+    return best[1] if best else None
+
+
 def _rank(types: list[str]) -> int:
     ranks = [ARTICLE_TYPES.index(t) for t in types if t in ARTICLE_TYPES]
     return min(ranks) if ranks else len(ARTICLE_TYPES)
@@ -234,6 +252,8 @@ def extract_jsonld(values: list[Any], page_url: str | None = None) -> JsonLd:
             page = e
         if "website" in lts and out.site_name is None:
             out.site_name = text_of(e.get("name"))
+        if "breadcrumblist" in lts and out.crumb is None:
+            out.crumb = _last_crumb(e.get("itemListElement"))
     out.types = list(seen_types)
     # the article-like entities that carry a headline; several distinct ones: a listing
     heads = {text_of(e.get("headline") or e.get("name")) for r, _, e in articles if r < _N_TEXT_TYPES}

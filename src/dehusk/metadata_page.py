@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .dates import has_date_hint
 from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
 from .metadata_title import chrome_hint, clean_text
 
@@ -25,10 +26,61 @@ _BODY_QUERY = "h1, time, [itemprop], a[rel], a[href*='/author' i]"
 # run only when structured metadata left a field empty (each substring selector costs a pass)
 _HINT_QUERY = "[class*=author i], [class*=byline i], [id*=author i], [class*=date i], [class*=publish i], " \
     "[class*=meta i]"
-_BYLINE_HINT = re.compile(r"author|byline", re.I)
+_BYLINE_HINT = re.compile(r"author(?!i[sz])|byline", re.I)
 _DATE_HINT = re.compile(r"date|publish|meta", re.I)
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
                             "svg", "input", "button", "form", "section"})
+MAX_SCAN = 8000  # nodes walked by `scan_body`
+_SCAN_TEXT = 300  # characters: a longer text node is prose (or a script), not a date line or a byline
+_BY_TEXT = re.compile(r"^\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started)\s+)?"
+                      r"(?:by|von|par|por|door|autor|author|authors|av|af|escrito por|scritto da|auteur)(?![^\W\d_])",
+                      re.I)
+
+
+@dataclass(slots=True)
+class Scan:
+    """`scan_body`'s record: (position, text, parent element) of the short texts holding a date
+    hint (`dates`), (position, text, text node) of those opening with a byline prefix (`bylines`);
+    positions of wanted elements."""
+
+    dates: list[tuple[int, str, LexborNode]] = field(default_factory=list)
+    bylines: list[tuple[int, str, LexborNode]] = field(default_factory=list)
+    positions: dict[int, int] = field(default_factory=dict)  # mem_id -> position
+    n: int = 1  # nodes walked
+
+
+def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
+    """One walk over the body (at most `MAX_SCAN` nodes): see `Scan`."""
+    out = Scan()
+    if root is None:
+        return out
+    want = {n.mem_id for n in wanted}
+    i = 0
+    for node in root.traverse(include_text=True):
+        i += 1
+        if i > MAX_SCAN:
+            break
+        if node.is_text_node:
+            text = node.text_content
+            if not text or len(text) > _SCAN_TEXT:
+                continue
+            if has_date_hint(text):
+                parent = node.parent
+                if parent is not None and parent.tag not in _NOT_TEXT:
+                    out.dates.append((i, " ".join(text.split()), parent))
+            elif _BY_TEXT.match(text.lstrip()):
+                parent = node.parent
+                if parent is not None and parent.tag not in _NOT_TEXT:
+                    out.bylines.append((i, " ".join(text.split()), node))
+        elif want and node.mem_id in want:
+            out.positions[node.mem_id] = i
+    out.n = max(i, 1)
+    return out
+
+
+_NOT_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option", "select", "title"})
+
+
 @dataclass(slots=True)
 class Page:
     metas: dict[str, list[str]] = field(default_factory=dict)  # name/property/itemprop -> contents
@@ -45,6 +97,7 @@ class Page:
     root: LexborNode | None = None  # <body>
     headline_path: frozenset[int] = frozenset()  # ancestors of the chosen headline (see `in_chrome`)
     _hints: tuple[list[LexborNode], list[LexborNode]] | None = None
+    _scan: Scan | None = None
 
     @property
     def bylines(self) -> list[LexborNode]:
@@ -60,6 +113,13 @@ class Page:
         if self._hints is None:
             self._hints = _read_hints(self.root)
         return self._hints
+
+    def scan(self, wanted: list[LexborNode]) -> Scan:
+        """The body's short texts holding a date or a byline prefix, in document order, and the
+        positions of the `wanted` elements (computed once, on first use)."""
+        if self._scan is None:
+            self._scan = scan_body(self.root, wanted)
+        return self._scan
 
     def meta(self, *keys: str) -> tuple[str, str] | tuple[None, None]:
         """(key, first value) of the first of `keys` the page declares."""

@@ -1,0 +1,227 @@
+"""Train HTML mode's title, date and author pickers: src/dehusk/data/html_title.npz, html_date.npz,
+html_author.npz.
+
+    .venv/bin/python scripts/train_html_meta.py [--data ../shared/data] [--folds 5] [--no-export]
+        [--cache /tmp/html_meta_rows.pkl] [--limit N]
+
+For every page of the datasets that carry metadata gold (wcxb-dev; scrapinghub has none), runs
+the rule-based pass of `dehusk.metadata_html` (no model: DEHUSK_MODEL_DIR points to an empty
+directory) and builds the candidates and feature rows of the three pickers
+(`title_rows`, `date_rows`, `author_rows`). Labels use the reference scorer's own functions
+(/work/shared/bench/score.py): a title candidate is positive when its `title_key` equals the
+gold's, a date candidate when its day is the gold `published`, an author candidate when its
+names share a token with a gold author (`author_tokens`).
+
+LightGBM over the candidate rows; folds grouped by site (train_text.group_fold of the URL host),
+so the "grouped CV" figures are for sites the model never saw; "in-sample" is the exported
+model (trained on every page) on the same pages. Each figure is the scorer's: the share of pages
+with gold whose picked value scores 1 (a page without candidates scores 0), next to the
+rule-based pick. The author threshold (below it: no author) is the one that maximises the
+grouped-CV accuracy; it is stored in the model file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import os
+import pickle
+import statistics
+import sys
+import tempfile
+import time
+from collections import defaultdict
+from pathlib import Path
+
+import lightgbm as lgb
+import numpy as np
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "scripts"))
+os.environ["DEHUSK_MODEL_DIR"] = tempfile.mkdtemp(prefix="no-models-")  # the rule-based pass only
+
+from selectolax.lexbor import LexborHTMLParser  # noqa: E402
+
+from dehusk.classify import export_lightgbm  # noqa: E402
+from dehusk.metadata_dates import DATE_FEATURES  # noqa: E402
+from dehusk.metadata_html import _rules, author_rows, date_rows, title_rows  # noqa: E402
+from dehusk.metadata_rank import AUTHOR_FEATURES, PAGE_FEATURES, TITLE_FEATURES  # noqa: E402
+from train_text import group_fold, host, load_scorer  # noqa: E402
+
+PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 20,
+          "feature_fraction": 0.8, "bagging_fraction": 0.8, "bagging_freq": 1, "lambda_l2": 1.0, "verbose": -1,
+          "num_threads": 2, "seed": 3}
+ROUNDS = {"title": 200, "date": 200, "author": 200}
+NAMES = {"title": TITLE_FEATURES, "date": (*DATE_FEATURES, *PAGE_FEATURES), "author": AUTHOR_FEATURES}
+DATASETS = ("wcxb-dev",)
+
+
+def extract(data: Path, score, limit: int) -> dict[str, list[dict]]:  # noqa: ANN001
+    """Per field, one item per page with gold: candidates' features, labels, the rule's score."""
+    items: dict[str, list[dict]] = {"title": [], "date": [], "author": []}
+    ms: list[float] = []
+    for ds in DATASETS:
+        pages = score.load_jsonl(data / ds / "pages.jsonl")
+        if limit:
+            pages = pages[:limit]
+        for page in pages:
+            gold = page["gold"]
+            with gzip.open(data / ds / "html" / f"{page['id']}.html.gz", "rt", encoding="utf-8") as fh:
+                tree = LexborHTMLParser(fh.read())
+            t0 = time.perf_counter()
+            meta, state = _rules(tree, page.get("url"), None)
+            base = {"id": page["id"], "type": page.get("page_type") or "-", "group": host(page.get("url"), page["id"])}
+            rule = score.score_page(page, {"title": meta.title, "published": meta.published, "authors": meta.authors})
+            if "title" in rule:
+                cands, X = title_rows(state)
+                key = score.title_key(gold["title"])
+                y = np.array([score.title_key(c.text) == key for c in cands], dtype=np.int8)
+                items["title"].append({**base, "X": X, "y": y, "rule": rule["title"], "gold": True,
+                                       "texts": [c.text for c in cands]})
+            days, X = date_rows(state, meta.language)
+            y = np.array([d == gold.get("published") for d, _, _ in days], dtype=np.int8)
+            items["date"].append({**base, "X": X, "y": y, "rule": rule.get("date", 0.0), "gold": "date" in rule,
+                                  "rule_out": bool(meta.published or meta.modified), "texts": [d for d, _, _ in days]})
+            cands, X = author_rows(state, meta.authors)
+            gt = [score.author_tokens(a) for a in score.as_author_list(gold.get("authors"))]
+            gt = [g for g in gt if g]
+            y = np.array([any(g & set().union(*(score.author_tokens(n) for n in c.values)) for g in gt)
+                          for c in cands], dtype=np.int8)
+            items["author"].append({**base, "X": X, "y": y, "rule": rule.get("author", 0.0), "gold": "author" in rule,
+                                    "rule_out": bool(meta.authors), "texts": [f"{c.src}: {c.text}" for c in cands]})
+            ms.append((time.perf_counter() - t0) * 1000)
+    print(f"extracted: {sum(len(v) for v in items.values())} field-pages, rule pass + rows median "
+          f"{statistics.median(ms):.2f} ms/page", file=sys.stderr)
+    return items
+
+
+def fit(items: list[dict], rounds: int, negatives: bool) -> lgb.Booster:
+    use = [it for it in items if len(it["y"]) and (it["gold"] or negatives)]
+    X = np.vstack([it["X"] for it in use])
+    y = np.concatenate([it["y"] for it in use])
+    return lgb.train(PARAMS, lgb.Dataset(X, y), num_boost_round=rounds)
+
+
+def cross_fit(items: list[dict], folds: int, rounds: int, negatives: bool) -> None:
+    fid = np.array([group_fold(it["group"], folds) for it in items])
+    for k in range(folds):
+        model = fit([it for it, f in zip(items, fid, strict=True) if f != k], rounds, negatives)
+        for it, f in zip(items, fid, strict=True):
+            if f == k:
+                it["oof"] = model.predict(it["X"]) if len(it["y"]) else np.zeros(0)
+
+
+def outcome(it: dict, key: str, threshold: float) -> tuple[float, bool]:
+    """(score of the pick, whether anything is output): the top-scored candidate when it scores
+    at least `threshold`; below it the picker answers nothing."""
+    p = it[key]
+    if not len(p):
+        return 0.0, False
+    i = int(np.argmax(p))
+    if p[i] < threshold:
+        return 0.0, False
+    return float(it["y"][i]), True
+
+
+def rates(items: list[dict], key: str, threshold: float) -> tuple[float, float]:
+    """(accuracy on pages with gold, share of pages without gold that get a value)."""
+    acc = [outcome(it, key, threshold)[0] for it in items if it["gold"]]
+    false = [outcome(it, key, threshold)[1] for it in items if not it["gold"]]
+    return statistics.fmean(acc), statistics.fmean(false) if false else 0.0
+
+
+def rule_rates(items: list[dict]) -> tuple[float, float]:
+    false = [it["rule_out"] for it in items if not it["gold"]]
+    return statistics.fmean(it["rule"] for it in items if it["gold"]), statistics.fmean(false) if false else 0.0
+
+
+def tune_threshold(items: list[dict], show: bool = True) -> float:
+    """The threshold with the best grouped-CV accuracy among those that give a value to no more
+    pages without gold than the rules do (the rules' precision is kept). Prints the operating
+    points: accuracy / share of pages without gold given a value / right decisions over all
+    pages (a value right where there is gold, none where there is not)."""
+    n_gold = sum(it["gold"] for it in items)
+    n_none = len(items) - n_gold
+    rule_acc, rule_false = rule_rates(items)
+    best = (-1.0, 0.0)
+    points = []
+    for t in np.arange(0.0, 0.9, 0.01):
+        acc, false = rates(items, "oof", float(t))
+        points.append((float(t), acc, false, (acc * n_gold + (1 - false) * n_none) / len(items)))
+        if false <= rule_false + 1e-9 and acc > best[0] + 1e-9:
+            best = (acc, float(t))
+    if show:
+        print(f"  operating points (grouped CV): rules {rule_acc:.3f} / {rule_false:.3f} / "
+              f"{(rule_acc * n_gold + (1 - rule_false) * n_none) / len(items):.3f}")
+        print("    " + "  ".join(f"t={t:.2f}: {a:.3f}/{f:.3f}/{r:.3f}" for t, a, f, r in points[:60:10]))
+    return best[1]
+
+
+def report(field: str, items: list[dict], threshold: float) -> None:
+    gold = [it for it in items if it["gold"]]
+    oracle = np.mean([bool(it["y"].any()) for it in gold])
+    print(f"{field}: {len(gold)} pages with gold; gold among the candidates on {oracle:.3f}")
+    print(f"  {'pages':24s} {'n':>5s} {'rules':>7s} {'grouped-CV':>11s} {'in-sample':>10s}")
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for it in items:
+        groups["all"].append(it)
+        groups[it["type"]].append(it)
+    for t in ["all", *sorted(k for k in groups if k != "all")]:
+        its = groups[t]
+        n = sum(it["gold"] for it in its)
+        if n == 0 or (field != "title" and t != "all" and n < 20):
+            continue
+        r = rule_rates(its)[0]
+        o = rates(its, "oof", threshold)[0]
+        f = rates(its, "fit", threshold)[0]
+        print(f"  {t:24s} {n:5d} {r:7.3f} {o:11.3f} {f:10.3f}")
+    if field != "title":
+        nogold = sum(not it["gold"] for it in items)
+        print(f"  pages without gold given a value ({nogold}): rules {rule_rates(items)[1]:.3f}, grouped-CV "
+              f"{rates(items, 'oof', threshold)[1]:.3f}, in-sample {rates(items, 'fit', threshold)[1]:.3f}")
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--data", type=Path, default=ROOT.parent / "shared/data")
+    ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared/bench/score.py")
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--limit", type=int, default=0)
+    ap.add_argument("--cache", type=Path, help="reuse (or write) the extracted rows here")
+    ap.add_argument("--fields", default="title,date,author")
+    ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--show", help="print the grouped-CV failures of this field")
+    args = ap.parse_args()
+    score = load_scorer(args.scorer)
+    if args.cache and args.cache.exists():
+        items = pickle.loads(args.cache.read_bytes())
+    else:
+        items = extract(args.data, score, args.limit)
+        if args.cache:
+            args.cache.write_bytes(pickle.dumps(items))
+    out = ROOT / "src/dehusk/data"
+    for field in args.fields.split(","):
+        its = items[field]
+        negatives = field != "title"  # pages without a date / an author teach the pickers to abstain
+        cross_fit(its, args.folds, ROUNDS[field], negatives)
+        model = fit(its, ROUNDS[field], negatives)
+        for it in its:
+            it["fit"] = model.predict(it["X"]) if len(it["y"]) else np.zeros(0)
+        threshold = tune_threshold(its) if field != "title" else 0.0
+        print(f"{field} threshold (best grouped-CV accuracy giving a value to no more pages without gold than "
+              f"the rules): {threshold:.2f}")
+        report(field, its, threshold)
+        if args.show == field:
+            for it in its:
+                if it["gold"] and not outcome(it, "oof", threshold)[0]:
+                    i = int(np.argmax(it["oof"])) if len(it["oof"]) else -1
+                    gold = [t for t, y in zip(it["texts"], it["y"], strict=True) if y]
+                    print(f"  [{it['id']} {it['type']}] picked={it['texts'][i] if i >= 0 else None!r} "
+                          f"p={it['oof'][i] if i >= 0 else 0:.2f} gold-cands={gold[:2]!r} rule={it['rule']:.0f}")
+        if not args.no_export:
+            export_lightgbm(model, out / f"html_{field}.npz", list(NAMES[field]), threshold=threshold)
+            print(f"wrote {out / f'html_{field}.npz'}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

@@ -3,10 +3,10 @@
 `html_metadata(tree, url, fetch_date=...)` runs on the parsed page before scripts are
 stripped (JSON-LD lives in scripts; no other script is read, so a JS config's expiry date
 cannot win). It reads the page once (`metadata_page.read_page`: head metas and links, the
-ld+json scripts, one CSS query over the body; the byline/date-class query runs only when a
-field is still empty), then chooses each field from its sources, best first, and records in
-`sources` where each came from (for explain):
+ld+json scripts, one CSS query over the body), then decides in two steps, recording in
+`sources` where each value came from (for explain).
 
+1. Rules, each field from its sources, best first:
 - title: `metadata_title` (the h1 headline that matches a metadata title, else the metadata
   title without its "| Site" decoration; slogans on pages declared og:type website lose);
 - dates: `metadata_dates` (JSON-LD > OpenGraph/meta names > microdata > `<time>` > the
@@ -22,16 +22,29 @@ field is still empty), then chooses each field from its sources, best first, and
 - tags: article:tag > JSON-LD keywords > news_keywords/keywords > rel=tag links;
 - language: `<html lang>` > Content-Language > og:locale > JSON-LD inLanguage.
 
+2. Learned pickers (`metadata_rank`; each only when its model file is shipped, else the rule
+stands): every candidate of title, publication date and authors gets a feature row, a small
+tree model scores them, the best wins. The rule's own pick is one of the features. Title:
+every wording of every title-like source. Date: one candidate per day, from every source
+above plus every short text of the body that holds a date (one walk: `metadata_page.scan_body`);
+days seen only in comments or related rails are left out; below the model's threshold, no
+date. A page that gives only a modification date gets it as `published` too. Authors: every
+source above, each byline element and "By ..." line apart, user-name elements, a person's name
+as the site name or in the copyright line; one source's names win (co-authors together),
+below the model's threshold nobody. A one-word name counts when it sits in an author slot
+("Posted by QuietFox42", an author link, a JSON-LD author) and is not the site's name.
+The thresholds keep the share of pages given a date / an author where the gold has none at
+the rules' level (scripts/train_html_meta.py).
+
 Chrome (comments, related rails, sidebars, navigation, footers) is judged on class words
 (`metadata_title.chrome_hint`); a container that also holds the headline is content.
 """
-
 from __future__ import annotations
 
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from urllib.parse import urljoin, urlsplit
+from urllib.parse import urlsplit
 
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
@@ -39,20 +52,42 @@ from selectolax.lexbor import LexborHTMLParser, LexborNode
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
 from .classify import load_model, model_available
 from .metadata_dates import _PRIORITY, DateChoice, Occurrence, choose_dates, date_candidates, occurrences
-from .metadata_page import Page, Scan, ancestors, attr_value, in_chrome, near_headline, read_page
-from .metadata_rank import Candidate, author_candidates, page_flags, scores, title_candidates
+from .metadata_page import (
+    Page,
+    Scan,
+    ancestors,
+    attr_value,
+    in_chrome,
+    near_headline,
+    page_language,
+    page_site,
+    page_tags,
+    read_page,
+)
+from .metadata_rank import (
+    ATTR_AUTHOR,
+    COPYRIGHT,
+    LOOSE_PREFIX,
+    NOT_LOOSE,
+    Candidate,
+    after_prefix,
+    author_candidates,
+    one_word,
+    page_flags,
+    scores,
+    title_candidates,
+    user_name,
+)
 from .metadata_title import (
     TitleChoice,
     choose_title,
     chrome_ancestor,
     clean_text,
-    names_site,
     site_keys,
     split_title,
     tokens,
 )
 
-MAX_TAGS = 20
 MAX_AUTHORS = 12
 _BYLINE_TEXT = 200  # longer byline elements are bios or body text
 _BY_START = re.compile(r"(?:written|posted|reviewed|words|text|story|article)?\s*(?:by|author|contributors?)\b\s*:?",
@@ -62,10 +97,7 @@ _BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author)(?![^\W\d_])
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                  "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "twitter:creator:name",
                  "og:article:author", "creator")
-_TAG_METAS = ("news_keywords", "parsely-tags", "sailthru.tags", "keywords")
-_LANG_METAS = ("content-language", "language", "dc.language", "og:locale")
 _URLISH = re.compile(r"^(?:https?:)?//|^www\.|^/[\w-]")
-_LANG_RE = re.compile(r"^[a-z]{2,3}$")
 
 
 @dataclass(slots=True)
@@ -279,7 +311,7 @@ def resolve_names(names: list[str], typed: bool) -> tuple[list[str], list[str]]:
         orgs.extend(o for o in os_ if is_agency(o))
     persons = clean_authors(persons)[:MAX_AUTHORS]
     if not persons and typed:  # declared a Person: a one-word name or user name is one
-        persons = list(dict.fromkeys(n for n in (clean_text(x) for x in names) if _user_name(n)))[:MAX_AUTHORS]
+        persons = list(dict.fromkeys(n for n in (clean_text(x) for x in names) if user_name(n)))[:MAX_AUTHORS]
     return persons, orgs
 
 
@@ -312,107 +344,6 @@ def _choose_authors(meta: HtmlMeta, page: Page, steps: list[tuple[str, Callable[
 # steps whose organisation credits are the article's source (not a forum user's or a nav link's)
 _CREDIT_SOURCES = frozenset({"json-ld author", *(f"meta[{k}]" for k in _AUTHOR_METAS), "byline near headline",
                              "byline element"})
-_GENERIC_USERS = frozenset({
-    "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
-    "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
-    "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
-    "account", "login", "profile", "testimonial",
-})
-
-
-def _user_name(name: str) -> bool:
-    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
-    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum()
-            and any(ch.isalpha() for ch in name) and all(ch.isalnum() or ch in "._-'’" for ch in name)
-            and name.casefold().strip(".") not in _GENERIC_USERS and not is_agency(name)
-            and "@" not in name and _not_url(name))
-
-
-# ----------------------------------------------------------------- the rest
-
-
-def _dedupe(values: list[str], cap: int) -> list[str]:
-    out: list[str] = []
-    seen: set[str] = set()
-    for v in values:
-        v = clean_text(v).strip(" ,;#")
-        k = v.casefold()
-        if v and k not in seen and len(v) <= 80:
-            seen.add(k)
-            out.append(v)
-            if len(out) >= cap:
-                break
-    return out
-
-
-def _split_keywords(values: list[str]) -> list[str]:
-    out: list[str] = []
-    for v in values:
-        out.extend(v.split(",") if "," in v else v.split(";"))
-    return out
-
-
-def _tags(meta: HtmlMeta, page: Page) -> None:
-    m = page.metas
-    values, src = list(m.get("article:tag", ())), "meta[article:tag]"
-    if not values and page.jsonld.keywords:
-        values, src = page.jsonld.keywords, "json-ld keywords"
-    if not values:
-        for key in _TAG_METAS:
-            if m.get(key):
-                values, src = _split_keywords(m[key][:1]), f"meta[{key}]"
-                break
-    if not values and page.rel_tag:
-        values, src = page.rel_tag, "a[rel=tag]"
-    meta.tags = _dedupe(values, MAX_TAGS)
-    if meta.tags:
-        meta.sources["tags"] = src
-
-
-def _language(page: Page) -> tuple[str | None, str | None]:
-    candidates: list[tuple[str, str | None]] = [("html[lang]", page.lang_attr)]
-    for k in _LANG_METAS:
-        for v in page.metas.get(k, ())[:1]:
-            candidates.append((f"meta[{k}]", v))
-    candidates.append(("json-ld inLanguage", page.jsonld.language))
-    for src, value in candidates:
-        if not value:
-            continue
-        primary = re.split(r"[-_,;\s]", value.strip().casefold(), maxsplit=1)[0]
-        if _LANG_RE.match(primary):
-            return primary, src
-    return None, None
-
-
-def _site(meta: HtmlMeta, page: Page, url: str | None) -> None:
-    ld = page.jsonld
-    for src, value in (("og:site_name", page.meta("og:site_name")[1]), ("json-ld publisher", ld.publisher),
-                       ("json-ld WebSite", ld.site_name), ("application-name", page.meta("application-name")[1])):
-        if value:
-            meta.site_name, meta.sources["site_name"] = value, src
-            break
-    canon = next((h for h in page.links.get("canonical", ()) if h), None)
-    src = "link[rel=canonical]"
-    if canon is None:
-        canon, src = page.meta("og:url")[1], "og:url"
-    if canon:
-        meta.canonical_url = urljoin(url, canon) if url else canon
-        meta.sources["canonical_url"] = src
-    k, v = page.meta("description", "og:description", "twitter:description")
-    meta.description, src = (v, f"meta[{k}]") if v else (ld.description, "json-ld description")
-    if meta.description:
-        meta.sources["description"] = src
-    k, v = page.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src")
-    meta.image = (urljoin(url, v) if url else v) if v else ld.image
-    if meta.image:
-        meta.sources["image"] = f"meta[{k}]" if v else "json-ld image"
-    meta.page_kind = [f"json-ld:{t}" for t in ld.types]
-    for v in page.metas.get("og:type", ())[:1]:
-        meta.page_kind.append(f"og:{v.casefold()}")
-    if ld.n_articles > 1:
-        meta.page_kind.append("json-ld:several-articles")
-
-
 @dataclass(slots=True)
 class _State:
     """The rule-based pass's record, from which the learned pickers' candidates are built."""
@@ -448,11 +379,11 @@ class _State:
 def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> tuple[HtmlMeta, _State]:
     meta = HtmlMeta()
     page = read_page(tree, url)
-    _site(meta, page, url)
-    meta.language, src = _language(page)
+    page_site(meta, page, url)
+    meta.language, src = page_language(page)
     if src:
         meta.sources["language"] = src
-    _tags(meta, page)
+    page_tags(meta, page)
     ld = page.jsonld
     site_names = [meta.site_name, ld.publisher, ld.site_name, page.meta("application-name")[1]]
     title = choose_title(page, site_names, url)
@@ -482,44 +413,6 @@ def date_rows(state: _State, lang: str | None) -> tuple[list[tuple[str, str, lis
 
 
 _MAX_PER_KIND = 4  # byline elements / visible bylines kept as separate candidates
-_COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
-                        r"([^\W\d_][^.|,©]{2,60})", re.I)
-_LOOSE_PREFIX = re.compile(r"^\W{0,3}(?:(?:written|posted|published|started|reviewed|words|article|story|text)\s+)?"
-                           r"(?:by|von|par|por|door|author|autor|authors)\s*:?\s*", re.I)
-_LOOSE_END = re.compile(r"\s+(?:on|in|at|am|le|el|il|»|›)\s+|\s*[|•·,;(]\s*|\s[-–—]\s")
-_ATTR_AUTHOR = "[class*=username i], [class*=user-name i], [data-author], [data-username], [author]"
-_NOT_LOOSE = frozenset({"site name", "copyright", "byline heading"})
-
-
-def _one_word(names: list[str], keys: list[str]) -> list[str]:
-    """A user name or first name alone in an author slot ("Posted by BeauHD"), not the site's name."""
-    out: list[str] = []
-    for raw in names:
-        text = _LOOSE_PREFIX.sub("", clean_text(raw), count=1)
-        text = _LOOSE_END.split(text, maxsplit=1)[0].strip(" .:")
-        if _user_name(text) and not names_site(text, keys) and text not in out:
-            out.append(text)
-    return out[:MAX_AUTHORS]
-
-
-def _after_prefix(text: str, tnode: LexborNode) -> str:
-    """The byline a text node opens: a lone prefix ("By", "Written by") names nobody itself: the
-    next element does (`By <a>Jane Doe</a>`), or the parent's next sibling (a label above the
-    name); otherwise the parent's whole text."""
-    if not _LOOSE_PREFIX.sub("", text).strip(" :"):
-        for start in (tnode, tnode.parent):
-            sib = start.next if start is not None else None
-            while sib is not None and sib.is_text_node and not (sib.text_content or "").strip():
-                sib = sib.next
-            if sib is not None:
-                name = " ".join(sib.text(separator=" ").split())
-                if 0 < len(name) <= 80:
-                    return f"By {name}"
-        return ""
-    parent = tnode.parent
-    return " ".join(parent.text(separator=" ").split()) if parent is not None else text
-
-
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -534,12 +427,12 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
     def add(a: AuthorSource, rank: int | None = None) -> bool:
         if not a.names:
             return False
-        key = (tuple(a.names), a.typed, a.src in _NOT_LOOSE)
+        key = (tuple(a.names), a.typed, a.src in NOT_LOOSE)
         persons = resolved.get(key)
         if persons is None:
             persons = resolve_names(a.names, a.typed)[0]
-            if not persons and a.src not in _NOT_LOOSE:
-                persons = _one_word(a.names, keys)
+            if not persons and a.src not in NOT_LOOSE:
+                persons = one_word(a.names, keys)
             resolved[key] = persons
         if not persons:
             return False
@@ -567,18 +460,18 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
     seen = set()
     for _, text, tnode in scan.bylines:
         node = tnode.parent or tnode
-        line = text if len(text.split()) > 1 and byline_match(text) else _after_prefix(text, tnode)
+        line = text if len(text.split()) > 1 and byline_match(text) else after_prefix(text, tnode)
         if line and len(line) <= _BYLINE_TEXT and line.casefold() not in seen:
             seen.add(line.casefold())
             names = byline_match(line)
-            rest = _LOOSE_PREFIX.sub("", line, count=1)
+            rest = LOOSE_PREFIX.sub("", line, count=1)
             if names is None and rest[:1].isalnum() and not rest[:1].islower():
                 names = rest  # "Posted by BeauHD": a user name alone
             if names and add(AuthorSource("visible byline", [names], False, node), len(seen) - 1) \
                     and len(seen) >= _MAX_PER_KIND:
                 break
     if page.root is not None:
-        for node in page.root.css(_ATTR_AUTHOR)[:6]:
+        for node in page.root.css(ATTR_AUTHOR)[:6]:
             if node.tag in ("input", "label", "form", "button", "select", "textarea"):
                 continue
             a = node.attributes
@@ -592,7 +485,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
         if value and looks_like_person(value) and add(AuthorSource("site name", [value])):
             break
     for _, text, node in reversed(scan.dates):
-        m = _COPYRIGHT.search(text)
+        m = COPYRIGHT.search(text)
         if m and add(AuthorSource("copyright", [m.group(1)], False, node)):
             break
     return out, ranks

@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
@@ -277,3 +279,96 @@ def near_headline(headline: LexborNode | None, budget: int = 20, levels: int = 4
                 sib = getattr(sib, step)
         cur = cur.parent
     return texts
+
+
+# ----------------------------------------------------------------- tags, language, site (set on the HtmlMeta)
+
+MAX_TAGS = 20
+_TAG_METAS = ("news_keywords", "parsely-tags", "sailthru.tags", "keywords")
+_LANG_METAS = ("content-language", "language", "dc.language", "og:locale")
+_LANG_RE = re.compile(r"^[a-z]{2,3}$")
+
+
+def _dedupe(values: list[str], cap: int) -> list[str]:
+    out: list[str] = []
+    seen: set[str] = set()
+    for v in values:
+        v = clean_text(v).strip(" ,;#")
+        k = v.casefold()
+        if v and k not in seen and len(v) <= 80:
+            seen.add(k)
+            out.append(v)
+            if len(out) >= cap:
+                break
+    return out
+
+
+def _split_keywords(values: list[str]) -> list[str]:
+    out: list[str] = []
+    for v in values:
+        out.extend(v.split(",") if "," in v else v.split(";"))
+    return out
+
+
+def page_tags(meta: Any, page: Page) -> None:
+    """article:tag > JSON-LD keywords > news_keywords/keywords > rel=tag links."""
+    m = page.metas
+    values, src = list(m.get("article:tag", ())), "meta[article:tag]"
+    if not values and page.jsonld.keywords:
+        values, src = page.jsonld.keywords, "json-ld keywords"
+    if not values:
+        for key in _TAG_METAS:
+            if m.get(key):
+                values, src = _split_keywords(m[key][:1]), f"meta[{key}]"
+                break
+    if not values and page.rel_tag:
+        values, src = page.rel_tag, "a[rel=tag]"
+    meta.tags = _dedupe(values, MAX_TAGS)
+    if meta.tags:
+        meta.sources["tags"] = src
+
+
+def page_language(page: Page) -> tuple[str | None, str | None]:
+    """(primary subtag, source): <html lang> > Content-Language > og:locale > JSON-LD inLanguage."""
+    candidates: list[tuple[str, str | None]] = [("html[lang]", page.lang_attr)]
+    for k in _LANG_METAS:
+        for v in page.metas.get(k, ())[:1]:
+            candidates.append((f"meta[{k}]", v))
+    candidates.append(("json-ld inLanguage", page.jsonld.language))
+    for src, value in candidates:
+        if not value:
+            continue
+        primary = re.split(r"[-_,;\s]", value.strip().casefold(), maxsplit=1)[0]
+        if _LANG_RE.match(primary):
+            return primary, src
+    return None, None
+
+
+def page_site(meta: Any, page: Page, url: str | None) -> None:
+    """Site name, canonical URL, description, image and the declared page kinds."""
+    ld = page.jsonld
+    for src, value in (("og:site_name", page.meta("og:site_name")[1]), ("json-ld publisher", ld.publisher),
+                       ("json-ld WebSite", ld.site_name), ("application-name", page.meta("application-name")[1])):
+        if value:
+            meta.site_name, meta.sources["site_name"] = value, src
+            break
+    canon = next((h for h in page.links.get("canonical", ()) if h), None)
+    src = "link[rel=canonical]"
+    if canon is None:
+        canon, src = page.meta("og:url")[1], "og:url"
+    if canon:
+        meta.canonical_url = urljoin(url, canon) if url else canon
+        meta.sources["canonical_url"] = src
+    k, v = page.meta("description", "og:description", "twitter:description")
+    meta.description, src = (v, f"meta[{k}]") if v else (ld.description, "json-ld description")
+    if meta.description:
+        meta.sources["description"] = src
+    k, v = page.meta("og:image", "og:image:url", "twitter:image", "twitter:image:src")
+    meta.image = (urljoin(url, v) if url else v) if v else ld.image
+    if meta.image:
+        meta.sources["image"] = f"meta[{k}]" if v else "json-ld image"
+    meta.page_kind = [f"json-ld:{t}" for t in ld.types]
+    for v in page.metas.get("og:type", ())[:1]:
+        meta.page_kind.append(f"og:{v.casefold()}")
+    if ld.n_articles > 1:
+        meta.page_kind.append("json-ld:several-articles")

@@ -4,14 +4,20 @@ scripts/train_html_meta.py) scores the rows, and the best candidate wins. Withou
 the rule-based choice stands (see `metadata_html`).
 
 Title candidates are the distinct wordings (compared as score.py compares titles: case-folded
-word sequences) of every title-like source: the JSON-LD headline and page name, og:title,
-twitter:title, other title metas and `<title>`, each raw, without its site decorations and cut
-at its separators; each h1 (an h2 near the top when no h1 is usable), itemprop=headline, the
-first heading of `<article>`/`<main>`. Their features: which sources give the wording, how many
-agree, how it compares with the h1 and the URL slug, its length, whether it names the site,
-where its h1 sits, and what the page declares itself to be (og:type, JSON-LD types).
-"""
+word sequences) of every title-like source: the JSON-LD headline, page name and last breadcrumb,
+og:title, twitter:title, other title metas and `<title>`, each raw, without its site
+decorations and cut at its separators; each h1 (an h2 near the top when no h1 is usable),
+itemprop=headline, the first heading of `<article>`/`<main>`. Their features: which sources give
+the wording, how many agree, how it compares with the h1, the <title> and the URL slug, its
+length, whether it names the site, where its h1 sits, and what the page declares itself to be.
 
+Author candidates (built in `metadata_html`) are one per source: which source, how many names,
+one-word or full names, typed as a Person or not, how many other sources name the same
+person, the distance to the headline and to the nearest date text, comment/testimonial/card
+context, whether the name is in the <title> or the host name, how often it occurs on the page.
+Date candidates and features: `metadata_dates.date_candidates`. `page_flags` (og:type, JSON-LD
+types, URL shape, counts of dates, bylines, prices) are shared by the three.
+"""
 from __future__ import annotations
 
 import math
@@ -23,6 +29,7 @@ from urllib.parse import unquote, urlsplit
 import numpy as np
 from selectolax.lexbor import LexborNode
 
+from .authors import is_agency
 from .classify import load_model, model_available
 from .metadata_title import (
     _TITLE_METAS,
@@ -303,6 +310,65 @@ def title_candidates(page: Page, site_names: list[str | None], url: str | None, 
         f.update(pf)
     X = np.array([[c.f.get(name, 0.0) for name in TITLE_FEATURES] for c in out], dtype=np.float64)
     return out, X.reshape(len(out), len(TITLE_FEATURES))
+
+
+# ----------------------------------------------------------------- author names beyond full person names
+
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.|^/[\w-]")
+GENERIC_USERS = frozenset({
+    "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
+    "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
+    "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
+    "account", "login", "profile", "testimonial",
+})
+
+
+def user_name(name: str) -> bool:
+    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
+    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum()
+            and any(ch.isalpha() for ch in name) and all(ch.isalnum() or ch in "._-'’" for ch in name)
+            and name.casefold().strip(".") not in GENERIC_USERS and not is_agency(name)
+            and "@" not in name and not _URLISH.match(name))
+
+
+COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
+                        r"([^\W\d_][^.|,©]{2,60})", re.I)
+LOOSE_PREFIX = re.compile(r"^\W{0,3}(?:(?:written|posted|published|started|reviewed|words|article|story|text)\s+)?"
+                           r"(?:by|von|par|por|door|author|autor|authors)\s*:?\s*", re.I)
+_LOOSE_END = re.compile(r"\s+(?:on|in|at|am|le|el|il|»|›)\s+|\s*[|•·,;(]\s*|\s[-–—]\s")
+ATTR_AUTHOR = "[class*=username i], [class*=user-name i], [data-author], [data-username], [author]"
+NOT_LOOSE = frozenset({"site name", "copyright", "byline heading"})
+
+
+def one_word(names: list[str], keys: list[str]) -> list[str]:
+    """A user name or first name alone in an author slot ("Posted by BeauHD"), not the site's name."""
+    out: list[str] = []
+    for raw in names:
+        text = LOOSE_PREFIX.sub("", clean_text(raw), count=1)
+        text = _LOOSE_END.split(text, maxsplit=1)[0].strip(" .:")
+        if user_name(text) and not names_site(text, keys) and text not in out:
+            out.append(text)
+    return out[:12]
+
+
+def after_prefix(text: str, tnode: LexborNode) -> str:
+    """The byline a text node opens: a lone prefix ("By", "Written by") names nobody itself: the
+    next element does (`By <a>Jane Doe</a>`), or the parent's next sibling (a label above the
+    name); otherwise the parent's whole text."""
+    if not LOOSE_PREFIX.sub("", text).strip(" :"):
+        for start in (tnode, tnode.parent):
+            sib = start.next if start is not None else None
+            while sib is not None and sib.is_text_node and not (sib.text_content or "").strip():
+                sib = sib.next
+            if sib is not None:
+                name = " ".join(sib.text(separator=" ").split())
+                if 0 < len(name) <= 80:
+                    return f"By {name}"
+        return ""
+    parent = tnode.parent
+    return " ".join(parent.text(separator=" ").split()) if parent is not None else text
+
+
 
 
 # ----------------------------------------------------------------- authors

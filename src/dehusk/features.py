@@ -219,6 +219,17 @@ def _year_starts(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
     return out
 
 
+def _single_spaced(codes: np.ndarray, cls: np.ndarray) -> bool:
+    """True when every block's white space is single spaces only (then `" ".join(t.split()) == t`)."""
+    space = cls == SPACE
+    if not len(codes) or space[0] or space[-1]:
+        return not len(codes)
+    if (space[1:] & space[:-1]).any():
+        return False
+    ws = codes[space]
+    return bool(((ws == 0x20) | (ws == 0x0A)).all())
+
+
 def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.ndarray]:
     """Per-block text features (both modes)."""
     n = len(texts)
@@ -236,24 +247,33 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     prev = np.concatenate(([SPACE], cls[:-1]))
     cap_starts = np.bincount(line_of[(cls == UPPER) & (prev == SPACE)], minlength=n).astype(np.float64)
 
-    words = np.empty(n)
-    stop_n = np.empty(n)
+    one_per_line = n > 0 and joined.count("\n") == n - 1  # blocks without newlines: work on the page at once
+    low_joined = joined.lower() if one_per_line else ""
+    lows = low_joined.split("\n") if one_per_line else [t.lower() for t in texts]
+    if one_per_line:
+        plain = low_joined.translate(_PUNCT_TO_SPACE)
+        split_lows = plain.split("\n")
+    else:
+        split_lows = [low.translate(_PUNCT_TO_SPACE) for low in lows]
+    n_words: list[int] = []
     flags = np.zeros((n, 8))
-    contains = stops.__contains__
     short_lines: list[int] = []
     short_texts: list[str] = []
-    lows = [t.lower() for t in texts]
-    flag_rows: list[tuple[int, tuple[bool, ...]]] = []
-    for i, low in enumerate(lows):
-        ws = low.translate(_PUNCT_TO_SPACE).split()
-        words[i] = len(ws)
-        stop_n[i] = sum(map(contains, ws))
+    flag_rows: list[tuple[bool, ...]] = []
+    for i, (low, plain_line) in enumerate(zip(lows, split_lows, strict=True)):
+        ws = plain_line.split()
+        n_words.append(len(ws))
         if len(low) <= SHORT:  # keyword flags describe short blocks (menus, prompts, credits)
-            flag_rows.append((i, _word_flags(ws, low)))
+            flag_rows.append(_word_flags(ws, low))
             short_lines.append(i)
             short_texts.append(low)
+    words = np.array(n_words, dtype=np.float64).reshape(n)
+    # stop words: one pass over all the page's words, counted back to their blocks
+    tokens = plain.split() if one_per_line else [w for t in split_lows for w in t.split()]
+    is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
+    stop_n = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n).astype(np.float64)
     if flag_rows:
-        flags[[i for i, _ in flag_rows]] = [r for _, r in flag_rows]
+        flags[short_lines] = flag_rows
     if short_texts:
         short_joined = "\n".join(short_texts)
         short_starts = [0]
@@ -295,7 +315,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     f["rel_pos"] = np.arange(n) / max(n - 1, 1)
     cw = np.cumsum(words_eff) - words_eff
     f["word_pos"] = cw / max(float(words_eff.sum()), 1.0)
-    keys = [" ".join(low.split()) for low in lows]
+    keys = lows if _single_spaced(codes, cls) else [" ".join(low.split()) for low in lows]
     rep = Counter(keys)
     f["log_rep"] = np.log(np.fromiter((rep[k] for k in keys), dtype=np.float64, count=n))
     for j, name in enumerate(("re_byline", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url")):
@@ -308,7 +328,12 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         colon_time[2:-2] = (codes[2:-2] == 0x3A) & digit[1:-3] & digit[3:-1] & digit[4:]
     f["re_time"] = np.maximum(_per_line(colon_time, line_of, n), flags[:, 7])
     f["re_price"] = _per_line(np.isin(codes, _CURRENCY_CODES) , line_of, n)
-    f["re_question"] = np.fromiter((t.rstrip()[-1:] in ("?", "？") for t in texts), dtype=np.float64, count=n)
+    question = ((codes[ends] == 0x3F) | (codes[ends] == 0xFF1F)) if len(cls) else np.zeros(n, dtype=bool)
+    trailing = (last_cls == SPACE) | (lens == 0)  # rare: a block ending in white space (or empty)
+    if trailing.any():
+        for i in np.flatnonzero(trailing).tolist():
+            question[i] = texts[i].rstrip()[-1:] in ("?", "？")
+    f["re_question"] = question.astype(np.float64)
     f["_words"] = words_eff
     return f
 

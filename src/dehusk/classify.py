@@ -34,6 +34,11 @@ class TreeModel:
         self.children = np.empty(2 * len(self.left), dtype=np.intp)
         self.children[0::2] = self.left
         self.children[1::2] = self.right
+        # the same, indexed by "slot" 2 * node: a step is slot -> children2[slot + (x > threshold2[slot])]
+        self.children2 = 2 * self.children
+        self.feature2 = np.repeat(self.feature, 2)
+        self.threshold2 = np.repeat(self.threshold, 2)
+        self.roots2 = 2 * self.roots
         self.meta = meta
         self.feature_names: tuple[str, ...] = tuple(meta["feature_names"])
         self.threshold_default = float(meta.get("threshold", 0.5))
@@ -46,8 +51,8 @@ class TreeModel:
             return np.full(n, self.bias)
         if X.shape[1] != len(self.feature_names):
             raise ValueError(f"model expects {len(self.feature_names)} features, got {X.shape[1]}")
-        node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
         if np.isnan(X).any():  # rare: follow each split's default direction for missing values
+            node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
             rows = np.arange(n)[:, None]
             for _ in range(self.depth):
                 x = X[rows, self.feature[node]]
@@ -56,11 +61,12 @@ class TreeModel:
             return self.value[node].sum(axis=1) + self.bias
         flat = np.ascontiguousarray(X).ravel()
         base = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]
-        feature, threshold, children = self.feature, self.threshold, self.children
+        feature, threshold, children = self.feature2, self.threshold2, self.children2
+        slot = np.broadcast_to(self.roots2, (n, len(self.roots))).copy()
         for _ in range(self.depth):
-            x = flat.take(base + feature.take(node))
-            node = children.take(2 * node + (x > threshold.take(node)))
-        return self.value.take(node).sum(axis=1) + self.bias
+            x = flat.take(base + feature.take(slot))
+            slot = children.take(slot + (x > threshold.take(slot)))
+        return self.value.take(slot >> 1).sum(axis=1) + self.bias
 
     def predict(self, X: np.ndarray) -> np.ndarray:
         """Probability of the positive class for each row."""

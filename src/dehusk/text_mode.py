@@ -15,7 +15,7 @@ from .assemble import Meta, assemble
 from .blocks import Segment
 from .classify import load_model
 from .deadline import Deadline
-from .features import CONTEXT_FEATURES, context_features, text_features
+from .features import CONTEXT_FEATURES, TEXT_FEATURES, context_features, text_features
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -35,13 +35,17 @@ TEMPLATE_MIN_PAGES = 4
 
 def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
     """Main-content probability of each line (two passes) and the features used."""
-    _, f = text_features(segments, stops)
+    X, f = text_features(segments, stops)
     m1, m2 = load_model("text_p1"), load_model("text_p2")
-    p1 = m1.predict(np.column_stack([f[name] for name in m1.feature_names]))
+    # the shipped models read TEXT_FEATURES (+ CONTEXT_FEATURES) in order: reuse the matrix
+    p1 = m1.predict(X if m1.feature_names == TEXT_FEATURES else np.column_stack([f[name] for name in m1.feature_names]))
     ctx = context_features(p1, f["_words"])
     for j, name in enumerate(CONTEXT_FEATURES):
         f[name] = ctx[:, j]
-    p2 = m2.predict(np.column_stack([f[name] for name in m2.feature_names]))
+    if m2.feature_names == TEXT_FEATURES + CONTEXT_FEATURES:
+        p2 = m2.predict(np.hstack([X, ctx]))
+    else:
+        p2 = m2.predict(np.column_stack([f[name] for name in m2.feature_names]))
     return p2, f, m2.threshold_default
 
 

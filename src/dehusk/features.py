@@ -9,7 +9,6 @@ are moving averages over the per-block columns.
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from bisect import bisect_right
 from collections import Counter
@@ -97,15 +96,8 @@ PATTERN_NAMES = ("re_byline", "re_date", "re_time", "re_credit", "re_more", "re_
 SHORT = 100  # characters: phrase flags are set on blocks up to this long
 
 
-def _alternation(phrases: tuple[str, ...]) -> str:
-    return "|".join(re.escape(p) for p in sorted(phrases, key=len, reverse=True))
-
-
-# phrase flags: one regex scan per group over the page's short blocks (lower-cased, joined)
-_PHRASE_RES = tuple(
-    (col, re.compile(_alternation(phrases)))
-    for col, phrases in ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
-)
+# phrase flags: the page's short blocks (lower-cased, joined) are searched for each phrase
+_PHRASE_GROUPS = ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
 
 
 def _word_flags(ws: list[str], low: str) -> tuple[bool, ...]:
@@ -223,6 +215,13 @@ def densest_region(weight: np.ndarray) -> tuple[int, int]:
 
 _CLOSING = np.array([ord(c) for c in "\"'”’»)]」』）"], dtype=np.uint32)
 _CURRENCY_CODES = np.array([ord(c) for c in CURRENCY], dtype=np.uint32)
+# the same sets as lookup tables over the BMP (all their code points are in it)
+_IS_CLOSING = np.zeros(0x10000, dtype=bool)
+_IS_CLOSING[_CLOSING] = True
+_IS_CURRENCY = np.zeros(0x10000, dtype=bool)
+_IS_CURRENCY[_CURRENCY_CODES] = True
+_IS_ALNUM_CLASS = np.zeros(N_CLASSES, dtype=bool)
+_IS_ALNUM_CLASS[[LOWER, UPPER, DIGIT, CJK, OTHER_LETTER]] = True
 
 
 def _per_line(mask: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
@@ -305,9 +304,16 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         short_starts = [0]
         for t in short_texts[:-1]:
             short_starts.append(short_starts[-1] + len(t) + 1)
-        for col, pat in _PHRASE_RES:
-            for m in pat.finditer(short_joined):
-                flags[short_lines[bisect_right(short_starts, m.start()) - 1], col] = 1.0
+        # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
+        # one str.find per phrase and hit line, several times faster than a regex alternation
+        find = short_joined.find
+        for col, phrases in _PHRASE_GROUPS:
+            for phrase in phrases:
+                pos = find(phrase)
+                while pos != -1:
+                    k = bisect_right(short_starts, pos) - 1
+                    flags[short_lines[k], col] = 1.0
+                    pos = find(phrase, short_starts[k + 1]) if k + 1 < len(short_starts) else -1
     cjk = counts[:, CJK]
     words_eff = words + cjk / 1.5  # CJK text has no spaces: count about a word per 1.5 characters
     letters = counts[:, LOWER] + counts[:, UPPER] + counts[:, OTHER_LETTER] + cjk
@@ -330,10 +336,11 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     ends = np.maximum(starts + lens - 1, 0) if n else starts
     last_cls = cls[ends] if len(cls) else np.zeros(n, dtype=np.uint8)
     before_cls = cls[np.maximum(ends - 1, 0)] if len(cls) else last_cls
-    closing = np.isin(codes[ends], _CLOSING) if len(cls) else np.zeros(n, dtype=bool)
+    bmp = np.minimum(codes, 0xFFFF)
+    closing = _IS_CLOSING[bmp[ends]] if len(cls) else np.zeros(n, dtype=bool)
     f["end_term"] = ((last_cls == TERM) | (closing & (before_cls == TERM))).astype(np.float64)
     f["end_colon"] = ((codes[ends] == 0x3A) | (codes[ends] == 0xFF1A)).astype(np.float64) if len(cls) else np.zeros(n)
-    f["end_alnum"] = np.isin(last_cls, (LOWER, UPPER, DIGIT, CJK, OTHER_LETTER)).astype(np.float64)
+    f["end_alnum"] = _IS_ALNUM_CLASS[last_cls].astype(np.float64)
     first_cls = cls[starts] if n else np.zeros(0, dtype=np.uint8)
     f["starts_upper"] = (first_cls == UPPER).astype(np.float64)
     f["starts_digit"] = (first_cls == DIGIT).astype(np.float64)
@@ -353,7 +360,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     if len(codes) > 4:
         colon_time[2:-2] = (codes[2:-2] == 0x3A) & digit[1:-3] & digit[3:-1] & digit[4:]
     f["re_time"] = np.maximum(_per_line(colon_time, line_of, n), flags[:, 7])
-    f["re_price"] = _per_line(np.isin(codes, _CURRENCY_CODES) , line_of, n)
+    f["re_price"] = _per_line(_IS_CURRENCY[bmp], line_of, n)
     question = ((codes[ends] == 0x3F) | (codes[ends] == 0xFF1F)) if len(cls) else np.zeros(n, dtype=bool)
     trailing = (last_cls == SPACE) | (lens == 0)  # rare: a block ending in white space (or empty)
     if trailing.any():
@@ -369,10 +376,11 @@ def text_features(segments: Sequence[Segment], stops: frozenset[str]) -> tuple[n
     texts = [s.text for s in segments]
     n = len(texts)
     f = base_features(texts, stops)
-    f["bullet"] = np.fromiter((s.bullet for s in segments), dtype=np.float64, count=n)
-    indent = np.fromiter((s.indent for s in segments), dtype=np.float64, count=n)
+    layout = np.array([(s.bullet, s.indent, s.blank_before) for s in segments], dtype=np.float64).reshape(n, 3)
+    f["bullet"] = layout[:, 0].copy()
+    indent = layout[:, 1].copy()
     f["log_indent"] = np.log1p(indent)
-    f["blank_before"] = np.minimum(np.fromiter((s.blank_before for s in segments), dtype=np.float64, count=n), 3)
+    f["blank_before"] = np.minimum(layout[:, 2], 3)
     f["blank_after"] = shift(f["blank_before"], -1, fill=1.0)
     f["indent_delta"] = np.sign(indent - shift(indent, 1))
     words = f["_words"]

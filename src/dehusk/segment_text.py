@@ -34,7 +34,7 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         if not stripped:
             blank += 1
             continue
-        indent = len(raw) - len(raw.lstrip())
+        indent = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
         bullet = False
         if stripped[0] in _BULLET_START:
             m = _BULLET.match(stripped)
@@ -42,12 +42,13 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
                 bullet = True
                 if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
                     stripped = stripped[m.end():]
-        line = _WS.sub(" ", stripped).strip() if _needs_ws(stripped) else stripped
+        # ASCII lines: two substring tests instead of the regex (the same answer)
+        odd = ("  " in stripped or "\t" in stripped) if stripped.isascii() else _needs_ws(stripped)
+        line = _WS.sub(" ", stripped).strip() if odd else stripped
         if not line:
             blank += 1
             continue
-        segments.append(
-            Segment(text=line, kind="li" if bullet else "line", bullet=bullet, indent=indent, blank_before=blank)
-        )
+        # positional: text, kind, level, bullet, indent, blank_before
+        segments.append(Segment(line, "li" if bullet else "line", 0, bullet, indent, blank))
         blank = 0
     return segments

@@ -70,7 +70,8 @@ _ORG_WORDS = _words(
 _COMMON = _words(
     """it's its all to me my your our their we you is are was be this that these those how why what when
     where which not no yes for with from into about more most very just only also than then so such best top
-    free new easy simple half death wish ask tips ideas world life first name"""
+    free new easy simple half death wish ask tips ideas world life first name view check click read share print
+    save download search help contact knowledge base guidance careers career optionally hardware category"""
 )
 # words that are never part of a person's name (generic authors, site roles)
 _NOT_NAME = _ORG_WORDS | _words(

@@ -50,8 +50,15 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
-from .classify import load_model, model_available
-from .metadata_dates import _PRIORITY, DateChoice, Occurrence, choose_dates, date_candidates, occurrences
+from .metadata_dates import (
+    _PRIORITY,
+    DATE_FEATURES,
+    DateChoice,
+    Occurrence,
+    choose_dates,
+    date_candidates,
+    occurrences,
+)
 from .metadata_page import (
     Page,
     Scan,
@@ -66,15 +73,19 @@ from .metadata_page import (
 )
 from .metadata_rank import (
     ATTR_AUTHOR,
+    AUTHOR_FEATURES,
     COPYRIGHT,
     LOOSE_PREFIX,
     NOT_LOOSE,
+    PAGE_FEATURES,
+    TITLE_FEATURES,
     Candidate,
     after_prefix,
     author_candidates,
+    best,
     one_word,
     page_flags,
-    scores,
+    picker,
     title_candidates,
     user_name,
 )
@@ -413,6 +424,10 @@ def date_rows(state: _State, lang: str | None) -> tuple[list[tuple[str, str, lis
 
 
 _MAX_PER_KIND = 4  # byline elements / visible bylines kept as separate candidates
+_ALT_NOISE = re.compile(r"(?i)\b(?:photo|picture|image|headshot|portrait|avatar|profile(?: picture| photo)?)"
+                        r"(?:\s+of)?\b|'s\s+(?:face|avatar)")
+
+
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -479,6 +494,15 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
             text = value or node.text(separator=" ", strip=True)
             if text and len(text) <= 80 and add(AuthorSource("user name element", [text], True, node)):
                 break
+    if page.root is not None:
+        n_img = 0
+        for node in page.root.css("img[alt]")[:80]:
+            alt = _ALT_NOISE.sub("", node.attributes.get("alt") or "").strip(" ,-|")
+            alt = re.split(r"\s*(?:,|\s[-–|]\s)\s*", alt, maxsplit=1)[0]
+            if 3 < len(alt) <= 60 and looks_like_person(alt):
+                n_img += 1
+                if add(AuthorSource("image alt", [alt], False, node)) and n_img >= 2:
+                    break
     site = page.meta("og:site_name")[1]
     segs = split_title(page.title or "")
     for value in (site, segs[-1] if len(segs) > 1 else None):
@@ -502,20 +526,18 @@ def author_rows(state: _State, rule_authors: list[str]) -> tuple[list[Candidate]
 
 def _learned(meta: HtmlMeta, state: _State) -> None:
     """Let the learned pickers (when their model files exist) re-decide title, date and authors."""
-    if model_available("html_title"):
+    model = picker("html_title", TITLE_FEATURES)
+    if model is not None:
         cands, X = title_rows(state)
-        p = scores("html_title", X)
-        if p is not None:
-            best = cands[int(np.argmax(p))]
-            if best.key != tokens(meta.title):
-                meta.title, meta.sources["title"] = best.text, best.src
-    if model_available("html_date"):
-        model = load_model("html_date")
+        i, _ = best(model, X)
+        if i >= 0 and cands[i].key != tokens(meta.title):
+            meta.title, meta.sources["title"] = cands[i].text, cands[i].src
+    model = picker("html_date", (*DATE_FEATURES, *PAGE_FEATURES))
+    if model is not None:
         days, X = date_rows(state, meta.language)
-        p = model.predict(X) if days else np.zeros(0)
-        best_i = int(np.argmax(p)) if len(p) else -1
-        if best_i >= 0 and p[best_i] >= model.threshold_default:
-            day, iso, group = days[best_i]
+        i, p = best(model, X)
+        if i >= 0 and p >= model.threshold_default:
+            day, iso, group = days[i]
             if day != (meta.published or "")[:10]:
                 src = min(group, key=lambda o: (_PRIORITY[o.fam], "T" not in o.iso)).src
                 meta.published, meta.sources["published"] = iso, src
@@ -525,15 +547,13 @@ def _learned(meta: HtmlMeta, state: _State) -> None:
         elif meta.published:
             meta.published = None
             meta.sources.pop("published", None)
-    if model_available("html_author"):
-        model = load_model("html_author")
+    model = picker("html_author", AUTHOR_FEATURES)
+    if model is not None:
         cands, X = author_rows(state, meta.authors)
-        p = model.predict(X) if len(cands) else np.zeros(0)
-        best_i = int(np.argmax(p)) if len(p) else -1
-        if best_i >= 0 and p[best_i] >= model.threshold_default:
-            best = cands[best_i]
-            if set(best.key) != {t for a in meta.authors for t in tokens(a) if len(t) > 1}:
-                meta.authors, meta.sources["authors"] = list(best.values), best.src
+        i, p = best(model, X)
+        if i >= 0 and p >= model.threshold_default:
+            if set(cands[i].key) != {t for a in meta.authors for t in tokens(a) if len(t) > 1}:
+                meta.authors, meta.sources["authors"] = list(cands[i].values), cands[i].src
         elif meta.authors:
             meta.authors = []
             meta.sources.pop("authors", None)

@@ -30,7 +30,7 @@ import numpy as np
 from selectolax.lexbor import LexborNode
 
 from .authors import is_agency
-from .classify import load_model, model_available
+from .classify import TreeModel, load_model, model_available
 from .metadata_title import (
     _TITLE_METAS,
     TitleChoice,
@@ -58,11 +58,22 @@ _TAKE_MAX = frozenset({"h1_in_article", "h1_first_usable"})
 _FORUM_TYPES = frozenset({"discussionforumposting", "qapage", "question", "socialmediaposting"})
 
 
-def scores(name: str, X: np.ndarray) -> np.ndarray | None:
-    """The model's probabilities for the rows of `X`; None when the model file is absent."""
-    if not len(X) or not model_available(name):
+def picker(name: str, features: tuple[str, ...]) -> TreeModel | None:
+    """The shipped model `name` when it exists and was trained on exactly these feature columns
+    (a model from another version of the features is not used: the rules decide)."""
+    if not model_available(name):
         return None
-    return load_model(name).predict(X)
+    model = load_model(name)
+    return model if model.feature_names == tuple(features) else None
+
+
+def best(model: TreeModel, X: np.ndarray) -> tuple[int, float]:
+    """(index, probability) of the best-scored row; (-1, 0.0) without rows."""
+    if not len(X):
+        return -1, 0.0
+    p = model.predict(X)
+    i = int(np.argmax(p))
+    return i, float(p[i])
 
 
 def _slug_tokens(url: str | None) -> set[str]:
@@ -325,8 +336,8 @@ GENERIC_USERS = frozenset({
 
 def user_name(name: str) -> bool:
     """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
-    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum()
-            and any(ch.isalpha() for ch in name) and all(ch.isalnum() or ch in "._-'’" for ch in name)
+    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum() and name[-1].isalnum()
+            and sum(ch.isalpha() for ch in name) >= 2 and all(ch.isalnum() or ch in "._-'’" for ch in name)
             and name.casefold().strip(".") not in GENERIC_USERS and not is_agency(name)
             and "@" not in name and not _URLISH.match(name))
 
@@ -375,20 +386,20 @@ def after_prefix(text: str, tnode: LexborNode) -> str:
 
 _AUTHOR_FAMILIES = ("ld_author", "meta_author", "meta_other", "tw_data", "itemprop", "near", "link", "byline_el",
                     "byline_dates", "byline_heading", "ld_person", "item_person", "site_owner", "scan_by",
-                    "site_person", "username", "copyright")
+                    "site_person", "username", "copyright", "image_alt")
 _FAMILY_OF = {"json-ld author": "ld_author", "meta[author]": "meta_author", "meta[twitter:data]": "tw_data",
               "[itemprop=author]": "itemprop", "byline near headline": "near", "author link": "link",
               "byline element": "byline_el", "byline in dates": "byline_dates", "byline heading": "byline_heading",
               "json-ld Person": "ld_person", "[itemprop=author] Person": "item_person", "site owner": "site_owner",
               "visible byline": "scan_by", "site name": "site_person", "user name element": "username",
-              "copyright": "copyright"}
+              "copyright": "copyright", "image alt": "image_alt"}
 _STRUCTURED = frozenset({"ld_author", "meta_author", "meta_other", "tw_data", "itemprop", "ld_person",
                          "item_person"})
 AUTHOR_FEATURES = (
     *(f"src_{f}" for f in _AUTHOR_FAMILIES), "step", "n_names", "n_raw", "typed", "users_only", "one_word",
     "words", "agree", "agree_struct", "in_title", "is_site", "d_anchor", "abs_anchor", "before_anchor", "chrome",
     "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "log_mentions", "rule", "n_sources", "d_date",
-    "in_host", *PAGE_FEATURES,
+    "in_host", "raw_len", "name_share", "lower", "avatar", *PAGE_FEATURES,
 )
 _COMMENTISH = re.compile(r"comment|reply|replies|respon", re.I)
 _QUOTEISH = re.compile(r"testimonial|quote|review|rating|card|teaser|related", re.I)
@@ -408,6 +419,20 @@ def _ancestor_hint(node: LexborNode, pattern: re.Pattern, depth: int = 8) -> boo
             return True
         cur = cur.parent
     return False
+
+
+_AVATAR = re.compile(r"avatar|author|profile|headshot|byline|round|circle|gravatar", re.I)
+
+
+def _avatar(img: LexborNode) -> float:
+    """1 for a small or avatar-classed image (an author's picture), else 0."""
+    a = img.attributes
+    size = [int(v) for v in (a.get("width"), a.get("height")) if v and v.isdigit()]
+    hint = f"{a.get('class') or ''} {a.get('src') or ''}"[:300]
+    parent = img.parent
+    if parent is not None:
+        hint += f" {parent.attributes.get('class') or ''}"
+    return float(bool(_AVATAR.search(hint)) or bool(size) and max(size) <= 160)
 
 
 def author_candidates(sources: list[tuple[str, list[str], list[str], bool, LexborNode | None, int]],
@@ -463,6 +488,11 @@ def author_candidates(sources: list[tuple[str, list[str], list[str], bool, Lexbo
         f["log_mentions"] = math.log1p(body_text.count(names[0])) if body_text else 0.0
         f["d_date"] = math.log1p(min(abs(pos - q) for q in date_pos)) if pos is not None and date_pos else math.nan
         f["in_host"] = sum(t in host for t in mine) / len(mine) if mine and host else 0.0
+        raw_text = " ".join(raw)
+        f["raw_len"] = math.log1p(len(raw_text))
+        f["name_share"] = min(1.0, len(", ".join(names)) / max(1, len(raw_text)))
+        f["lower"] = float(any(x[:1].islower() for x in names))
+        f["avatar"] = _avatar(node) if node is not None and node.tag == "img" else math.nan
         f["rule"] = float(bool(rule_toks) and mine == rule_toks)
         f["n_sources"] = float(len(sources))
         f.update(pf)

@@ -112,7 +112,8 @@ def title_candidates(
     words = f["_words"]
     # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
     furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
-    cand = [i for i in range(lo, hi) if 1 <= words[i] <= 40 and len(texts[i]) <= 300 and not furniture[i]
+    words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
+    cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
             and byline_match(texts[i]) is None and not _SOURCE_PREFIX.match(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
@@ -179,11 +180,12 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
     byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
     n = len(texts)
     out = np.ones(len(cand))
+    re_byline, re_date, words, re_media = (f[k].tolist() for k in ("re_byline", "re_date", "_words", "re_media"))
     for k, i in enumerate(cand.tolist()):
         after = range(i + 1, min(i + 4, n))
-        if any(f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12) for j in after):
+        if any(re_byline[j] or (re_date[j] and words[j] <= 12) for j in after):
             out[k] *= 3.0
-        if _BREADCRUMB.search(texts[i]) or f["re_media"][i]:
+        if _BREADCRUMB.search(texts[i]) or re_media[i]:
             out[k] *= 0.3
     return out
 
@@ -243,14 +245,16 @@ def author_candidates(
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
     cand, rows = [], []
+    words, end_term, cap_words = f["_words"].tolist(), f["end_term"].tolist(), f["cap_words"].tolist()
+    frac_cjk, re_byline = f["frac_cjk"].tolist(), f["re_byline"].tolist()
     for i in sorted(zone):
         t = texts[i]
-        if i == title_idx or len(t) > 120 or f["_words"][i] > 16:
+        if i == title_idx or len(t) > 120 or words[i] > 16:
             continue
         # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation
-        namey = f["_words"][i] <= 8 and not f["end_term"][i] and f["cap_words"][i] >= 0.5
-        cjk = f["frac_cjk"][i] > 0.5
-        if not (f["re_byline"][i] or namey or (cjk and len(t) <= 40)):
+        namey = words[i] <= 8 and not end_term[i] and cap_words[i] >= 0.5
+        cjk = frac_cjk[i] > 0.5
+        if not (re_byline[i] or namey or (cjk and len(t) <= 40)):
             continue
         bm = byline_match(t)
         if cjk and bm is None:  # a CJK line holds names only after a byline word (记者, 作者, ...)

@@ -12,7 +12,7 @@ author when organisation credits (JSON-LD Organization authors, agencies) count;
 pages WITHOUT gold that still get a date / an author (the learned pickers' thresholds keep it
 at the rules' level); accuracy by page type (--by-type); where the chosen values came from;
 the median milliseconds per page of `html_metadata` (parsing excluded, reported apart).
-With DEHUSK_MODEL_DIR pointing to an empty directory, the rule-based choices are scored.
+With --rules, the rule-based choices are scored (the learned pickers are not run).
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from types import ModuleType
 
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk.metadata_html import html_metadata
+from dehusk.metadata_html import _rules, html_metadata
 
 DEFAULT_DATASET = Path("/work/shared/data/wcxb-dev")
 DEFAULT_SCORER = Path("/work/shared/bench/score.py")
@@ -56,6 +56,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--show", choices=FIELDS, action="append", default=[], help="print the failures of a field")
     ap.add_argument("--per-page", type=Path, help="write per-page predictions and scores (JSONL)")
     ap.add_argument("--by-type", action="store_true", help="also print accuracy by page type")
+    ap.add_argument("--rules", action="store_true", help="score the rule-based choices (no learned picker)")
     args = ap.parse_args(argv)
 
     scorer = load_scorer(args.scorer)
@@ -80,7 +81,10 @@ def main(argv: list[str] | None = None) -> int:
             t0 = time.perf_counter()
             tree = LexborHTMLParser(html)
             t1 = time.perf_counter()
-            meta = html_metadata(tree, page.get("url"), fetch_date=args.fetch_date)
+            if args.rules:
+                meta = _rules(tree, page.get("url"), args.fetch_date)[0]
+            else:
+                meta = html_metadata(tree, page.get("url"), fetch_date=args.fetch_date)
             t2 = time.perf_counter()
             parse_ms.append((t1 - t0) * 1000)
             meta_ms.append((t2 - t1) * 1000)

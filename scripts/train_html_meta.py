@@ -5,8 +5,8 @@ html_author.npz.
         [--cache /tmp/html_meta_rows.pkl] [--limit N]
 
 For every page of the datasets that carry metadata gold (wcxb-dev; scrapinghub has none), runs
-the rule-based pass of `dehusk.metadata_html` (no model: DEHUSK_MODEL_DIR points to an empty
-directory) and builds the candidates and feature rows of the three pickers
+the rule-based pass of `dehusk.metadata_html` (`_rules`, which uses no model) and builds the
+candidates and feature rows of the three pickers
 (`title_rows`, `date_rows`, `author_rows`). Labels use the reference scorer's own functions
 (/work/shared/bench/score.py): a title candidate is positive when its `title_key` equals the
 gold's, a date candidate when its day is the gold `published`, an author candidate when its
@@ -24,11 +24,9 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import os
 import pickle
 import statistics
 import sys
-import tempfile
 import time
 from collections import defaultdict
 from pathlib import Path
@@ -38,7 +36,6 @@ import numpy as np
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "scripts"))
-os.environ["DEHUSK_MODEL_DIR"] = tempfile.mkdtemp(prefix="no-models-")  # the rule-based pass only
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 

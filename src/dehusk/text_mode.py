@@ -195,11 +195,23 @@ def drop_orphan_headings(segments: list[Segment]) -> None:
             seg.reason = f"heading-like line not followed by body text (score {seg.score:.2f})"
 
 
+def _sample(segments: list[Segment], min_len: int, size: int = 3000) -> str:
+    """`" ".join(lines longer than min_len)[:size]`, without joining the whole page."""
+    parts, total = [], 0
+    for seg in segments:
+        if len(seg.text) > min_len:
+            parts.append(seg.text)
+            total += len(seg.text) + 1
+            if total >= size:
+                break
+    return " ".join(parts)[:size]
+
+
 def extract_text(text: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
-    sample = " ".join(s.text for s in segments if len(s.text) > 60)[:3000] or " ".join(s.text for s in segments)[:3000]
+    sample = _sample(segments, 60) or _sample(segments, 0)
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
     p, f, threshold = classify_lines(segments, stopwords(language))

@@ -94,7 +94,11 @@ def detect_encoding(data: bytes) -> str | None:
         return None
     least = min(m.chaos for m in results)
     close = [m for m in results if m.chaos <= least + 0.02]
-    best = max(close, key=lambda m: (round(m.coherence, 3), m.encoding == "cp1252"))
+    # windows-1252, the web's default for undeclared pages, wins whenever it decodes the bytes as
+    # cleanly as the best candidate (several code pages often decode the same bytes the same way)
+    if any("cp1252" in (getattr(m, "could_be_from_charset", None) or [m.encoding]) for m in close):
+        return "cp1252"
+    best = max(close, key=lambda m: round(m.coherence, 3))
     return best.encoding
 
 

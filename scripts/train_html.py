@@ -8,12 +8,14 @@ feature cache. Steps:
 1. every page is analysed exactly as at run time (`html_mode.analyse`), its gold body aligned
    to the blocks (`trainlib.align_labels`);
 2. folds grouped by URL host; the block model (stage 1) is trained per fold, giving
-   out-of-fold probabilities p1; the context model (stage 2) learns from the page's OOF p1
-   (its containers and neighbours) and is cross-validated the same way;
+   out-of-fold probabilities p1; page-type models learn from p1-based page features; the
+   context model (stage 2) learns from the page's OOF p1 (its containers and neighbours) and
+   OOF page-type probabilities, and is cross-validated the same way;
 3. the threshold that maximises the mean page word F1 of the OOF predictions is kept;
 4. cross-validated predictions (each page predicted by models that never saw its host) and
    in-sample predictions (the shipped models) are written as score.py JSONL files;
-5. page-type and confidence models (`dehusk.pagetype`) are trained on the OOF results;
+5. page-type models learn from the first pass (their OOF probabilities feed the context model);
+   the confidence model learns the OOF word F1 of each page from its second-pass features;
 6. the final models are trained on all pages and exported (`classify.export_lightgbm`).
 """
 
@@ -22,10 +24,10 @@ from __future__ import annotations
 import argparse
 import json
 import pickle
-import statistics
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 import numpy as np
@@ -33,6 +35,8 @@ import numpy as np
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import trainlib  # noqa: E402
+from dehusk import pagetype as pt  # noqa: E402
+from dehusk.assemble import mark_duplicates  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.deadline import Deadline  # noqa: E402
 from dehusk.decode import to_text  # noqa: E402
@@ -40,12 +44,15 @@ from dehusk.features_html import (  # noqa: E402
     CONTEXT_NAMES,
     FEATURE_NAMES,
     context_features_html,
+    template_groups,
     text_feature_fingerprint,
 )
-from dehusk.html_mode import analyse, label_blocks  # noqa: E402
+from dehusk.html_mode import SURE, analyse, decide, label_blocks  # noqa: E402
 from dehusk.options import Options  # noqa: E402
 
 DATASETS = ("wcxb-dev", "scrapinghub")
+NAMES2 = FEATURE_NAMES + CONTEXT_NAMES + pt.TYPE_PROB_NAMES  # the context model's columns
+WIDTH2 = len(NAMES2)
 ROUNDS_1 = 250
 ROUNDS_2 = 200
 
@@ -55,7 +62,7 @@ def featurize(page: dict[str, Any]) -> dict[str, Any]:
     a = analyse(html, url=page.get("url"), options=Options(), deadline=Deadline(None))
     texts = [s.text for s in a.segments]
     y, frac = trainlib.align_labels(texts, page["gold"]["body"])
-    f_keep = {k: a.f[k] for k in ("_fi", "_lens", "_words", "_fa", "link_density", "is_title")} if a.segments else {}
+    f_keep = {k: a.f[k] for k in ("_fi", "_lens", "_words", "_fa", "_sig", "link_density", "is_title")} if a.segments else {}
     return {
         "id": page["id"], "dataset": page["dataset"], "url": page.get("url"), "page_type": page.get("page_type"),
         "gold": page["gold"]["body"], "X": a.X.astype(np.float32), "y": y, "frac": frac, "f": f_keep,
@@ -78,6 +85,9 @@ def load_all(data: Path, cache: Path) -> list[dict[str, Any]]:
                 pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
             print(f"featurized {name}: {len(rows)} pages in {time.time() - t0:.0f} s", file=sys.stderr)
         out.extend(rows)
+    for r in out:  # caches written before the template groups existed
+        if r["f"] and "_sig" not in r["f"]:
+            r["f"]["_sig"] = template_groups(r["segments"], r["page"].frames, r["f"]["_fa"]["parent"])
     return out
 
 
@@ -122,87 +132,127 @@ def cross_val(
     return out
 
 
-def context_matrix(rows: list[dict[str, Any]], p1s: list[np.ndarray]) -> list[np.ndarray]:
+def revise(p1: np.ndarray, p2: np.ndarray) -> np.ndarray:
+    """As at run time: blocks the first pass is sure about keep their first-pass score."""
+    sure = (p1 <= SURE) | (p1 >= 1 - SURE)
+    return np.where(sure, p1, p2)
+
+
+def context_matrix(rows: list[dict[str, Any]], p1s: list[np.ndarray], probs: np.ndarray) -> list[np.ndarray]:
     out = []
-    for r, p1 in zip(rows, p1s, strict=True):
+    for r, p1, pr in zip(rows, p1s, probs, strict=True):
         if len(p1) == 0:
-            out.append(np.zeros((0, len(FEATURE_NAMES) + len(CONTEXT_NAMES)), dtype=np.float32))
+            out.append(np.zeros((0, WIDTH2), dtype=np.float32))
             continue
         ctx = context_features_html(r["f"], p1)
-        out.append(np.hstack([r["X"], ctx.astype(np.float32)]))
+        types = np.broadcast_to(pr.astype(np.float32), (len(p1), len(pr)))
+        out.append(np.hstack([r["X"], ctx.astype(np.float32), types]))
     return out
 
 
-def body_of(r: dict[str, Any], p2: np.ndarray, threshold: float) -> str:
+def body_of(r: dict[str, Any], p2: np.ndarray, threshold: float, probs: np.ndarray | None = None,
+            adaptive: bool = False) -> str:
+    """The page's text as extract() would give it: a fixed threshold (stage 1), or as at run time
+    (`adaptive`: comment rule, expected-F1 cut with `threshold` as its floor)."""
     segs = r["segments"]
     if not segs:
         return ""
-    label_blocks(segs, p2, threshold, r["page"], r["f"], Options())
-    from dehusk.assemble import mark_duplicates
-
+    comments = None
+    if adaptive:
+        a = SimpleNamespace(segments=segs, page=r["page"], f=r["f"])
+        p2, threshold, comments = decide(a, p2, threshold, probs, Options())
+    label_blocks(segs, p2, threshold, r["page"], r["f"], Options(), comments)
     mark_duplicates(segs)
     return "\n\n".join(s.text for s in segs if s.label in ("body", "heading", "lead"))
 
 
-def mean_f1(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, scorer: Any) -> float:
-    vals = []
-    for r, p in zip(rows, ps, strict=True):
-        if r["gold"] is None:
-            continue
-        vals.append(scorer.word_prf(r["gold"], body_of(r, p, threshold))[2])
-    return statistics.fmean(vals)
+def page_scores(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, scorer: Any,
+                probs: np.ndarray | None = None) -> np.ndarray:
+    """Word F1 of every page (NaN without gold)."""
+    out = np.full(len(rows), np.nan)
+    for i, (r, p) in enumerate(zip(rows, ps, strict=True)):
+        if r["gold"] is not None:
+            body = body_of(r, p, threshold, None if probs is None else probs[i], adaptive=probs is not None)
+            out[i] = scorer.word_prf(r["gold"], body)[2]
+    return out
 
 
-def best_threshold(rows: list[dict[str, Any]], ps: list[np.ndarray], scorer: Any) -> float:
-    grid = [0.2, 0.25, 0.3, 0.35, 0.4, 0.45, 0.5]
-    scores = {t: mean_f1(rows, ps, t, scorer) for t in grid}
-    print("  threshold -> mean word F1: " + ", ".join(f"{t}: {s:.4f}" for t, s in scores.items()), file=sys.stderr)
+def mean_f1(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, scorer: Any,
+            probs: np.ndarray | None = None) -> float:
+    return float(np.nanmean(page_scores(rows, ps, threshold, scorer, probs)))
+
+
+def best_threshold(rows: list[dict[str, Any]], ps: list[np.ndarray], scorer: Any,
+                   probs: np.ndarray | None = None) -> float:
+    grid = [0.15, 0.2, 0.25, 0.3] if probs is not None else [0.2, 0.25, 0.3, 0.35, 0.4, 0.45]
+    scores = {t: mean_f1(rows, ps, t, scorer, probs) for t in grid}
+    what = "floor" if probs is not None else "threshold"
+    print(f"  {what} -> mean word F1: " + ", ".join(f"{t}: {s:.4f}" for t, s in scores.items()), file=sys.stderr)
     return max(scores, key=lambda t: scores[t])
 
 
-def write_preds(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, out: Path, tag: str) -> None:
+def write_preds(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float, out: Path, tag: str,
+                probs: np.ndarray) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in DATASETS:
         with open(out / f"{tag}-{name}.jsonl", "w", encoding="utf-8") as fh:
-            for r, p in zip(rows, ps, strict=True):
+            for i, (r, p) in enumerate(zip(rows, ps, strict=True)):
                 if r["dataset"] == name:
-                    fh.write(json.dumps({"id": r["id"], "body": body_of(r, p, threshold)}, ensure_ascii=False) + "\n")
+                    body = body_of(r, p, threshold, probs[i], adaptive=True)
+                    fh.write(json.dumps({"id": r["id"], "body": body}, ensure_ascii=False) + "\n")
 
 
-def train_page_models(
-    rows: list[dict[str, Any]], p2: list[np.ndarray], t2: float, folds: np.ndarray, scorer: Any, out: Path | None
-) -> None:
-    """Page type (one-vs-rest) and confidence (expected word F1), cross-validated then exported."""
-    from dehusk import pagetype as pt
+TYPE_PARAMS = {"num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 10, "learning_rate": 0.05, "feature_fraction": 0.7}
 
-    R = np.vstack([pt.page_features(r["X"], p, t2, r["url"]) for r, p in zip(rows, p2, strict=True)])
-    types = np.array([r["page_type"] or "article" for r in rows])
-    f1 = np.array([
-        scorer.word_prf(r["gold"], body_of(r, p, t2))[2] if r["gold"] is not None else np.nan
-        for r, p in zip(rows, p2, strict=True)
-    ])
-    params = {"num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 10, "learning_rate": 0.05, "feature_fraction": 0.7}
-    probs = np.zeros((len(rows), len(pt.TYPES)))
+
+def page_rows(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: float) -> np.ndarray:
+    return np.vstack([pt.page_features(r["X"], p, threshold, r["url"]) for r, p in zip(rows, ps, strict=True)])
+
+
+def page_rows_cut(rows: list[dict[str, Any]], ps: list[np.ndarray], floor: float, probs: np.ndarray) -> np.ndarray:
+    """Confidence inputs as at run time: the page features at the page's own cut."""
+    out = []
+    for r, p, pr in zip(rows, ps, probs, strict=True):
+        cut = floor
+        if r["segments"]:
+            a = SimpleNamespace(segments=r["segments"], page=r["page"], f=r["f"])
+            p, cut, _ = decide(a, p, floor, pr, Options())
+        out.append(pt.page_features(r["X"], p, cut, r["url"]))
+    return np.vstack(out)
+
+
+def fit_types(R: np.ndarray, types: np.ndarray) -> list[Any]:
+    return [trainlib.train_lgb(R, (types == t).astype(float), None, 150, TYPE_PARAMS) for t in pt.TYPES]
+
+
+def type_probs(boosters: list[Any], R: np.ndarray) -> np.ndarray:
+    return np.column_stack([b.predict(R) for b in boosters])
+
+
+def cv_types(R: np.ndarray, types: np.ndarray, folds: np.ndarray, wcxb: np.ndarray) -> np.ndarray:
+    """Out-of-fold page-type probabilities (first-pass features); prints the accuracy."""
+    probs = np.zeros((len(R), len(pt.TYPES)))
     for k in sorted(set(folds.tolist())):
         tr, te = folds != k, folds == k
-        for j, t in enumerate(pt.TYPES):
-            b = trainlib.train_lgb(R[tr], (types[tr] == t).astype(float), None, 150, params)
-            probs[te, j] = b.predict(R[te])
-    pred = [pt.choose_type(p) for p in probs]
-    wcxb = np.array([r["dataset"] == "wcxb-dev" for r in rows])
-    acc = float(np.mean([a == b for a, b, m in zip(pred, types, wcxb, strict=True) if m]))
-    print(f"page type, cross-validated accuracy on wcxb-dev: {acc:.3f}", file=sys.stderr)
+        probs[te] = type_probs(fit_types(R[tr], types[tr]), R[te])
+    pred = np.array([pt.choose_type(p) for p in probs])
+    print(f"page type, cross-validated accuracy on wcxb-dev: {np.mean(pred[wcxb] == types[wcxb]):.3f}", file=sys.stderr)
     for t in pt.TYPES:
         m = wcxb & (types == t)
-        print(f"  {t:<14} n={int(m.sum()):4d} recall {np.mean([p == t for p in np.array(pred)[m]]):.3f}", file=sys.stderr)
-    C = np.hstack([R, probs])
+        print(f"  {t:<14} n={int(m.sum()):4d} recall {np.mean(pred[m] == t):.3f}"
+              f" precision {np.mean(types[wcxb & (pred == t)] == t):.3f}", file=sys.stderr)
+    return probs
+
+
+CONF_PARAMS = {**TYPE_PARAMS, "objective": "cross_entropy"}
+
+
+def cv_confidence(C: np.ndarray, f1: np.ndarray, folds: np.ndarray) -> None:
     ok = ~np.isnan(f1)
-    conf = np.zeros(len(rows))
-    cparams = {**params, "objective": "cross_entropy"}
+    conf = np.zeros(len(C))
     for k in sorted(set(folds.tolist())):
         tr, te = (folds != k) & ok, folds == k
-        b = trainlib.train_lgb(C[tr], f1[tr], None, 200, cparams)
-        conf[te] = b.predict(C[te])
+        conf[te] = trainlib.train_lgb(C[tr], f1[tr], None, 200, CONF_PARAMS).predict(C[te])
     err = np.abs(conf[ok] - f1[ok])
     corr = float(np.corrcoef(conf[ok], f1[ok])[0, 1])
     print(f"confidence, cross-validated: MAE {err.mean():.3f}, Pearson r {corr:.3f}", file=sys.stderr)
@@ -211,14 +261,6 @@ def train_page_models(
         if m.any():
             print(f"  predicted [{lo:.1f}, {min(hi, 1):.1f}): n={int(m.sum()):4d} mean predicted {conf[m].mean():.3f}"
                   f" mean actual F1 {f1[m].mean():.3f}", file=sys.stderr)
-    if out is None:
-        return
-    for t in pt.TYPES:
-        b = trainlib.train_lgb(R, (types == t).astype(float), None, 150, params)
-        export_lightgbm(b, out / f"html_pagetype_{t}.npz", list(pt.TYPE_FEATURES))
-    # the confidence model learns from out-of-fold type probabilities: at run time pages are unseen
-    b = trainlib.train_lgb(C[ok], f1[ok], None, 200, cparams)
-    export_lightgbm(b, out / "html_confidence.npz", list(pt.CONF_FEATURES))
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -230,7 +272,6 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--cv-pred", type=Path, default=None, help="write CV and in-sample predictions here")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--stage1-only", action="store_true")
-    ap.add_argument("--page-models-only", action="store_true", help="page type + confidence from cached OOF")
     ap.add_argument("--reuse-stage1", action="store_true", help="reuse the cached out-of-fold stage-1 scores")
     args = ap.parse_args(argv)
     scorer = trainlib.load_scorer()
@@ -245,11 +286,6 @@ def main(argv: list[str] | None = None) -> int:
     trainable = [bool(r["gold"]) for r in rows]
     print(f"{len(rows)} pages, {sum(len(y) for y in ys)} blocks, {int(sum(y.sum() for y in ys))} positive", file=sys.stderr)
 
-    if args.page_models_only:
-        with open(args.cache / "oof.pkl", "rb") as fh:
-            oof = pickle.load(fh)
-        train_page_models(rows, oof["p2"], oof["t2"], oof["folds"], scorer, None if args.no_export else args.out)
-        return 0
     stage1 = args.cache / "stage1.pkl"
     if args.reuse_stage1 and stage1.is_file():
         with open(stage1, "rb") as fh:
@@ -263,35 +299,43 @@ def main(argv: list[str] | None = None) -> int:
     print(f"  stage 1 OOF mean word F1 {mean_f1(rows, p1, t1, scorer):.4f} at {t1}", file=sys.stderr)
     if args.stage1_only:
         return 0
+    types = np.array([r["page_type"] or "article" for r in rows])
+    wcxb = np.array([r["dataset"] == "wcxb-dev" for r in rows])
+    R1 = page_rows(rows, p1, t1)
+    probs = cv_types(R1, types, folds, wcxb)
     print("stage 2 (context model), cross-validated:", file=sys.stderr)
-    feats2 = context_matrix(rows, p1)
-    p2 = cross_val(feats2, ys, ws, folds, ROUNDS_2, trainable)
-    t2 = best_threshold(rows, p2, scorer)
-    print(f"  stage 2 OOF mean word F1 {mean_f1(rows, p2, t2, scorer):.4f} at {t2}", file=sys.stderr)
+    feats2 = context_matrix(rows, p1, probs)
+    p2 = [revise(a, b) for a, b in zip(p1, cross_val(feats2, ys, ws, folds, ROUNDS_2, trainable), strict=True)]
+    t2 = best_threshold(rows, p2, scorer, probs)
+    f1 = page_scores(rows, p2, t2, scorer, probs)
+    print(f"  stage 2 OOF mean word F1 {np.nanmean(f1):.4f} at floor {t2}", file=sys.stderr)
     if args.cv_pred:
-        write_preds(rows, p2, t2, args.cv_pred, "cv")
+        write_preds(rows, p2, t2, args.cv_pred, "cv", probs)
     with open(args.cache / "oof.pkl", "wb") as fh:
-        pickle.dump({"p1": p1, "p2": p2, "t2": t2, "folds": folds}, fh)
-    train_page_models(rows, p2, t2, folds, scorer, None if args.no_export else args.out)
+        pickle.dump({"p1": p1, "p2": p2, "t1": t1, "t2": t2, "folds": folds, "probs": probs}, fh)
+    C = np.hstack([page_rows_cut(rows, p2, t2, probs), probs])
+    cv_confidence(C, f1, folds)
 
     print("final models (all pages):", file=sys.stderr)
-    width = len(FEATURE_NAMES)
     all_idx = [i for i in range(len(rows)) if trainable[i]]
-    b1 = trainlib.train_lgb(stack(feats, all_idx, width), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_1)
-    b2 = trainlib.train_lgb(
-        stack(feats2, all_idx, width + len(CONTEXT_NAMES)), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_2
-    )
+    b1 = trainlib.train_lgb(stack(feats, all_idx, len(FEATURE_NAMES)), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_1)
+    bt = fit_types(R1, types)
+    b2 = trainlib.train_lgb(stack(feats2, all_idx, WIDTH2), cat(ys, all_idx), cat(ws, all_idx), ROUNDS_2)
+    ok = ~np.isnan(f1)
+    bc = trainlib.train_lgb(C[ok], f1[ok], None, 200, CONF_PARAMS)
     if args.cv_pred:
         q1 = [predict(b1, x) for x in feats]
-        q2 = [predict(b2, x) for x in context_matrix(rows, q1)]
-        write_preds(rows, q2, t2, args.cv_pred, "insample")
+        qp = type_probs(bt, page_rows(rows, q1, t1))
+        q2 = [revise(a, predict(b2, x)) for a, x in zip(q1, context_matrix(rows, q1, qp), strict=True)]
+        write_preds(rows, q2, t2, args.cv_pred, "insample", qp)
     if not args.no_export:
         fp = text_feature_fingerprint()
         export_lightgbm(b1, args.out / "html_block.npz", list(FEATURE_NAMES), threshold=t1, text_features=fp)
-        export_lightgbm(
-            b2, args.out / "html_context.npz", list(FEATURE_NAMES + CONTEXT_NAMES), threshold=t2, text_features=fp
-        )
-        print(f"wrote {args.out}/html_block.npz, html_context.npz", file=sys.stderr)
+        export_lightgbm(b2, args.out / "html_context.npz", list(NAMES2), threshold=t2, text_features=fp)
+        for t, b in zip(pt.TYPES, bt, strict=True):
+            export_lightgbm(b, args.out / f"html_pagetype_{t}.npz", list(pt.TYPE_FEATURES))
+        export_lightgbm(bc, args.out / "html_confidence.npz", list(pt.CONF_FEATURES))
+        print(f"wrote the html_* models to {args.out}", file=sys.stderr)
     return 0
 
 

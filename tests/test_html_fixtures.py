@@ -6,7 +6,6 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 import dehusk
@@ -37,7 +36,6 @@ def assert_in_order(text: str, paragraphs: list[str]) -> None:
         pos = i
 
 
-@pytest.mark.xfail(strict=True, reason="known gap (issue 4 note): the newsletter box inside the body container is kept")
 def test_body_over_two_containers_standfirst_lists_and_links_all_out_in_order() -> None:
     art = extract("body-split.html")
     paragraphs = texts_of("body-split.html", "div.standfirst p, div.article-body p, div.article-body li")

@@ -56,10 +56,15 @@ def test_hidden_noscript_and_tokens_are_recorded() -> None:
     )
     X, f = html_features(segs, page, stopwords("en"))
     assert X.shape == (4, len(FEATURE_NAMES)) and not np.isnan(X).any()
-    assert f["near_sidebar"][0] == 1 or f["own_sidebar"][0] == 1
-    assert f["anc_hidden"].tolist() == [0, 1, 0, 0]
-    assert f["anc_noscript"].tolist() == [0, 0, 1, 0]
-    assert f["near_comment"][3] == 1 or f["own_comment"][3] == 1
+
+    def col(name: str) -> list[float]:
+        return X[:, FEATURE_NAMES.index(name)].tolist()
+
+    assert col("near_sidebar")[0] == 1 or col("own_sidebar")[0] == 1
+    assert col("anc_hidden") == [0, 1, 0, 0]
+    assert col("anc_noscript") == [0, 0, 1, 0]
+    assert col("near_comment")[3] == 1 or col("own_comment")[3] == 1
+    assert col("link_density") == [0, 0, 0, 0] and col("kind_p") == [1, 1, 1, 1]
     ctx = context_features_html(f, np.array([0.9, 0.1, 0.2, 0.8]))
     assert ctx.shape == (4, len(CONTEXT_NAMES)) and not np.isnan(ctx).any()
 
@@ -71,10 +76,16 @@ def test_deep_nesting_and_segment_cap() -> None:
     assert X.shape[0] == 1
 
 
-def test_models_were_trained_on_the_current_text_features() -> None:
-    """Fails when features.base_features changed without retraining (scripts/train_html.py)."""
+def test_models_were_trained_on_the_current_features() -> None:
+    """Fails when features.base_features or the HTML columns changed without retraining
+    (scripts/train_html.py)."""
+    from dehusk.pagetype import CONF_FEATURES, TYPE_FEATURES, TYPE_PROB_NAMES, TYPES
+
     for name in ("html_block", "html_context"):
         model = load_model(name)
         assert model.meta.get("text_features") == text_feature_fingerprint(), name
         assert model.feature_names[: len(FEATURE_NAMES)] == FEATURE_NAMES
-    assert load_model("html_context").feature_names[len(FEATURE_NAMES):] == CONTEXT_NAMES
+    assert load_model("html_context").feature_names[len(FEATURE_NAMES):] == CONTEXT_NAMES + TYPE_PROB_NAMES
+    for t in TYPES:
+        assert load_model(f"html_pagetype_{t}").feature_names == TYPE_FEATURES
+    assert load_model("html_confidence").feature_names == CONF_FEATURES

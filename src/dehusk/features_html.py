@@ -103,6 +103,15 @@ TEXT_COLUMNS = (
 ) + text_window_names()
 FEATURE_NAMES: tuple[str, ...] = TEXT_COLUMNS + DOM_FEATURES + PAGE_FEATURES
 
+_BLOCK_PREFIXES = {"anc": TAG_BITS, "own": TOKEN_NAMES, "near": TOKEN_NAMES, "far": TOKEN_NAMES}
+_BLOCKS = {
+    p: (FEATURE_NAMES.index(f"{p}_{names[0]}"), FEATURE_NAMES.index(f"{p}_{names[0]}") + len(names))
+    for p, names in _BLOCK_PREFIXES.items()
+}
+_IN_BLOCK = {j for a, b in _BLOCKS.values() for j in range(a, b)}
+_SINGLE = tuple((j, name) for j, name in enumerate(FEATURE_NAMES) if j not in _IN_BLOCK)
+_KIND_CODE = {k: j for j, k in enumerate(KINDS, start=1)}
+
 CONTAINER_CONTEXT = tuple(f"cp{k}_{m}" for k in range(6) for m in ("mean", "share")) + (
     "in_best", "best_share", "best_depth_delta", "in_best2", "frame_pos_frac", "frame_nseg_pos",
     "sig_p1_mean", "sig_p1_max", "hi_share", "hi_before", "hi_after", "in_hi_lca", "hi_lca_depth_delta",
@@ -120,23 +129,31 @@ def _bits(masks: list[int], n_bits: int) -> np.ndarray:
 
 def frame_arrays(page: Page) -> dict[str, np.ndarray]:
     frames = page.frames
-    m = len(frames)
-    out = {
-        "parent": np.fromiter((fr[F_PARENT] for fr in frames), dtype=np.int64, count=m),
-        "chars": np.fromiter((fr[F_CHARS] for fr in frames), dtype=np.float64, count=m),
-        "link": np.fromiter((fr[F_LINK] for fr in frames), dtype=np.float64, count=m),
-        "nseg": np.fromiter((fr[F_NSEG] for fr in frames), dtype=np.float64, count=m),
-        "nimg": np.fromiter((fr[F_NIMG] for fr in frames), dtype=np.float64, count=m),
-        "na": np.fromiter((fr[F_NA] for fr in frames), dtype=np.float64, count=m),
-        "nblock": np.fromiter((fr[F_NBLOCK] for fr in frames), dtype=np.float64, count=m),
-        "depth": np.fromiter((fr[F_DEPTH] for fr in frames), dtype=np.int64, count=m),
-    }
+    a = np.array(
+        [(fr[F_PARENT], fr[F_CHARS], fr[F_LINK], fr[F_NSEG], fr[F_NIMG], fr[F_NA], fr[F_NBLOCK], fr[F_DEPTH])
+         for fr in frames],
+        dtype=np.float64,
+    ).reshape(len(frames), 8)
+    out = {k: a[:, j] for j, k in enumerate(("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth"))}
+    out["parent"] = out["parent"].astype(np.int64)
+    out["depth"] = out["depth"].astype(np.int64)
     out["parent"][0] = 0  # the root is its own parent
     return out
 
 
 def _title_words(title: str) -> set[str]:
     return set(_WORD.findall(title.lower()))
+
+
+def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarray) -> np.ndarray:
+    """Group id of each block: blocks with the same element and parent labels and kind."""
+    keys: dict[tuple, int] = {}
+    par = parent.tolist()
+    return np.fromiter(
+        (keys.setdefault((frames[a][F_LABEL], frames[par[a]][F_LABEL], s.kind), len(keys))
+         for s, a in zip(segments, (s.dom["frame"] for s in segments), strict=True)),
+        dtype=np.int64, count=len(segments),
+    )
 
 
 def url_features(url: str | None) -> list[float]:
@@ -174,42 +191,46 @@ def html_features(
 
     frames = page.frames
     fa = frame_arrays(page)
-    fi = np.fromiter((s.dom["frame"] for s in segments), dtype=np.int64, count=n)
+    facts = np.array(
+        [(d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0))
+         for s in segments for d in (s.dom,)],
+        dtype=np.int64,
+    ).reshape(n, 6)
+    fi = facts[:, 0]
     lens = np.fromiter(map(len, texts), dtype=np.float64, count=n)
-    link = np.fromiter((s.dom["link"] for s in segments), dtype=np.float64, count=n)
+    link = facts[:, 1].astype(np.float64)
     f["link_density"] = ld = np.minimum(link / np.maximum(lens, 1), 1.0)
-    f["log_links"] = np.log1p(np.fromiter((s.dom["links"] for s in segments), dtype=np.float64, count=n))
+    f["log_links"] = np.log1p(facts[:, 2])
     f["whole_link"] = (ld > 0.9).astype(np.float64)
-    f["level"] = np.fromiter((s.level for s in segments), dtype=np.float64, count=n)
-    f["ordered"] = np.fromiter((bool(s.dom.get("ol")) for s in segments), dtype=np.float64, count=n)
+    f["level"] = facts[:, 3].astype(np.float64)
+    f["ordered"] = (facts[:, 4] > 0).astype(np.float64)
     depth = fa["depth"][fi].astype(np.float64)
     f["depth"] = depth
     f["rel_depth"] = depth - float(np.median(depth))
-    for k in KINDS:
-        f[f"kind_{k}"] = np.fromiter((x == k for x in kinds), dtype=np.float64, count=n)
-    codes = np.fromiter((TAG_CODES.get(frames[i][F_TAG], 0) for i in fi.tolist()), dtype=np.int64, count=n)
+    kcode = facts[:, 5]
+    for j, k in enumerate(KINDS, start=1):
+        f[f"kind_{k}"] = (kcode == j).astype(np.float64)
+    fil = fi.tolist()
+    codes = np.fromiter((TAG_CODES.get(frames[i][F_TAG], 0) for i in fil), dtype=np.int64, count=n)
     for j, name in enumerate(TAG_CODE_NAMES, start=1):
         f[f"tag_{name}"] = (codes == j).astype(np.float64)
+    blocks: dict[str, np.ndarray] = {}
     itags = _bits([s.dom["itags"] for s in segments], len(TAG_BITS))
     for name in INLINE_TAGS:
         f[f"in_{name}"] = itags[:, TAG_BITS.index(name)]
-    anc = _bits([frames[i][F_TMASK] for i in fi.tolist()], len(TAG_BITS))
-    for j, name in enumerate(TAG_BITS):
-        f[f"anc_{name}"] = anc[:, j]
+    blocks["anc"] = anc = _bits([frames[i][F_TMASK] for i in fil], len(TAG_BITS))
     # token masks: own (block element + inline elements), near (3 ancestors), far (all ancestors)
     parent = fa["parent"]
     p1_, p2_ = parent[fi], parent[parent[fi]]
     p3_ = parent[p2_]
     own_m, near_m, far_m = [], [], []
-    for s, a, b, c, d in zip(segments, fi.tolist(), p1_.tolist(), p2_.tolist(), p3_.tolist(), strict=True):
+    for s, a, b, c, d in zip(segments, fil, p1_.tolist(), p2_.tolist(), p3_.tolist(), strict=True):
         own_m.append(frames[a][F_MASK] | s.dom["imask"])
         near_m.append(frames[b][F_MASK] | frames[c][F_MASK] | frames[d][F_MASK])
         far_m.append(frames[a][F_IMASK])
     nt = len(TOKEN_NAMES)
     for prefix, masks in (("own", own_m), ("near", near_m), ("far", far_m)):
-        bits = _bits(masks, nt)
-        for j, name in enumerate(TOKEN_NAMES):
-            f[f"{prefix}_{name}"] = bits[:, j]
+        blocks[prefix] = _bits(masks, nt)
     # containers
     page_chars = max(float(lens.sum()), 1.0)
     level = fi
@@ -275,12 +296,7 @@ def html_features(
     pg["pg_prose_blocks"] = float(np.log1p(prose.sum()))
     pg["pg_link_blocks"] = float(np.mean(ld > 0.8))
     # repeated structures: blocks made by the same template (element and parent labels, kind)
-    keys: dict[tuple, int] = {}
-    sig = np.fromiter(
-        (keys.setdefault((frames[a][F_LABEL], frames[b][F_LABEL], k), len(keys))
-         for a, b, k in zip(fi.tolist(), p1_.tolist(), kinds, strict=True)),
-        dtype=np.int64, count=n,
-    )
+    sig = template_groups(segments, frames, parent)
     counts = np.bincount(sig)
     f["sig_count"] = np.log(counts[sig].astype(np.float64))
     f["sig_share"] = np.bincount(sig, weights=words)[sig] / total_words
@@ -290,13 +306,16 @@ def html_features(
         pg[URL_FEATURES[i]] = v
     for name, rx in LD_GROUPS:
         pg[name] = float(bool(rx.search(ld_text)))
-    for k, v in pg.items():
-        f[k] = np.full(n, v, dtype=np.float64)
+    f.update(pg)
     f["_prose"] = prose
     f["_fi"] = fi
     f["_lens"] = lens
     f["_fa"] = fa
-    X = np.column_stack([f[name] for name in FEATURE_NAMES])
+    X = np.empty((n, len(FEATURE_NAMES)))
+    for j, name in _SINGLE:
+        X[:, j] = f[name]
+    for prefix, (a, b) in _BLOCKS.items():
+        X[:, a:b] = blocks[prefix]
     return X, f
 
 
@@ -406,6 +425,7 @@ _PROBE = (
     "The council approved the plans on Tuesday, and work will begin in the autumn of 2024.",
     "Share on Facebook", "© 2024 Example Media. All rights reserved.", "Price: $19.99",
     "这是一个中文句子，用来检查特征。", "Was ist hier los? Niemand weiß es so genau.",
+    "My Lineup", "My\nLineup", "HOME", "Read  more »", "Photo: Jane Doe / AP", "Updated 5 hours ago",
 )
 
 

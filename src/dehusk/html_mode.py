@@ -3,9 +3,15 @@
 1. parse with lexbor (selectolax); metadata (`metadata_html`) reads the tree first;
 2. `segment_html`: one walk cuts the DOM into blocks with their DOM facts;
 3. `features_html`: text features (shared with text mode) + DOM features per block;
-4. two tree models (numpy inference, `classify`): the block model scores each block, the
-   context model revises the score with the scores of its containers and neighbours;
-5. every block gets a label and a reason; page type and confidence; `assemble`.
+4. tree models (numpy inference, `classify`): the block model scores each block; page-type
+   models read the page and those scores; the context model revises the scores of the blocks
+   the first pass is unsure about, from their containers, neighbours, repeated templates and
+   the page type;
+5. decisions (`decide`): user comments are not main content outside forums (unless
+   `include_comments`); the cut is the score that maximises the page's expected word F1
+   (at least the trained floor), so an article page sheds teasers a listing page keeps;
+6. every block gets a label (and with explain, a reason); page type, confidence, empty
+   reason; `assemble`.
 """
 
 from __future__ import annotations
@@ -16,15 +22,15 @@ from typing import Any
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
+from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble, md_escape
 from .blocks import Segment
 from .classify import load_model, model_available
-from .deadline import Deadline
+from .deadline import NO_DEADLINE, Deadline
 from .features_html import context_features_html, html_features
 from .lang import detect_language, stopwords
 from .options import Options
-from .pagetype import page_quality
 from .segment_html import (
     F_IMASK,
     F_LABEL,
@@ -102,7 +108,7 @@ def analyse(html: str, *, url: str | None, options: Options, deadline: Deadline)
     if root is None:
         segments, page = [], Page()
     else:
-        segments, page = segment_html(root, deadline, markdown=options.markdown)
+        segments, page = segment_html(root, deadline, markdown=options.markdown, paths=options.explain)
     deadline.check("segmenting")
     declared = getattr(meta, "language", None) if meta is not None else None
     language = _language(segments, declared, options.language)
@@ -111,17 +117,40 @@ def analyse(html: str, *, url: str | None, options: Options, deadline: Deadline)
     return Analysis(tree, segments, page, X, f, language, meta, url)
 
 
-def score_blocks(a: Analysis) -> tuple[np.ndarray, np.ndarray, float]:
-    """(first-pass p1, revised p2, threshold) for the page's blocks."""
+CHUNK = 2048  # rows per model call: bounds memory on pages with tens of thousands of blocks
+SURE = 0.015  # first-pass scores this close to 0 or 1 are not revised (saves the second pass's time)
+
+
+def _predict(model: Any, X: np.ndarray, deadline: Deadline) -> np.ndarray:
+    if len(X) <= CHUNK:
+        return model.predict(X)
+    out = np.empty(len(X))
+    for i in range(0, len(X), CHUNK):
+        deadline.check("classifying")
+        out[i : i + CHUNK] = model.predict(X[i : i + CHUNK])
+    return out
+
+
+def score_blocks(
+    a: Analysis, deadline: Deadline = NO_DEADLINE
+) -> tuple[np.ndarray, np.ndarray, float, np.ndarray | None]:
+    """(first-pass p1, revised p2, threshold, page-type probabilities) for the page's blocks."""
     n = len(a.segments)
     if n == 0 or not model_available(BLOCK_MODEL):
-        return np.zeros(n), np.zeros(n), DEFAULT_THRESHOLD
-    p1 = load_model(BLOCK_MODEL).predict(a.X)
-    if not model_available(CONTEXT_MODEL):
-        return p1, p1, load_model(BLOCK_MODEL).threshold_default
+        return np.zeros(n), np.zeros(n), DEFAULT_THRESHOLD, None
+    block = load_model(BLOCK_MODEL)
+    p1 = _predict(block, a.X, deadline)
+    probs = pagetype.type_probabilities(a.X, p1, block.threshold_default, a.url)
+    if probs is None or not model_available(CONTEXT_MODEL):
+        return p1, p1, block.threshold_default, probs
     ctx = load_model(CONTEXT_MODEL)
-    p2 = ctx.predict(np.hstack([a.X, context_features_html(a.f, p1)]))
-    return p1, p2, ctx.threshold_default
+    unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
+    p2 = p1.copy()
+    if len(unsure):
+        C = context_features_html(a.f, p1)
+        T = np.broadcast_to(probs, (len(unsure), len(probs)))
+        p2[unsure] = _predict(ctx, np.hstack([a.X[unsure], C[unsure], T]), deadline)
+    return p1, p2, ctx.threshold_default, probs
 
 
 _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)) for label, groups, tags in _HUSK_CUES)
@@ -163,8 +192,59 @@ def _first(mask: int) -> str:
     return "?"
 
 
+def comment_blocks(segments: list[Segment], frames: list[list[Any]]) -> np.ndarray:
+    """Blocks inside an element whose class/id says comment (within _CUE_DEPTH ancestors)."""
+    bit = _TOK["comment"]
+    memo: dict[int, bool] = {}
+    out = np.zeros(len(segments), dtype=bool)
+    for i, seg in enumerate(segments):
+        fi = seg.dom["frame"]
+        hit = memo.get(fi)
+        if hit is None:
+            hit, j, steps = False, fi, 0
+            while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
+                if frames[j][F_MASK] & bit:
+                    hit = True
+                    break
+                j = frames[j][F_PARENT]
+                steps += 1
+            memo[fi] = hit
+        out[i] = hit or bool(seg.dom["imask"] & bit)
+    return out
+
+
+def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
+    """The score cut that maximises the page's expected word F1, and at least `floor`.
+
+    With calibrated scores p and word counts w, keeping the blocks above a cut has expected
+    F1 about 2 * sum_kept(p w) / (sum_kept(w) + sum_all(p w)); the best cut is found over the
+    blocks sorted by score. Pages full of likely content get a low cut, pages with one article
+    among teasers a higher one.
+    """
+    if len(p) == 0:
+        return floor
+    order = np.argsort(-p, kind="stable")
+    pw = p * words
+    f = 2 * np.cumsum(pw[order]) / (np.cumsum(words[order]) + pw.sum() + 1e-9)
+    return max(float(p[order[int(np.argmax(f))]]), floor)
+
+
+def decide(
+    a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options
+) -> tuple[np.ndarray, float, np.ndarray]:
+    """(scores used, cut, comment mask): user comments are not main content outside forums."""
+    comments = np.zeros(len(p2), dtype=bool)
+    if a.segments and pagetype.choose_type(probs) != "forum":
+        comments = comment_blocks(a.segments, a.page.frames)
+    p = np.where(comments, 0.0, p2) if comments.any() else p2
+    if options.threshold is not None:
+        return p, options.threshold, comments
+    return p, page_cut(p, a.f["_words"] + 1.0, floor) if a.segments else floor, comments
+
+
 def label_blocks(
-    segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options
+    segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options,
+    comments: np.ndarray | None = None,
 ) -> None:
     """Set label, score (and with explain, reason) of every block."""
     frames = page.frames
@@ -176,6 +256,16 @@ def label_blocks(
     for i, seg in enumerate(segments):
         p = float(p2[i])
         seg.score = p
+        if comments is not None and comments[i]:
+            if options.include_comments and len(seg.text.split()) >= 2:
+                seg.label = "body"
+                if explain:
+                    seg.reason = "user comment, kept (include_comments)"
+            else:
+                seg.label = "comment"
+                if explain:
+                    seg.reason = "user comment (class/id says comment; the page is not a forum)"
+            continue
         if p >= threshold:
             seg.label = "heading" if seg.kind == "h" else "body"
             if not lead_done:
@@ -288,34 +378,43 @@ def _empty_reason(a: Analysis, text_words: int) -> str | None:
 
 def extract_html(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline)
-    p1, p2, threshold = score_blocks(a)
-    if options.threshold is not None:
-        threshold = options.threshold
-    label_blocks(a.segments, p2, threshold, a.page, a.f, options)
+    p1, p2, floor, probs = score_blocks(a, deadline)
+    used, threshold, comments = decide(a, p2, floor, probs, options)
+    label_blocks(a.segments, p2, threshold, a.page, a.f, options, comments)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
 
     text_words = sum(len(s.text.split()) for s in segments if s.label in ("body", "heading", "lead"))
-    meta.page_type, meta.confidence = page_quality(a, p1, p2, threshold)
+    meta.page_type = pagetype.choose_type(probs)
+    meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
     meta.empty_reason = _empty_reason(a, text_words)
     return assemble(segments, meta, options, mode="html", url=url)
+
+
+def _visible_title(a: Analysis) -> str | None:
+    """No structured title: the heading that repeats <title>, else the first h1."""
+    is_title = a.f.get("is_title")
+    if is_title is not None and is_title.any():
+        return a.segments[int(np.argmax(is_title))].text.replace("\n", " ")
+    h1 = next((s.text for s in a.segments if s.kind == "h" and s.level == 1), None)
+    return h1.replace("\n", " ") if h1 else (a.page.title or None)
 
 
 def _meta(a: Analysis) -> Meta:
     m = a.meta
     meta = Meta(language=a.language)
     if m is None:
-        meta.title = a.page.title or None
+        meta.title = _visible_title(a)
         return meta
-    meta.title = m.title or a.page.title or None
+    meta.title = m.title or _visible_title(a)
     meta.authors = list(m.authors)
     meta.published, meta.modified = m.published, m.modified
     meta.source = m.source
     meta.tags = list(m.tags)
     meta.site_name, meta.canonical_url = m.site_name, m.canonical_url
-    meta.language = m.language or a.language
+    meta.language = a.language or m.language
     return meta
 
 

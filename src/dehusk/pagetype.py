@@ -6,7 +6,10 @@ Both are small tree models over one row of page-level features, trained by
 - page type: one-vs-rest models for WCXB's seven types (article, forum, product, listing,
   collection, documentation, service); the most probable wins, "other" when none reaches
   `OTHER_BELOW`. Inputs: schema.org types (JSON-LD) and og:type, URL path words, and what the
-  page is made of (lists, headings, code, prices, links, repeated cards).
+  page is made of (lists, headings, code, prices, links, repeated cards), with the block
+  model's first-pass scores. The probabilities also feed the context model (what is main
+  content depends on the kind of page: a list of linked cards is the content of a listing,
+  and husk beside an article).
 - confidence: the expected word F1 of this page's extraction, learnt from out-of-fold
   extractions (a regression with cross-entropy loss on F1 in [0, 1], so the output is a
   calibrated mean); inputs: the page features, page-type probabilities, and how sure and how
@@ -14,8 +17,6 @@ Both are small tree models over one row of page-level features, trained by
 """
 
 from __future__ import annotations
-
-from typing import Any
 
 import numpy as np
 
@@ -44,7 +45,8 @@ TYPE_FEATURES: tuple[str, ...] = (
     + tuple(f"kept_{c}" for c in MEAN_COLUMNS)
     + ("kept_log_words", "kept_share", "kept_blocks", "kept_runs", "p_mean_kept", "p_mean_removed", "undecided")
 )
-CONF_FEATURES: tuple[str, ...] = TYPE_FEATURES + tuple(f"type_{t}" for t in TYPES)
+TYPE_PROB_NAMES = tuple(f"type_{t}" for t in TYPES)
+CONF_FEATURES: tuple[str, ...] = TYPE_FEATURES + TYPE_PROB_NAMES
 
 
 def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | None) -> np.ndarray:
@@ -74,11 +76,12 @@ def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | No
     return np.asarray(row, dtype=np.float64)
 
 
-def type_probabilities(row: np.ndarray) -> np.ndarray | None:
+def type_probabilities(X: np.ndarray, p1: np.ndarray, t1: float, url: str | None) -> np.ndarray | None:
+    """Probability of each of TYPES (one-vs-rest models over the first-pass page features)."""
     if not all(model_available(f"html_pagetype_{t}") for t in TYPES):
         return None
-    X = row[None, :]
-    return np.array([load_model(f"html_pagetype_{t}").predict(X)[0] for t in TYPES])
+    row = page_features(X, p1, t1, url)[None, :]
+    return np.array([load_model(f"html_pagetype_{t}").predict(row)[0] for t in TYPES])
 
 
 def choose_type(probs: np.ndarray | None) -> str | None:
@@ -88,13 +91,9 @@ def choose_type(probs: np.ndarray | None) -> str | None:
     return TYPES[best] if probs[best] >= OTHER_BELOW else "other"
 
 
-def page_quality(a: Any, p1: np.ndarray, p2: np.ndarray, threshold: float) -> tuple[str | None, float | None]:
-    """(page type, confidence) of an analysed page (`html_mode.Analysis`) and its scores."""
-    url = getattr(a, "url", None)
-    row = page_features(a.X, p2, threshold, url)
-    probs = type_probabilities(row)
-    page_type = choose_type(probs)
+def confidence(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | None, probs: np.ndarray | None) -> float | None:
+    """Expected word F1 of this extraction (0-1), or None without the models."""
     if probs is None or not model_available("html_confidence"):
-        return page_type, None
-    conf = float(load_model("html_confidence").predict(np.concatenate([row, probs])[None, :])[0])
-    return page_type, round(min(max(conf, 0.0), 1.0), 4)
+        return None
+    row = np.concatenate([page_features(X, p2, threshold, url), probs])[None, :]
+    return round(float(np.clip(load_model("html_confidence").predict(row)[0], 0.0, 1.0)), 4)

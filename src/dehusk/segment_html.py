@@ -181,7 +181,8 @@ def _collapse(text: str) -> str:
 
 
 def segment_html(
-    root: Any, deadline: Deadline = NO_DEADLINE, *, markdown: bool = False, include_noscript: bool = True
+    root: Any, deadline: Deadline = NO_DEADLINE, *, markdown: bool = False, include_noscript: bool = True,
+    paths: bool = True,
 ) -> tuple[list[Segment], Page]:
     """Segments of the DOM below `root` (a selectolax LexborNode, usually <html>)."""
     page = Page()
@@ -287,7 +288,13 @@ def segment_html(
             if tag in block_tags:
                 if tag == "noscript":
                     tbit |= noscript_bit
-                flush()
+                if run[0]:
+                    flush()
+                else:
+                    if pieces:
+                        pieces.clear()
+                        md.clear()
+                    run[2] = run[3] = run[4] = 0
                 if tag == "hr" or (tag == "noscript" and not include_noscript):
                     tag = ""  # nothing to open: move on
             if tag in block_tags:
@@ -377,7 +384,13 @@ def segment_html(
                 break
             top = stack.pop()
             if top >= 0:
-                flush()
+                if run[0]:
+                    flush()
+                else:
+                    if pieces:
+                        pieces.clear()
+                        md.clear()
+                    run[2] = run[3] = run[4] = 0
                 _close(frames, top)
                 cur = frames[top][F_PARENT]
             elif top == -2:
@@ -392,7 +405,7 @@ def segment_html(
             _close(frames, top)
     page.n_nodes = count
     page.truncated = len(segments) >= MAX_SEGMENTS
-    _finish(segments, frames, markdown)
+    _finish(segments, frames, markdown, paths)
     return segments, page
 
 
@@ -448,7 +461,7 @@ def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Se
     segments.append(seg)
 
 
-def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool) -> None:
+def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, paths: bool) -> None:
     """Set kind/level/path of every segment; merge simple table rows."""
     for seg in segments:
         fi = seg.dom["frame"]
@@ -473,7 +486,8 @@ def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool) ->
             seg.dom["li_frame"] = parent
         else:
             seg.kind = "p"
-        seg.path = _path(frames, fi)
+        if paths:
+            seg.path = _path(frames, fi)
     _merge_rows(segments, frames, markdown)
 
 
@@ -518,7 +532,7 @@ def _merge_rows(segments: list[Segment], frames: list[list[Any]], markdown: bool
             merged = Segment(
                 text=" | ".join(c[0].replace("\n", " ") for c in cells),
                 kind="table",
-                path=_path(frames, row),
+                path=_path(frames, row) if segments[i].path is not None else None,
                 dom={
                     "frame": row,
                     "link": sum(segments[k].dom["link"] for k in range(i, j)),

@@ -53,8 +53,8 @@ from dehusk.options import Options  # noqa: E402
 DATASETS = ("wcxb-dev", "scrapinghub")
 NAMES2 = FEATURE_NAMES + CONTEXT_NAMES + pt.TYPE_PROB_NAMES  # the context model's columns
 WIDTH2 = len(NAMES2)
-ROUNDS_1 = 250
-ROUNDS_2 = 200
+ROUNDS_1 = 100
+ROUNDS_2 = 100
 
 
 def featurize(page: dict[str, Any]) -> dict[str, Any]:
@@ -85,7 +85,7 @@ def load_all(data: Path, cache: Path) -> list[dict[str, Any]]:
                 pickle.dump(rows, fh, protocol=pickle.HIGHEST_PROTOCOL)
             print(f"featurized {name}: {len(rows)} pages in {time.time() - t0:.0f} s", file=sys.stderr)
         out.extend(rows)
-    for r in out:  # caches written before the template groups existed
+    for r in out:  # caches written before these columns existed
         if r["f"] and "_sig" not in r["f"]:
             r["f"]["_sig"] = template_groups(r["segments"], r["page"].frames, r["f"]["_fa"]["parent"])
     return out

@@ -147,10 +147,10 @@ def align_labels(texts: list[str], gold: str | None, n: int = 3, long_min: int =
 
 LGB_PARAMS: dict[str, Any] = {
     "objective": "binary",
-    "learning_rate": 0.1,
+    "learning_rate": 0.2,
     "max_bin": 63,
     "num_leaves": 63,
-    "max_depth": 9,
+    "max_depth": 7,
     "min_data_in_leaf": 40,
     "feature_fraction": 0.5,
     "bagging_fraction": 0.8,

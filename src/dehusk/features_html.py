@@ -417,6 +417,7 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
         cols["hi_lca_depth_delta"] = np.zeros(n)
     cols["hi_ld_page"] = ld * cols["hi_share"]
     cols["p1_rank"] = p1 / max(float(p1.max()), 1e-6)
+
     return np.column_stack([seq] + [cols[k] for k in CONTAINER_CONTEXT])
 
 

@@ -26,7 +26,6 @@ from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble, md_escape
 from .blocks import Segment
-from .classify import load_model, model_available
 from .deadline import NO_DEADLINE, Deadline
 from .features_html import context_features_html, html_features
 from .lang import detect_language, stopwords
@@ -136,14 +135,14 @@ def score_blocks(
 ) -> tuple[np.ndarray, np.ndarray, float, np.ndarray | None]:
     """(first-pass p1, revised p2, threshold, page-type probabilities) for the page's blocks."""
     n = len(a.segments)
-    if n == 0 or not model_available(BLOCK_MODEL):
+    block = pagetype.model(BLOCK_MODEL)
+    if n == 0 or block is None:
         return np.zeros(n), np.zeros(n), DEFAULT_THRESHOLD, None
-    block = load_model(BLOCK_MODEL)
     p1 = _predict(block, a.X, deadline)
     probs = pagetype.type_probabilities(a.X, p1, block.threshold_default, a.url)
-    if probs is None or not model_available(CONTEXT_MODEL):
+    ctx = pagetype.model(CONTEXT_MODEL)
+    if probs is None or ctx is None:
         return p1, p1, block.threshold_default, probs
-    ctx = load_model(CONTEXT_MODEL)
     unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
     p2 = p1.copy()
     if len(unsure):
@@ -237,6 +236,8 @@ def decide(
     if a.segments and pagetype.choose_type(probs) != "forum":
         comments = comment_blocks(a.segments, a.page.frames)
     p = np.where(comments, 0.0, p2) if comments.any() else p2
+    if a.segments:
+        p = np.where(a.f["_words"] > 0, p, 0.0)  # a block without a word ("<", "|", "»") is never content
     if options.threshold is not None:
         return p, options.threshold, comments
     return p, page_cut(p, a.f["_words"] + 1.0, floor) if a.segments else floor, comments
@@ -244,9 +245,10 @@ def decide(
 
 def label_blocks(
     segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options,
-    comments: np.ndarray | None = None,
+    comments: np.ndarray | None = None, shown: np.ndarray | None = None,
 ) -> None:
-    """Set label, score (and with explain, reason) of every block."""
+    """Set label, score (and with explain, reason) of every block: kept when p2 >= threshold.
+    `shown`: the scores to report (the model's, when p2 holds the decision's adjusted ones)."""
     frames = page.frames
     explain = options.explain
     ld = f.get("link_density")
@@ -255,7 +257,7 @@ def label_blocks(
     lead_bit = _TOK["lead"]
     for i, seg in enumerate(segments):
         p = float(p2[i])
-        seg.score = p
+        seg.score = p if shown is None else float(shown[i])
         if comments is not None and comments[i]:
             if options.include_comments and len(seg.text.split()) >= 2:
                 seg.label = "body"
@@ -380,7 +382,7 @@ def extract_html(html: str, *, url: str | None, options: Options, deadline: Dead
     a = analyse(html, url=url, options=options, deadline=deadline)
     p1, p2, floor, probs = score_blocks(a, deadline)
     used, threshold, comments = decide(a, p2, floor, probs, options)
-    label_blocks(a.segments, p2, threshold, a.page, a.f, options, comments)
+    label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)

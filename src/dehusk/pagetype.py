@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .classify import load_model, model_available
+from .classify import TreeModel, load_model
 from .features_html import FEATURE_NAMES, URL_FEATURES
 
 TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service")
@@ -45,6 +45,7 @@ TYPE_FEATURES: tuple[str, ...] = (
     + tuple(f"kept_{c}" for c in MEAN_COLUMNS)
     + ("kept_log_words", "kept_share", "kept_blocks", "kept_runs", "p_mean_kept", "p_mean_removed", "undecided")
 )
+_MEAN_IDX = [_COL[c] for c in MEAN_COLUMNS]
 TYPE_PROB_NAMES = tuple(f"type_{t}" for t in TYPES)
 CONF_FEATURES: tuple[str, ...] = TYPE_FEATURES + TYPE_PROB_NAMES
 
@@ -57,11 +58,9 @@ def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | No
     row: list[float] = [float(X[0, _COL[c]]) for c in PAGE_COLUMNS + URL_FEATURES]
     words = np.expm1(X[:, _COL["log_words"]])
     kept = p2 >= threshold
-    w_all = words + 1e-9
-    w_kept = words * kept + 1e-9
-    for weights in (w_all, w_kept):
-        for c in MEAN_COLUMNS:
-            row.append(float(np.average(X[:, _COL[c]], weights=weights)))
+    cols = X[:, _MEAN_IDX]
+    for weights in (words + 1e-9, words * kept + 1e-9):
+        row.extend((weights @ cols / weights.sum()).tolist())
     kw = float(words[kept].sum())
     runs = int(np.count_nonzero(np.diff(np.concatenate(([0], kept.astype(np.int8), [0]))) == 1))
     row += [
@@ -76,12 +75,21 @@ def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | No
     return np.asarray(row, dtype=np.float64)
 
 
+def model(name: str) -> TreeModel | None:
+    """A shipped model, or None when it is not there (load_model caches the loaded ones)."""
+    try:
+        return load_model(name)
+    except OSError:
+        return None
+
+
 def type_probabilities(X: np.ndarray, p1: np.ndarray, t1: float, url: str | None) -> np.ndarray | None:
     """Probability of each of TYPES (one-vs-rest models over the first-pass page features)."""
-    if not all(model_available(f"html_pagetype_{t}") for t in TYPES):
+    models = [model(f"html_pagetype_{t}") for t in TYPES]
+    if any(m is None for m in models):
         return None
     row = page_features(X, p1, t1, url)[None, :]
-    return np.array([load_model(f"html_pagetype_{t}").predict(row)[0] for t in TYPES])
+    return np.array([m.predict(row)[0] for m in models])  # type: ignore[union-attr]
 
 
 def choose_type(probs: np.ndarray | None) -> str | None:
@@ -93,7 +101,8 @@ def choose_type(probs: np.ndarray | None) -> str | None:
 
 def confidence(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | None, probs: np.ndarray | None) -> float | None:
     """Expected word F1 of this extraction (0-1), or None without the models."""
-    if probs is None or not model_available("html_confidence"):
+    conf = model("html_confidence")
+    if probs is None or conf is None:
         return None
     row = np.concatenate([page_features(X, p2, threshold, url), probs])[None, :]
-    return round(float(np.clip(load_model("html_confidence").predict(row)[0], 0.0, 1.0)), 4)
+    return round(float(np.clip(conf.predict(row)[0], 0.0, 1.0)), 4)

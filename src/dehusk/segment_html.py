@@ -111,7 +111,7 @@ _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _WORDS_IN_TYPE = re.compile(r'"([^"]{1,80})"')
 
 MAX_SEGMENT_CHARS = 100_000  # a run longer than this is cut (a 10 MB text node is not a paragraph)
-MAX_SEGMENTS = 50_000  # a page with more blocks is cut (the rest is not read)
+MAX_SEGMENTS = 20_000  # a page with more blocks is cut (the rest is not read)
 
 # frame record fields (frames are plain lists: cheap to make)
 F_TAG, F_PARENT, F_MASK, F_IMASK, F_TMASK, F_CHARS, F_LINK, F_NSEG, F_DEPTH = range(9)
@@ -236,6 +236,8 @@ def segment_html(
         count += 1
         if count & 2047 == 0:
             deadline.check("segmenting")
+            if len(segments) >= MAX_SEGMENTS:
+                break
         tag = node.tag
         descend = False
         if tag == "-text":

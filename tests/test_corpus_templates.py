@@ -160,3 +160,44 @@ def test_templates_drop_a_sites_repeated_blurb(tmp_path: Path) -> None:
         "the classifier drops the blurb alone: use a harder one"
     )
     assert sum(after) > sum(before)
+
+
+def test_html_mode_drops_a_run_of_template_blocks_and_says_why() -> None:
+    """HTML mode reads the same host statistics: a site's sign-off paragraphs inside every
+    article go, with a reason; the page's own paragraphs and a lone repeated heading stay."""
+    from dehusk import extract
+    from dehusk.corpus.readers import Page
+    from dehusk.corpus.work import WorkConfig, Worker
+    from dehusk.options import Options
+
+    signoff = [
+        "Our newsroom is funded by readers like you, and we rely on your support to keep publishing.",
+        "Sign up for the morning briefing and get the day's most important stories in your inbox.",
+    ]
+    pages = []
+    for i in range(6):
+        paras = article_sentences(i)
+        html = (
+            f"<html><head><title>Story {'abcdef'[i]}</title></head><body><article><h1>Story {'abcdef'[i]}</h1>"
+            f"<p>{paras[0]}</p><h2>What happened next</h2>" + "".join(f"<p>{p}</p>" for p in paras[1:])
+            + "".join(f"<p>{s}</p>" for s in signoff) + "</article></body></html>"
+        )
+        pages.append((f"https://paper.example/news/{i}", html))
+    worker = Worker(WorkConfig(language=False))
+    counter = TemplateCounter()
+    for i, (url, html) in enumerate(pages):
+        keys = worker.template_keys(Page(str(i), url, "", None, html.encode(), "html"))
+        assert keys is not None
+        counter.add_page(keys)
+    table = counter.result()
+    url, html = pages[2]
+    plain = extract(html, mode="html", url=url)
+    assert signoff[0] in plain.text  # the precondition: without templates the classifier keeps it
+    learnt = extract(html, mode="html", url=url, options=Options(template_lines=table.host(url), explain=True))
+    for s in signoff:
+        assert s not in learnt.text
+    for p in article_sentences(2):
+        assert p in learnt.text
+    assert "What happened next" in learnt.text  # on every page, but alone: the page type's own heading
+    reasons = [b.reason for b in learnt.blocks if b.text == signoff[1]]
+    assert reasons and reasons[0].startswith("template block: on 100% of this site's 6 pages")

@@ -42,6 +42,7 @@ from .segment_html import (
     Page,
     segment_html,
 )
+from .templates import TEMPLATE_MIN_PAGES, template_run, template_shares
 
 BLOCK_MODEL = "html_block"
 CONTEXT_MODEL = "html_context"
@@ -228,16 +229,29 @@ def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
     return max(float(p[order[int(np.argmax(f))]]), floor)
 
 
+def template_blocks(a: Analysis, options: Options) -> tuple[np.ndarray, np.ndarray] | None:
+    """Corpus mode: (share of the host's pages carrying each block, site-template mask), or None."""
+    templates = options.template_lines
+    if templates is None or getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES or not a.segments:
+        return None
+    shares = template_shares(templates, [seg.text for seg in a.segments])
+    return shares, template_run(shares)
+
+
 def decide(
-    a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options
+    a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options,
+    template: np.ndarray | None = None,
 ) -> tuple[np.ndarray, float, np.ndarray]:
-    """(scores used, cut, comment mask): user comments are not main content outside forums."""
+    """(scores used, cut, comment mask): user comments are not main content outside forums,
+    nor are the blocks of the site's template (`template`, from corpus mode)."""
     comments = np.zeros(len(p2), dtype=bool)
     if a.segments and pagetype.choose_type(probs) != "forum":
         comments = comment_blocks(a.segments, a.page.frames)
     p = np.where(comments, 0.0, p2) if comments.any() else p2
     if a.segments:
         p = np.where(a.f["_words"] > 0, p, 0.0)  # a block without a word ("<", "|", "»") is never content
+    if template is not None:
+        p = np.where(template, 0.0, p)
     if options.threshold is not None:
         return p, options.threshold, comments
     return p, page_cut(p, a.f["_words"] + 1.0, floor) if a.segments else floor, comments
@@ -246,9 +260,11 @@ def decide(
 def label_blocks(
     segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options,
     comments: np.ndarray | None = None, shown: np.ndarray | None = None,
+    template: tuple[np.ndarray, np.ndarray] | None = None, host_pages: int = 0,
 ) -> None:
     """Set label, score (and with explain, reason) of every block: kept when p2 >= threshold.
-    `shown`: the scores to report (the model's, when p2 holds the decision's adjusted ones)."""
+    `shown`: the scores to report (the model's, when p2 holds the decision's adjusted ones);
+    `template`: the (shares, mask) of `template_blocks`."""
     frames = page.frames
     explain = options.explain
     ld = f.get("link_density")
@@ -267,6 +283,11 @@ def label_blocks(
                 seg.label = "comment"
                 if explain:
                     seg.reason = "user comment (class/id says comment; the page is not a forum)"
+            continue
+        if template is not None and template[1][i]:
+            seg.label = "boilerplate"
+            if explain:
+                seg.reason = f"template block: on {template[0][i]:.0%} of this site's {host_pages} pages"
             continue
         if p >= threshold:
             seg.label = "heading" if seg.kind == "h" else "body"
@@ -381,8 +402,10 @@ def _empty_reason(a: Analysis, text_words: int) -> str | None:
 def extract_html(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline)
     p1, p2, floor, probs = score_blocks(a, deadline)
-    used, threshold, comments = decide(a, p2, floor, probs, options)
-    label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2)
+    template = template_blocks(a, options)
+    used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
+    label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2, template=template,
+                 host_pages=getattr(options.template_lines, "pages", 0))
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)

@@ -27,6 +27,8 @@ _DIGIT = re.compile(r"\d")
 _MASK = (1 << 64) - 1
 PAGES_LINE = 0x9E3779B97F4A7C15  # the pseudo-line whose count is the host's page count
 PAGE_SIGNATURE = 0xD1B54A32D192ED03  # marks the table entries that remember which pages were counted
+TEMPLATE_SHARE = 0.8  # extraction: a line on at least this share of its host's pages is template...
+TEMPLATE_MIN_PAGES = 4  # ...when the host has at least this many pages in the corpus
 MIN_LETTERS = 2  # lines with fewer letters ("$10.00", "77", "...") are not counted: numbers are not templates
 
 
@@ -268,3 +270,24 @@ class TemplateCounter:
     def result(self) -> TemplateTable:
         self.flush()
         return self.table
+
+
+def template_shares(templates: HostTemplates, texts: list[str]) -> np.ndarray:
+    """Share of the host's pages carrying each block text (0 for blocks that are not counted)."""
+    return np.fromiter((templates.share(t) for t in texts), dtype=np.float64, count=len(texts))
+
+
+def template_run(shares: np.ndarray, threshold: float = TEMPLATE_SHARE) -> np.ndarray:
+    """Blocks that are site template: on >= `threshold` of the host's pages, next to another such block.
+
+    Site chrome (menus, footers, share bars, subscription blurbs) comes in runs of repeated
+    lines; a lone repeated line inside the text is usually the page type's own wording (a
+    "Features" or "About this item" heading, a "Note" label) and stays with the classifier.
+    Measured with benchmarks/bench_templates.py (see docs/corpus.md)."""
+    t = shares >= threshold
+    if t.shape[0] < 2:
+        return np.zeros_like(t)
+    near = np.zeros_like(t)
+    near[1:] |= t[:-1]
+    near[:-1] |= t[1:]
+    return t & near

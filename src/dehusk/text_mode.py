@@ -20,6 +20,7 @@ from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
 from .segment_text import segment_text
+from .templates import TEMPLATE_MIN_PAGES, template_run, template_shares
 
 # cookie and consent notices read like prose; they name cookies together with a consent verb
 _CONSENT = re.compile(
@@ -29,8 +30,6 @@ _CONSENT = re.compile(
     r"używa|we use|uses)|\b(?:we use|this (?:web)?site uses|diese (?:web)?seite (?:nutzt|verwendet)|wir verwenden|"
     r"nous utilisons|utilizamos|usiamo|używamy)\b.{0,80}?\bcookies?\b"
 )
-TEMPLATE_SHARE = 0.5  # corpus mode: a line on at least this share of its host's pages is template
-TEMPLATE_MIN_PAGES = 4
 
 
 def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
@@ -94,7 +93,9 @@ def label_segments(
         special[meta.tags_idx] = ("tags", "tag list")
     templates = options.template_lines
     if templates is not None and getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES:
-        templates = None
+        templates = None  # too few pages of this host to tell its template from its content
+    tshare = template_shares(templates, [seg.text for seg in segments]) if templates is not None else None
+    tdrop = template_run(tshare) if tshare is not None else None
     explain = options.explain  # reasons are only written when someone will read them
     words, end_term, bullet, end_colon, word_len = f["_words"], f["end_term"], f["bullet"], f["end_colon"], f["word_len"]
     scores = p.tolist()
@@ -103,12 +104,10 @@ def label_segments(
         if i in special:
             seg.label, seg.reason = special[i]
             continue
-        if templates is not None:
-            share = templates.share(seg.text)
-            if share >= TEMPLATE_SHARE:
-                seg.label = "boilerplate"
-                seg.reason = f"template line: on {share:.0%} of this site's {templates.pages} pages"
-                continue
+        if tdrop is not None and tdrop[i]:
+            seg.label = "boilerplate"
+            seg.reason = f"template line: on {tshare[i]:.0%} of this site's {templates.pages} pages"
+            continue
         if len(seg.text) <= 600 and "ookie" in seg.text and _CONSENT.search(seg.text):
             seg.label, seg.reason = "boilerplate", "cookie or consent notice"
         elif not keep[i]:

@@ -91,24 +91,20 @@ def _render_lines(tree: Any) -> list[str]:
 
 
 def html_blocks(html: str) -> list[str]:
-    """The text blocks of an HTML page, as the HTML pipeline may cut them.
-
-    Both cuts are counted (a page's lines form a set, so nothing counts twice): the DOM
-    segmenter's blocks (what HTML mode classifies) and the rendered text's lines.
-    """
+    """The text blocks of an HTML page as HTML mode cuts them (the DOM segmenter's blocks): the
+    units whose template share HTML mode reads. A page the segmenter cannot cut counts its
+    rendered lines instead."""
     from selectolax.lexbor import LexborHTMLParser
 
-    blocks: list[str] = []
     try:
         from ..segment_html import segment_html
 
         root = LexborHTMLParser(html).root
         if root is not None:
-            blocks.extend(seg.text for seg in segment_html(root)[0])
-    except Exception:  # noqa: BLE001 - the rendered lines stand on their own
+            return [seg.text for seg in segment_html(root)[0]]
+    except Exception:  # noqa: BLE001 - the rendered lines stand in
         pass
-    blocks.extend(_render_lines(LexborHTMLParser(html)))
-    return blocks
+    return _render_lines(LexborHTMLParser(html))
 
 
 def html_lines(html: str) -> list[str]:

@@ -81,7 +81,7 @@ _NOT_NAME = _ORG_WORDS | _words(
     by and type size industry topic role category categories region location product products
     solution solutions function price language format level audience stage status popularity
     relevance platform resources use policy privacy terms cookie cookies conditions subscribe
-    newsletter login sign account api testimonial testimonials"""
+    newsletter login sign account api testimonial testimonials logo icon banner thumbnail screenshot"""
 )
 _ROLE_CORE = _words(
     """reporter writer editor correspondent contributor columnist journalist photographer producer
@@ -103,19 +103,24 @@ _ROLE_WORDS = _ROLE_CORE | _words(
     operations communications engineering sales"""
 )
 _HONORIFICS = _words("dr dr. prof prof. mr mr. mrs mrs. ms ms. mx mx. herr frau mme mlle dott. ing. mgr.")
-_CREDENTIALS = _words("md phd ph.d. mba rn dds msc bsc ma ba cpa esq jr jr. sr sr. ii iii")
+_CREDENTIALS = _words(
+    """md m.d. phd ph.d. mba rn dds dmd do d.o. dvm vmd msc bsc ma ba bs ms mph msn bsn np aprn fnp pa-c
+    lcsw lmft lpc rd rdn ld cpa cfa cfp esq jr jr. sr sr. ii iii pharmd psyd edd jd llm"""
+)
+# "FACP", "FACLM", "DACVB": fellow / diplomate of an (American) college or board
+_FELLOW = re.compile(r"^(?:F|D)A[A-Z]{2,5}$")
 _PARTICLES = _words("von van der den de del della di da das do dos du la le les ten ter zu y e bin ibn al el st. st")
 
 _PREFIX_WORDS = (
     r"(?:(?:additional\s+)?reporting|written|posted|published|text|texte|video|photos?|words|story|interview|"
-    r"illustrations?|graphics?|compiled|produced|reported|edited|editing|translated|translation|"
+    r"illustrations?|graphics?|compiled|produced|reported|contributed|edited|editing|translated|translation|"
     r"fact[- ]checked|(?:medically\s+)?reviewed)\s+by"
 )
 _SKIP_PREFIX = re.compile(r"(?i)^(?:additional|edit|translat|fact|medically|reviewed)")
 # prefixes that may start a byline (and a clause); the glued "ByJane" of text dumps too
 _START = re.compile(
     rf"^[\s\W]{{0,3}}(?:(?i:{_PREFIX_WORDS}|skrivet av|escrito por|scritto da|publié par|by|von|par|por|"
-    r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|texte?|tekst|"
+    r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|contributors?|texte?|tekst|"
     r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z])|(?:记者|記者|作者|撰文|撰稿|筆者)\s*[:：/／]?\s*(?=\w)|文\s*[:：/／]\s*(?=\w))"
 )
 _MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
@@ -168,7 +173,7 @@ _DATE_KEYWORD = re.compile(
 )
 _TRAILING_FILLER = _words("on am le el il at um à de du the le la on: at: um: | - – — , . :")
 _BIO = re.compile(r"\s+(?:is|was|has|writes|covers|reports|joined|lives)(?:\s.*)?$")
-_OUTLET = re.compile(r"(?:^|\s+)(?:[Ff]or|FOR|[Ss]pecial to|für|pour)\s+\S.*$")
+_OUTLET = re.compile(r"(?:^|\s+)(?:[Ff]or|FOR|[Ss]pecial to|[Oo]n behalf of|für|pour)\s+\S.*$")
 _WITH_AGENCY = re.compile(r"(?i)^(.*?)\s+(?:with|and|avec|mit|con)\s+(wires|agencies|agency reports|wire services)$")
 _CJK = re.compile(r"^[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff·・]+$")
 _BAD_CHARS = re.compile(r"[@/\\:;|()\[\]{}<>=+*#?!\"“”«»_~^%$€£&,]")
@@ -249,12 +254,21 @@ def looks_like_person(name: str) -> bool:
         return False
     if any(not t.isupper() and len(_INNER_CAPS.findall(t)) >= 2 for t in tokens):
         return False  # "PostgreSQL", "iOS": a brand, not a name
-    if folded[-1] in _PARTICLES:
+    # a particle ends no name ("Jane de"), but a capitalised one can be a surname ("Mahua Das")
+    last_surname = tokens[-1][:1].isupper() and len(tokens[-1]) >= 2 and folded[0] not in _PARTICLES
+    if folded[-1] in _PARTICLES and not last_surname:
         return False
-    core = [t for t, f in zip(tokens, folded, strict=True) if f not in _PARTICLES]
+    core = [t for i, (t, f) in enumerate(zip(tokens, folded, strict=True))
+            if f not in _PARTICLES or (i == len(tokens) - 1 and last_surname)]
     if len(core) < 2 or not all(_token_ok(t) for t in core):
         return False
     return any(sum(ch.isalpha() for ch in t) >= 2 and not t.endswith(".") for t in core)
+
+
+def _credential(token: str) -> bool:
+    """A degree or professional credential ("MD", "Ph.D.", "FACLM"), not part of a name."""
+    t = token.strip(",")
+    return t.casefold() in _CREDENTIALS or bool(_FELLOW.match(t))
 
 
 def _strip_roles(tokens: list[str]) -> list[str]:
@@ -354,7 +368,7 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
             persons += [tok for tok in item.split() if looks_like_person(tok) and tok not in _CJK_ROLES]
             continue
         tokens = _strip_roles(item.split())
-        if not tokens or all(t.casefold() in _CREDENTIALS for t in tokens):
+        if not tokens or all(_credential(t) for t in tokens):
             continue
         half = len(tokens) // 2
         if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:

@@ -38,7 +38,22 @@ MODIFIED_METAS = ("article:modified_time", "og:updated_time", "article:modified"
                   "cxenseparse:recs:articlemodifiedtime")
 _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
 _URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)/"
+                        r"(0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)", re.I)
 _HINT_TEXT = 160
+
+
+def url_day(url: str) -> str | None:
+    """The day a URL path gives: /2024/05/17/, /2024-05-17-, /2023/october/03/."""
+    m = _URL_DATE.search(url)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _URL_MONTH.search(url)
+    if m:
+        return f"{m.group(1)}-{_MONTHS.index(m.group(2).casefold()[:3]) + 1:02d}-{int(m.group(3)):02d}"
+    return None
 _MAX_VISIBLE = 14  # short texts scanned for visible dates
 
 
@@ -153,12 +168,11 @@ def choose_dates(page: Page, url: str | None, *, fetch_date: str | None = None, 
     _declared(page, dater, out)
     kinds = {kind for _, kind, _ in out.candidates}
     _visible(page, list(near), dater, out, hints=not {"published", "modified"} <= kinds)
-    if url:
-        m = _URL_DATE.search(url)
-        if m:
-            iso = dater.parse(f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
-            if iso:
-                out.candidates.append(("url", "unknown", iso))
+    day = url_day(url) if url else None
+    if day:
+        iso = dater.parse(day)
+        if iso:
+            out.candidates.append(("url", "unknown", iso))
     for src, kind, iso in out.candidates:
         if kind == "modified" and out.modified is None:
             out.modified, out.sources["modified"] = iso, src
@@ -194,12 +208,12 @@ def _vote(cands: list[tuple[str, str, str]]) -> tuple[str, str, str] | None:
 # ----------------------------------------------------------------- candidates for the learned picker
 
 _FAMILIES = ("ld_pub", "ld_created", "ld_mod", "meta_pub", "meta_mod", "item_pub", "item_mod", "time_pub",
-             "time_mod", "vis_pub", "vis_mod", "vis_unk", "near", "url")
-_DECLARED = frozenset(_FAMILIES[:9])
+             "time_mod", "vis_pub", "vis_mod", "vis_unk", "near", "url", "ld_page")
+_DECLARED = frozenset((*_FAMILIES[:9], "ld_page"))
 _SHOWN = frozenset({"vis_pub", "vis_mod", "vis_unk", "near"})
 _PRIORITY = {f: i for i, f in enumerate(("ld_pub", "meta_pub", "item_pub", "time_pub", "ld_created", "vis_pub",
                                          "near", "vis_unk", "time_mod", "vis_mod", "ld_mod", "meta_mod",
-                                         "item_mod", "url"))}
+                                         "item_mod", "url", "ld_page"))}
 _CTX = ("date", "meta", "comment", "related", "chrome", "link", "li", "article", "header", "footer")
 DATE_FEATURES = (
     *(f"n_{f}" for f in _FAMILIES), "n_fam", "n_occ", "has_time", "d_anchor", "abs_anchor", "log_abs", "first_pos",
@@ -283,6 +297,8 @@ def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: st
         add(fam, f"json-ld {ld.published_key}", "published", ld.published)
     if ld.modified:
         add("ld_mod", "json-ld dateModified", "modified", ld.modified)
+    if ld.page_published:
+        add("ld_page", "json-ld WebPage datePublished", "published", ld.page_published)
     for keys, fam, kind in ((PUBLISHED_METAS, "meta_pub", "published"), (MODIFIED_METAS, "meta_mod", "modified")):
         for k in keys:
             for v in page.metas.get(k, ())[:1]:
@@ -319,10 +335,9 @@ def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: st
             iso = dater.ok(m.value)
             if iso:
                 out.append(Occurrence("near", "visible (near headline)", m.kind, iso, None, None, len(text)))
-    if url:
-        m = _URL_DATE.search(url)
-        if m:
-            add("url", "url", "unknown", f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}")
+    day = url_day(url) if url else None
+    if day:
+        add("url", "url", "unknown", day)
     return out
 
 

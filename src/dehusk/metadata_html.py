@@ -103,7 +103,7 @@ MAX_AUTHORS = 12
 _BYLINE_TEXT = 200  # longer byline elements are bios or body text
 _BY_START = re.compile(r"(?:written|posted|reviewed|words|text|story|article)?\s*(?:by|author|contributors?)\b\s*:?",
                        re.I)
-_BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author)(?![^\W\d_])", re.I)
+_BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author|contributors?)(?![^\W\d_])", re.I)
 
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                  "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "twitter:creator:name",
@@ -307,11 +307,22 @@ def author_steps(page: Page, near: list[str], url: str | None,
 
 
 _TYPED_STEPS = frozenset({"json-ld Person", "[itemprop=author] Person", "site owner"})
+_STRUCTURED_STEPS = frozenset({"json-ld author", "json-ld Person", *(f"meta[{k}]" for k in _AUTHOR_METAS),
+                               "meta[twitter:data]"})
 
 
-def resolve_names(names: list[str], typed: bool) -> tuple[list[str], list[str]]:
+_LOWER_NAME = re.compile(r"^[^\W\d_]{2,}(?: [^\W\d_]{2,}){1,2}$")
+
+
+def _lower_person(name: str) -> bool:
+    """A person's name typed in lower case ("jane doe") in a field that holds an author."""
+    return bool(_LOWER_NAME.match(name)) and name.islower() and looks_like_person(name.title())
+
+
+def resolve_names(names: list[str], typed: bool, structured: bool = False) -> tuple[list[str], list[str]]:
     """(person names, organisation credits) of a source's raw names; a source typed Person also
-    gives its one-word names and user names."""
+    gives its one-word names and user names; a structured author field (`structured`: JSON-LD,
+    meta names) also its names in lower case."""
     persons: list[str] = []
     orgs: list[str] = []
     for name in names:
@@ -321,6 +332,8 @@ def resolve_names(names: list[str], typed: bool) -> tuple[list[str], list[str]]:
         persons.extend(ps)
         orgs.extend(o for o in os_ if is_agency(o))
     persons = clean_authors(persons)[:MAX_AUTHORS]
+    if not persons and (typed or structured):
+        persons = list(dict.fromkeys(n for n in (clean_text(x) for x in names) if _lower_person(n)))[:MAX_AUTHORS]
     if not persons and typed:  # declared a Person: a one-word name or user name is one
         persons = list(dict.fromkeys(n for n in (clean_text(x) for x in names) if user_name(n)))[:MAX_AUTHORS]
     return persons, orgs
@@ -337,7 +350,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, steps: list[tuple[str, Callable[
         computed.append(AuthorSource(src, names, src in _TYPED_STEPS))
         if not names:
             continue
-        persons, orgs = resolve_names(names, src in _TYPED_STEPS)
+        persons, orgs = resolve_names(names, src in _TYPED_STEPS, src in _STRUCTURED_STEPS)
         if src in _CREDIT_SOURCES:
             agencies.extend(orgs)
         if persons:
@@ -428,6 +441,51 @@ _ALT_NOISE = re.compile(r"(?i)\b(?:photo|picture|image|headshot|portrait|avatar|
                         r"(?:\s+of)?\b|'s\s+(?:face|avatar)")
 
 
+_AVATAR_IMG = re.compile(r"avatar|gravatar|headshot|author", re.I)
+_BIO_BOX = re.compile(r"author|bio|profile|writer|contributor|byline|expert", re.I)
+
+
+def _next_text(img: LexborNode) -> str:
+    """The short text that follows an author's picture ("<img class=avatar> Jane Doe in Tech"):
+    the parent's text when short, else the next sibling's."""
+    parent = img.parent
+    if parent is not None:
+        text = " ".join(parent.text(separator=" ").split())
+        if 0 < len(text) <= _BYLINE_TEXT:
+            return text
+    sib = img.next
+    while sib is not None and sib.is_text_node and not (sib.text_content or "").strip():
+        sib = sib.next
+    text = " ".join(sib.text(separator=" ").split()) if sib is not None else ""
+    return text if len(text) <= 80 else ""
+
+
+def _bio_ok(tnode: LexborNode, name: str) -> bool:
+    """Is "Jane Doe is a reporter ..." an author bio: inside an author/bio box, or right after a
+    heading that gives the same name?"""
+    parent = tnode.parent
+    if parent is None:
+        return False
+    if _ancestor_class(parent, _BIO_BOX, 5):
+        return True
+    prev = parent.prev
+    while prev is not None and (prev.is_text_node and not (prev.text_content or "").strip()):
+        prev = prev.prev
+    return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
+
+
+def _ancestor_class(node: LexborNode, pattern: re.Pattern, depth: int) -> bool:
+    cur: LexborNode | None = node
+    for _ in range(depth):
+        if cur is None or cur.tag in ("body", "html"):
+            return False
+        a = cur.attributes
+        if pattern.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
+            return True
+        cur = cur.parent
+    return False
+
+
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -437,15 +495,15 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
     out: list[tuple[AuthorSource, list[str]]] = []
     ranks: dict[int, int] = {}
 
-    resolved: dict[tuple[tuple[str, ...], bool, bool], list[str]] = {}
+    resolved: dict[tuple[tuple[str, ...], bool, bool, bool], list[str]] = {}
 
     def add(a: AuthorSource, rank: int | None = None) -> bool:
         if not a.names:
             return False
-        key = (tuple(a.names), a.typed, a.src in NOT_LOOSE)
+        key = (tuple(a.names), a.typed, a.src in NOT_LOOSE, a.src in _STRUCTURED_STEPS)
         persons = resolved.get(key)
         if persons is None:
-            persons = resolve_names(a.names, a.typed)[0]
+            persons = resolve_names(a.names, a.typed, a.src in _STRUCTURED_STEPS)[0]
             if not persons and a.src not in NOT_LOOSE:
                 persons = one_word(a.names, keys)
             resolved[key] = persons
@@ -494,9 +552,21 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
             text = value or node.text(separator=" ", strip=True)
             if text and len(text) <= 80 and add(AuthorSource("user name element", [text], True, node)):
                 break
+    for _, name, tnode in scan.bios:
+        if _bio_ok(tnode, name) and add(AuthorSource("author bio", [name], False, tnode.parent or tnode)):
+            break
     if page.root is not None:
         n_img = 0
-        for node in page.root.css("img[alt]")[:80]:
+        n_avatar = 0
+        for node in page.root.css("img")[:100]:
+            if n_avatar < 2 and _AVATAR_IMG.search(f"{node.attributes.get('class') or ''} "
+                                                   f"{(node.attributes.get('src') or '')[:200]}"):
+                n_avatar += 1
+                text = _next_text(node)
+                if text and add(AuthorSource("avatar name", [text], False, node)):
+                    n_avatar = 2
+            if not node.attributes.get("alt"):
+                continue
             alt = _ALT_NOISE.sub("", node.attributes.get("alt") or "").strip(" ,-|")
             alt = re.split(r"\s*(?:,|\s[-–|]\s)\s*", alt, maxsplit=1)[0]
             if 3 < len(alt) <= 60 and looks_like_person(alt):

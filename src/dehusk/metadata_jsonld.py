@@ -126,6 +126,7 @@ class JsonLd:
     published: str | None = None
     published_key: str | None = None
     modified: str | None = None
+    page_published: str | None = None  # the WebPage's datePublished when an article entity gives its own
     keywords: list[str] = field(default_factory=list)
     site_name: str | None = None
     publisher: str | None = None
@@ -283,6 +284,8 @@ def extract_jsonld(values: list[Any], page_url: str | None = None) -> JsonLd:
             _people(node.get("author"), index, out)
             if not out.persons and not out.orgs:
                 _people(node.get("creator"), index, out)
+        if out.published is not None and node is page and node is not main:
+            out.page_published = text_of(node.get("datePublished"))
         if out.published is None:
             for key in ("datePublished", "dateCreated", "uploadDate"):
                 v = text_of(node.get(key))

@@ -15,6 +15,7 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .authors import looks_like_person
 from .dates import has_date_hint
 from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
 from .metadata_title import chrome_hint, clean_text
@@ -34,9 +35,12 @@ _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "
                             "svg", "input", "button", "form", "section"})
 MAX_SCAN = 8000  # nodes walked by `scan_body`
 _SCAN_TEXT = 300  # characters: a longer text node is prose (or a script), not a date line or a byline
-_BY_TEXT = re.compile(r"^\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started)\s+)?"
-                      r"(?:by|von|par|por|door|autor|author|authors|av|af|escrito por|scritto da|auteur)(?![^\W\d_])",
-                      re.I)
+_BY_TEXT = re.compile(r"^\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started|"
+                      r"contributed)\s+)?(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|"
+                      r"scritto da|auteur)(?![^\W\d_])", re.I)
+# an author bio: "Jane Doe is a reporter ...", "Jane Doe writes about ..."
+_BIO_TEXT = re.compile(r"\s*([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|"
+                       r"leads|serves|holds|specializes|specialises)\s")
 
 
 @dataclass(slots=True)
@@ -47,6 +51,7 @@ class Scan:
 
     dates: list[tuple[int, str, LexborNode]] = field(default_factory=list)
     bylines: list[tuple[int, str, LexborNode]] = field(default_factory=list)
+    bios: list[tuple[int, str, LexborNode]] = field(default_factory=list)  # (position, name, text node)
     positions: dict[int, int] = field(default_factory=dict)  # mem_id -> position
     n: int = 1  # nodes walked
 
@@ -64,7 +69,13 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
             break
         if node.is_text_node:
             text = node.text_content
-            if not text or len(text) > _SCAN_TEXT:
+            if not text:
+                continue
+            if len(text) > _SCAN_TEXT:
+                if len(out.bios) < 6:
+                    m = _BIO_TEXT.match(text)
+                    if m and looks_like_person(m.group(1)):
+                        out.bios.append((i, m.group(1), node))
                 continue
             if has_date_hint(text):
                 parent = node.parent
@@ -74,6 +85,10 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
                 parent = node.parent
                 if parent is not None and parent.tag not in _NOT_TEXT:
                     out.bylines.append((i, " ".join(text.split()), node))
+            elif len(out.bios) < 6:
+                m = _BIO_TEXT.match(text)
+                if m and looks_like_person(m.group(1)):
+                    out.bios.append((i, m.group(1), node))
         elif want and node.mem_id in want:
             out.positions[node.mem_id] = i
     out.n = max(i, 1)

@@ -330,7 +330,7 @@ GENERIC_USERS = frozenset({
     "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
     "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
     "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
-    "account", "login", "profile", "testimonial",
+    "account", "login", "profile", "testimonial", "contributor", "contributors", "writer", "reporter",
 })
 
 
@@ -386,13 +386,13 @@ def after_prefix(text: str, tnode: LexborNode) -> str:
 
 _AUTHOR_FAMILIES = ("ld_author", "meta_author", "meta_other", "tw_data", "itemprop", "near", "link", "byline_el",
                     "byline_dates", "byline_heading", "ld_person", "item_person", "site_owner", "scan_by",
-                    "site_person", "username", "copyright", "image_alt")
+                    "site_person", "username", "copyright", "image_alt", "bio", "avatar_name")
 _FAMILY_OF = {"json-ld author": "ld_author", "meta[author]": "meta_author", "meta[twitter:data]": "tw_data",
               "[itemprop=author]": "itemprop", "byline near headline": "near", "author link": "link",
               "byline element": "byline_el", "byline in dates": "byline_dates", "byline heading": "byline_heading",
               "json-ld Person": "ld_person", "[itemprop=author] Person": "item_person", "site owner": "site_owner",
               "visible byline": "scan_by", "site name": "site_person", "user name element": "username",
-              "copyright": "copyright", "image alt": "image_alt"}
+              "copyright": "copyright", "image alt": "image_alt", "author bio": "bio", "avatar name": "avatar_name"}
 _STRUCTURED = frozenset({"ld_author", "meta_author", "meta_other", "tw_data", "itemprop", "ld_person",
                          "item_person"})
 AUTHOR_FEATURES = (

@@ -1,0 +1,90 @@
+"""HTML metadata: author and date candidates and name cleaning added for unseen sites (synthetic pages)."""
+
+from __future__ import annotations
+
+import json
+
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk.authors import looks_like_person, split_credit
+from dehusk.metadata_dates import url_day
+from dehusk.metadata_html import _rules, author_rows, date_rows, html_metadata
+
+
+def _page(head: str = "", body: str = "") -> LexborHTMLParser:
+    return LexborHTMLParser(f"<html lang='en'><head>{head}</head><body>{body}</body></html>")
+
+
+def _author_sources(tree: LexborHTMLParser, url: str | None = None) -> dict[str, list[str]]:
+    meta, state = _rules(tree, url, "2026-01-01")
+    cands, _ = author_rows(state, meta.authors)
+    out: dict[str, list[str]] = {}
+    for c in cands:
+        out.setdefault(c.src, []).extend(c.values)
+    return out
+
+
+def test_credentials_are_not_names_or_agencies() -> None:
+    assert split_credit("Michael Greger, M.D. FACLM") == (["Michael Greger"], [])
+    assert split_credit("Ellen Lindell, VMD, DACVB") == (["Ellen Lindell"], [])
+    assert split_credit("Jane Doe, AFP") == (["Jane Doe"], ["AFP"])  # an agency after a name stays one
+
+
+def test_capitalised_particle_can_be_a_surname() -> None:
+    assert looks_like_person("Mahua Das")
+    assert not looks_like_person("Jane de")
+    assert split_credit("Dec 26, 2025 • Mahua Das in Project Management")[0] == ["Mahua Das"]
+
+
+def test_on_behalf_of_and_contributors() -> None:
+    assert split_credit("Dec. 19, 2025 · Niko Matsakis on behalf of the Launching Pad team")[0] == ["Niko Matsakis"]
+    assert split_credit("Contributors: Janet Loughrey")[0] == ["Janet Loughrey"]
+    assert not looks_like_person("Acme Logo")
+
+
+def test_lower_case_name_in_structured_author_fields() -> None:
+    ld = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Moving tips",
+          "author": {"@type": "Person", "name": "kirstin boatto"}}
+    tree = _page(f"<title>Moving tips</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
+                 "<meta name='author' content='kirstin boatto'>", "<h1>Moving tips</h1><p>Text.</p>")
+    meta = html_metadata(tree, "https://example.org/blog/moving-tips", fetch_date="2026-01-01")
+    assert meta.authors == ["kirstin boatto"]
+    # a lower-case phrase in running text is not a name
+    assert split_credit("posted in general news")[0] == []
+
+
+def test_avatar_and_bio_candidates() -> None:
+    body = ("<article><h1>Cost of project software</h1>"
+            "<p class='meta'>Dec 26, 2025 <img class='avatar avatar-xs' src='/a.png'> Nadia Okafor in "
+            "<a href='/c'>Planning</a></p><p>" + "Body text. " * 40 + "</p>"
+            "<div class='callout'><h3>Tomas Lindqvist</h3><p>Tomas Lindqvist is the head of marketing at a "
+            "software company and writes about tools.</p></div></article>")
+    sources = _author_sources(_page("<title>Cost of project software</title>", body),
+                              "https://example.com/article/cost")
+    assert sources.get("avatar name") == ["Nadia Okafor"]
+    assert sources.get("author bio") == ["Tomas Lindqvist"]
+
+
+def test_bio_needs_a_box_or_a_matching_heading() -> None:
+    body = ("<article><h1>City council votes</h1><p>Maria Lopez is the mayor and said the vote was close, "
+            "according to the minutes of the meeting held on Monday evening downtown.</p></article>")
+    sources = _author_sources(_page("<title>City council votes</title>", body), "https://example.com/news/vote")
+    assert "author bio" not in sources
+
+
+def test_url_month_name_date() -> None:
+    assert url_day("https://example.org/blog/2023/october/03/wine-styles/") == "2023-10-03"
+    assert url_day("https://example.org/2024/05/17/post") == "2024-05-17"
+    assert url_day("https://example.org/2024/mayday/7") is None
+
+
+def test_webpage_date_beside_the_article_date_is_a_candidate() -> None:
+    graph = {"@context": "https://schema.org", "@graph": [
+        {"@type": "WebPage", "@id": "https://example.org/p", "name": "Rankings", "datePublished": "2023-05-18T04:39:05+00:00"},
+        {"@type": "NewsArticle", "headline": "Rankings", "datePublished": "2023-05-17T00:00:00+00:00"}]}
+    tree = _page(f"<title>Rankings</title><script type='application/ld+json'>{json.dumps(graph)}</script>",
+                 "<h1>Rankings</h1><p>Text.</p>")
+    meta, state = _rules(tree, "https://example.org/p", "2026-01-01")
+    assert meta.published is not None and meta.published.startswith("2023-05-17")  # the article's own, by rule
+    days = [d for d, _, _ in date_rows(state, meta.language)[0]]
+    assert "2023-05-18" in days and "2023-05-17" in days

@@ -4,6 +4,15 @@ Dumps differ by the tool that made them: a blank line between paragraphs or none
 bullets (•, *, -, +, ·) or not, indentation or not. Each non-empty line becomes a `Segment`
 carrying its bullet, indentation and the blank lines before it, so later stages can use the
 layout where there is one without depending on it.
+
+Two renderer habits are undone first, as they would cut a paragraph into pieces or hide its
+words behind markup:
+- hard wrapping at a fixed width (lynx, w3m, links, html2text, `fmt`, mail archives): the
+  width is recognised from the page itself (most long lines end just short of it, and each
+  such line breaks only where its next word would not have fitted) and the wrapped lines of a
+  paragraph are joined again;
+- Markdown (html2text, markdownify, pandoc and crawlers that store Markdown): links and
+  images, emphasis, heading and quote marks and escapes are reduced to their text.
 """
 
 from __future__ import annotations
@@ -20,17 +29,166 @@ _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 _needs_ws = _ODD_SPACE.search
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
+# a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
+_NEW_BLOCK = re.compile(r"^\s*(?:[•*·▪◦‣∙●○■□►▸➤✓✔+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\|)")
+WRAP_MIN, WRAP_MAX = 40, 160  # plausible wrap widths (characters)
+
+
+def wrap_width(lines: list[str]) -> int | None:
+    """The width at which a renderer hard-wrapped this page, or None when it did not.
+
+    Wrapped: the longest multi-word lines (links with unbreakable URLs aside) pile up just
+    short of one width W, and a line in that band is followed by a line whose first word would
+    not have fitted on it (what a greedy wrapper does). Unwrapped dumps, whose long lines are
+    whole paragraphs of any length, fail both tests."""
+    lens = [len(r) for ln in lines if " " in (r := ln.rstrip()).lstrip() and "](" not in r and "://" not in r]
+    if len(lens) < 20:
+        return None
+    lens.sort()
+    w = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
+    if not WRAP_MIN <= w <= WRAP_MAX:
+        return None
+    longish = [n for n in lens if n > w // 2]
+    if len(longish) < 10 or sum(n >= w - 15 for n in longish) < 0.5 * len(longish):
+        return None
+    breaks = fits = 0
+    for a, b in zip(lines, lines[1:], strict=False):
+        a = a.rstrip()
+        if w - 15 <= len(a) <= w and b.strip() and not _NEW_BLOCK.match(b):
+            breaks += 1
+            fits += len(a) + 1 + len(b.split(None, 1)[0]) > w
+    return w if breaks >= 5 and fits >= 0.8 * breaks else None
+
+
+def unwrap(lines: list[str], width: int) -> list[str]:
+    """Join each line to the one before it when that one was broken for want of room."""
+    out: list[list[str]] = []  # pieces of each output line, joined once at the end (linear time)
+    prev = ""  # the previous physical line, right-stripped ("" after a blank line)
+    for ln in lines:
+        stripped = ln.strip()
+        if (out and prev and stripped and len(prev) >= width - 25 and not _NEW_BLOCK.match(ln)
+                and len(prev) + 1 + len(stripped.split(None, 1)[0]) > width):
+            parts = out[-1]
+            parts[-1] = parts[-1].rstrip()
+            cjk = parts[-1][-1:] >= "\u3000" and stripped[0] >= "\u3000"  # CJK is written without spaces
+            parts.append(stripped if cjk else " " + stripped)
+        else:
+            out.append([ln])
+        prev = ln.rstrip() if stripped else ""
+    return ["".join(parts) for parts in out]
+
+
+# a piece that continues a sentence: the punctuation after a link (", and", ". The", a lone ".")
+_CONTINUES = re.compile(r"[,.;:!?](?:\s|$|[\"”’»)])|[”’»]")
+
+
+# the space a text node kept next to its inline neighbour (one: indentation is two or more)
+_ONE_SPACE_END = re.compile(r"\S $")
+_ONE_SPACE_START = re.compile(r" \S")
+
+
+def inline_split(lines: list[str]) -> bool:
+    """Whether the renderer put every inline element (link, bold, span) on a line of its own, as
+    `get_text("\\n")` does: many lines then start with the punctuation that followed a link."""
+    pairs = cont = 0
+    prev = ""
+    for ln in lines:
+        if ln.strip() and prev.strip():
+            pairs += 1
+            cont += _CONTINUES.match(ln) is not None
+        prev = ln
+    return cont >= 5 and cont >= 0.02 * pairs
+
+
+def join_inline(lines: list[str]) -> list[str]:
+    """Re-join a paragraph cut at its inline elements: a piece that ended in one space, or a piece
+    that starts with one space or with the punctuation that continues a sentence."""
+    out: list[list[str]] = []  # pieces of each output line, joined once at the end (linear time)
+    prev = ""  # the previous physical line ("" after a blank line)
+    for ln in lines:
+        stripped = ln.strip()
+        if out and prev and stripped and (
+            _ONE_SPACE_END.search(prev) or _ONE_SPACE_START.match(ln) or _CONTINUES.match(ln)
+        ):
+            parts = out[-1]
+            parts[-1] = parts[-1].rstrip()
+            parts.append(stripped if _CONTINUES.match(ln) else " " + stripped)
+        else:
+            out.append([ln])
+        prev = ln if stripped else ""
+    return ["".join(parts) for parts in out]
+
+
+_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
+_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+_MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
+_MD_REF_DEF = re.compile(r"^\s*\[[^\]\n]+\]:\s+\S+")
+_MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
+_MD_EM = re.compile(r"(?<![\w*])([*_])(?=\S)([^*_\n]+?)(?<=\S)\1(?![\w*])")
+_MD_HEADING = re.compile(r"^\s*#{1,6}\s+")
+_MD_QUOTE = re.compile(r"^\s*(?:>\s?)+")
+_MD_RULE = re.compile(r"^\s*(?:(?:[*_-]\s*){3,}|\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?|`{3,}.*|~{3,}.*)$")
+_MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
+_MD_CODE = re.compile(r"`([^`\n]+)`")
+
+
+def _join_link_targets(lines: list[str]) -> list[str]:
+    out: list[str] = []
+    for ln in lines:
+        if out and ln.startswith("]("):
+            out[-1] = out[-1].rstrip() + ln
+        else:
+            out.append(ln)
+    return out
+
+
+def is_markdown(text: str) -> bool:
+    """Whether the page is written in Markdown: links or images in its syntax, or several
+    '#' headings and strong marks."""
+    links = text.count("](")
+    if links >= 3 and len(_MD_LINK.findall(text, 0, 200_000)) >= 3:
+        return True
+    return len(re.findall(r"(?m)^#{1,6} \S", text)) >= 2 and text.count("**") >= 2
+
+
+def strip_markdown(line: str) -> str:
+    """The text of one Markdown line (heading and quote marks, links, images, emphasis, escapes)."""
+    if _MD_RULE.match(line) or _MD_REF_DEF.match(line):
+        return ""
+    line = _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
+    if "](" in line:
+        line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+    if "][" in line:
+        line = _MD_REF_LINK.sub(r"\1", line)
+    if "*" in line or "_" in line:
+        line = _MD_EM.sub(r"\2", _MD_STRONG.sub(r"\2", line))
+    if "`" in line:
+        line = _MD_CODE.sub(r"\1", line)
+    if "\\" in line:
+        line = _MD_ESCAPE.sub(r"\1", line)
+    return line
+
 
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     segments: list[Segment] = []
     blank = 0
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    if inline_split(lines):
+        lines = join_inline(lines)
+    width = wrap_width(lines)
+    if width is not None:
+        lines = unwrap(lines, width)
+    markdown = is_markdown(text)
+    if markdown:  # a wrapper may break a link between its text and its target
+        lines = _join_link_targets(lines)
     for i, raw in enumerate(lines):
         if i & 4095 == 4095:
             deadline.check("segmenting")
         if len(raw) > MAX_LINE:
             raw = raw[:MAX_LINE]
         stripped = raw.strip()
+        if markdown and stripped:
+            stripped = strip_markdown(stripped).strip()
         if not stripped:
             blank += 1
             continue

@@ -1,0 +1,126 @@
+"""Text mode on dumps made by other renderers: hard-wrapped (lynx, w3m, html2text), Markdown
+(html2text, markdownify) and inline-split (BeautifulSoup's get_text("\\n")) versions of the
+hand-written fixtures must give the same article as the fixture itself."""
+
+from __future__ import annotations
+
+import re
+import textwrap
+
+import pytest
+
+import dehusk
+from conftest import load_text_fixture, norm, text_fixture_names
+from dehusk.segment_text import inline_split, is_markdown, segment_text, strip_markdown, wrap_width
+
+# fixtures written with blank lines between blocks (a wrapper keeps those); CJK pages are not wrapped by words
+NAMES = [n for n in text_fixture_names() if not n.startswith("zh-")
+         and any(not ln.strip() for ln in load_text_fixture(n)[0].decode("utf-8").splitlines())]
+
+
+def _page(name: str) -> tuple[str, dict]:
+    page, exp = load_text_fixture(name)
+    return page.decode("utf-8").replace("\r\n", "\n"), exp
+
+
+def wrapped(page: str, width: int) -> str:
+    """lynx -dump / w3m / fmt: every line hard-wrapped at `width`, blank lines kept."""
+    return "\n".join(textwrap.fill(line, width) if line.strip() else "" for line in page.split("\n"))
+
+
+def markdown(page: str) -> str:
+    """An html2text-like Markdown dump: short lines as links, the first long line as a heading,
+    a strong word and an escaped full stop in each paragraph, everything wrapped at 78."""
+    out, heading = [], False
+    for line in page.split("\n"):
+        s = line.strip()
+        words = s.split()
+        if not s:
+            out.append("")
+        elif len(words) <= 4:
+            out.append(f"  * [{s}](https://example.org/{'-'.join(w.lower() for w in words)[:30]})")
+        elif not heading and len(words) <= 14:
+            out.append(f"# {s}")
+            heading = True
+        else:
+            words[1] = f"**{words[1]}**"
+            out.append(textwrap.fill(" ".join(words), 78))
+    return "\n".join(out)
+
+
+def inline_pieces(page: str) -> str:
+    """get_text("\\n"): each paragraph cut around a 'link' in its middle and before a comma."""
+    out = []
+    for line in page.split("\n"):
+        words = line.split(" ")
+        if len(words) >= 12 and line.rstrip().endswith("."):
+            a, b = len(words) // 3, len(words) // 3 + 2
+            out += [" ".join(words[:a]) + " ", " ".join(words[a:b]), " " + " ".join(words[b:])]
+        else:
+            out.append(line)
+        if ", " in out[-1] and not out[-1].startswith(","):
+            head, _, tail = out[-1].partition(",")
+            out[-1:] = [head, "," + tail]
+    return "\n".join(out)
+
+
+def _same_article(name: str, shaped: str) -> None:
+    page, exp = _page(name)
+    ref = dehusk.extract(page, mode="text")
+    art = dehusk.extract(shaped, mode="text")
+    assert norm(art.text) == norm(ref.text), name
+    assert art.title == ref.title and art.authors == ref.authors and art.published == ref.published
+
+
+@pytest.mark.parametrize("width", [64, 72, 80])
+@pytest.mark.parametrize("name", NAMES)
+def test_hard_wrapped_dump_gives_the_same_article(name: str, width: int) -> None:
+    page, _ = _page(name)
+    shaped = wrapped(page, width)
+    assert max(map(len, shaped.split("\n"))) <= width < max(map(len, page.split("\n")))  # it is wrapped
+    assert wrap_width(shaped.split("\n")) is not None
+    _same_article(name, shaped)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_markdown_dump_gives_the_article_without_markup(name: str) -> None:
+    page, exp = _page(name)
+    shaped = markdown(page)
+    assert is_markdown(shaped) and not is_markdown(page)
+    art = dehusk.extract(shaped, mode="text")
+    for mark in ("](", "**", "# ", "https://example.org"):
+        assert mark not in art.text, mark
+    text = norm(art.text)
+    pos = 0
+    for snippet in exp["must_contain"]:  # the body, in order (short lines became links: their fate may differ)
+        found = text.find(norm(snippet), pos)
+        assert found >= 0, snippet
+        pos = found
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_inline_split_dump_gives_the_same_article(name: str) -> None:
+    page, _ = _page(name)
+    shaped = inline_pieces(page)
+    assert inline_split(shaped.split("\n")) and not inline_split(page.split("\n"))
+    _same_article(name, shaped)
+
+
+def test_unwrapped_dumps_are_left_alone() -> None:
+    """Paragraph-a-line dumps of any width are not joined: a 75-character line that ends a
+    paragraph stays apart from the next one."""
+    lines = [f"Line {i} of a dump whose paragraphs are lines of their own, ending here." for i in range(30)]
+    lines += ["A much longer paragraph line " * k for k in range(3, 9)]
+    assert wrap_width(lines) is None
+    assert len(segment_text("\n".join(lines))) == len(lines)
+    assert not inline_split(["def f(x):", "    return x", "}", "};", "...     print(x)", "..."] * 5)
+
+
+def test_strip_markdown_keeps_the_words() -> None:
+    assert strip_markdown("## A [linked](https://a.example/x_(y)) **bold** _word_ and snake_case") == (
+        "A linked bold word and snake_case"
+    )
+    assert strip_markdown("![logo](https://a.example/l.png)") == ""
+    assert strip_markdown("* * *") == "" and strip_markdown("|---|:--:|") == ""
+    assert strip_markdown("1\\. Not a list, and `code`") == "1. Not a list, and code"
+    assert re.sub(r"\s+", " ", strip_markdown("> quoted [ref][1] text")) == "quoted ref text"

@@ -105,6 +105,7 @@ SKIP_TAGS = frozenset({
     "applet", "slot", "portal", "button-icon",
 })
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
+_SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
@@ -322,16 +323,19 @@ def segment_html(
     segments: list[Segment] = []
     cache: dict[str, int] = {}
     tag_to_bit = _TAG_TO_BIT
-    block_tags, skip_tags = BLOCK_TAGS, SKIP_TAGS
+    block_tags, skip_tags, code_tags = BLOCK_TAGS, SKIP_TAGS, CODE_TAGS
     hidden_bit, noscript_bit, a_bit = TB["hidden"], TB["noscript"], TB["a"]
+    hidden_style = _HIDDEN_STYLE.search
 
     # the root frame
     frames.append([root.tag or "root", -1, 0, 0, 0, 0, 0, 0, 0, -1, -1, 0, 0, None, 0, 0, "root", 0, 0])
     cur = 0  # current block frame
     # open-element stack: frame index for block elements, -1 for inline, -2 for links, -3 code
     stack: list[int] = []
+    push, pop = stack.append, stack.pop
     # the current run
     pieces: list[str] = []
+    add_piece = pieces.append
     md: list[str] = []
     run = [0, 0, 0, 0, 0]  # chars, link chars, links, inline token mask, inline tag mask
     in_link = 0
@@ -366,16 +370,16 @@ def segment_html(
     count = 0
     while node is not None:
         count += 1
-        if count & 2047 == 0:
+        if not count & 2047:
             deadline.check("segmenting")
             if len(segments) >= MAX_SEGMENTS:
                 break
         tag = node.tag
-        descend = False
+        child = None  # set when the walk goes down into this node
         if tag == "-text":
             txt = node.text_content
             if txt:
-                pieces.append(txt)
+                add_piece(txt)
                 if markdown:
                     md.append(md_escape(txt))
                 if not txt.isspace():
@@ -400,28 +404,39 @@ def segment_html(
                 _read_head(node, page)
         else:
             attrs = node.attributes
-            fr = frames[cur]
             tbit = tag_to_bit.get(tag, 0)
-            key = attrs.get("class") or ""
-            ident = attrs.get("id")
-            if ident:
-                key = key + " " + ident
-            role = attrs.get("role")
-            if role:
-                key = key + " " + role
-            prop = attrs.get("itemprop")
-            if prop:
-                key = key + " " + prop
-            own = token_mask(key, cache) if key else 0
-            if (
-                "hidden" in attrs
-                or attrs.get("aria-hidden") == "true"
-                or ((style := attrs.get("style")) and _HIDDEN_STYLE.search(style))
-            ):
-                tbit |= hidden_bit
+            if attrs:
+                cls = attrs.get("class")
+                ident = attrs.get("id")
+                key = cls or ""
+                if ident:
+                    key = key + " " + ident
+                role = attrs.get("role")
+                if role:
+                    key = key + " " + role
+                prop = attrs.get("itemprop")
+                if prop:
+                    key = key + " " + prop
+                if key:
+                    own = cache.get(key)
+                    if own is None:
+                        own = token_mask(key, cache)
+                else:
+                    own = 0
+                if (
+                    "hidden" in attrs
+                    or attrs.get("aria-hidden") == "true"
+                    or ((style := attrs.get("style")) and hidden_style(style))
+                ):
+                    tbit |= hidden_bit
+            else:
+                cls = ident = None
+                own = 0
             if tag in block_tags:
                 if tag == "noscript":
                     tbit |= noscript_bit
+                    if not include_noscript:
+                        tag = ""  # nothing to open: move on
                 if run[0]:
                     flush()
                 else:
@@ -429,83 +444,92 @@ def segment_html(
                         pieces.clear()
                         md.clear()
                     run[2] = run[3] = run[4] = 0
-                if tag == "hr" or (tag == "noscript" and not include_noscript):
-                    tag = ""  # nothing to open: move on
+                if tag == "hr":
+                    tag = ""
             if tag in block_tags:
+                fr = frames[cur]
                 if in_link:
                     tbit |= a_bit
                 idx = len(frames)
+                if ident:
+                    label = tag + "#" + ident[:40]
+                elif cls and (words := cls.split(None, 1)):
+                    label = tag + "." + words[0][:40]
+                else:
+                    label = tag
                 new = [tag, cur, own, fr[F_IMASK] | own, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
-                       fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, None, len(segments), 0]
-                if tag == "tr":
-                    new[F_ROW] = idx
-                elif tag == "table":
-                    new[F_TABLE] = idx
-                    new[F_ROW] = -1
-                elif tag in ("ul", "ol", "menu", "dir"):
-                    new[F_LDEPTH] += 1
-                    if tag == "ol":
-                        start = attrs.get("start") or "1"
-                        new[F_COUNT] = int(start) - 1 if start.strip().lstrip("-").isdigit() else 0
-                        new[F_INFO] = "ol"
-                elif tag == "li":
-                    fr[F_COUNT] += 1
-                    new[F_INFO] = fr[F_COUNT] if fr[F_INFO] == "ol" else 0
-                elif tag in ("td", "th"):
-                    span = attrs.get("colspan")
-                    new[F_INFO] = int(span) if span and span.strip().isdigit() and 0 < int(span) < 100 else 1
-                elif tag == "h1":
-                    page.n_h1 += 1
-                elif tag == "frameset":
-                    page.frameset = True
+                       fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, label, len(segments), 0]
+                if tag in _SPECIAL_BLOCKS:
+                    if tag == "tr":
+                        new[F_ROW] = idx
+                    elif tag == "table":
+                        new[F_TABLE] = idx
+                        new[F_ROW] = -1
+                    elif tag in ("ul", "ol", "menu", "dir"):
+                        new[F_LDEPTH] += 1
+                        if tag == "ol":
+                            start = attrs.get("start") or "1"
+                            new[F_COUNT] = int(start) - 1 if start.strip().lstrip("-").isdigit() else 0
+                            new[F_INFO] = "ol"
+                    elif tag == "li":
+                        fr[F_COUNT] += 1
+                        new[F_INFO] = fr[F_COUNT] if fr[F_INFO] == "ol" else 0
+                    elif tag in ("td", "th"):
+                        span = attrs.get("colspan")
+                        new[F_INFO] = int(span) if span and span.strip().isdigit() and 0 < int(span) < 100 else 1
+                    elif tag == "h1":
+                        page.n_h1 += 1
+                    elif tag == "frameset":
+                        page.frameset = True
                 fr[F_NBLOCK] += 1
-                new[F_LABEL] = _label_of(tag, attrs)
                 frames.append(new)
                 if tag == "pre":
                     _pre_segment(node, idx, frames, segments, markdown)
                     page.n_pre += 1
                     _close(frames, idx)
-                elif node.child is not None:
-                    stack.append(idx)
-                    cur = idx
-                    descend = True
                 else:
-                    _close(frames, idx)
+                    child = node.child
+                    if child is not None:
+                        push(idx)
+                        cur = idx
+                    else:
+                        _close(frames, idx)
             elif tag:
                 # inline element
                 if tag == "br":
-                    pieces.append("\n")
+                    add_piece("\n")
                     if markdown:
                         md.append("\n")
-                elif tag in CODE_TAGS and node.child is not None:
-                    txt = node.text(deep=True, separator="", strip=False) or ""
-                    if txt.strip():
-                        pieces.append(txt)
-                        n = len(txt.strip())
-                        run[0] += n
-                        if in_link:
-                            run[1] += n
-                        if markdown:
-                            code = " ".join(txt.split())
-                            fence = "``" if "`" in code else "`"
-                            md.append(f"{fence}{code}{fence}")
-                    run[4] |= tbit
-                elif node.child is not None:
-                    run[3] |= own
-                    run[4] |= tbit
-                    if tag == "a":
-                        if "href" in attrs:
+                else:
+                    child = node.child
+                    if child is None:
+                        pass
+                    elif tag in code_tags:
+                        child = None  # read whole
+                        txt = node.text(deep=True, separator="", strip=False) or ""
+                        if txt.strip():
+                            add_piece(txt)
+                            n = len(txt.strip())
+                            run[0] += n
+                            if in_link:
+                                run[1] += n
+                            if markdown:
+                                code = " ".join(txt.split())
+                                fence = "``" if "`" in code else "`"
+                                md.append(f"{fence}{code}{fence}")
+                        run[4] |= tbit
+                    else:
+                        run[3] |= own
+                        run[4] |= tbit
+                        if tag == "a" and "href" in attrs:
                             in_link += 1
                             run[2] += 1
-                            fr[F_NA] += 1
-                            stack.append(-2)
+                            frames[cur][F_NA] += 1
+                            push(-2)
                         else:
-                            stack.append(-1)
-                    else:
-                        stack.append(-1)
-                    descend = True
-        if descend:
-            node = node.child
+                            push(-1)
+        if child is not None:
+            node = child
             continue
         # advance to the next node, closing the elements we climb out of
         while True:
@@ -516,7 +540,7 @@ def segment_html(
             if not stack:
                 node = None
                 break
-            top = stack.pop()
+            top = pop()
             if top >= 0:
                 if run[0]:
                     flush()
@@ -525,8 +549,15 @@ def segment_html(
                         pieces.clear()
                         md.clear()
                     run[2] = run[3] = run[4] = 0
-                _close(frames, top)
-                cur = frames[top][F_PARENT]
+                fr = frames[top]
+                cur = fr[F_PARENT]
+                if cur >= 0:  # _close, inlined
+                    p = frames[cur]
+                    p[F_CHARS] += fr[F_CHARS]
+                    p[F_LINK] += fr[F_LINK]
+                    p[F_NSEG] += fr[F_NSEG]
+                    p[F_NIMG] += fr[F_NIMG]
+                    p[F_NA] += fr[F_NA]
             elif top == -2:
                 in_link -= 1
             node = node.parent

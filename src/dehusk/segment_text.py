@@ -5,14 +5,17 @@ bullets (•, *, -, +, ·) or not, indentation or not. Each non-empty line becom
 carrying its bullet, indentation and the blank lines before it, so later stages can use the
 layout where there is one without depending on it.
 
-Two renderer habits are undone first, as they would cut a paragraph into pieces or hide its
+Renderer habits are undone first, as they would cut a paragraph into pieces or hide its
 words behind markup:
 - hard wrapping at a fixed width (lynx, w3m, links, html2text, `fmt`, mail archives): the
   width is recognised from the page itself (most long lines end just short of it, and each
   such line breaks only where its next word would not have fitted) and the wrapped lines of a
   paragraph are joined again;
 - Markdown (html2text, markdownify, pandoc and crawlers that store Markdown): links and
-  images, emphasis, heading and quote marks and escapes are reduced to their text.
+  images, emphasis, heading and quote marks and escapes are reduced to their text; lynx-style
+  link numbers ("[12]Home") are dropped;
+- inline elements on lines of their own (BeautifulSoup's `get_text("\\n")`): a paragraph cut
+  at its links and bold words is joined again.
 """
 
 from __future__ import annotations
@@ -132,6 +135,28 @@ _MD_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|>])")
 _MD_CODE = re.compile(r"`([^`\n]+)`")
 
 
+_LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
+
+
+def has_link_numbers(text: str) -> bool:
+    """Whether links carry lynx/links-style reference numbers ("[12]Home", "see [3]the report")."""
+    return text.count("]") >= 10 and len(_LINK_NUMBER.findall(text, 0, 200_000)) >= 10
+
+
+_REFERENCE = re.compile(r"^\s*\d{1,5}\.\s+\S+:\S*$")
+
+
+def drop_reference_list(lines: list[str]) -> list[str]:
+    """Cut the list of link targets a lynx-style dump ends with ("References", then "1. URL"...)."""
+    for i in range(len(lines) - 1, -1, -1):
+        if lines[i].strip() in ("References", "Visible links", "Hidden links", "Links"):
+            rest = [ln for ln in lines[i + 1:] if ln.strip()]
+            if rest and sum(_REFERENCE.match(ln) is not None for ln in rest) >= 0.8 * len(rest):
+                return lines[:i]
+            break
+    return lines
+
+
 def _join_link_targets(lines: list[str]) -> list[str]:
     out: list[str] = []
     for ln in lines:
@@ -178,6 +203,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     width = wrap_width(lines)
     if width is not None:
         lines = unwrap(lines, width)
+    if has_link_numbers(text):
+        lines = [_LINK_NUMBER.sub("", ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
     markdown = is_markdown(text)
     if markdown:  # a wrapper may break a link between its text and its target
         lines = _join_link_targets(lines)

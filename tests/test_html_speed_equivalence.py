@@ -40,3 +40,56 @@ def test_cores_are_contained_in_their_alternatives() -> None:
     assert S._core(r"repl(y|ies)") == "repl"
     assert S._core(r"ab{1,2}c") == "a"
     assert S._core(r"x\dyz") == "yz"
+
+
+def test_model_group_equals_each_model() -> None:
+    import numpy as np
+
+    from dehusk import pagetype
+    from dehusk.classify import ModelGroup, load_model
+
+    names = [f"html_pagetype_{t}" for t in pagetype.TYPES]
+    models = [load_model(n) for n in names]
+    group = ModelGroup(models)
+    rng = np.random.default_rng(3)
+    width = len(models[0].feature_names)
+    for rows in (1, 5):
+        X = rng.normal(0, 2, size=(rows, width))
+        X[:, ::3] = np.round(X[:, ::3])  # values on split thresholds too
+        got = group.predict(X)
+        for k, m in enumerate(models):
+            assert np.array_equal(got[k], m.predict(X))
+    X[0, 0] = np.nan  # the missing-value path
+    got = group.predict(X)
+    for k, m in enumerate(models):
+        assert np.array_equal(got[k], m.predict(X))
+
+
+_PAGE = """<html><head><title>Council approves plans</title></head><body>
+<nav class="main-nav"><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li></ul></nav>
+<div class="content"><article><h1>Council approves plans</h1>
+<p class="lead">The council approved the plans on Tuesday after a long debate.</p>
+<p>Work will begin in the autumn, and the new road should open two years later.</p>
+<figure><figcaption>The site, seen from the hill.</figcaption></figure>
+<div class="related-posts"><a href="/a">Another story about roads and bridges</a></div>
+</article>
+<section id="comments"><div class="comment-body"><p>Great news for the town, finally.</p></div></section>
+<aside class="sidebar"><div class="widget">Popular: things</div></aside></div>
+<footer class="site-footer"><p>Copyright 2024 Example</p><span class="ad-slot">Advertisement</span></footer>
+</body></html>"""
+
+
+def test_cue_fast_path_equals_explained_path() -> None:
+    from selectolax.lexbor import LexborHTMLParser
+
+    from dehusk import html_mode
+
+    segs, page = S.segment_html(LexborHTMLParser(_PAGE).root)
+    labels = set()
+    for seg in segs:
+        fast = html_mode._cue(seg, page.frames, False, {})[0]
+        assert fast == html_mode._cue(seg, page.frames, True)[0], seg.text
+        labels.add(fast)
+    assert {"navigation", "comment", "related", "caption", "boilerplate"} <= labels
+    comments = html_mode.comment_blocks(segs, page.frames)
+    assert [s.text for s, c in zip(segs, comments, strict=True) if c] == ["Great news for the town, finally."]

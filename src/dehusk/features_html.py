@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from operator import itemgetter
 from urllib.parse import urlsplit
 
 import numpy as np
@@ -122,18 +123,18 @@ CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
 _WORD = re.compile(r"\w+")
 
 
-def _bits(masks: list[int], n_bits: int) -> np.ndarray:
+def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
     arr = np.asarray(masks, dtype=np.int64)
     return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
 
 
+_FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH)
+_FRAME_MASKS = itemgetter(F_MASK, F_IMASK, F_TMASK)
+
+
 def frame_arrays(page: Page) -> dict[str, np.ndarray]:
     frames = page.frames
-    a = np.array(
-        [(fr[F_PARENT], fr[F_CHARS], fr[F_LINK], fr[F_NSEG], fr[F_NIMG], fr[F_NA], fr[F_NBLOCK], fr[F_DEPTH])
-         for fr in frames],
-        dtype=np.float64,
-    ).reshape(len(frames), 8)
+    a = np.array(list(map(_FRAME_FIELDS, frames)), dtype=np.float64).reshape(len(frames), 8)
     out = {k: a[:, j] for j, k in enumerate(("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth"))}
     out["parent"] = out["parent"].astype(np.int64)
     out["depth"] = out["depth"].astype(np.int64)
@@ -215,22 +216,22 @@ def html_features(
     for j, name in enumerate(TAG_CODE_NAMES, start=1):
         f[f"tag_{name}"] = (codes == j).astype(np.float64)
     blocks: dict[str, np.ndarray] = {}
-    itags = _bits([s.dom["itags"] for s in segments], len(TAG_BITS))
+    # token and tag masks (< 2**63: int64 is exact)
+    fm = np.array(list(map(_FRAME_MASKS, frames)), dtype=np.int64).reshape(len(frames), 3)
+    seg_masks = np.array([(d["imask"], d["itags"]) for d in (s.dom for s in segments)], dtype=np.int64).reshape(n, 2)
+    itags = _bits(seg_masks[:, 1], len(TAG_BITS))
     for name in INLINE_TAGS:
         f[f"in_{name}"] = itags[:, TAG_BITS.index(name)]
-    blocks["anc"] = anc = _bits([frames[i][F_TMASK] for i in fil], len(TAG_BITS))
+    blocks["anc"] = anc = _bits(fm[fi, 2], len(TAG_BITS))
     # token masks: own (block element + inline elements), near (3 ancestors), far (all ancestors)
     parent = fa["parent"]
     p1_, p2_ = parent[fi], parent[parent[fi]]
     p3_ = parent[p2_]
-    own_m, near_m, far_m = [], [], []
-    for s, a, b, c, d in zip(segments, fil, p1_.tolist(), p2_.tolist(), p3_.tolist(), strict=True):
-        own_m.append(frames[a][F_MASK] | s.dom["imask"])
-        near_m.append(frames[b][F_MASK] | frames[c][F_MASK] | frames[d][F_MASK])
-        far_m.append(frames[a][F_IMASK])
+    own = fm[:, 0]
     nt = len(TOKEN_NAMES)
-    for prefix, masks in (("own", own_m), ("near", near_m), ("far", far_m)):
-        blocks[prefix] = _bits(masks, nt)
+    blocks["own"] = _bits(own[fi] | seg_masks[:, 0], nt)
+    blocks["near"] = _bits(own[p1_] | own[p2_] | own[p3_], nt)
+    blocks["far"] = _bits(fm[fi, 1], nt)
     # containers
     page_chars = max(float(lens.sum()), 1.0)
     level = fi

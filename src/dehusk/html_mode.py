@@ -157,10 +157,31 @@ _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)
 _CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list is not one)
 
 
-def _cue(seg: Segment, frames: list[list[Any]], explain: bool) -> tuple[str, str]:
-    """The husk label a removed block gets, and (with explain) the DOM fact behind it."""
+def _chain_mask(frames: list[list[Any]], fi: int, memo: dict[int, int]) -> int:
+    """Class/id token masks of the frame and its ancestors (within _CUE_DEPTH, below <body>), OR-ed."""
+    mask = memo.get(fi)
+    if mask is None:
+        mask, j, steps = 0, fi, 0
+        while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
+            mask |= frames[j][F_MASK]
+            j = frames[j][F_PARENT]
+            steps += 1
+        memo[fi] = mask
+    return mask
+
+
+def _cue(seg: Segment, frames: list[list[Any]], explain: bool, memo: dict[int, int] | None = None) -> tuple[str, str]:
+    """The husk label a removed block gets, and (with explain) the DOM fact behind it.
+    `memo`: per-page cache of `_chain_mask` (the label alone needs only the OR-ed masks)."""
     fi = seg.dom["frame"]
     imask = seg.dom["imask"]
+    if not explain:
+        seen = imask | _chain_mask(frames, fi, {} if memo is None else memo)
+        tmask = frames[fi][F_TMASK] | seg.dom["itags"]
+        for label, bits, tags in _CUE_BITS:
+            if seen & bits or tmask & tags:
+                return label, ""
+        return ("caption" if seg.kind == "caption" else "boilerplate"), ""
     chain: list[int] = []
     j = fi
     while j >= 0 and len(chain) < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
@@ -192,25 +213,14 @@ def _first(mask: int) -> str:
     return "?"
 
 
-def comment_blocks(segments: list[Segment], frames: list[list[Any]]) -> np.ndarray:
+def comment_blocks(segments: list[Segment], frames: list[list[Any]], memo: dict[int, int] | None = None) -> np.ndarray:
     """Blocks inside an element whose class/id says comment (within _CUE_DEPTH ancestors)."""
     bit = _TOK["comment"]
-    memo: dict[int, bool] = {}
-    out = np.zeros(len(segments), dtype=bool)
-    for i, seg in enumerate(segments):
-        fi = seg.dom["frame"]
-        hit = memo.get(fi)
-        if hit is None:
-            hit, j, steps = False, fi, 0
-            while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
-                if frames[j][F_MASK] & bit:
-                    hit = True
-                    break
-                j = frames[j][F_PARENT]
-                steps += 1
-            memo[fi] = hit
-        out[i] = hit or bool(seg.dom["imask"] & bit)
-    return out
+    memo: dict[int, int] = {} if memo is None else memo
+    return np.fromiter(
+        ((_chain_mask(frames, d["frame"], memo) | d["imask"]) & bit for d in (s.dom for s in segments)),
+        dtype=bool, count=len(segments),
+    )
 
 
 def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
@@ -271,6 +281,7 @@ def label_blocks(
     is_title = f.get("is_title")
     lead_done = False
     lead_bit = _TOK["lead"]
+    memo: dict[int, int] = {}
     for i, seg in enumerate(segments):
         p = float(p2[i])
         seg.score = p if shown is None else float(shown[i])
@@ -299,7 +310,7 @@ def label_blocks(
             if explain:
                 seg.reason = f"score {p:.2f} >= {threshold:.2f}" + ("; standfirst" if seg.label == "lead" else "")
             continue
-        label, why = _cue(seg, frames, explain)
+        label, why = _cue(seg, frames, explain, memo)
         if is_title is not None and is_title[i] and label != "comment":
             label, why = "title", "repeats the page title"
         elif label == "boilerplate" and ld is not None and ld[i] > 0.6:

@@ -1,0 +1,94 @@
+"""Render a dataset's HTML pages as other tools dump them, to test text mode on renderers it
+was not trained on:
+
+    python benchmarks/render_dumps.py --dataset ../shared/data/wcxb-dev --out /tmp/renders \
+        [--tools lynx w3m html2text bs4 wrap80]
+    dehusk eval --dataset /tmp/renders --mode text --text-dir lynx --pred /tmp/lynx.jsonl
+
+Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothing goes into
+the project. Tools: `lynx -dump` and `w3m -dump` (system packages: apt install lynx w3m;
+skipped when missing), html2text's Markdown (wrapped at 78), BeautifulSoup's
+`get_text("\\n")` (scripts and styles removed; each inline element on its own line), and
+wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
+beautifulsoup4 come with the `bench` extra).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import json
+import shutil
+import subprocess
+import textwrap
+from collections.abc import Callable
+from pathlib import Path
+
+
+def _run(cmd: list[str]) -> Callable[[bytes, Path, str], str]:
+    def render(html: bytes, dataset: Path, page_id: str) -> str:
+        try:
+            out = subprocess.run(cmd, input=html, capture_output=True, timeout=30).stdout
+        except subprocess.TimeoutExpired:
+            return ""
+        return out.decode("utf-8", "replace")
+
+    return render
+
+
+def _html2text(html: bytes, dataset: Path, page_id: str) -> str:
+    import html2text
+
+    return html2text.HTML2Text().handle(html.decode("utf-8", "replace"))
+
+
+def _bs4(html: bytes, dataset: Path, page_id: str) -> str:
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "html.parser")
+    for tag in soup(["script", "style", "noscript", "template"]):
+        tag.decompose()
+    return soup.get_text("\n")
+
+
+def _wrap80(html: bytes, dataset: Path, page_id: str) -> str:
+    text = (dataset / "text" / f"{page_id}.txt").read_text(encoding="utf-8")
+    return "\n".join(textwrap.fill(line, 80) if line.strip() else "" for line in text.split("\n"))
+
+
+TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
+    "lynx": ("lynx", _run(["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=80"])),
+    "w3m": ("w3m", _run(["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"])),
+    "html2text": (None, _html2text),
+    "bs4": (None, _bs4),
+    "wrap80": (None, _wrap80),
+}
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--dataset", type=Path, required=True)
+    ap.add_argument("--out", type=Path, required=True)
+    ap.add_argument("--tools", nargs="+", default=list(TOOLS), choices=list(TOOLS))
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args()
+    args.out.mkdir(parents=True, exist_ok=True)
+    link = args.out / "pages.jsonl"
+    if not link.exists():
+        link.symlink_to((args.dataset / "pages.jsonl").resolve())
+    with open(args.dataset / "pages.jsonl", encoding="utf-8") as fh:
+        ids = [json.loads(line)["id"] for line in fh][: args.limit]
+    for tool in args.tools:
+        binary, render = TOOLS[tool]
+        if binary and shutil.which(binary) is None:
+            print(f"{tool}: not installed, skipped")
+            continue
+        (args.out / tool).mkdir(exist_ok=True)
+        for page_id in ids:
+            html = gzip.decompress((args.dataset / "html" / f"{page_id}.html.gz").read_bytes())
+            (args.out / tool / f"{page_id}.txt").write_text(render(html, args.dataset, page_id), encoding="utf-8")
+        print(f"{tool}: {len(ids)} pages -> {args.out / tool}")
+
+
+if __name__ == "__main__":
+    main()

@@ -254,10 +254,12 @@ def html_features(
     tw = _title_words(page.title)
     sim = np.zeros(n)
     if tw:
+        find, disjoint = _WORD.findall, tw.isdisjoint
         for i, t in enumerate(texts):
             if len(t) < 300:
-                sw = set(_WORD.findall(t.lower()))
-                if sw:
+                found = find(t.lower())
+                if found and not disjoint(found):  # no shared word: the similarity stays 0
+                    sw = set(found)
                     sim[i] = len(sw & tw) / len(sw | tw)
     f["title_sim"] = sim
     cand = np.where((f["kind_h"] > 0) & (sim >= 0.3))[0]

@@ -17,6 +17,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -157,26 +158,43 @@ _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)
 _CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list is not one)
 
 
-def _chain_mask(frames: list[list[Any]], fi: int, memo: dict[int, int]) -> int:
+_STOP_TAGS = ("body", "html")
+_OWN_MASK = itemgetter(F_MASK)
+_PARENT_OF = itemgetter(F_PARENT)
+
+
+def _chain_mask(frames: list[list[Any]], fi: int) -> int:
     """Class/id token masks of the frame and its ancestors (within _CUE_DEPTH, below <body>), OR-ed."""
-    mask = memo.get(fi)
-    if mask is None:
-        mask, j, steps = 0, fi, 0
-        while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
-            mask |= frames[j][F_MASK]
-            j = frames[j][F_PARENT]
-            steps += 1
-        memo[fi] = mask
+    mask, j, steps = 0, fi, 0
+    while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in _STOP_TAGS:
+        mask |= frames[j][F_MASK]
+        j = frames[j][F_PARENT]
+        steps += 1
     return mask
 
 
-def _cue(seg: Segment, frames: list[list[Any]], explain: bool, memo: dict[int, int] | None = None) -> tuple[str, str]:
+def chain_masks(frames: list[list[Any]]) -> list[int]:
+    """`_chain_mask` of every frame, computed level by level with numpy."""
+    m = len(frames)
+    stop = np.fromiter((fr[0] in _STOP_TAGS for fr in frames), dtype=bool, count=m)
+    own = np.where(stop, 0, np.fromiter(map(_OWN_MASK, frames), dtype=np.int64, count=m))
+    parent = np.fromiter(map(_PARENT_OF, frames), dtype=np.intp, count=m)
+    parent[parent < 0] = m  # the root's parent: a zero past the end
+    acc = own
+    up = np.zeros(m + 1, dtype=np.int64)
+    for _ in range(_CUE_DEPTH - 1):  # acc = masks of the frame and (k - 1) ancestors
+        up[:m] = acc
+        acc = np.where(stop, 0, own | up[parent])
+    return acc.tolist()
+
+
+def _cue(seg: Segment, frames: list[list[Any]], explain: bool, chains: list[int] | None = None) -> tuple[str, str]:
     """The husk label a removed block gets, and (with explain) the DOM fact behind it.
-    `memo`: per-page cache of `_chain_mask` (the label alone needs only the OR-ed masks)."""
+    `chains`: `chain_masks(frames)` (the label alone needs only the OR-ed masks)."""
     fi = seg.dom["frame"]
     imask = seg.dom["imask"]
     if not explain:
-        seen = imask | _chain_mask(frames, fi, {} if memo is None else memo)
+        seen = imask | (_chain_mask(frames, fi) if chains is None else chains[fi])
         tmask = frames[fi][F_TMASK] | seg.dom["itags"]
         for label, bits, tags in _CUE_BITS:
             if seen & bits or tmask & tags:
@@ -213,13 +231,13 @@ def _first(mask: int) -> str:
     return "?"
 
 
-def comment_blocks(segments: list[Segment], frames: list[list[Any]], memo: dict[int, int] | None = None) -> np.ndarray:
+def comment_blocks(segments: list[Segment], frames: list[list[Any]], chains: list[int] | None = None) -> np.ndarray:
     """Blocks inside an element whose class/id says comment (within _CUE_DEPTH ancestors)."""
     bit = _TOK["comment"]
-    memo: dict[int, int] = {} if memo is None else memo
+    if chains is None:
+        chains = chain_masks(frames)
     return np.fromiter(
-        ((_chain_mask(frames, d["frame"], memo) | d["imask"]) & bit for d in (s.dom for s in segments)),
-        dtype=bool, count=len(segments),
+        ((chains[d["frame"]] | d["imask"]) & bit for d in (s.dom for s in segments)), dtype=bool, count=len(segments)
     )
 
 
@@ -281,7 +299,7 @@ def label_blocks(
     is_title = f.get("is_title")
     lead_done = False
     lead_bit = _TOK["lead"]
-    memo: dict[int, int] = {}
+    chains = None if explain or not segments else chain_masks(frames)
     for i, seg in enumerate(segments):
         p = float(p2[i])
         seg.score = p if shown is None else float(shown[i])
@@ -310,7 +328,7 @@ def label_blocks(
             if explain:
                 seg.reason = f"score {p:.2f} >= {threshold:.2f}" + ("; standfirst" if seg.label == "lead" else "")
             continue
-        label, why = _cue(seg, frames, explain, memo)
+        label, why = _cue(seg, frames, explain, chains)
         if is_title is not None and is_title[i] and label != "comment":
             label, why = "title", "repeats the page title"
         elif label == "boilerplate" and ld is not None and ld[i] > 0.6:

@@ -288,10 +288,16 @@ def token_mask(value: str, cache: dict[str, int]) -> int:
     """Bit mask of TOKEN_GROUPS matched by a class/id/role string (cached per page)."""
     mask = cache.get(value)
     if mask is None:
-        mask = 0
-        for word in value.split():
-            mask |= _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)
-        cache[value] = mask
+        mask = cache[value] = _value_mask(value)
+    return mask
+
+
+@lru_cache(maxsize=32768)
+def _value_mask(value: str) -> int:
+    """token_mask of a whole attribute string (the same strings recur across a site's pages)."""
+    mask = 0
+    for word in value.split():
+        mask |= _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)
     return mask
 
 

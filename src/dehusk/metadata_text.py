@@ -175,6 +175,9 @@ def pick_title(
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
 
 
+MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
+
+
 def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
     byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
@@ -187,6 +190,11 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
             out[k] *= 3.0
         if _BREADCRUMB.search(texts[i]) or re_media[i]:
             out[k] *= 0.3
+    heading = f.get("md_heading")
+    if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
+        levels = heading[cand]
+        top = levels[levels > 0].min() if (levels > 0).any() else 0
+        out *= np.where((levels > 0) & (levels == top), MD_TOP_HEADING, 1.0)
     return out
 
 

@@ -214,7 +214,10 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         if len(raw) > MAX_LINE:
             raw = raw[:MAX_LINE]
         stripped = raw.strip()
+        level = 0
         if markdown and stripped:
+            if stripped[0] == "#" and (m := _MD_HEADING.match(stripped)):
+                level = m.group().count("#")
             stripped = strip_markdown(stripped).strip()
         if not stripped:
             blank += 1
@@ -233,7 +236,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         if not line:
             blank += 1
             continue
-        # positional: text, kind, level, bullet, indent, blank_before
-        segments.append(Segment(line, "li" if bullet else "line", 0, bullet, indent, blank))
+        # positional: text, kind, level, bullet, indent, blank_before (a Markdown heading: kind "h", its level)
+        kind = "h" if level else "li" if bullet else "line"
+        segments.append(Segment(line, kind, level, bullet, indent, blank))
         blank = 0
     return segments

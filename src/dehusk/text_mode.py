@@ -214,6 +214,9 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
     p, f, threshold = classify_lines(segments, stopwords(language))
+    if any(seg.kind == "h" for seg in segments):  # Markdown headings (title picker evidence)
+        f["md_heading"] = np.fromiter((seg.level if seg.kind == "h" else 0 for seg in segments), dtype=np.int64,
+                                      count=len(segments))
     deadline.check("classifying")
     if options.threshold is not None:
         threshold = options.threshold

@@ -105,6 +105,7 @@ SKIP_TAGS = frozenset({
     "applet", "slot", "portal", "button-icon",
 })
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
+_TEXT_ID = 2  # lexbor's tag id of text nodes (LXB_TAG__TEXT, tag "-text")
 _SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -343,14 +344,16 @@ def segment_html(
     pieces: list[str] = []
     add_piece = pieces.append
     md: list[str] = []
-    run = [0, 0, 0, 0, 0]  # chars, link chars, links, inline token mask, inline tag mask
+    # the run's counts: chars, link chars, links, inline token mask, inline tag mask
+    r_chars = r_link = r_links = r_imask = r_itags = 0
     in_link = 0
 
     def flush() -> None:
-        if run[0] == 0:
+        nonlocal r_chars, r_link, r_links, r_imask, r_itags
+        if r_chars == 0:
             pieces.clear()
             md.clear()
-            run[2] = run[3] = run[4] = 0
+            r_links = r_imask = r_itags = 0
             return
         text = _collapse("".join(pieces))
         if len(text) > MAX_SEGMENT_CHARS:
@@ -358,19 +361,19 @@ def segment_html(
         if text and len(segments) < MAX_SEGMENTS:
             fr = frames[cur]
             n = len(text)
-            link = min(run[1], n)
+            link = min(r_link, n)
             fr[F_CHARS] += n
             fr[F_LINK] += link
             fr[F_NSEG] += 1
             seg = Segment(
-                text=text, dom={"frame": cur, "link": link, "links": run[2], "imask": run[3], "itags": run[4]}
+                text=text, dom={"frame": cur, "link": link, "links": r_links, "imask": r_imask, "itags": r_itags}
             )
             if markdown:
                 seg.extra["md_inline"] = _collapse("".join(md))
             segments.append(seg)
         pieces.clear()
         md.clear()
-        run[0] = run[1] = run[2] = run[3] = run[4] = 0
+        r_chars = r_link = r_links = r_imask = r_itags = 0
 
     node = root.child
     count = 0
@@ -380,9 +383,8 @@ def segment_html(
             deadline.check("segmenting")
             if len(segments) >= MAX_SEGMENTS:
                 break
-        tag = node.tag
         child = None  # set when the walk goes down into this node
-        if tag == "-text":
+        if node.tag_id == _TEXT_ID:  # (cheaper than node.tag == "-text")
             txt = node.text_content
             if txt:
                 add_piece(txt)
@@ -390,10 +392,10 @@ def segment_html(
                     md.append(md_escape(txt))
                 if not txt.isspace():
                     n = len(txt.strip())
-                    run[0] += n
+                    r_chars += n
                     if in_link:
-                        run[1] += n
-        elif tag is None or tag[0] == "-" or tag in skip_tags:
+                        r_link += n
+        elif (tag := node.tag) is None or tag[0] == "-" or tag in skip_tags:
             if tag == "script":
                 page.n_scripts += 1
                 attrs = node.attributes
@@ -443,13 +445,13 @@ def segment_html(
                     tbit |= noscript_bit
                     if not include_noscript:
                         tag = ""  # nothing to open: move on
-                if run[0]:
+                if r_chars:
                     flush()
                 else:
                     if pieces:
                         pieces.clear()
                         md.clear()
-                    run[2] = run[3] = run[4] = 0
+                    r_links = r_imask = r_itags = 0
                 if tag == "hr":
                     tag = ""
             if tag in block_tags:
@@ -516,20 +518,20 @@ def segment_html(
                         if txt.strip():
                             add_piece(txt)
                             n = len(txt.strip())
-                            run[0] += n
+                            r_chars += n
                             if in_link:
-                                run[1] += n
+                                r_link += n
                             if markdown:
                                 code = " ".join(txt.split())
                                 fence = "``" if "`" in code else "`"
                                 md.append(f"{fence}{code}{fence}")
-                        run[4] |= tbit
+                        r_itags |= tbit
                     else:
-                        run[3] |= own
-                        run[4] |= tbit
+                        r_imask |= own
+                        r_itags |= tbit
                         if tag == "a" and "href" in attrs:
                             in_link += 1
-                            run[2] += 1
+                            r_links += 1
                             frames[cur][F_NA] += 1
                             push(-2)
                         else:
@@ -548,13 +550,13 @@ def segment_html(
                 break
             top = pop()
             if top >= 0:
-                if run[0]:
+                if r_chars:
                     flush()
                 else:
                     if pieces:
                         pieces.clear()
                         md.clear()
-                    run[2] = run[3] = run[4] = 0
+                    r_links = r_imask = r_itags = 0
                 fr = frames[top]
                 cur = fr[F_PARENT]
                 if cur >= 0:  # _close, inlined

@@ -166,10 +166,11 @@ def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int |
         raise InputError(f"page must be str or bytes, not {type(page).__name__}")
     if "\x00" in text or _CONTROL.search(text, 0, 10_000):
         text = _CONTROL.sub("", text.replace("\x00", ""))
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:  # lone surrogates in a str: replace them
-        text = text.encode("utf-8", "replace").decode("utf-8")
+    if not text.isascii():  # (an ASCII str has no surrogates; isascii is O(1))
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates in a str: replace them
+            text = text.encode("utf-8", "replace").decode("utf-8")
     return text
 
 

@@ -128,18 +128,24 @@ def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
     return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
 
 
-_FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH)
-_FRAME_MASKS = itemgetter(F_MASK, F_IMASK, F_TMASK)
+_FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH, F_MASK, F_IMASK, F_TMASK)
+_FA_KEYS = ("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth")
 
 
-def frame_arrays(page: Page) -> dict[str, np.ndarray]:
+def _frame_table(page: Page) -> tuple[dict[str, np.ndarray], np.ndarray]:
+    """(`frame_arrays`, int64 (frames, 3) token/inherited-token/tag masks), in one pass."""
     frames = page.frames
-    a = np.array(list(map(_FRAME_FIELDS, frames)), dtype=np.float64).reshape(len(frames), 8)
-    out = {k: a[:, j] for j, k in enumerate(("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth"))}
+    t = np.array(list(map(_FRAME_FIELDS, frames)), dtype=np.int64).reshape(len(frames), 11)
+    a = t[:, :8].astype(np.float64)
+    out = {k: a[:, j] for j, k in enumerate(_FA_KEYS)}
     out["parent"] = out["parent"].astype(np.int64)
     out["depth"] = out["depth"].astype(np.int64)
     out["parent"][0] = 0  # the root is its own parent
-    return out
+    return out, t[:, 8:]
+
+
+def frame_arrays(page: Page) -> dict[str, np.ndarray]:
+    return _frame_table(page)[0]
 
 
 def _title_words(title: str) -> set[str]:
@@ -191,7 +197,7 @@ def html_features(
     add_region_features(f, words, total_words)
 
     frames = page.frames
-    fa = frame_arrays(page)
+    fa, fm = _frame_table(page)
     facts = np.array(
         [(d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0))
          for s in segments for d in (s.dom,)],
@@ -217,7 +223,6 @@ def html_features(
         f[f"tag_{name}"] = (codes == j).astype(np.float64)
     blocks: dict[str, np.ndarray] = {}
     # token and tag masks (< 2**63: int64 is exact)
-    fm = np.array(list(map(_FRAME_MASKS, frames)), dtype=np.int64).reshape(len(frames), 3)
     seg_masks = np.array([(d["imask"], d["itags"]) for d in (s.dom for s in segments)], dtype=np.int64).reshape(n, 2)
     itags = _bits(seg_masks[:, 1], len(TAG_BITS))
     for name in INLINE_TAGS:

@@ -266,7 +266,8 @@ def _word_mask_reference(word: str) -> int:
 
 @lru_cache(maxsize=65536)
 def _word_mask(word: str) -> int:
-    low = _SPLIT_CAMEL.sub("-", word).lower().replace("_", "-")
+    # (a word without capitals needs neither the camel split nor lower-casing)
+    low = (word if word.islower() else _SPLIT_CAMEL.sub("-", word).lower()).replace("_", "-")
     mask = 0
     check = _ALWAYS_SEARCH
     payload = _LIT_PAYLOAD
@@ -293,7 +294,7 @@ def token_mask(value: str, cache: dict[str, int]) -> int:
     return mask
 
 
-@lru_cache(maxsize=32768)
+@lru_cache(maxsize=65536)
 def _value_mask(value: str) -> int:
     """token_mask of a whole attribute string (the same strings recur across a site's pages)."""
     mask = 0

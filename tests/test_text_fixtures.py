@@ -43,7 +43,6 @@ KNOWN_GAPS = {
     "it-news-crlf": "headline picker chooses the section menu; cookie text and 'Leggi anche' rail kept",
     "pt-news-alttext": "headline picker chooses the logo's alt text; share row and captions kept",
     "ru-news-stars": "the share row ('Поделиться') is kept",
-    "zh-news-wet": "headline picker chooses a body paragraph; the subheading is dropped",
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "spec lines ('Schnittbreite: 38 cm') dropped",

@@ -29,6 +29,7 @@ TITLE_FEATURES = (
     "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
     "d_main", "before_main",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
+    "next_words", "prev_words", "next_end_term",
 )
 
 
@@ -139,10 +140,16 @@ def title_candidates(
         in_slug = np.array([len(t & slug) / len(slug) for t in toks])
     else:
         slug_in = in_slug = np.full(len(idx), -1.0)
+    # the neighbours' length: a section label ("Community") sits right above its longer headline
+    nxt, prv = np.minimum(idx + 1, n - 1), np.maximum(idx - 1, 0)
+    next_words = np.where(idx + 1 < n, np.log1p(words[nxt]), -1.0)
+    prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
+    next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
     X = np.column_stack(
         [f[name][idx] for name in TITLE_FEATURES[:24]]
         + [p[idx], p_next, p_prev, np.clip(idx - main, -30, 30).astype(np.float64), (idx < main).astype(np.float64),
-           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64)]
+           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
+           next_words, prev_words, next_end]
     )
     return idx, X
 

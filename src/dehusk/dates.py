@@ -348,6 +348,24 @@ def _scan(text: str, lang: str | None, limit: date) -> list[DateMatch]:
     return found
 
 
+_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
+_URL_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
+_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(january|february|march|april|may|june|july|august|september|october|"
+                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)/"
+                        r"(0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)", re.I)
+
+
+def url_day(url: str) -> str | None:
+    """The day a URL path gives: /2024/05/17/, /2024-05-17-, /2023/october/03/."""
+    m = _URL_DATE.search(url)
+    if m:
+        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    m = _URL_MONTH.search(url)
+    if m:
+        return f"{m.group(1)}-{_URL_MONTHS.index(m.group(2).casefold()[:3]) + 1:02d}-{int(m.group(3)):02d}"
+    return None
+
+
 def find_dates(text: str, *, lang: str | None = None, fetch_date: str | None = None) -> list[DateMatch]:
     """Every absolute date in `text` (a line or short text), in order. See the module doc."""
     if not isinstance(text, str) or not _HINT.search(text):

@@ -20,7 +20,7 @@ from datetime import date, timedelta
 import numpy as np
 from selectolax.lexbor import LexborNode
 
-from .dates import find_dates, parse_date
+from .dates import find_dates, parse_date, url_day
 from .metadata_page import Page, Scan, attr_value, in_chrome
 from .metadata_title import CHROME_ANYWHERE
 
@@ -37,23 +37,9 @@ MODIFIED_METAS = ("article:modified_time", "og:updated_time", "article:modified"
                   "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified_time",
                   "cxenseparse:recs:articlemodifiedtime")
 _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
-_URL_DATE = re.compile(r"/((?:19|20)\d\d)[/-](0?[1-9]|1[0-2])[/-](0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)")
-_MONTHS = ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec")
-_URL_MONTH = re.compile(r"/((?:19|20)\d\d)/(january|february|march|april|may|june|july|august|september|october|"
-                        r"november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)/"
-                        r"(0?[1-9]|[12]\d|3[01])(?:/|[-_.]|$)", re.I)
 _HINT_TEXT = 160
 
 
-def url_day(url: str) -> str | None:
-    """The day a URL path gives: /2024/05/17/, /2024-05-17-, /2023/october/03/."""
-    m = _URL_DATE.search(url)
-    if m:
-        return f"{m.group(1)}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    m = _URL_MONTH.search(url)
-    if m:
-        return f"{m.group(1)}-{_MONTHS.index(m.group(2).casefold()[:3]) + 1:02d}-{int(m.group(3)):02d}"
-    return None
 _MAX_VISIBLE = 14  # short texts scanned for visible dates
 
 

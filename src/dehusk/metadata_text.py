@@ -17,7 +17,7 @@ import numpy as np
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
 from .blocks import Segment
 from .classify import load_model, model_available
-from .dates import DateMatch, find_dates
+from .dates import DateMatch, find_dates, url_day
 
 _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
@@ -205,9 +205,32 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
     return out
 
 
+def _settle_day_month(
+    cands: list[tuple[int, DateMatch]], texts: list[str], from_url: str | None
+) -> list[tuple[int, DateMatch]]:
+    """Read an ambiguous numeric date ("02-12-2025", "03/10/2023": both parts <= 12) the other way
+    round when the page itself says so: the swapped day is written elsewhere on the page (with a
+    month name, or unambiguously) or in the URL, and the first reading is not."""
+    evidence: dict[str, set[int]] = {}
+    for i, d in cands:
+        evidence.setdefault(d.value[:10], set()).add(i)
+    if from_url:
+        evidence.setdefault(from_url, set()).add(-1)
+    out = []
+    for i, d in cands:
+        y, m, day = d.value[:4], d.value[5:7], d.value[8:10]
+        raw = texts[i][d.start:d.end]
+        if m != day and int(day) <= 12 and not any(ch.isalpha() for ch in raw[:10]):
+            swapped = f"{y}-{day}-{m}"
+            if evidence.get(swapped, set()) - {i} and not evidence.get(d.value[:10], set()) - {i}:
+                d = DateMatch(d.start, d.end, swapped + d.value[10:], d.has_time, d.kind)
+        out.append((i, d))
+    return out
+
+
 def date_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
-    title_idx: int | None, lang: str | None, fetch_date: str | None,
+    title_idx: int | None, lang: str | None, fetch_date: str | None, url: str | None = None,
 ) -> tuple[list[tuple[int, DateMatch]], np.ndarray]:
     """Every date on lines near the article (the nearest MAX_DATE_LINES date lines) with features."""
     n = len(texts)
@@ -221,6 +244,7 @@ def date_candidates(
         cands.extend((i, d) for d in ds[:4])
     if not cands:
         return [], np.zeros((0, len(DATE_FEATURES)))
+    cands = _settle_day_month(cands, texts, url_day(url) if url else None)
     values = [d.value[:10] for _, d in cands]
     same = {v: values.count(v) for v in set(values)}
     distinct = sorted(set(values), reverse=True)
@@ -354,7 +378,7 @@ def text_metadata(
         meta.title_idx, meta.title = ti, texts[ti]
     anchor = ti if ti is not None else first
     # dates: the best-scoring date mention (learned picker); published vs modified by their keywords
-    cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date)
+    cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date, url)
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else _heuristic_date(X)
         best = int(np.argmax(scores))

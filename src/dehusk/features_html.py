@@ -199,10 +199,10 @@ def html_features(
     frames = page.frames
     fa, fm = _frame_table(page)
     facts = np.array(
-        [(d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0))
-         for s in segments for d in (s.dom,)],
+        [(d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0), d["imask"],
+          d["itags"]) for s in segments for d in (s.dom,)],
         dtype=np.int64,
-    ).reshape(n, 6)
+    ).reshape(n, 8)
     fi = facts[:, 0]
     lens = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     link = facts[:, 1].astype(np.float64)
@@ -223,7 +223,7 @@ def html_features(
         f[f"tag_{name}"] = (codes == j).astype(np.float64)
     blocks: dict[str, np.ndarray] = {}
     # token and tag masks (< 2**63: int64 is exact)
-    seg_masks = np.array([(d["imask"], d["itags"]) for d in (s.dom for s in segments)], dtype=np.int64).reshape(n, 2)
+    seg_masks = facts[:, 6:]
     itags = _bits(seg_masks[:, 1], len(TAG_BITS))
     for name in INLINE_TAGS:
         f[f"in_{name}"] = itags[:, TAG_BITS.index(name)]
@@ -328,7 +328,8 @@ def html_features(
 
 
 def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Sum of `values` (per frame) over each frame's subtree, by depth levels (numpy)."""
+    """Sum of `values` (per frame; or per frame and column) over each frame's subtree, by
+    depth levels (numpy)."""
     acc = values.astype(np.float64).copy()
     if len(acc) <= 1:
         return acc
@@ -359,12 +360,17 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
     m = len(parent)
     fi, lens = f["_fi"], f["_lens"]
     w = lens
-    pos_mass = np.zeros(m)
-    all_mass = np.zeros(m)
-    np.add.at(pos_mass, fi, p1 * w)
-    np.add.at(all_mass, fi, w)
-    pos_sub = _subtree_sums(parent, depth, pos_mass)
-    all_sub = _subtree_sums(parent, depth, all_mass)
+    words = f["_words"]
+    ld = f["link_density"]
+    hi = (p1 > 0.7) & (ld < 0.3) & (words >= 10)  # confident prose (see below)
+    # per-frame masses (content-weighted chars, chars, confident prose words), summed over
+    # subtrees in one pass (each column adds up in the same order as alone)
+    mass = np.zeros((m, 3))
+    np.add.at(mass[:, 0], fi, p1 * w)
+    np.add.at(mass[:, 1], fi, w)
+    np.add.at(mass[:, 2], fi[hi], words[hi])
+    sub = _subtree_sums(parent, depth, mass)
+    pos_sub, all_sub, hi_sub = sub[:, 0], sub[:, 1], sub[:, 2]
     total_pos = max(float((p1 * w).sum()), 1e-9)
     cols: dict[str, np.ndarray] = {}
     level = fi
@@ -402,9 +408,6 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
     np.maximum.at(mx, sig, p1)
     cols["sig_p1_max"] = mx[sig]
     # confident prose: where the article body is, and what lies before/after/outside it
-    words = f["_words"]
-    ld = f["link_density"]
-    hi = (p1 > 0.7) & (ld < 0.3) & (words >= 10)
     total_words = max(float(words.sum()), 1.0)
     cols["hi_share"] = np.full(n, float(words[hi].sum()) / total_words)
     idx = np.arange(n)
@@ -412,9 +415,6 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
         first, last = int(np.argmax(hi)), int(n - 1 - np.argmax(hi[::-1]))
         cols["hi_before"] = np.log1p(np.maximum(first - idx, 0))
         cols["hi_after"] = np.log1p(np.maximum(idx - last, 0))
-        hi_mass = np.zeros(m)
-        np.add.at(hi_mass, fi[hi], words[hi])
-        hi_sub = _subtree_sums(parent, depth, hi_mass)
         cand = np.flatnonzero(hi_sub >= 0.9 * hi_sub[0])
         lca = int(cand[np.argmax(depth[cand])])
         cols["in_hi_lca"] = ((fi >= lca) & (fi <= _last_descendant(depth, lca))).astype(np.float64)

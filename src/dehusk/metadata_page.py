@@ -69,7 +69,7 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
             break
         if node.is_text_node:
             text = node.text_content
-            if not text:
+            if not text or text.isspace():  # layout white space: most text nodes of a page
                 continue
             if len(text) > _SCAN_TEXT:
                 if len(out.bios) < 6:

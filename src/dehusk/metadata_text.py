@@ -296,8 +296,8 @@ def author_candidates(
         if not (re_byline[i] or namey or (cjk and len(t) <= 40)):
             continue
         bm = byline_match(t)
-        if cjk and bm is None:  # a CJK line holds names only after a byline word (记者, 作者, ...)
-            continue
+        if bm is None and (cjk or " " not in t.strip()):
+            continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
         is_byline = bm is not None
         names = clean_authors(split_credit(bm)[0]) if bm is not None else [a for a in clean_authors(t) if looks_like_person(a)]
         if not names and not is_byline:

@@ -8,7 +8,9 @@ was not trained on:
 Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothing goes into
 the project. Tools: `lynx -dump` and `w3m -dump` (system packages: apt install lynx w3m;
 skipped when missing), html2text's Markdown (wrapped at 78), BeautifulSoup's
-`get_text("\\n")` (scripts and styles removed; each inline element on its own line), and
+`get_text("\\n")` (scripts and styles removed; each inline element on its own line),
+html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
+whole page's text), and
 wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
 beautifulsoup4 come with the `bench` extra).
 """
@@ -51,6 +53,18 @@ def _bs4(html: bytes, dataset: Path, page_id: str) -> str:
     return soup.get_text("\n")
 
 
+def _html_text(html: bytes, dataset: Path, page_id: str) -> str:
+    import html_text
+
+    return html_text.extract_text(html.decode("utf-8", "replace"))
+
+
+def _trafilatura_txt(html: bytes, dataset: Path, page_id: str) -> str:
+    from trafilatura import html2txt
+
+    return html2txt(html.decode("utf-8", "replace")) or ""
+
+
 def _wrap80(html: bytes, dataset: Path, page_id: str) -> str:
     text = (dataset / "text" / f"{page_id}.txt").read_text(encoding="utf-8")
     return "\n".join(textwrap.fill(line, 80) if line.strip() else "" for line in text.split("\n"))
@@ -61,6 +75,8 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "w3m": ("w3m", _run(["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"])),
     "html2text": (None, _html2text),
     "bs4": (None, _bs4),
+    "html_text": (None, _html_text),
+    "trafilatura_html2txt": (None, _trafilatura_txt),
     "wrap80": (None, _wrap80),
 }
 

@@ -15,7 +15,8 @@ words behind markup:
   images, emphasis, heading and quote marks and escapes are reduced to their text; lynx-style
   link numbers ("[12]Home") are dropped;
 - inline elements on lines of their own (BeautifulSoup's `get_text("\\n")`): a paragraph cut
-  at its links and bold words is joined again.
+  at its links and bold words is joined again;
+- the whole page on one run-on line (`html2txt`-style dumps): it is cut at sentence ends.
 """
 
 from __future__ import annotations
@@ -122,6 +123,32 @@ def join_inline(lines: list[str]) -> list[str]:
     return ["".join(parts) for parts in out]
 
 
+# a sentence end inside a run-on line: terminal punctuation (and a closing quote), space, a capital
+_SENTENCE_END = re.compile(r"(?<=[.!?…。！？])[\"”’»)]?\s+(?=[\"“„«(\[]?[^\W\d_a-zß-ÿ])")
+RUN_ON_MIN = 1500  # characters
+
+
+def run_on(lines: list[str]) -> bool:
+    """Whether the whole page was dumped as one (or a few) run-on lines, all structure gone
+    (`html2txt`-style tools): a line of RUN_ON_MIN+ characters holds most of the text."""
+    if len(lines) > 12:
+        nonblank = sum(1 for ln in lines if ln.strip())
+        if nonblank > 12:
+            return False
+    total = sum(map(len, lines))
+    # prose: a space every 20 characters at least (a base64 blob is not a run-on page)
+    longest = max((len(ln) for ln in lines if len(ln) >= RUN_ON_MIN and ln.count(" ") * 20 >= len(ln)), default=0)
+    return longest >= RUN_ON_MIN and longest >= 0.7 * total
+
+
+def split_sentences(lines: list[str]) -> list[str]:
+    """Cut run-on lines at sentence ends, so that menus and prose fall on different lines."""
+    out: list[str] = []
+    for ln in lines:
+        out.extend(_SENTENCE_END.split(ln) if len(ln) > 300 else [ln])
+    return out
+
+
 _MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
 _MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
 _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
@@ -198,7 +225,9 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     segments: list[Segment] = []
     blank = 0
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    if inline_split(lines):
+    if run_on(lines):
+        lines = split_sentences(lines)
+    elif inline_split(lines):
         lines = join_inline(lines)
     width = wrap_width(lines)
     if width is not None:

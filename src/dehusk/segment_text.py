@@ -194,13 +194,17 @@ def _join_link_targets(lines: list[str]) -> list[str]:
     return out
 
 
+_MD_ATX = re.compile(r"(?m)^#{1,6} [^\W\d_]")
+
+
 def is_markdown(text: str) -> bool:
-    """Whether the page is written in Markdown: links or images in its syntax, or several
-    '#' headings and strong marks."""
+    """Whether the page is written in Markdown: links or images in its syntax, or '#' headings
+    (three, or two and strong marks; a dump made without links keeps those)."""
     links = text.count("](")
     if links >= 3 and len(_MD_LINK.findall(text, 0, 200_000)) >= 3:
         return True
-    return len(re.findall(r"(?m)^#{1,6} \S", text)) >= 2 and text.count("**") >= 2
+    headings = len(_MD_ATX.findall(text, 0, 500_000))
+    return headings >= 3 or (headings >= 2 and text.count("**") >= 2)
 
 
 def strip_markdown(line: str) -> str:

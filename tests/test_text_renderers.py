@@ -102,7 +102,7 @@ def test_markdown_dump_gives_the_article_without_markup(name: str) -> None:
 def test_inline_split_dump_gives_the_same_article(name: str) -> None:
     page, _ = _page(name)
     shaped = inline_pieces(page)
-    assert inline_split(shaped.split("\n")) and not inline_split(page.split("\n"))
+    assert inline_split(shaped.split("\n"), shaped) and not inline_split(page.split("\n"), page)
     _same_article(name, shaped)
 
 
@@ -113,7 +113,8 @@ def test_unwrapped_dumps_are_left_alone() -> None:
     lines += ["A much longer paragraph line " * k for k in range(3, 9)]
     assert wrap_width(lines) is None
     assert len(segment_text("\n".join(lines))) == len(lines)
-    assert not inline_split(["def f(x):", "    return x", "}", "};", "...     print(x)", "..."] * 5)
+    code = ["def f(x):", "    return x", "}", "};", "...     print(x)", "..."] * 5
+    assert not inline_split(code, "\n".join(code))
 
 
 def test_strip_markdown_keeps_the_words() -> None:

@@ -45,7 +45,16 @@ def wrap_width(lines: list[str]) -> int | None:
     short of one width W, and a line in that band is followed by a line whose first word would
     not have fitted on it (what a greedy wrapper does). Unwrapped dumps, whose long lines are
     whole paragraphs of any length, fail both tests."""
-    lens = [len(r) for ln in lines if " " in (r := ln.rstrip()).lstrip() and "](" not in r and "://" not in r]
+    def counted(ln: str) -> bool:  # a line with two words or more, not a link with its URL
+        r = ln.rstrip()
+        return " " in r.lstrip() and "](" not in r and "://" not in r
+
+    # quick exit, same answer: when the longest lines alone put the 99th percentile above WRAP_MAX
+    nonempty = len(lines) - lines.count("")
+    long_counted = sum(1 for ln in lines if len(ln) > WRAP_MAX and counted(ln))
+    if long_counted >= nonempty - int(0.99 * (nonempty - 1)):
+        return None
+    lens = [len(ln.rstrip()) for ln in lines if counted(ln)]
     if len(lens) < 20:
         return None
     lens.sort()
@@ -91,9 +100,14 @@ _ONE_SPACE_END = re.compile(r"\S $")
 _ONE_SPACE_START = re.compile(r" \S")
 
 
-def inline_split(lines: list[str]) -> bool:
+_CONTINUES_AFTER_BREAK = re.compile(r"\n[,.;:!?”’»]")
+
+
+def inline_split(lines: list[str], text: str) -> bool:
     """Whether the renderer put every inline element (link, bold, span) on a line of its own, as
     `get_text("\\n")` does: many lines then start with the punctuation that followed a link."""
+    if len(_CONTINUES_AFTER_BREAK.findall(text)) < 5:  # a superset of the lines counted below
+        return False
     pairs = cont = 0
     prev = ""
     for ln in lines:
@@ -131,6 +145,8 @@ RUN_ON_MIN = 1500  # characters
 def run_on(lines: list[str]) -> bool:
     """Whether the whole page was dumped as one (or a few) run-on lines, all structure gone
     (`html2txt`-style tools): a line of RUN_ON_MIN+ characters holds most of the text."""
+    if not lines or max(map(len, lines)) < RUN_ON_MIN:
+        return False
     if len(lines) > 12:
         nonblank = sum(1 for ln in lines if ln.strip())
         if nonblank > 12:
@@ -203,6 +219,8 @@ def is_markdown(text: str) -> bool:
     links = text.count("](")
     if links >= 3 and len(_MD_LINK.findall(text, 0, 200_000)) >= 3:
         return True
+    if "# " not in text:
+        return False
     headings = len(_MD_ATX.findall(text, 0, 500_000))
     return headings >= 3 or (headings >= 2 and text.count("**") >= 2)
 
@@ -228,10 +246,11 @@ def strip_markdown(line: str) -> str:
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     segments: list[Segment] = []
     blank = 0
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    lines = text.split("\n")
     if run_on(lines):
         lines = split_sentences(lines)
-    elif inline_split(lines):
+    elif inline_split(lines, text):
         lines = join_inline(lines)
     width = wrap_width(lines)
     if width is not None:

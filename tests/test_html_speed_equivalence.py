@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import random
 
+from dehusk import html_tokens as T
 from dehusk import segment_html as S
 
 
 def _words(n: int, seed: int) -> list[str]:
     rnd = random.Random(seed)
-    frags = list(S._LIT_PAYLOAD) + ["-", "_", "0", "a", "s", "x", "Ad", "Nav", "ies", "y", "b", "Z", "é", "--"]
+    frags = list(T._LIT_PAYLOAD) + ["-", "_", "0", "a", "s", "x", "Ad", "Nav", "ies", "y", "b", "Z", "é", "--"]
     return ["".join(rnd.choice(frags) for _ in range(rnd.randint(1, 5))) for _ in range(n)]
 
 
 def test_word_mask_equals_reference_on_random_words() -> None:
     for word in _words(20000, 7):
-        assert S._word_mask.__wrapped__(word) == S._word_mask_reference(word), word
+        assert T._word_mask.__wrapped__(word) == T._word_mask_reference(word), word
 
 
 def test_word_mask_tricky_words() -> None:
@@ -27,19 +28,19 @@ def test_word_mask_tricky_words() -> None:
         "table", "vote", "upvote", "btn", "submitbtn", "docs", "doc0", "docsearch", "cmp-box", "xcmp",
     ]
     for word in words:
-        assert S._word_mask.__wrapped__(word) == S._word_mask_reference(word), word
-    assert S._word_mask("navItem") & (1 << S.TOKEN_NAMES.index("nav"))
-    assert S._word_mask("navItem") & (1 << S.TOKEN_NAMES.index("card"))  # "\bitem" after the camel split
-    assert not S._word_mask("shadow") & (1 << S.TOKEN_NAMES.index("ad"))
+        assert T._word_mask.__wrapped__(word) == T._word_mask_reference(word), word
+    assert T._word_mask("navItem") & (1 << T.TOKEN_NAMES.index("nav"))
+    assert T._word_mask("navItem") & (1 << T.TOKEN_NAMES.index("card"))  # "\bitem" after the camel split
+    assert not T._word_mask("shadow") & (1 << T.TOKEN_NAMES.index("ad"))
 
 
 def test_cores_are_contained_in_their_alternatives() -> None:
-    assert S._core(r"\bads?\b") == "ad"
-    assert S._core(r"[-_]ads?\b") == "ad"
-    assert S._core(r"rich-?text") in ("rich", "text")
-    assert S._core(r"repl(y|ies)") == "repl"
-    assert S._core(r"ab{1,2}c") == "a"
-    assert S._core(r"x\dyz") == "yz"
+    assert T._core(r"\bads?\b") == "ad"
+    assert T._core(r"[-_]ads?\b") == "ad"
+    assert T._core(r"rich-?text") in ("rich", "text")
+    assert T._core(r"repl(y|ies)") == "repl"
+    assert T._core(r"ab{1,2}c") == "a"
+    assert T._core(r"x\dyz") == "yz"
 
 
 def test_model_group_equals_each_model() -> None:

@@ -30,6 +30,7 @@ from .features import (
     window_mean,
 )
 from .features import window_names as text_window_names
+from .html_tokens import TOKEN_NAMES
 from .segment_html import (
     F_CHARS,
     F_DEPTH,
@@ -45,7 +46,6 @@ from .segment_html import (
     F_TAG,
     F_TMASK,
     TAG_BITS,
-    TOKEN_NAMES,
     Page,
 )
 

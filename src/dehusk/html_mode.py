@@ -29,6 +29,7 @@ from .assemble import Meta, assemble, md_escape
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
 from .features_html import context_features_html, html_features
+from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
 from .options import Options
 from .segment_html import (
@@ -39,7 +40,6 @@ from .segment_html import (
     F_TMASK,
     TAG_BITS,
     TB,
-    TOKEN_NAMES,
     Page,
     segment_html,
 )

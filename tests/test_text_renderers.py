@@ -117,6 +117,13 @@ def test_unwrapped_dumps_are_left_alone() -> None:
     assert not inline_split(code, "\n".join(code))
 
 
+def test_lynx_link_numbers_leave_words_apart() -> None:
+    from dehusk.segment_text import strip_link_numbers
+
+    assert strip_link_numbers("   [1]Skip to content[2]Go to search[3]Footer") == "   Skip to content Go to search Footer"
+    assert strip_link_numbers("see [3]the report, or [12]this one") == "see the report, or this one"
+
+
 def test_strip_markdown_keeps_the_words() -> None:
     assert strip_markdown("## A [linked](https://a.example/x_(y)) **bold** _word_ and snake_case") == (
         "A linked bold word and snake_case"

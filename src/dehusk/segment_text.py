@@ -181,6 +181,14 @@ _MD_CODE = re.compile(r"`([^`\n]+)`")
 _LINK_NUMBER = re.compile(r"\[\d{1,5}\](?=\S)")
 
 
+_GLUED_LINK_NUMBER = re.compile(r"(?<=\S)\[\d{1,5}\](?=\S)")
+
+
+def strip_link_numbers(line: str) -> str:
+    """A lynx-style line without its link numbers ("[1]Home[2]News" -> "Home News")."""
+    return _LINK_NUMBER.sub("", _GLUED_LINK_NUMBER.sub(" ", line))
+
+
 def has_link_numbers(text: str) -> bool:
     """Whether links carry lynx/links-style reference numbers ("[12]Home", "see [3]the report")."""
     return text.count("]") >= 10 and len(_LINK_NUMBER.findall(text, 0, 200_000)) >= 10
@@ -256,7 +264,7 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     if width is not None:
         lines = unwrap(lines, width)
     if has_link_numbers(text):
-        lines = [_LINK_NUMBER.sub("", ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
+        lines = [strip_link_numbers(ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
     markdown = is_markdown(text)
     if markdown:  # a wrapper may break a link between its text and its target
         lines = _join_link_targets(lines)

@@ -43,7 +43,7 @@ from .segment_html import (
     Page,
     segment_html,
 )
-from .templates import TEMPLATE_MIN_PAGES, template_run, template_shares
+from .templates import site_template
 
 BLOCK_MODEL = "html_block"
 CONTEXT_MODEL = "html_context"
@@ -257,15 +257,6 @@ def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
     return max(float(p[order[int(np.argmax(f))]]), floor)
 
 
-def template_blocks(a: Analysis, options: Options) -> tuple[np.ndarray, np.ndarray] | None:
-    """Corpus mode: (share of the host's pages carrying each block, site-template mask), or None."""
-    templates = options.template_lines
-    if templates is None or getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES or not a.segments:
-        return None
-    shares = template_shares(templates, [seg.text for seg in a.segments])
-    return shares, template_run(shares)
-
-
 def decide(
     a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options,
     template: np.ndarray | None = None,
@@ -292,7 +283,7 @@ def label_blocks(
 ) -> None:
     """Set label, score (and with explain, reason) of every block: kept when p2 >= threshold.
     `shown`: the scores to report (the model's, when p2 holds the decision's adjusted ones);
-    `template`: the (shares, mask) of `template_blocks`."""
+    `template`: the (shares, mask) of `templates.site_template`."""
     frames = page.frames
     explain = options.explain
     ld = f.get("link_density")
@@ -431,7 +422,7 @@ def _empty_reason(a: Analysis, text_words: int) -> str | None:
 def extract_html(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline)
     p1, p2, floor, probs = score_blocks(a, deadline)
-    template = template_blocks(a, options)
+    template = site_template(options.template_lines, [seg.text for seg in a.segments])
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
     label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2, template=template,
                  host_pages=getattr(options.template_lines, "pages", 0))

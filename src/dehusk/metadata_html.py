@@ -88,6 +88,7 @@ from .metadata_rank import (
     PAGE_FEATURES,
     TITLE_FEATURES,
     Candidate,
+    _ancestor_hint,
     after_prefix,
     author_candidates,
     best,
@@ -226,24 +227,12 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     parent = tnode.parent
     if parent is None:
         return False
-    if _ancestor_class(parent, _BIO_BOX, 5):
+    if _ancestor_hint(parent, _BIO_BOX, 5):
         return True
     prev = parent.prev
     while prev is not None and (prev.is_text_node and not (prev.text_content or "").strip()):
         prev = prev.prev
     return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
-
-
-def _ancestor_class(node: LexborNode, pattern: re.Pattern, depth: int) -> bool:
-    cur: LexborNode | None = node
-    for _ in range(depth):
-        if cur is None or cur.tag in ("body", "html"):
-            return False
-        a = cur.attributes
-        if pattern.search(f"{a.get('class') or ''} {a.get('id') or ''}"):
-            return True
-        cur = cur.parent
-    return False
 
 
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:

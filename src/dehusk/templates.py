@@ -272,6 +272,15 @@ class TemplateCounter:
         return self.table
 
 
+def site_template(templates: HostTemplates | None, texts: list[str]) -> tuple[np.ndarray, np.ndarray] | None:
+    """(share of the host's pages carrying each block, site-template mask) for a page's block
+    texts, or None without statistics or with too few pages of the host (both modes call this)."""
+    if templates is None or getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES or not texts:
+        return None
+    shares = template_shares(templates, texts)
+    return shares, template_run(shares)
+
+
 def template_shares(templates: HostTemplates, texts: list[str]) -> np.ndarray:
     """Share of the host's pages carrying each block text (0 for blocks that are not counted)."""
     return np.fromiter((templates.share(t) for t in texts), dtype=np.float64, count=len(texts))

@@ -20,7 +20,7 @@ from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
 from .segment_text import segment_text
-from .templates import TEMPLATE_MIN_PAGES, template_run, template_shares
+from .templates import site_template
 
 # cookie and consent notices read like prose; they name cookies together with a consent verb
 _CONSENT = re.compile(
@@ -91,11 +91,7 @@ def label_segments(
         special[meta.source_idx] = ("source", f"credit line: {meta.source}")
     if meta.tags_idx is not None:
         special[meta.tags_idx] = ("tags", "tag list")
-    templates = options.template_lines
-    if templates is not None and getattr(templates, "pages", 0) < TEMPLATE_MIN_PAGES:
-        templates = None  # too few pages of this host to tell its template from its content
-    tshare = template_shares(templates, [seg.text for seg in segments]) if templates is not None else None
-    tdrop = template_run(tshare) if tshare is not None else None
+    template = site_template(options.template_lines, [seg.text for seg in segments])
     explain = options.explain  # reasons are only written when someone will read them
     words, end_term, bullet, end_colon, word_len = f["_words"], f["end_term"], f["bullet"], f["end_colon"], f["word_len"]
     scores = p.tolist()
@@ -104,9 +100,9 @@ def label_segments(
         if i in special:
             seg.label, seg.reason = special[i]
             continue
-        if tdrop is not None and tdrop[i]:
+        if template is not None and template[1][i]:
             seg.label = "boilerplate"
-            seg.reason = f"template line: on {tshare[i]:.0%} of this site's {templates.pages} pages"
+            seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
         if len(seg.text) <= 600 and "ookie" in seg.text and _CONSENT.search(seg.text):
             seg.label, seg.reason = "boilerplate", "cookie or consent notice"

@@ -12,7 +12,7 @@ skipped when missing), html2text's Markdown (wrapped at 78), BeautifulSoup's
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
 whole page's text), and
 wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
-beautifulsoup4 come with the `bench` extra).
+beautifulsoup4 and html-text come with the `bench` extra).
 """
 
 from __future__ import annotations

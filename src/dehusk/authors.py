@@ -244,8 +244,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if _CJK.match(name.replace(" ", "")):
         return 2 <= len(name.replace(" ", "").replace("·", "").replace("・", "")) <= 4
-    if is_agency(name):
-        return False
+    # every test below only rules the name out: the costlier agency test comes last
     tokens = name.split()
     if not 2 <= len(tokens) <= 5:
         return False
@@ -262,7 +261,9 @@ def looks_like_person(name: str) -> bool:
             if f not in _PARTICLES or (i == len(tokens) - 1 and last_surname)]
     if len(core) < 2 or not all(_token_ok(t) for t in core):
         return False
-    return any(sum(ch.isalpha() for ch in t) >= 2 and not t.endswith(".") for t in core)
+    if not any(sum(ch.isalpha() for ch in t) >= 2 and not t.endswith(".") for t in core):
+        return False
+    return not is_agency(name)
 
 
 def _credential(token: str) -> bool:
@@ -271,14 +272,23 @@ def _credential(token: str) -> bool:
     return t.casefold() in _CREDENTIALS or bool(_FELLOW.match(t))
 
 
+_ROLE_ANY = _ROLE_WORDS | _ROLE_CORE
+_DASHES = re.compile(r"[-‐]")
+
+
+def _is_role(tok: str, core: bool) -> bool:
+    words = _ROLE_CORE if core else _ROLE_ANY
+    folded = tok.casefold()
+    bare = folded.strip(".,")
+    if "-" not in bare and "‐" not in bare:  # one part (or none)
+        return bool(bare) and (folded in words or bare in words)
+    parts = [p for p in _DASHES.split(bare) if p]
+    return bool(parts) and (folded in words or all(p in words for p in parts))
+
+
 def _strip_roles(tokens: list[str]) -> list[str]:
     """Drop a leading or trailing run of role words holding a core role ("Senior Reporter")."""
-
-    def is_role(tok: str, core: bool) -> bool:
-        parts = [p for p in re.split(r"[-‐]", tok.casefold().strip(".,")) if p]
-        words = _ROLE_CORE if core else _ROLE_WORDS | _ROLE_CORE
-        return bool(parts) and (tok.casefold() in words or all(p in words for p in parts))
-
+    is_role = _is_role
     end = len(tokens)
     while end > 0 and is_role(tokens[end - 1], False):
         end -= 1
@@ -294,19 +304,28 @@ def _strip_roles(tokens: list[str]) -> list[str]:
     return tokens
 
 
+_ANY_DIGIT = re.compile(r"\d").search
+
+
 def _remove_noise(text: str) -> str:
     text = _norm(text)
-    text = _EMAIL.sub(" ", text)
-    text = _URL.sub(" ", text)
-    text = _HANDLE.sub(" ", text)
-    text = _EMOJI.sub(" ", text)
+    # each pattern needs a character the text may not hold: skip those that cannot match
+    if "@" in text:
+        text = _EMAIL.sub(" ", text)
+    if "." in text or "://" in text:
+        text = _URL.sub(" ", text)
+    if "@" in text:
+        text = _HANDLE.sub(" ", text)
+    if not text.isascii():
+        text = _EMOJI.sub(" ", text)
     text = _JUNK.sub(" ", text)
     if has_date_hint(text):
         for d in reversed(find_dates(text)):
             text = text[: d.start] + " | " + text[d.end :]
     text = _RELATIVE.sub(" | ", text)
-    text = _TIME.sub(" | ", text)
-    text = _PARTIAL_DATE.sub(" | ", text)
+    if _ANY_DIGIT(text):  # times and partial dates hold a digit
+        text = _TIME.sub(" | ", text)
+        text = _PARTIAL_DATE.sub(" | ", text)
     return _WEEKDAY.sub(" ", text)
 
 
@@ -347,6 +366,9 @@ def _trim_filler(text: str) -> str:
 _CJK_ROLES = frozenset(["记者", "記者", "기자", "编辑", "編輯", "责任编辑", "特派员", "通讯员", "实习生", "特約記者", "객원기자", "특파원", "作者"])
 
 
+_INITIAL_END = re.compile(r"(?:^|\s)(?:\w|Jr|Sr|St)\.$")
+
+
 def _names(clause: str) -> tuple[list[str], list[str]]:
     persons: list[str] = []
     orgs: list[str] = []
@@ -374,13 +396,14 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
         if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
             tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
         name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
-        if is_agency(name) and is_agency(item):
+        agency: bool | None = is_agency(name)
+        if agency and is_agency(item):
             name = item  # "Reuters Staff" stays whole
-        if name.endswith(".") and not re.search(r"(?:^|\s)(?:\w|Jr|Sr|St)\.$", name):
-            name = name[:-1]
+        if name.endswith(".") and not _INITIAL_END.search(name):
+            name, agency = name[:-1], None
         if looks_like_person(name):
             persons.append(name)
-        elif is_agency(name):
+        elif agency if agency is not None else is_agency(name):
             orgs.append(name)
     return persons, orgs
 

@@ -207,4 +207,10 @@ def load_model(name: str) -> TreeModel:
 
 
 def model_available(name: str) -> bool:
+    return _available(name, os.environ.get("DEHUSK_MODEL_DIR"))
+
+
+@lru_cache(maxsize=64)
+def _available(name: str, override: str | None) -> bool:
+    """Cached like `_load` (a resource lookup costs more than a small model's prediction)."""
     return _model_path(name).is_file()

@@ -13,6 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
+from itertools import repeat
 
 import numpy as np
 
@@ -125,9 +126,67 @@ _PUNCT_MASK[list(_PUNCT_TO_SPACE)] = True
 
 def _punct_to_space(text: str) -> str:
     """`text.translate(_PUNCT_TO_SPACE)`, on the code points in numpy (str.translate is slow past ASCII)."""
+    return _punct_to_space_codes(text)[0]
+
+
+def _punct_to_space_codes(text: str) -> tuple[str, np.ndarray]:
+    """`_punct_to_space(text)` and its code points."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     codes[_PUNCT_MASK[np.minimum(codes, 0xFFFF)]] = 0x20
-    return codes.tobytes().decode("utf-32-le", "surrogatepass")
+    return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes
+
+
+# what `str.split()` splits at (`str.isspace`; no code point past the BMP is white space)
+_IS_SPACE = np.array([chr(cp).isspace() for cp in range(0x10000)], dtype=bool)
+
+# the word sets `_word_flags` reads, as bits of one lookup per word
+_B_LEAD, _B_VERB, _B_BY, _B_CREDIT, _B_SOCIAL, _B_NAV, _B_MEDIA, _B_AGO = (1 << k for k in range(8))
+_WORD_BITS: dict[str, int] = {}
+for _bit, _words in ((_B_LEAD, BYLINE_LEAD), (_B_VERB, BYLINE_VERB), (_B_BY, ("by", "von", "par", "por", "door")),
+                     (_B_CREDIT, CREDIT_WORDS), (_B_SOCIAL, SOCIAL_WORDS), (_B_NAV, NAV_WORDS),
+                     (_B_MEDIA, MEDIA_LEAD), (_B_AGO, ("ago",))):
+    for _w in _words:
+        _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _bit
+_URL_PHRASES = ("http", "www.", "@")
+
+
+def _page_words(plain: str, pcodes: np.ndarray, n: int, line_of: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+    """The words of all `n` lines of `plain` (newline-separated) and the number on each line:
+    `plain.split()` and `[len(line.split()) for line in plain.split("\n")]`, the counts from the
+    code points (a word starts at a non-space after a space or at the start). `line_of`: the
+    line of each code point, when known."""
+    space = _IS_SPACE[np.minimum(pcodes, 0xFFFF)] & (pcodes <= 0xFFFF)
+    start = ~space
+    start[1:] &= space[:-1]
+    line = np.cumsum(pcodes == 0x0A) if line_of is None or len(line_of) != len(pcodes) else line_of
+    return plain.split(), np.bincount(line[start], minlength=n)
+
+
+def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
+    """`_word_flags` of lines holding `n_words` words each (`tokens`: all their words in order),
+    from one lookup per word. The url flag (column 6) is left to the caller."""
+    n = len(n_words)
+    flags = np.zeros((n, 8))
+    lines = np.flatnonzero(n_words > 0)
+    if not len(tokens):
+        return flags
+    bits = np.fromiter(map(_WORD_BITS.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    first = np.cumsum(n_words) - n_words  # index of each line's first word
+    has = np.flatnonzero(n_words > 0)
+    any_bits = np.zeros(n, dtype=np.int64)
+    any_bits[has] = np.bitwise_or.reduceat(bits, first[has])
+    nw = n_words[lines]
+    b0 = bits[first[lines]]
+    b1 = np.where(nw > 1, bits[np.minimum(first[lines] + 1, len(bits) - 1)], 0)
+    ab = any_bits[lines]
+    flags[lines, 0] = (((b0 & _B_LEAD) > 0) & (nw > 1) & (nw < 25)) | (
+        (nw > 2) & ((b0 & _B_VERB) > 0) & ((b1 & _B_BY) > 0))
+    flags[lines, 1] = (ab & _B_CREDIT) > 0
+    flags[lines, 3] = (ab & _B_SOCIAL) > 0
+    flags[lines, 4] = (ab & _B_NAV) > 0
+    flags[lines, 5] = (b0 & _B_MEDIA) > 0
+    flags[lines, 7] = (ab & _B_AGO) > 0
+    return flags
 
 BASE_FEATURES = (
     "log_chars", "log_words", "word_len", "frac_alpha", "frac_digit", "frac_upper", "frac_punct", "frac_cjk",
@@ -273,32 +332,44 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     cap_starts = np.bincount(line_of[(cls == UPPER) & (prev == SPACE)], minlength=n).astype(np.float64)
 
     one_per_line = n > 0 and joined.count("\n") == n - 1  # blocks without newlines: work on the page at once
-    low_joined = joined.lower() if one_per_line else ""
-    lows = low_joined.split("\n") if one_per_line else [t.lower() for t in texts]
-    if one_per_line:
-        plain = _punct_to_space(low_joined)
-        split_lows = plain.split("\n")
+    phrase_groups = _PHRASE_GROUPS
+    if one_per_line:  # the words of the whole page at once; the word flags from one lookup per word
+        low_joined = joined.lower()
+        lows = low_joined.split("\n")
+        plain, pcodes = _punct_to_space_codes(low_joined)
+        # lower() kept every code point in place when the length is the same: the same lines
+        tokens, n_words_arr = _page_words(plain, pcodes, n, line_of if len(pcodes) == len(codes) else None)
+        n_words: list[int] | np.ndarray = n_words_arr
+        short_lines = np.flatnonzero(np.fromiter(map(len, lows), dtype=np.int64, count=n) <= SHORT).tolist()
+        short_texts = [lows[i] for i in short_lines]
+        plain_lines = plain.split("\n")
+        flags = np.zeros((n, 8))
+        if short_lines:  # keyword flags describe short blocks (menus, prompts, credits)
+            short_words = "\n".join([plain_lines[i] for i in short_lines]).split()
+            flags[short_lines] = _line_word_flags(short_words, n_words_arr[short_lines])
+        phrase_groups = (*_PHRASE_GROUPS, (6, _URL_PHRASES))  # the url flag: a substring of the line
     else:
+        lows = [t.lower() for t in texts]
         split_lows = [low.translate(_PUNCT_TO_SPACE) for low in lows]
-    n_words: list[int] = []
-    flags = np.zeros((n, 8))
-    short_lines: list[int] = []
-    short_texts: list[str] = []
-    flag_rows: list[tuple[bool, ...]] = []
-    for i, (low, plain_line) in enumerate(zip(lows, split_lows, strict=True)):
-        ws = plain_line.split()
-        n_words.append(len(ws))
-        if len(low) <= SHORT:  # keyword flags describe short blocks (menus, prompts, credits)
-            flag_rows.append(_word_flags(ws, low))
-            short_lines.append(i)
-            short_texts.append(low)
+        n_words = []
+        flags = np.zeros((n, 8))
+        short_lines = []
+        short_texts = []
+        flag_rows: list[tuple[bool, ...]] = []
+        for i, (low, plain_line) in enumerate(zip(lows, split_lows, strict=True)):
+            ws = plain_line.split()
+            n_words.append(len(ws))
+            if len(low) <= SHORT:  # keyword flags describe short blocks (menus, prompts, credits)
+                flag_rows.append(_word_flags(ws, low))
+                short_lines.append(i)
+                short_texts.append(low)
+        tokens = [w for t in split_lows for w in t.split()]
+        if flag_rows:
+            flags[short_lines] = flag_rows
     words = np.array(n_words, dtype=np.float64).reshape(n)
     # stop words: one pass over all the page's words, counted back to their blocks
-    tokens = plain.split() if one_per_line else [w for t in split_lows for w in t.split()]
     is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
     stop_n = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n).astype(np.float64)
-    if flag_rows:
-        flags[short_lines] = flag_rows
     if short_texts:
         short_joined = "\n".join(short_texts)
         short_starts = [0]
@@ -307,7 +378,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
         # one str.find per phrase and hit line, several times faster than a regex alternation
         find = short_joined.find
-        for col, phrases in _PHRASE_GROUPS:
+        for col, phrases in phrase_groups:
             for phrase in phrases:
                 pos = find(phrase)
                 while pos != -1:

@@ -96,6 +96,11 @@ def slug_tokens(url: str | None) -> set[str]:
     return {t for t in _TOK.findall(path.lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
 
+def _clip(x: int, limit: int) -> int:
+    """`np.clip(x, -limit, limit)` for one integer (without numpy's per-call cost)."""
+    return min(max(x, -limit), limit)
+
+
 def _window(arr: np.ndarray, i: int, lo: int, hi: int) -> float:
     a, b = max(i + lo, 0), min(i + hi, len(arr))
     return float(arr[a:b].mean()) if b > a else 0.0
@@ -258,8 +263,8 @@ def date_candidates(
         except ValueError:
             age = 0
         rows.append([
-            float(np.clip(i - anchor, -60, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
-            float(np.clip(i - first, -60, 60)), float(np.clip(i - last, -60, 60)), float(keep[i]),
+            float(_clip(i - anchor, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
+            float(_clip(i - first, 60)), float(_clip(i - last, 60)), float(keep[i]),
             f["log_words"][i], float(f["_words"][i] <= 12), float(d.kind == "published"), float(d.kind == "modified"),
             float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), float(np.log(same[values[k]])),
             rank[values[k]], float(per_line[i]), float(any(f["re_byline"][j] for j in near)), f["rel_pos"][i], p[i],
@@ -272,8 +277,7 @@ def _author_names(text: str) -> list[str]:
     names = byline_match(text)
     if names is not None:
         return clean_authors(split_credit(names)[0])
-    cleaned = clean_authors(text)
-    return [a for a in cleaned if looks_like_person(a)]
+    return clean_authors(text)  # persons only: each already passed looks_like_person
 
 
 def author_candidates(
@@ -299,16 +303,16 @@ def author_candidates(
         if bm is None and (cjk or " " not in t.strip()):
             continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
         is_byline = bm is not None
-        names = clean_authors(split_credit(bm)[0]) if bm is not None else [a for a in clean_authors(t) if looks_like_person(a)]
+        names = clean_authors(split_credit(bm)[0]) if bm is not None else clean_authors(t)
         if not names and not is_byline:
             continue
         prev = texts[i - 1] if i > 0 else ""
         alt = bool(_ALT_PREFIX.match(prev)) and bool(names) and names[0].lower() in prev.lower()
         cand.append(i)
         rows.append([
-            float(is_byline), float(len(names)), float(looks_like_person(t)), float(np.clip(i - anchor, -30, 30)),
-            float(min(abs(i - anchor), 30)), float(np.clip(i - first, -30, 30)), float(np.clip(i - last, -30, 30)),
-            float(np.clip(i - date_line, -30, 30)) if date_line is not None else 99.0, f["log_words"][i],
+            float(is_byline), float(len(names)), float(looks_like_person(t)), float(_clip(i - anchor, 30)),
+            float(min(abs(i - anchor), 30)), float(_clip(i - first, 30)), float(_clip(i - last, 30)),
+            float(_clip(i - date_line, 30)) if date_line is not None else 99.0, f["log_words"][i],
             f["cap_words"][i], f["frac_upper"][i], f["end_term"][i], f["log_rep"][i], f["re_date"][i], f["re_nav"][i],
             f["re_social"][i], f["re_media"][i], f["bullet"][i], p[i], float(alt), float(keep[i]), f["frac_digit"][i],
             f["re_url"][i], float(i == date_line),

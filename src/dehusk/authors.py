@@ -188,6 +188,16 @@ def _norm(text: str) -> str:
     return " ".join(text.split())
 
 
+_ASCII_DIGIT = re.compile(r"[0-9]").search
+
+
+def _has_digit(text: str) -> bool:
+    """`any(ch.isdigit() for ch in text)`; for ASCII text, one regex scan."""
+    if text.isascii():
+        return _ASCII_DIGIT(text) is not None
+    return any(ch.isdigit() for ch in text)
+
+
 def is_agency(name: str) -> bool:
     """True for a news agency or an organisation ("AFP", "Reuters", "FRANCE 24", "BBC News")."""
     if not name or not isinstance(name, str):
@@ -203,7 +213,7 @@ def is_agency(name: str) -> bool:
     tokens = clean.split()
     if tokens[0] in ("The", "THE") and len(tokens) > 1:
         return True
-    if any(ch.isdigit() for ch in clean) and _channel(clean, tokens):
+    if _has_digit(clean) and _channel(clean, tokens):
         return True  # "FRANCE 24", "TF1", "BBC2", "France 24"; not "Pippin06", "Guest 6381"
     if len(tokens) == 1 and len(clean) >= 2 and clean.isupper() and clean.isalpha():
         return True  # "AFP", "BBC", "EFE"
@@ -231,7 +241,10 @@ def _token_ok(token: str) -> bool:
     body = _PARTICLE_PREFIX.sub("", token) if len(token) > 3 else token
     if not body or not body[0].isalpha() or body[0].islower():
         return False
-    return all(ch.isalpha() or ch in "'’-.‐" or unicodedata.category(ch)[0] == "M" for ch in body[1:])
+    rest = body[1:]
+    if rest.isalpha():  # the common case, the same answer
+        return True
+    return all(ch.isalpha() or ch in "'’-.‐" or unicodedata.category(ch)[0] == "M" for ch in rest)
 
 
 def looks_like_person(name: str) -> bool:
@@ -240,7 +253,7 @@ def looks_like_person(name: str) -> bool:
     if not name or not isinstance(name, str):
         return False
     name = _norm(name)
-    if not name or len(name) > 70 or any(ch.isdigit() for ch in name) or _BAD_CHARS.search(name):
+    if not name or len(name) > 70 or _has_digit(name) or _BAD_CHARS.search(name):
         return False
     if _CJK.match(name.replace(" ", "")):
         return 2 <= len(name.replace(" ", "").replace("·", "").replace("・", "")) <= 4
@@ -261,7 +274,7 @@ def looks_like_person(name: str) -> bool:
             if f not in _PARTICLES or (i == len(tokens) - 1 and last_surname)]
     if len(core) < 2 or not all(_token_ok(t) for t in core):
         return False
-    if not any(sum(ch.isalpha() for ch in t) >= 2 and not t.endswith(".") for t in core):
+    if not any(sum(map(str.isalpha, t)) >= 2 and not t.endswith(".") for t in core):
         return False
     return not is_agency(name)
 

@@ -27,7 +27,7 @@ def _identifier() -> Any:
 def detect_language(text: str) -> tuple[str | None, float]:
     """ISO 639-1 code of `text` and the identifier's probability; (None, 0) for no text."""
     sample = " ".join(text[:_SAMPLE].split())
-    if sum(ch.isalpha() for ch in sample[:400]) < 12:
+    if sum(map(str.isalpha, sample[:400])) < 12:
         return None, 0.0
     labels, probs = _identifier().predict(sample, k=1)
     if not labels:

@@ -18,6 +18,7 @@ from .authors import byline_match, clean_authors, is_agency, looks_like_person, 
 from .blocks import Segment
 from .classify import load_model, model_available
 from .dates import DateMatch, find_dates, url_day
+from .features import stack_columns
 
 _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
@@ -150,7 +151,7 @@ def title_candidates(
     next_words = np.where(idx + 1 < n, np.log1p(words[nxt]), -1.0)
     prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
     next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
-    X = np.column_stack(
+    X = stack_columns(
         [f[name][idx] for name in TITLE_FEATURES[:24]]
         + [p[idx], p_next, p_prev, np.clip(idx - main, -30, 30).astype(np.float64), (idx < main).astype(np.float64),
            slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),

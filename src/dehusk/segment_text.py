@@ -22,6 +22,7 @@ words behind markup:
 from __future__ import annotations
 
 import re
+from itertools import compress
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
@@ -51,7 +52,7 @@ def wrap_width(lines: list[str]) -> int | None:
 
     # quick exit, same answer: when the longest lines alone put the 99th percentile above WRAP_MAX
     nonempty = len(lines) - lines.count("")
-    long_counted = sum(1 for ln in lines if len(ln) > WRAP_MAX and counted(ln))
+    long_counted = sum(1 for ln in compress(lines, map(WRAP_MAX.__lt__, map(len, lines))) if counted(ln))
     if long_counted >= nonempty - int(0.99 * (nonempty - 1)):
         return None
     lens = [len(ln.rstrip()) for ln in lines if counted(ln)]

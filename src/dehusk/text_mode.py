@@ -93,7 +93,10 @@ def label_segments(
         special[meta.tags_idx] = ("tags", "tag list")
     template = site_template(options.template_lines, [seg.text for seg in segments])
     explain = options.explain  # reasons are only written when someone will read them
-    words, end_term, bullet, end_colon, word_len = f["_words"], f["end_term"], f["bullet"], f["end_colon"], f["word_len"]
+    # walked one line at a time: Python lists index faster than arrays (the same values)
+    words, end_term, bullet, end_colon, word_len = (
+        f[k].tolist() for k in ("_words", "end_term", "bullet", "end_colon", "word_len"))
+    keep_l = keep.tolist()
     scores = p.tolist()
     for i, seg in enumerate(segments):
         seg.score = scores[i]
@@ -106,7 +109,7 @@ def label_segments(
             continue
         if len(seg.text) <= 600 and "ookie" in seg.text and _CONSENT.search(seg.text):
             seg.label, seg.reason = "boilerplate", "cookie or consent notice"
-        elif not keep[i]:
+        elif not keep_l[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
@@ -223,7 +226,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options)
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
-    kept_words = float(sum(f["_words"][i] for i, s in enumerate(segments) if s.label in ("body", "lead", "heading")))
+    words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
+    kept_words = float(sum(words[i] for i, s in enumerate(segments) if s.label in ("body", "lead", "heading")))
     confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(kept_words / 150.0, 1.0), 0, 1))
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,

@@ -164,9 +164,18 @@ def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int |
             text = text[:max_bytes]
     else:
         raise InputError(f"page must be str or bytes, not {type(page).__name__}")
+    if not text.isascii():  # (an ASCII str has no surrogates; isascii is O(1))
+        try:  # one pass finds both: a NUL is a 0 byte in UTF-8 (searching the bytes is far faster)
+            has_nul = b"\x00" in text.encode("utf-8")
+        except UnicodeEncodeError:  # lone surrogates: the slow path below
+            pass
+        else:
+            if has_nul or _CONTROL.search(text, 0, 10_000):
+                text = _CONTROL.sub("", text.replace("\x00", ""))
+            return text  # (removing characters adds no surrogate)
     if "\x00" in text or _CONTROL.search(text, 0, 10_000):
         text = _CONTROL.sub("", text.replace("\x00", ""))
-    if not text.isascii():  # (an ASCII str has no surrogates; isascii is O(1))
+    if not text.isascii():
         try:
             text.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates in a str: replace them

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlsplit
 
@@ -135,7 +136,8 @@ _FA_KEYS = ("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth")
 def _frame_table(page: Page) -> tuple[dict[str, np.ndarray], np.ndarray]:
     """(`frame_arrays`, int64 (frames, 3) token/inherited-token/tag masks), in one pass."""
     frames = page.frames
-    t = np.array(list(map(_FRAME_FIELDS, frames)), dtype=np.int64).reshape(len(frames), 11)
+    m = len(frames)
+    t = np.fromiter(chain.from_iterable(map(_FRAME_FIELDS, frames)), dtype=np.int64, count=11 * m).reshape(m, 11)
     a = t[:, :8].astype(np.float64)
     out = {k: a[:, j] for j, k in enumerate(_FA_KEYS)}
     out["parent"] = out["parent"].astype(np.int64)
@@ -198,10 +200,11 @@ def html_features(
 
     frames = page.frames
     fa, fm = _frame_table(page)
-    facts = np.array(
-        [(d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0), d["imask"],
-          d["itags"]) for s in segments for d in (s.dom,)],
-        dtype=np.int64,
+    facts = np.fromiter(
+        chain.from_iterable(
+            (d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0), d["imask"],
+             d["itags"]) for s in segments for d in (s.dom,)),
+        dtype=np.int64, count=8 * n,
     ).reshape(n, 8)
     fi = facts[:, 0]
     lens = np.fromiter(map(len, texts), dtype=np.float64, count=n)
@@ -319,12 +322,12 @@ def html_features(
     f["_fi"] = fi
     f["_lens"] = lens
     f["_fa"] = fa
-    X = np.empty((n, len(FEATURE_NAMES)))
+    XT = np.empty((len(FEATURE_NAMES), n))  # filled by rows (contiguous writes), then transposed
     for j, name in _SINGLE:
-        X[:, j] = f[name]
+        XT[j] = f[name]
     for prefix, (a, b) in _BLOCKS.items():
-        X[:, a:b] = blocks[prefix]
-    return X, f
+        XT[a:b] = blocks[prefix].T
+    return np.ascontiguousarray(XT.T), f
 
 
 def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:

@@ -62,35 +62,37 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
     if root is None:
         return out
     want = {n.mem_id for n in wanted}
+    positions, bios = out.positions, out.bios
+    by_text, bio_text = _BY_TEXT.match, _BIO_TEXT.match
     i = 0
-    for node in root.traverse(include_text=True):
-        i += 1
+    for i, node in enumerate(root.traverse(include_text=True), 1):
         if i > MAX_SCAN:
             break
-        if node.is_text_node:
-            text = node.text_content
-            if not text or text.isspace():  # layout white space: most text nodes of a page
-                continue
-            if len(text) > _SCAN_TEXT:
-                if len(out.bios) < 6:
-                    m = _BIO_TEXT.match(text)
-                    if m and looks_like_person(m.group(1)):
-                        out.bios.append((i, m.group(1), node))
-                continue
-            if has_date_hint(text):
-                parent = node.parent
-                if parent is not None and parent.tag not in _NOT_TEXT:
-                    out.dates.append((i, " ".join(text.split()), parent))
-            elif _BY_TEXT.match(text.lstrip()):
-                parent = node.parent
-                if parent is not None and parent.tag not in _NOT_TEXT:
-                    out.bylines.append((i, " ".join(text.split()), node))
-            elif len(out.bios) < 6:
-                m = _BIO_TEXT.match(text)
+        text = node.text_content  # None for elements (and for empty text nodes)
+        if text is None:
+            if want and node.mem_id in want:
+                positions[node.mem_id] = i
+            continue
+        if not text or text.isspace():  # layout white space: most text nodes of a page
+            continue
+        if len(text) > _SCAN_TEXT:
+            if len(bios) < 6:
+                m = bio_text(text)
                 if m and looks_like_person(m.group(1)):
-                    out.bios.append((i, m.group(1), node))
-        elif want and node.mem_id in want:
-            out.positions[node.mem_id] = i
+                    bios.append((i, m.group(1), node))
+            continue
+        if has_date_hint(text):
+            parent = node.parent
+            if parent is not None and parent.tag not in _NOT_TEXT:
+                out.dates.append((i, " ".join(text.split()), parent))
+        elif by_text(text.lstrip()):
+            parent = node.parent
+            if parent is not None and parent.tag not in _NOT_TEXT:
+                out.bylines.append((i, " ".join(text.split()), node))
+        elif len(bios) < 6:
+            m = bio_text(text)
+            if m and looks_like_person(m.group(1)):
+                bios.append((i, m.group(1), node))
     out.n = max(i, 1)
     return out
 

@@ -183,6 +183,8 @@ _STRIP_KEEP_DOT = _STRIP.replace(".", "")  # "Jr." and initials keep their dot
 
 
 def _norm(text: str) -> str:
+    if text.isascii():  # NFC and the replacements below leave ASCII as it is
+        return " ".join(text.split())
     text = unicodedata.normalize("NFC", text)
     text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2019", "’")
     return " ".join(text.split())
@@ -250,9 +252,17 @@ def _token_ok(token: str) -> bool:
 def looks_like_person(name: str) -> bool:
     """True when `name` reads as a person's name: 2-5 capitalised words or initials (a CJK name of
     2-4 characters also), no digits, not an organisation or a generic author ("Staff", "Admin")."""
+    return _looks_like_person(name, None)
+
+
+def _looks_like_person(name: str, agency: bool | None) -> bool:
+    """`looks_like_person(name)`; `agency`: `is_agency(name)` when the caller knows it already."""
     if not name or not isinstance(name, str):
         return False
-    name = _norm(name)
+    normed = _norm(name)
+    if normed != name:
+        agency = None
+    name = normed
     if not name or len(name) > 70 or _has_digit(name) or _BAD_CHARS.search(name):
         return False
     if _CJK.match(name.replace(" ", "")):
@@ -276,7 +286,7 @@ def looks_like_person(name: str) -> bool:
         return False
     if not any(sum(map(str.isalpha, t)) >= 2 and not t.endswith(".") for t in core):
         return False
-    return not is_agency(name)
+    return not (agency if agency is not None else is_agency(name))
 
 
 def _credential(token: str) -> bool:
@@ -410,11 +420,11 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
             tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
         name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
         agency: bool | None = is_agency(name)
-        if agency and is_agency(item):
+        if agency and (item == name or is_agency(item)):
             name = item  # "Reuters Staff" stays whole
         if name.endswith(".") and not _INITIAL_END.search(name):
             name, agency = name[:-1], None
-        if looks_like_person(name):
+        if _looks_like_person(name, agency):
             persons.append(name)
         elif agency if agency is not None else is_agency(name):
             orgs.append(name)

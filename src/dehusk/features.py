@@ -13,7 +13,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import accumulate, chain, repeat
 from operator import attrgetter
 
 import numpy as np
@@ -100,6 +100,7 @@ SHORT = 100  # characters: phrase flags are set on blocks up to this long
 
 # phrase flags: the page's short blocks (lower-cased, joined) are searched for each phrase
 _PHRASE_GROUPS = ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
+_PHRASE_TOP = {p: max(p) for _, group in _PHRASE_GROUPS for p in group} | {p: max(p) for p in ("http", "www.", "@")}
 
 
 def _word_flags(ws: list[str], low: str) -> tuple[bool, ...]:
@@ -379,14 +380,16 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     stop_n = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n).astype(np.float64)
     if short_texts:
         short_joined = "\n".join(short_texts)
-        short_starts = [0]
-        for t in short_texts[:-1]:
-            short_starts.append(short_starts[-1] + len(t) + 1)
+        short_starts = [0, *accumulate(len(t) + 1 for t in short_texts[:-1])]
         # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
-        # one str.find per phrase and hit line, several times faster than a regex alternation
+        # one str.find per phrase and hit line, several times faster than a regex alternation;
+        # a phrase holding a character above the text's highest one cannot occur (CJK on a Latin page)
         find = short_joined.find
+        top = max(short_joined)
         for col, phrases in phrase_groups:
             for phrase in phrases:
+                if _PHRASE_TOP[phrase] > top:
+                    continue
                 pos = find(phrase)
                 while pos != -1:
                     k = bisect_right(short_starts, pos) - 1

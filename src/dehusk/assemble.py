@@ -92,7 +92,7 @@ def assemble(
     empty_reason = meta.empty_reason
     if not text and empty_reason is None:
         empty_reason = "no_main_block" if segments else "empty_input"
-    elif text and empty_reason is None and len(text.split()) < 10:
+    elif text and empty_reason is None and len(text.split(None, 9)) < 10:  # fewer than 10 words
         empty_reason = "too_short"
     blocks = None
     if options.explain:

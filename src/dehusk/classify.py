@@ -39,6 +39,8 @@ class TreeModel:
         self.feature2 = np.repeat(self.feature, 2)
         self.threshold2 = np.repeat(self.threshold, 2)
         self.roots2 = 2 * self.roots
+        self.root_feature = self.feature[self.roots]
+        self.root_threshold = self.threshold[self.roots]
         self.meta = meta
         self.feature_names: tuple[str, ...] = tuple(meta["feature_names"])
         self.threshold_default = float(meta.get("threshold", 0.5))
@@ -67,9 +69,11 @@ class TreeModel:
         flat = np.ascontiguousarray(X).ravel()
         base = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]
         feature, threshold, children = self.feature2, self.threshold2, self.children2
-        slot = np.broadcast_to(self.roots2, (n, len(self.roots))).copy()
+        # the first step from the roots, whose feature and threshold every row shares (a leaf
+        # root loops on itself: one step more changes nothing)
+        slot = children.take(self.roots2 + (X[:, self.root_feature] > self.root_threshold), mode="clip")
         # every index is in range by construction: "clip" skips numpy's bounds checks
-        for _ in range(self.depth):
+        for _ in range(self.depth - 1):
             x = flat.take(base + feature.take(slot, mode="clip"), mode="clip")
             slot = children.take(slot + (x > threshold.take(slot, mode="clip")), mode="clip")
         return self.value.take(slot >> 1, mode="clip")

@@ -329,7 +329,9 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
     cls = _CHAR_TABLE[np.minimum(codes, 0xFFFF)]
-    cls = np.where(codes > 0xFFFF, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
+    astral = codes > 0xFFFF
+    if astral.any():  # past the BMP: CJK extension planes, else symbols (emoji)
+        cls = np.where(astral, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
     starts = np.zeros(n, dtype=np.int64)
     if n > 1:
         starts[1:] = np.cumsum(lens[:-1] + 1)
@@ -431,7 +433,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     f["word_pos"] = cw / max(float(words_eff.sum()), 1.0)
     keys = lows if _single_spaced(codes, cls) else [" ".join(low.split()) for low in lows]
     rep = Counter(keys)
-    f["log_rep"] = np.log(np.fromiter((rep[k] for k in keys), dtype=np.float64, count=n))
+    f["log_rep"] = np.log(np.fromiter(map(rep.__getitem__, keys), dtype=np.float64, count=n))
     for j, name in enumerate(("re_byline", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url")):
         f[name] = flags[:, j]
     # dates and times from the code points: a year 1995-2039 standing alone, CJK year/month marks, hh:mm

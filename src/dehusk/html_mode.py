@@ -188,6 +188,13 @@ def chain_masks(frames: list[list[Any]]) -> list[int]:
     return acc.tolist()
 
 
+def page_chains(page: Page) -> list[int]:
+    """`chain_masks(page.frames)`, computed once per page (the comment rule and the labels both read it)."""
+    if page.chains is None:
+        page.chains = chain_masks(page.frames)
+    return page.chains
+
+
 def _cue(seg: Segment, frames: list[list[Any]], explain: bool, chains: list[int] | None = None) -> tuple[str, str]:
     """The husk label a removed block gets, and (with explain) the DOM fact behind it.
     `chains`: `chain_masks(frames)` (the label alone needs only the OR-ed masks)."""
@@ -265,7 +272,7 @@ def decide(
     nor are the blocks of the site's template (`template`, from corpus mode)."""
     comments = np.zeros(len(p2), dtype=bool)
     if a.segments and pagetype.choose_type(probs) != "forum":
-        comments = comment_blocks(a.segments, a.page.frames)
+        comments = comment_blocks(a.segments, a.page.frames, page_chains(a.page))
     p = np.where(comments, 0.0, p2) if comments.any() else p2
     if a.segments:
         p = np.where(a.f["_words"] > 0, p, 0.0)  # a block without a word ("<", "|", "»") is never content
@@ -290,7 +297,7 @@ def label_blocks(
     is_title = f.get("is_title")
     lead_done = False
     lead_bit = _TOK["lead"]
-    chains = None if explain or not segments else chain_masks(frames)
+    chains = None if explain or not segments else page_chains(page)
     for i, seg in enumerate(segments):
         p = float(p2[i])
         seg.score = p if shown is None else float(shown[i])

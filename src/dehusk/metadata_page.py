@@ -85,11 +85,11 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.dates.append((i, " ".join(text.split()), parent))
-        elif by_text(text.lstrip()):
+        elif by_text(lead := text.lstrip()):
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.bylines.append((i, " ".join(text.split()), node))
-        elif len(bios) < 6:
+        elif len(bios) < 6 and "A" <= lead[:1] <= "Z":  # (_BIO_TEXT: white space, then A-Z)
             m = bio_text(text)
             if m and looks_like_person(m.group(1)):
                 bios.append((i, m.group(1), node))

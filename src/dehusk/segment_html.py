@@ -79,6 +79,7 @@ class Page:
     noscript_chars: int = 0
     truncated: bool = False
     frameset: bool = False
+    chains: list[int] | None = None  # html_mode.chain_masks(frames), kept once computed
 
 
 def _label_of(tag: str, attrs: dict[str, str | None]) -> str:

@@ -46,6 +46,7 @@ AUTHOR_FEATURES = (
     "alt_before", "in_kept", "frac_digit", "re_url", "date_same_line",
 )
 AUTHOR_THRESHOLD = 0.3
+_TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]").search
 _ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto|bild|zdjęcie)\s+(?:of\s+)?", re.I)
 
 
@@ -303,6 +304,8 @@ def author_candidates(
         bm = byline_match(t)
         if bm is None and (cjk or " " not in t.strip()):
             continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
+        if bm is None and t.isascii() and _TWO_CAPITALS(t) is None:
+            continue  # each word of a person's name starts with a capital: none could be read here
         is_byline = bm is not None
         names = clean_authors(split_credit(bm)[0]) if bm is not None else clean_authors(t)
         if not names and not is_byline:

@@ -228,7 +228,7 @@ def is_markdown(text: str) -> bool:
     links = text.count("](")
     if links >= 3 and len(_MD_LINK.findall(text, 0, 200_000)) >= 3:
         return True
-    if "# " not in text:
+    if "# " not in text or (text[:1] != "#" and "\n#" not in text):  # no line starts with '#'
         return False
     headings = len(_MD_ATX.findall(text, 0, 500_000))
     return headings >= 3 or (headings >= 2 and text.count("**") >= 2)

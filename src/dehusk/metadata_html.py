@@ -202,6 +202,7 @@ _ALT_NOISE = re.compile(r"(?i)\b(?:photo|picture|image|headshot|portrait|avatar|
                         r"(?:\s+of)?\b|'s\s+(?:face|avatar)")
 
 
+_ALT_CUT = re.compile(r"\s*(?:,|\s[-–|]\s)\s*")
 _AVATAR_IMG = re.compile(r"avatar|gravatar|headshot|author", re.I)
 _BIO_BOX = re.compile(r"author|bio|profile|writer|contributor|byline|expert", re.I)
 
@@ -308,16 +309,17 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
         n_img = 0
         n_avatar = 0
         for node in page.root.css("img")[:100]:
-            if n_avatar < 2 and _AVATAR_IMG.search(f"{node.attributes.get('class') or ''} "
-                                                   f"{(node.attributes.get('src') or '')[:200]}"):
+            attrs = node.attributes  # (a fresh dict per read: read once)
+            if n_avatar < 2 and _AVATAR_IMG.search(f"{attrs.get('class') or ''} {(attrs.get('src') or '')[:200]}"):
                 n_avatar += 1
                 text = _next_text(node)
                 if text and add(AuthorSource("avatar name", [text], False, node)):
                     n_avatar = 2
-            if not node.attributes.get("alt"):
+            alt = attrs.get("alt")
+            if not alt:
                 continue
-            alt = _ALT_NOISE.sub("", node.attributes.get("alt") or "").strip(" ,-|")
-            alt = re.split(r"\s*(?:,|\s[-–|]\s)\s*", alt, maxsplit=1)[0]
+            alt = _ALT_NOISE.sub("", alt).strip(" ,-|")
+            alt = _ALT_CUT.split(alt, maxsplit=1)[0]
             if 3 < len(alt) <= 60 and looks_like_person(alt):
                 n_img += 1
                 if add(AuthorSource("image alt", [alt], False, node)) and n_img >= 2:

@@ -161,13 +161,16 @@ def in_chrome(node: LexborNode, stop: frozenset[int] = frozenset(), depth: int =
     cur: LexborNode | None = node
     aside = False
     for _ in range(depth):
-        if cur is None or cur.tag in ("body", "html", "main"):
+        if cur is None:
             return aside
-        if cur.tag == "article" or cur.mem_id in stop:
+        tag = cur.tag
+        if tag in ("body", "html", "main"):
+            return aside
+        if tag == "article" or cur.mem_id in stop:
             return False
-        if cur.tag == "nav" or chrome_hint(cur.attributes):
+        if tag == "nav" or chrome_hint(cur.attributes):
             return True
-        aside = aside or cur.tag in ("aside", "footer")
+        aside = aside or tag in ("aside", "footer")
         cur = cur.parent
     return aside
 

@@ -21,6 +21,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
@@ -260,6 +261,12 @@ def chrome_hint(attrs: dict, *, heading: bool = False) -> bool:
     hint = f"{attrs.get('class') or ''} {attrs.get('id') or ''}"
     if len(hint) < 3:
         return False
+    return _chrome_words(hint, heading)
+
+
+@lru_cache(maxsize=8192)
+def _chrome_words(hint: str, heading: bool) -> bool:
+    """(the same containers are asked about again and again: the ancestors of every candidate)"""
     if CHROME_ANYWHERE.search(hint):
         return True
     pattern = _CHROME_WORD_HEADING if heading else CHROME_WORD

@@ -100,7 +100,9 @@ SHORT = 100  # characters: phrase flags are set on blocks up to this long
 
 # phrase flags: the page's short blocks (lower-cased, joined) are searched for each phrase
 _PHRASE_GROUPS = ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
-_PHRASE_TOP = {p: max(p) for _, group in _PHRASE_GROUPS for p in group} | {p: max(p) for p in ("http", "www.", "@")}
+# a phrase cannot occur on a page without each of its non-ASCII characters (CJK phrases on a Latin page)
+_PHRASE_HIGH = {p: frozenset(ch for ch in p if ch > "\x7f") for _, group in _PHRASE_GROUPS for p in group} | {
+    p: frozenset() for p in ("http", "www.", "@")}
 
 
 def _word_flags(ws: list[str], low: str) -> tuple[bool, ...]:
@@ -131,11 +133,12 @@ def _punct_to_space(text: str) -> str:
     return _punct_to_space_codes(text)[0]
 
 
-def _punct_to_space_codes(text: str) -> tuple[str, np.ndarray]:
-    """`_punct_to_space(text)` and its code points."""
+def _punct_to_space_codes(text: str) -> tuple[str, np.ndarray, frozenset[str]]:
+    """`_punct_to_space(text)`, its code points, and the set of non-ASCII characters of `text`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    high = frozenset(map(chr, np.unique(codes[codes > 0x7F]).tolist()))
     codes[_PUNCT_MASK[np.minimum(codes, 0xFFFF)]] = 0x20
-    return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes
+    return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes, high
 
 
 # what `str.split()` splits at (`str.isspace`; no code point past the BMP is white space)
@@ -346,7 +349,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     if one_per_line:  # the words of the whole page at once; the word flags from one lookup per word
         low_joined = joined.lower()
         lows = low_joined.split("\n")
-        plain, pcodes = _punct_to_space_codes(low_joined)
+        plain, pcodes, high_chars = _punct_to_space_codes(low_joined)
         # lower() kept every code point in place when the length is the same: the same lines
         tokens, n_words_arr = _page_words(plain, pcodes, n, line_of if len(pcodes) == len(codes) else None)
         n_words: list[int] | np.ndarray = n_words_arr
@@ -385,12 +388,13 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         short_starts = [0, *accumulate(len(t) + 1 for t in short_texts[:-1])]
         # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
         # one str.find per phrase and hit line, several times faster than a regex alternation;
-        # a phrase holding a character above the text's highest one cannot occur (CJK on a Latin page)
+        # phrases with a non-ASCII character the page lacks are not looked for
         find = short_joined.find
-        top = max(short_joined)
+        if not one_per_line:
+            high_chars = frozenset(ch for ch in set(short_joined) if ch > "\x7f")
         for col, phrases in phrase_groups:
             for phrase in phrases:
-                if _PHRASE_TOP[phrase] > top:
+                if not _PHRASE_HIGH[phrase] <= high_chars:
                     continue
                 pos = find(phrase)
                 while pos != -1:

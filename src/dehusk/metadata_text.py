@@ -436,7 +436,8 @@ def text_metadata(
                 break
     # tags
     for i in range(max(first - 5, 0), min(last + 15, n)):
-        m = _TAGS_LINE.match(texts[i])
+        t = texts[i]
+        m = _TAGS_LINE.match(t) if ":" in t or "：" in t else None  # the pattern needs a colon
         if m:
             tags = [t.strip(" #•·") for t in re.split(r"[,;|•·]", m.group(1))]
             meta.tags = [t for t in tags if t and len(t) <= 60][:30]

@@ -190,9 +190,10 @@ def chain_masks(frames: list[list[Any]]) -> list[int]:
 
 def page_chains(page: Page) -> list[int]:
     """`chain_masks(page.frames)`, computed once per page (the comment rule and the labels both read it)."""
-    if page.chains is None:
-        page.chains = chain_masks(page.frames)
-    return page.chains
+    chains = getattr(page, "chains", None)  # (a Page pickled before the field existed has none)
+    if chains is None:
+        chains = page.chains = chain_masks(page.frames)
+    return chains
 
 
 def _cue(seg: Segment, frames: list[list[Any]], explain: bool, chains: list[int] | None = None) -> tuple[str, str]:

@@ -91,7 +91,7 @@ def label_segments(
         special[meta.source_idx] = ("source", f"credit line: {meta.source}")
     if meta.tags_idx is not None:
         special[meta.tags_idx] = ("tags", "tag list")
-    template = site_template(options.template_lines, [seg.text for seg in segments])
+    template = None if options.template_lines is None else site_template(options.template_lines, [s.text for s in segments])
     explain = options.explain  # reasons are only written when someone will read them
     # walked one line at a time: Python lists index faster than arrays (the same values)
     words, end_term, bullet, end_colon, word_len = (

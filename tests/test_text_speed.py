@@ -1,0 +1,164 @@
+"""The text-mode fast paths give the answers of the plain code they replace (synthetic inputs)."""
+
+from __future__ import annotations
+
+import re
+
+import numpy as np
+import pytest
+
+import dehusk
+from dehusk import authors
+from dehusk.assemble import Meta, assemble
+from dehusk.blocks import Segment
+from dehusk.classify import TreeModel
+from dehusk.features import (
+    _PUNCT_TO_SPACE,
+    _line_word_flags,
+    _page_words,
+    _punct_to_space_codes,
+    _word_flags,
+    base_features,
+    stack_columns,
+)
+from dehusk.segment_text import is_markdown
+
+LINES = [
+    "By Jane Doe",
+    "Written by Ana Lopez and Bo Li",
+    "Share on Facebook · Tweet",
+    "Read more »",
+    "Copyright © 2024 Reuters. All rights reserved.",
+    "Photo: Getty Images",
+    "Visit https://example.com or write to desk@example.com",
+    "Posted 3 hours ago",
+    "Log in | Sign up | Privacy policy",
+    "阅读全文",
+    "Подробнее",
+    "The council met on Tuesday and agreed, after a long debate, to fund the new library for five more years.",
+    "x" * 120 + " login",
+    "  spaced\u2028out\x0bline  with\u00a0odd   white space  ",
+    "Emoji \U0001f600 and CJK ext \U00020001 text",
+    "İstanbul İzmir",
+    "",
+]
+
+
+def _reference(texts: list[str], stops: frozenset[str]) -> tuple[list[int], list[float], np.ndarray]:
+    """Word counts, stop counts and the word flags, one line at a time (the plain code)."""
+    words, stop_n, flags = [], [], np.zeros((len(texts), 8))
+    for i, t in enumerate(texts):
+        low = t.lower()
+        ws = low.translate(_PUNCT_TO_SPACE).split()
+        words.append(len(ws))
+        stop_n.append(float(sum(w in stops for w in ws)))
+        if len(low) <= 100:
+            flags[i] = _word_flags(ws, low)
+    return words, stop_n, flags
+
+
+def test_page_words_match_per_line_split() -> None:
+    joined = "\n".join(LINES).lower()
+    plain, codes, high = _punct_to_space_codes(joined)
+    tokens, counts = _page_words(plain, codes, len(LINES))
+    assert tokens == plain.split()
+    assert counts.tolist() == [len(line.split()) for line in plain.split("\n")]
+    assert high == frozenset(ch for ch in joined if ch > "\x7f")
+
+
+def test_word_flags_from_lookups_match_word_flags() -> None:
+    short = [t.lower() for t in LINES if len(t.lower()) <= 100]
+    plains = [t.translate(_PUNCT_TO_SPACE) for t in short]
+    counts = np.array([len(p.split()) for p in plains])
+    got = _line_word_flags("\n".join(plains).split(), counts)
+    want = np.array([_word_flags(p.split(), low) for p, low in zip(plains, short, strict=True)], dtype=np.float64)
+    want[:, 6] = 0.0  # the url flag is the caller's (a substring search)
+    assert np.array_equal(got, want)
+
+
+@pytest.mark.parametrize("texts", [LINES[:-1], [t for t in LINES if t] * 3, ["only one line"], ["a\nb", "c"]])
+def test_base_features_words_stops_and_flags(texts: list[str]) -> None:
+    stops = frozenset({"the", "and", "on", "to", "for", "a", "of"})
+    f = base_features(texts, stops)
+    words, stop_n, flags = _reference(texts, stops)
+    assert np.array_equal(f["stop_ratio"], np.array(stop_n) / np.maximum(np.array(words, dtype=np.float64), 1))
+    for j, name in enumerate(("re_byline", "re_credit", "re_social", "re_nav", "re_media")):
+        col = (0, 1, 3, 4, 5)[j]
+        assert (f[name] >= flags[:, col]).all(), name  # phrase hits may add to the word flags
+    assert f["re_url"].tolist() == [float(len(t) <= 100 and any(u in t.lower() for u in ("http", "www.", "@"))) for t in texts]
+
+
+def test_phrases_in_other_scripts_are_still_found() -> None:
+    f = base_features(["Intro line here", "阅读全文", "Подробнее", "\uffff marker"], frozenset())
+    assert f["re_more"].tolist() == [0.0, 1.0, 1.0, 0.0]
+    f = base_features(["Intro line here", "nothing to see \uffff"], frozenset())  # a high character, no phrase
+    assert f["re_more"].tolist() == [0.0, 0.0]
+
+
+def test_stack_columns_is_column_stack() -> None:
+    cols = [np.arange(5, dtype=np.float64), np.arange(5) * 2, np.array([True, False, True, False, True])]
+    got = stack_columns(cols)
+    assert got.flags["C_CONTIGUOUS"] and got.dtype == np.float64
+    assert np.array_equal(got, np.column_stack(cols).astype(np.float64))
+
+
+def test_tree_first_step_from_the_roots() -> None:
+    # tree 0: x0 <= 0.5 -> 1.0 else (x1 <= 2 -> 2.0 else 3.0); tree 1: a single leaf 0.25
+    arrays = {
+        "feature": np.array([0, 0, 1, 0, 0, 0]), "threshold": np.array([0.5, np.inf, 2.0, np.inf, np.inf, np.inf]),
+        "left": np.array([1, 1, 3, 3, 4, 5]), "right": np.array([2, 1, 4, 3, 4, 5]),
+        "default_left": np.ones(6, dtype=bool), "value": np.array([0, 1.0, 0, 2.0, 3.0, 0.25]),
+        "roots": np.array([0, 5]), "depth": np.array(2),
+    }
+    model = TreeModel(arrays, {"feature_names": ["a", "b"]})
+    X = np.array([[0.5, 9.0], [0.6, 2.0], [0.6, 2.1], [-1.0, -1.0]])
+    assert model.predict_raw(X).tolist() == [1.25, 2.25, 3.25, 1.25]
+    arrays["depth"] = np.array(0)  # leaves only: the first step changes nothing
+    leaf_only = dict(arrays, roots=np.array([5]))
+    assert TreeModel(leaf_only, {"feature_names": ["a", "b"]}).predict_raw(X).tolist() == [0.25] * 4
+
+
+@pytest.mark.parametrize("text", ["abc", "Anna²", "Ravi ٣ Kumar", "2024", "Ｆ１", ""])
+def test_has_digit_is_any_isdigit(text: str) -> None:
+    assert authors._has_digit(text) == any(ch.isdigit() for ch in text)
+
+
+@pytest.mark.parametrize("text", ["Jane  Doe ", "e\u200b\u0301 Doe", "Jane\u00a0Doe", "O\u2019Brien", " a\tb "])
+def test_norm_fast_path(text: str) -> None:
+    import unicodedata
+
+    slow = unicodedata.normalize("NFC", text).replace("\u00a0", " ").replace("\u200b", "").replace("\u2019", "’")
+    assert authors._norm(text) == " ".join(slow.split())
+
+
+@pytest.mark.parametrize("tok", ["Reporter", "editor-in-chief", "Senior", "Co-Founder.", "-", "Jane", "vice-president,"])
+def test_is_role_without_regex(tok: str) -> None:
+    for core in (True, False):
+        words = authors._ROLE_CORE if core else authors._ROLE_WORDS | authors._ROLE_CORE
+        parts = [p for p in re.split(r"[-‐]", tok.casefold().strip(".,")) if p]
+        want = bool(parts) and (tok.casefold() in words or all(p in words for p in parts))
+        assert authors._is_role(tok, core) == want
+
+
+def test_person_and_agency_reading_unchanged() -> None:
+    assert authors.split_credit("By Jane Doe and Reuters Staff") == (["Jane Doe"], ["Reuters Staff"])
+    assert authors.looks_like_person("Mahua Das") and not authors.looks_like_person("BBC News")
+    assert authors.clean_authors("Dr. A. B. Smith Jr.") == ["A. B. Smith Jr."]
+    assert authors._looks_like_person("Jane Doe", True) is False  # a known agency is no person
+
+
+@pytest.mark.parametrize("line", ["Key takeaways", "Article content", "Contact us", "2. Diets", "For parents"])
+def test_lines_with_fewer_than_two_capitals_name_nobody(line: str) -> None:
+    assert authors.clean_authors(line) == []
+
+
+def test_markdown_needs_a_line_starting_with_hash() -> None:
+    assert not is_markdown("Use the tag # news or # sport or # music in a sentence.\nMore # here")
+    assert is_markdown("# One\ntext\n# Two\ntext\n## Three\n")
+
+
+@pytest.mark.parametrize(("n", "short"), [(9, True), (10, False)])
+def test_too_short_counts_ten_words(n: int, short: bool) -> None:
+    segments = [Segment("Tom  ate " * (n // 2), label="body"), Segment("pie. " * (n % 2) + " ", label="body")]
+    article = assemble(segments, Meta(), dehusk.Options(), mode="text", url=None)
+    assert (article.empty_reason == "too_short") == short

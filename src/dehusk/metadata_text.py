@@ -196,14 +196,18 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
     byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
     n = len(texts)
-    out = np.ones(len(cand))
     re_byline, re_date, words, re_media = (f[k].tolist() for k in ("re_byline", "re_date", "_words", "re_media"))
-    for k, i in enumerate(cand.tolist()):
-        after = range(i + 1, min(i + 4, n))
-        if any(re_byline[j] or (re_date[j] and words[j] <= 12) for j in after):
-            out[k] *= 3.0
-        if _BREADCRUMB.search(texts[i]) or re_media[i]:
-            out[k] *= 0.3
+    vals = []  # the same products as on array elements, on Python floats
+    for i in cand.tolist():
+        v = 1.0
+        for j in range(i + 1, min(i + 4, n)):
+            if re_byline[j] or (re_date[j] and words[j] <= 12):
+                v *= 3.0
+                break
+        if re_media[i] or _BREADCRUMB.search(texts[i]):
+            v *= 0.3
+        vals.append(v)
+    out = np.array(vals, dtype=np.float64).reshape(len(cand))
     heading = f.get("md_heading")
     if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
         levels = heading[cand]

@@ -12,14 +12,13 @@ from dehusk import authors
 from dehusk.assemble import Meta, assemble
 from dehusk.blocks import Segment
 from dehusk.classify import TreeModel
-from dehusk.features import (
+from dehusk.features import base_features, stack_columns
+from dehusk.features_words import (
     _PUNCT_TO_SPACE,
     _line_word_flags,
     _page_words,
     _punct_to_space_codes,
     _word_flags,
-    base_features,
-    stack_columns,
 )
 from dehusk.segment_text import is_markdown
 

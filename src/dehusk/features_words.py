@@ -1,0 +1,143 @@
+"""Word-level features of text blocks: keyword sets and phrases, and the page-at-once word pass.
+
+`features.base_features` uses these: the punctuation-to-space mapping, the words of a whole page
+with their count per block (from one split and the code points), the keyword flags of short
+blocks from one dictionary lookup per word, and the phrase lists searched in short blocks.
+"""
+
+from __future__ import annotations
+
+from itertools import repeat
+
+import numpy as np
+
+# ----------------------------------------------------------------- line patterns
+# Word sets and short phrases (multi-lingual, general web vocabulary), tested on each block's
+# lower-cased words: set lookups instead of regex scans, which cost ten times more.
+
+BYLINE_LEAD = frozenset(["by", "von", "par", "por", "door", "przez", "di", "da", "av", "af", "od", "autor", "author", "auteur", "autore", "autorka"])
+BYLINE_VERB = frozenset(["text", "video", "photo", "photos", "words", "story", "reporting", "written", "posted", "published", "edited", "interview"])
+NAV_WORDS = frozenset(
+    ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint"]
+)
+NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about us", "skip to", "my account",
+               "首页", "登录", "注册", "ホーム", "ログイン", "로그인", "회원가입", "войти", "главная",
+               "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna")
+SOCIAL_WORDS = frozenset(
+    ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print"]
+)
+MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",
+                "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
+                "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",
+                "continua a leggere", "ler mais", "lees meer", "meer lezen", "more »", "more ›", "more >",
+                "阅读全文", "查看更多", "更多", "続きを読む", "もっと見る", "더보기", "читать далее", "подробнее")
+MEDIA_LEAD = frozenset(
+    ["image", "images", "photo", "photos", "picture", "foto", "fotos", "bild", "bilder", "illustration", "video", "graphic", "credit", "credits", "source", "quelle", "crédit", "fuente", "źródło", "zdjęcie"]
+)
+MEDIA_PHRASES = ("getty images", "shutterstock", "istock", "ap photo", "afp photo", "picture of", "image of")
+CREDIT_WORDS = frozenset(["copyright", "afp", "reuters", "dpa", "efe", "ansa", "pap", "agencies"])
+SOCIAL_PHRASES = ("share on", "share this", "分享", "微信", "微博", "シェア", "공유", "поделиться")
+CREDIT_PHRASES = ("版权所有", "著作権", "저작권", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos",
+                  "wszelkie prawa", "with wires", "with agencies", "(c) 20", "(c) 19", "©")
+URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
+CURRENCY = frozenset("$€£¥₹")
+
+PATTERN_NAMES = ("re_byline", "re_date", "re_time", "re_credit", "re_more", "re_social", "re_nav", "re_media",
+                 "re_url", "re_price", "re_question")
+SHORT = 100  # characters: phrase flags are set on blocks up to this long
+
+
+# phrase flags: the page's short blocks (lower-cased, joined) are searched for each phrase
+_PHRASE_GROUPS = ((1, CREDIT_PHRASES), (2, MORE_PHRASES), (3, SOCIAL_PHRASES), (4, NAV_PHRASES), (5, MEDIA_PHRASES))
+# a phrase cannot occur on a page without each of its non-ASCII characters (CJK phrases on a Latin page)
+_PHRASE_HIGH = {p: frozenset(ch for ch in p if ch > "\x7f") for _, group in _PHRASE_GROUPS for p in group} | {
+    p: frozenset() for p in ("http", "www.", "@")}
+
+
+def _word_flags(ws: list[str], low: str) -> tuple[bool, ...]:
+    """(byline, credit, more, social, nav, media, url, ago) from one short block's lower-cased words."""
+    first = ws[0] if ws else ""
+    byline = (first in BYLINE_LEAD and 1 < len(ws) < 25) or (
+        len(ws) > 2 and first in BYLINE_VERB and ws[1] in ("by", "von", "par", "por", "door")
+    )
+    return (
+        byline,
+        not CREDIT_WORDS.isdisjoint(ws),
+        False,
+        not SOCIAL_WORDS.isdisjoint(ws),
+        not NAV_WORDS.isdisjoint(ws),
+        first in MEDIA_LEAD,
+        "http" in low or "www." in low or "@" in low,
+        "ago" in ws,
+    )
+
+
+_PUNCT_TO_SPACE = {ord(c): " " for c in ".,;:!?\"'()[]{}«»“”„‘’…|/\\—–-•·*#=+<>~^_`"}
+_PUNCT_MASK = np.zeros(0x10000, dtype=bool)
+_PUNCT_MASK[list(_PUNCT_TO_SPACE)] = True
+
+
+def _punct_to_space(text: str) -> str:
+    """`text.translate(_PUNCT_TO_SPACE)`, on the code points in numpy (str.translate is slow past ASCII)."""
+    return _punct_to_space_codes(text)[0]
+
+
+def _punct_to_space_codes(text: str) -> tuple[str, np.ndarray, frozenset[str]]:
+    """`_punct_to_space(text)`, its code points, and the set of non-ASCII characters of `text`."""
+    codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
+    high = frozenset(map(chr, np.unique(codes[codes > 0x7F]).tolist()))
+    codes[_PUNCT_MASK[np.minimum(codes, 0xFFFF)]] = 0x20
+    return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes, high
+
+
+# what `str.split()` splits at (`str.isspace`; no code point past the BMP is white space)
+_IS_SPACE = np.array([chr(cp).isspace() for cp in range(0x10000)], dtype=bool)
+
+# the word sets `_word_flags` reads, as bits of one lookup per word
+_B_LEAD, _B_VERB, _B_BY, _B_CREDIT, _B_SOCIAL, _B_NAV, _B_MEDIA, _B_AGO = (1 << k for k in range(8))
+_WORD_BITS: dict[str, int] = {}
+for _bit, _words in ((_B_LEAD, BYLINE_LEAD), (_B_VERB, BYLINE_VERB), (_B_BY, ("by", "von", "par", "por", "door")),
+                     (_B_CREDIT, CREDIT_WORDS), (_B_SOCIAL, SOCIAL_WORDS), (_B_NAV, NAV_WORDS),
+                     (_B_MEDIA, MEDIA_LEAD), (_B_AGO, ("ago",))):
+    for _w in _words:
+        _WORD_BITS[_w] = _WORD_BITS.get(_w, 0) | _bit
+_URL_PHRASES = ("http", "www.", "@")
+
+
+def _page_words(plain: str, pcodes: np.ndarray, n: int, line_of: np.ndarray | None = None) -> tuple[list[str], np.ndarray]:
+    """The words of all `n` lines of `plain` (newline-separated) and the number on each line:
+    `plain.split()` and `[len(line.split()) for line in plain.split("\n")]`, the counts from the
+    code points (a word starts at a non-space after a space or at the start). `line_of`: the
+    line of each code point, when known."""
+    space = _IS_SPACE[np.minimum(pcodes, 0xFFFF)] & (pcodes <= 0xFFFF)
+    start = ~space
+    start[1:] &= space[:-1]
+    line = np.cumsum(pcodes == 0x0A) if line_of is None or len(line_of) != len(pcodes) else line_of
+    return plain.split(), np.bincount(line[start], minlength=n)
+
+
+def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
+    """`_word_flags` of lines holding `n_words` words each (`tokens`: all their words in order),
+    from one lookup per word. The url flag (column 6) is left to the caller."""
+    n = len(n_words)
+    flags = np.zeros((n, 8))
+    lines = np.flatnonzero(n_words > 0)
+    if not len(tokens):
+        return flags
+    bits = np.fromiter(map(_WORD_BITS.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    first = np.cumsum(n_words) - n_words  # index of each line's first word
+    has = np.flatnonzero(n_words > 0)
+    any_bits = np.zeros(n, dtype=np.int64)
+    any_bits[has] = np.bitwise_or.reduceat(bits, first[has])
+    nw = n_words[lines]
+    b0 = bits[first[lines]]
+    b1 = np.where(nw > 1, bits[np.minimum(first[lines] + 1, len(bits) - 1)], 0)
+    ab = any_bits[lines]
+    flags[lines, 0] = (((b0 & _B_LEAD) > 0) & (nw > 1) & (nw < 25)) | (
+        (nw > 2) & ((b0 & _B_VERB) > 0) & ((b1 & _B_BY) > 0))
+    flags[lines, 1] = (ab & _B_CREDIT) > 0
+    flags[lines, 3] = (ab & _B_SOCIAL) > 0
+    flags[lines, 4] = (ab & _B_NAV) > 0
+    flags[lines, 5] = (b0 & _B_MEDIA) > 0
+    flags[lines, 7] = (ab & _B_AGO) > 0
+    return flags

@@ -141,6 +141,17 @@ def test_js_shell() -> None:
     assert art.empty_reason == "js_shell"
 
 
+def test_js_shell_saved_without_its_script_tags() -> None:
+    """A saved app page whose <script> tags were stripped still says how it loads its code."""
+    head = ('<title>Where should I start? - Community</title><link rel="preload" href="/assets/start-app-9f92.js" '
+            'as="script"><meta name="description" content="A question about smart homes">')
+    art = extract(f"<html><head>{head}</head><body><section id='main'></section>"
+                  "<form id='login' style='display:none'><input name='username'></form></body></html>")
+    assert art.text == "" and art.empty_reason == "js_shell"
+    plain = extract("<html><head><title>Nothing here</title></head><body><section id='main'></section></body></html>")
+    assert plain.empty_reason != "js_shell"
+
+
 def test_empty_and_whitespace_html() -> None:
     for page in ("<html></html>", "<html><body>   </body></html>", "<!DOCTYPE html>", "<"):
         art = extract(page)

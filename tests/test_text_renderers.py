@@ -147,12 +147,7 @@ def lynx(page: str) -> str:
     return "\n".join(out)
 
 
-LYNX_GAPS = {"de-product-page": "spec lines ('Schnittbreite: 38 cm') dropped (the known product-page gap)"}
-
-
-@pytest.mark.parametrize("name", [
-    pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=LYNX_GAPS[n])) if n in LYNX_GAPS else n for n in NAMES
-])
+@pytest.mark.parametrize("name", NAMES)
 def test_lynx_dump_gives_the_article_without_link_numbers(name: str) -> None:
     page, exp = _page(name)
     art = dehusk.extract(lynx(page), mode="text")

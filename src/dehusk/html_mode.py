@@ -16,6 +16,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from operator import itemgetter
 from typing import Any
@@ -265,6 +266,19 @@ def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
     return max(float(p[order[int(np.argmax(f))]]), floor)
 
 
+COMMENTS_AS_CONTENT_WORDS = 50
+
+
+def comments_are_content(comments: np.ndarray, p2: np.ndarray, words: np.ndarray, floor: float) -> bool:
+    """Whether the blocks a comment class/id marks are the page's content after all: without them
+    the page would keep at most COMMENTS_AS_CONTENT_WORDS words while they hold more (a blog
+    theme's `has-comments` on the article element, a thread page not recognised as a forum).
+    Dropping them would leave an empty article."""
+    kept = p2 >= floor
+    outside = float(words[kept & ~comments].sum())
+    return outside <= COMMENTS_AS_CONTENT_WORDS and float(words[kept & comments].sum()) > outside
+
+
 def decide(
     a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options,
     template: np.ndarray | None = None,
@@ -274,6 +288,8 @@ def decide(
     comments = np.zeros(len(p2), dtype=bool)
     if a.segments and pagetype.choose_type(probs) != "forum":
         comments = comment_blocks(a.segments, a.page.frames, page_chains(a.page))
+        if comments.any() and comments_are_content(comments, p2, a.f["_words"], floor):
+            comments = np.zeros(len(p2), dtype=bool)
     p = np.where(comments, 0.0, p2) if comments.any() else p2
     if a.segments:
         p = np.where(a.f["_words"] > 0, p, 0.0)  # a block without a word ("<", "|", "»") is never content
@@ -413,12 +429,18 @@ def render_markdown(segments: list[Segment]) -> list[Segment]:
 # ----------------------------------------------------------------------------- the page
 
 
-def _empty_reason(a: Analysis, text_words: int) -> str | None:
+# a page that loads its code by <link rel="preload" as="script"> or rel="modulepreload" (script
+# tags may have been stripped by whoever saved it): its text comes from JavaScript
+_SCRIPT_PRELOAD = re.compile(r"""<link\b[^>]*?(?:\bas\s*=\s*["']?script\b|\brel\s*=\s*["']?modulepreload\b)""", re.I)
+
+
+def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     page = a.page
     if page.frameset:
         return "frameset"
     total_words = int(a.f["_words"].sum()) if a.segments else 0
-    if total_words < 30 and (page.script_chars > 2000 or page.n_scripts >= 3):
+    if total_words < 30 and (page.script_chars > 2000 or page.n_scripts >= 3
+                             or _SCRIPT_PRELOAD.search(html, 0, 200_000) is not None):
         return "js_shell"
     if text_words < 60 and a.segments:
         frames, bit = page.frames, _TOK["paywall"]
@@ -442,7 +464,7 @@ def extract_html(html: str, *, url: str | None, options: Options, deadline: Dead
     text_words = sum(len(s.text.split()) for s in segments if s.label in ("body", "heading", "lead"))
     meta.page_type = pagetype.choose_type(probs)
     meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
-    meta.empty_reason = _empty_reason(a, text_words)
+    meta.empty_reason = _empty_reason(a, text_words, html)
     return assemble(segments, meta, options, mode="html", url=url)
 
 

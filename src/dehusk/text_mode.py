@@ -124,6 +124,7 @@ def label_segments(
                               f"{f['stop_ratio'][i]:.0%} stop words")
     propagate_body(segments, f, p)
     restore_inner_headings(segments, f)
+    keep_short_item_lists(segments)
     drop_orphan_headings(segments)
     lead = pick_lead(segments, meta)
     if lead is not None:
@@ -172,6 +173,40 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
         if f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]:
             seg.label = "heading"
             seg.reason = f"short line between two body paragraphs: a subheading (score {seg.score:.2f})"
+
+
+LIST_MIN_ITEMS, LIST_MAX_GAP, LIST_MAX_MEAN_WORDS = 4, 1, 5.0
+
+
+def keep_short_item_lists(segments: list[Segment]) -> None:
+    """Context revision: a run of 4+ kept short lines (gaps of one dropped line bridged) averaging
+    at most 5 words is a list (jobs, specs, facts, links of a listing), not a stack of headings
+    without text: its lines are body. Longer short lines in a run read as a headline rail and are
+    left to `drop_orphan_headings`."""
+    n = len(segments)
+    i = 0
+    while i < n:
+        if segments[i].label != "heading":
+            i += 1
+            continue
+        members, j, gap = [i], i + 1, 0
+        while j < n and gap <= LIST_MAX_GAP:
+            label = segments[j].label
+            if label == "heading":
+                members.append(j)
+                gap = 0
+            elif label in ("body", "lead"):
+                break
+            else:
+                gap += 1
+            j += 1
+        words = sum(len(segments[k].text.split()) for k in members) / len(members)
+        if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS:
+            for k in members:
+                segments[k].label = "body"
+                segments[k].reason = (f"list item: one of {len(members)} short kept lines in a row "
+                                      f"(score {segments[k].score:.2f})")
+        i = members[-1] + 1
 
 
 def drop_orphan_headings(segments: list[Segment]) -> None:

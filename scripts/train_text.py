@@ -1,14 +1,18 @@
-"""Train text mode's line classifier (two passes) and write src/dehusk/data/text_p1.npz, text_p2.npz.
+"""Train text mode's line classifier and write src/dehusk/data/text_p1.npz.
 
     .venv/bin/pip install -e '.[train]'
     .venv/bin/python scripts/train_text.py --data ../shared/data [--folds 5] [--no-export]
 
 Reads each dataset's text renderings (text/, text-alt/) and a third made here by flattening
 the first (no blank lines, no bullets, no indentation: Common Crawl WET's shape), labels every
-line by aligning the gold body to the page's lines, and trains LightGBM:
-pass 1 on the line features, pass 2 on those plus the out-of-fold pass-1 probabilities of the
-neighbourhood (the context revision). Folds are grouped by site (URL host), so every figure
-printed is for sites the model never saw. The exported models are trained on all pages.
+line by aligning the gold body to the page's lines, and trains LightGBM on the line features
+(their window features carry the neighbourhood). Folds are grouped by site (URL host), so every
+figure printed is for sites the model never saw. The exported model is trained on all pages.
+
+Ablation, printed but not shipped: a learned second pass on the line features plus the
+out-of-fold first-pass probabilities of the neighbourhood ("p2" lines). In grouped CV it scored
+no better than the first pass ("p1" lines) at the best threshold of each rendering, so text mode
+ships one learned pass and does its context revision by rules (text_mode.label_segments).
 """
 
 from __future__ import annotations
@@ -29,7 +33,7 @@ import numpy as np
 
 from dehusk.blocks import Segment
 from dehusk.classify import export_lightgbm
-from dehusk.features import CONTEXT_FEATURES, TEXT_FEATURES, context_features, text_features
+from dehusk.features import TEXT_FEATURES, context_features, text_features
 from dehusk.lang import detect_language, stopwords
 from dehusk.segment_text import segment_text
 
@@ -231,16 +235,13 @@ def main() -> None:
     for r in rows:
         r["p1"] = p1[off : off + len(r["y"])]
         off += len(r["y"])
-    # pass 2, out of fold, on out-of-fold pass-1 context
+    # ablation: a learned pass 2, out of fold, on out-of-fold pass-1 context (evaluated, not shipped)
     X2 = p2_matrix(rows, "p1")
     p2 = np.zeros(len(y))
     for k in range(args.folds):
         tr, te = line_fold != k, line_fold == k
         m = train(X2[tr], y[tr], w[tr], ROUNDS_P2)
         p2[te] = m.predict(X2[te])
-        if args.export_folds:
-            export_lightgbm(m, args.export_folds / f"fold{k}/text_p2.npz", list(TEXT_FEATURES) + list(CONTEXT_FEATURES),
-                            threshold=0.5)
         print(f"  pass 2 fold {k} done", file=sys.stderr)
     off = 0
     for r in rows:
@@ -259,9 +260,7 @@ def main() -> None:
         return
     m1 = train(X1, y, w, ROUNDS_P1)
     export_lightgbm(m1, DATA_DIR / "text_p1.npz", list(TEXT_FEATURES), threshold=0.5)
-    m2 = train(X2, y, w, ROUNDS_P2)
-    export_lightgbm(m2, DATA_DIR / "text_p2.npz", list(TEXT_FEATURES) + list(CONTEXT_FEATURES), threshold=0.5)
-    print(f"wrote {DATA_DIR / 'text_p1.npz'} and text_p2.npz", file=sys.stderr)
+    print(f"wrote {DATA_DIR / 'text_p1.npz'}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -1,6 +1,6 @@
 """Text mode: a plain-text page dump in, the article out.
 
-segment_text -> features -> classify (pass 1, then the context revision pass 2) -> metadata
+segment_text -> features -> classify (one learned pass; rule-based context revision in label_segments) -> metadata
 -> labels and reasons -> assemble.
 """
 
@@ -15,7 +15,7 @@ from .assemble import Meta, assemble
 from .blocks import Segment
 from .classify import load_model
 from .deadline import Deadline
-from .features import CONTEXT_FEATURES, TEXT_FEATURES, context_features, text_features
+from .features import TEXT_FEATURES, text_features
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -33,19 +33,16 @@ _CONSENT = re.compile(
 
 
 def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
-    """Main-content probability of each line (two passes) and the features used."""
+    """Main-content probability of each line, the features used and the model's threshold.
+
+    One learned pass: its window features (+-1..10 lines) carry the neighbourhood, and the
+    context revision after it is rule-based (`label_segments`), as in jusText. A learned second
+    pass over the first pass's scores added nothing in grouped CV (the ablation in scripts/train_text.py)."""
     X, f = text_features(segments, stops)
-    m1, m2 = load_model("text_p1"), load_model("text_p2")
-    # the shipped models read TEXT_FEATURES (+ CONTEXT_FEATURES) in order: reuse the matrix
+    m1 = load_model("text_p1")
+    # the shipped model reads TEXT_FEATURES in order: reuse the matrix
     p1 = m1.predict(X if m1.feature_names == TEXT_FEATURES else np.column_stack([f[name] for name in m1.feature_names]))
-    ctx = context_features(p1, f["_words"])
-    for j, name in enumerate(CONTEXT_FEATURES):
-        f[name] = ctx[:, j]
-    if m2.feature_names == TEXT_FEATURES + CONTEXT_FEATURES:
-        p2 = m2.predict(np.hstack([X, ctx]))
-    else:
-        p2 = m2.predict(np.column_stack([f[name] for name in m2.feature_names]))
-    return p2, f, m2.threshold_default
+    return p1, f, m1.threshold_default
 
 
 def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) -> tuple[str, str]:

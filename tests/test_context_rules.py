@@ -80,3 +80,63 @@ def test_real_comments_under_an_article_are_still_dropped() -> None:
     assert "town museum" not in art.text
     with_comments = dehusk.extract(_page("post", with_thread=True), mode="html", include_comments=True)
     assert "town museum" in with_comments.text
+
+
+STORY = [
+    "Harbour town opens its restored lighthouse to visitors",
+    "By Mara Quinn",
+    "The lighthouse on the north pier has been closed since a storm cracked its lantern room in 2019.",
+    "After three years of work by local masons and glaziers, it opened again on Saturday morning.",
+    "Visitors can climb the hundred and twelve steps to the gallery every day from ten until four.",
+    "The town council expects the lighthouse to draw several thousand extra visitors this summer.",
+]
+THREAD = [
+    "3 responses to “Harbour town opens its restored lighthouse”",
+    "1. Peter Hale says:",
+    "June 3, 2024 at 9:14 am",
+    "We went up on Sunday and the view over the bay was worth every single one of those steps.",
+    "2. Ines Varga says:",
+    "June 3, 2024 at 11:02 am",
+    "Does anyone know whether the gallery is open when it rains, or only in good weather?",
+    "3. Tom Ruiz says:",
+    "June 4, 2024 at 7:45 pm",
+    "My grandfather kept this light in the fifties, so it was a moving day for our whole family.",
+    "Leave a Reply",
+    "Your email address will not be published.",
+]
+
+
+def test_a_comment_thread_under_an_article_is_not_its_text() -> None:
+    page = "\n\n".join(["Home", "News", "Sport", *STORY, *THREAD, "© 2024 Harbour Courier"])
+    art = dehusk.extract(page, mode="text", explain=True)
+    assert "hundred and twelve steps" in art.text and "several thousand extra visitors" in art.text
+    for comment in ("worth every single one", "open when it rains", "grandfather kept this light", "Ines Varga says"):
+        assert comment not in art.text, comment
+    labels = {b.text: b.label for b in art.blocks}
+    assert labels["2. Ines Varga says:"] == "comment"
+    assert next(b.reason for b in art.blocks if b.text == "2. Ines Varga says:").startswith("readers' comments: 3")
+    with_comments = dehusk.extract(page, mode="text", include_comments=True)
+    assert "grandfather kept this light" in with_comments.text
+
+
+def test_forum_posts_with_quote_headers_stay() -> None:
+    """A forum thread's posts are its content: quote headers ("Ann said:") carry no date, and the
+    thread does not follow an article."""
+    posts = [
+        "Which glue for a cracked oak table top?",
+        "Posted by woodfan",
+        "My grandmother's oak table has a long crack along the grain and I would like to fix it myself this winter.",
+        "woodfan said:",
+        "My grandmother's oak table has a long crack along the grain.",
+        "Use a slow-setting epoxy and clamp it overnight, then plane the surface flush the next morning.",
+        "oldjoiner said:",
+        "Use a slow-setting epoxy and clamp it overnight.",
+        "I would rather use hide glue on an antique, because it can be undone by the next restorer.",
+        "woodfan said:",
+        "I would rather use hide glue on an antique.",
+        "Thanks, hide glue it is, I will post pictures of the finished table when the clamps come off.",
+    ]
+    art = dehusk.extract("\n\n".join(["Forum", "Login", *posts, "Powered by a forum engine"]), mode="text")
+    for snippet in ("slow-setting epoxy and clamp it overnight, then plane", "hide glue on an antique, because",
+                    "post pictures of the finished table"):
+        assert snippet in art.text, snippet

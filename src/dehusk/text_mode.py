@@ -123,6 +123,8 @@ def label_segments(
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments)
     drop_orphan_headings(segments)
+    if not options.include_comments:
+        drop_comment_thread(segments)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
@@ -223,6 +225,47 @@ def drop_orphan_headings(segments: list[Segment]) -> None:
         if not ok:
             seg.label = "related" if i > 0 and segments[i - 1].label == "teaser" else "boilerplate"
             seg.reason = f"heading-like line not followed by body text (score {seg.score:.2f})"
+
+
+# a comment's header line as blog engines write it ("1. Ann says:", "Ann sagt:", "Ann dit :"), or
+# "said:"/"wrote:" with the comment's date or time in the same line ("Ann on May 2, 2019 at 4:47 pm
+# said:"); a forum's quote header ("Ann said:") carries no date and is not one
+_COMMENT_SAYS = re.compile(
+    r"\b(?:says|sagt|dit|dice|disse|schreef|pisze|skriver|siger|sanoo|говорит|říká|mówi)\s*:\s*$", re.I)
+_COMMENT_SAID = re.compile(r"\b(?:said|wrote|schrieb|a écrit|escribió|scrive|napisał)\s*:\s*$", re.I)
+_STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
+THREAD_MIN_HEADERS, THREAD_MIN_ARTICLE_WORDS = 3, 50
+
+
+def _comment_header(text: str) -> bool:
+    if len(text) > 120 or len(text.split()) > 16:
+        return False
+    return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
+
+
+def drop_comment_thread(segments: list[Segment]) -> None:
+    """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
+    after at least 50 words of kept text start a thread, which runs from the first header (or the
+    heading right above it) to the end of the kept text after the last one. (A forum thread, whose posts are the content, starts
+    with its first post's header, not after an article.)"""
+    headers = [i for i, seg in enumerate(segments) if _comment_header(seg.text)]
+    if len(headers) < THREAD_MIN_HEADERS:
+        return
+    first = headers[0]
+    before = sum(len(seg.text.split()) for seg in segments[:first] if seg.label in ("body", "lead", "heading"))
+    if before < THREAD_MIN_ARTICLE_WORDS:
+        return
+    if first > 0 and segments[first - 1].label == "heading":  # the thread's own heading ("3 responses to ...")
+        first -= 1
+    end = min(headers[-1] + 3, len(segments))  # the last header, its date line(s), ...
+    while end > headers[-1] + 1 and segments[end - 1].label not in ("body", "heading"):
+        end -= 1
+    while end < len(segments) and segments[end].label in ("body", "heading"):  # ... and its text
+        end += 1
+    for seg in segments[first:end]:
+        if seg.label in ("body", "heading", "lead", "boilerplate", "navigation", "date", "byline"):
+            seg.label = "comment"
+            seg.reason = f"readers' comments: {len(headers)} comment headers ('{segments[first].text[:40]}') after the article"
 
 
 def _sample(segments: list[Segment], min_len: int, size: int = 3000) -> str:

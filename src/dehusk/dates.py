@@ -110,7 +110,7 @@ def _fold(word: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
 
 
-def _trie_pattern(words: Iterable[str]) -> str:
+def trie_pattern(words: Iterable[str]) -> str:
     """One regex alternation of `words` shaped as a trie (no two branches share a first char)."""
     trie: dict = {}
     for word in words:
@@ -139,8 +139,8 @@ _MONTH_WORDS = {n for names in _MONTH_NAMES.values() for n in names.split()} | s
 
 _L = r"[^\W\d_]"  # a letter
 #: regex source matching one month name (use with re.IGNORECASE); shared with `authors`
-MONTH_PATTERN = rf"(?<!{_L})(?:{_trie_pattern(_MONTH_WORDS)})(?!{_L})"
-_ZONE_PATTERN = _trie_pattern(z for z in _ZONES if z != "Z")
+MONTH_PATTERN = rf"(?<!{_L})(?:{trie_pattern(_MONTH_WORDS)})(?!{_L})"
+_ZONE_PATTERN = trie_pattern(z for z in _ZONES if z != "Z")
 
 # end of a year: no digit follows, unless a glued time does ("October 17, 20236:01 PM")
 _YEAR_END = r"(?:(?!\d)|(?=\d{1,2}:\d\d))"
@@ -166,7 +166,7 @@ _NUMERIC = re.compile(
 # from their year: this pattern runs on the reversed 40 characters before a year.
 _MDY_REVERSED = re.compile(
     r"[\s,\-/]{1,4}\.?(?:ts|dn|dr|ht)?(?P<day>\d{1,2})(?!\d)[\s\-/]{0,3}\.?"
-    rf"(?P<month>{_trie_pattern(w[::-1] for w in _MONTH_WORDS)})",
+    rf"(?P<month>{trie_pattern(w[::-1] for w in _MONTH_WORDS)})",
     re.IGNORECASE,
 )
 _DIGITS = re.compile(r"\d+")
@@ -194,7 +194,7 @@ _KEYWORD_KINDS = {
     for k in keys.split("|")
 }
 _KEYWORD = re.compile(
-    rf"(?<!{_L})(?:{_trie_pattern({k for keys in (_WEAK_KEYS, _MODIFIED_KEYS, _PUBLISHED_KEYS) for k in keys.split('|')})})",
+    rf"(?<!{_L})(?:{trie_pattern({k for keys in (_WEAK_KEYS, _MODIFIED_KEYS, _PUBLISHED_KEYS) for k in keys.split('|')})})",
     re.IGNORECASE,
 )
 # a year 1995-2039 not inside a longer number, or "<digit>年": starts with \d so `re` skips fast

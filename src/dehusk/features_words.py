@@ -126,9 +126,8 @@ def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
         return flags
     bits = np.fromiter(map(_WORD_BITS.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
     first = np.cumsum(n_words) - n_words  # index of each line's first word
-    has = np.flatnonzero(n_words > 0)
     any_bits = np.zeros(n, dtype=np.int64)
-    any_bits[has] = np.bitwise_or.reduceat(bits, first[has])
+    any_bits[lines] = np.bitwise_or.reduceat(bits, first[lines])
     nw = n_words[lines]
     b0 = bits[first[lines]]
     b1 = np.where(nw > 1, bits[np.minimum(first[lines] + 1, len(bits) - 1)], 0)

@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from .dates import trie_pattern
+
 # --------------------------------------------------------------------------- vocabulary
 
 #: class/id/role/itemprop token groups -> bit. Patterns match inside the lower-cased attribute
@@ -133,25 +135,6 @@ def _core(alt: str) -> str:
     return max(runs, key=len)
 
 
-def _trie_regex(words: list[str]) -> str:
-    trie: dict = {}
-    for w in words:
-        node = trie
-        for ch in w:
-            node = node.setdefault(ch, {})
-        node[""] = True
-
-    def build(node: dict) -> str:
-        end = "" in node
-        alts = [re.escape(ch) + build(sub) for ch, sub in sorted(node.items()) if ch]
-        if not alts:
-            return ""
-        body = alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
-        return f"(?:{body}|)" if end else body  # longest first: greedy, then the empty match
-
-    return build(trie)
-
-
 def _literal_index() -> tuple[re.Pattern[str], dict[str, tuple[int, int]], int]:
     found: dict[str, list[int]] = {}  # literal -> [group bits it proves, group bits it suggests]
     always = 0
@@ -173,7 +156,7 @@ def _literal_index() -> tuple[re.Pattern[str], dict[str, tuple[int, int]], int]:
                 proves |= p
                 suggests |= s
         payload[word] = (proves, suggests)
-    return re.compile(_trie_regex(sorted(found))), payload, always
+    return re.compile(trie_pattern(sorted(found))), payload, always
 
 
 _LIT_SCAN, _LIT_PAYLOAD, _ALWAYS_SEARCH = _literal_index()

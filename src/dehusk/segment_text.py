@@ -126,12 +126,11 @@ def join_inline(lines: list[str]) -> list[str]:
     prev = ""  # the previous physical line ("" after a blank line)
     for ln in lines:
         stripped = ln.strip()
-        if out and prev and stripped and (
-            _ONE_SPACE_END.search(prev) or _ONE_SPACE_START.match(ln) or _CONTINUES.match(ln)
-        ):
+        continues = _CONTINUES.match(ln) is not None
+        if out and prev and stripped and (_ONE_SPACE_END.search(prev) or _ONE_SPACE_START.match(ln) or continues):
             parts = out[-1]
             parts[-1] = parts[-1].rstrip()
-            parts.append(stripped if _CONTINUES.match(ln) else " " + stripped)
+            parts.append(stripped if continues else " " + stripped)
         else:
             out.append([ln])
         prev = ln if stripped else ""

@@ -238,16 +238,16 @@ THREAD_MIN_HEADERS, THREAD_MIN_ARTICLE_WORDS = 3, 50
 
 
 def _comment_header(text: str) -> bool:
-    if len(text) > 120 or len(text.split()) > 16:
-        return False
+    if len(text) > 120 or not text.rstrip().endswith(":") or len(text.split()) > 16:
+        return False  # (both patterns end in a colon: most lines need no regex)
     return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
 
 
 def drop_comment_thread(segments: list[Segment]) -> None:
     """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
     after at least 50 words of kept text start a thread, which runs from the first header (or the
-    heading right above it) to the end of the kept text after the last one. (A forum thread, whose posts are the content, starts
-    with its first post's header, not after an article.)"""
+    heading right above it) to the end of the kept text after the last one. (A forum thread, whose
+    posts are the content, starts with its first post's header, not after an article.)"""
     headers = [i for i, seg in enumerate(segments) if _comment_header(seg.text)]
     if len(headers) < THREAD_MIN_HEADERS:
         return
@@ -265,7 +265,7 @@ def drop_comment_thread(segments: list[Segment]) -> None:
     for seg in segments[first:end]:
         if seg.label in ("body", "heading", "lead", "boilerplate", "navigation", "date", "byline"):
             seg.label = "comment"
-            seg.reason = f"readers' comments: {len(headers)} comment headers ('{segments[first].text[:40]}') after the article"
+            seg.reason = f"readers' comments: {len(headers)} comment headers ('{segments[headers[0]].text[:40]}') after the article"
 
 
 def _sample(segments: list[Segment], min_len: int, size: int = 3000) -> str:

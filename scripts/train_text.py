@@ -6,8 +6,12 @@
 Reads each dataset's text renderings (text/, text-alt/) and a third made here by flattening
 the first (no blank lines, no bullets, no indentation: Common Crawl WET's shape), labels every
 line by aligning the gold body to the page's lines, and trains LightGBM on the line features
-(their window features carry the neighbourhood). Folds are grouped by site (URL host), so every
-figure printed is for sites the model never saw. The exported model is trained on all pages.
+(their window features carry the neighbourhood) and the word-lexicon features
+(`dehusk.features_lexicon`: per-word log-odds of article against husk lines, counted over sites,
+words on 15+ site-sides). Folds are grouped by site (URL host), so every figure printed is for
+sites the model never saw; every row's lexicon features come from a lexicon learned without its
+site's fold (see `Lexicons`). The exported model is trained on all pages and ships the lexicon
+of all sites in its meta.
 
 Ablation, printed but not shipped: a learned second pass on the line features plus the
 out-of-fold first-pass probabilities of the neighbourhood ("p2" lines). In grouped CV it scored
@@ -34,8 +38,10 @@ import numpy as np
 from dehusk.blocks import Segment
 from dehusk.classify import export_lightgbm
 from dehusk.features import TEXT_FEATURES, context_features, text_features
+from dehusk.features_lexicon import LEXICON_FEATURES, learn_lexicon, lexicon_features, line_words
 from dehusk.lang import detect_language, stopwords
 from dehusk.segment_text import segment_text
+from dehusk.text_mode import _sample
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA_DIR = ROOT / "src/dehusk/data"
@@ -47,6 +53,8 @@ PARAMS = {
     "num_threads": 2, "seed": 7, "max_bin": 63, "force_col_wise": True,
 }
 ROUNDS_P1, ROUNDS_P2 = 120, 40
+LEXICON_MIN_SITES = 15  # site-sides a word needs to enter the lexicon
+LEXICON_MIN_LANG_SITES = 50  # sites a language needs for the lexicon to speak it
 
 
 def load_scorer(path: Path):  # noqa: ANN201
@@ -165,6 +173,48 @@ def fold_ids(rows: list[dict], folds: int) -> np.ndarray:
     return np.array([group_fold(r["page"]["group"], folds) for r in rows])
 
 
+class Lexicons:
+    """Word lexicons learned without some folds' sites (features_lexicon), cached by the folds left out.
+
+    Every row is featurised with a lexicon that never saw its own site: a training row of fold j
+    in the model for test fold k gets the lexicon of the folds other than j and k, a test row the
+    lexicon of the folds other than k. A lexicon is learned from the pages in the languages with
+    LEXICON_MIN_LANG_SITES+ sites among its pages (its languages: the lexicon model is trained on
+    and used for pages in those languages only)."""
+
+    def __init__(self, rows: list[dict], fid: np.ndarray, folds: int) -> None:
+        self.rows, self.fid, self.folds = rows, fid, folds
+        self.words = [[line_words(t) for t in r["texts"]] if r["rend"] == "text" else None for r in rows]
+        self.lang = [r.get("lang") or page_language(r["texts"]) for r in rows]
+        self.cache: dict[frozenset[int], tuple[dict[str, float], tuple[str, ...]]] = {}
+
+    def without(self, *left_out: int) -> tuple[dict[str, float], tuple[str, ...]]:
+        """(lexicon, its languages) learned from the rows of the folds not in `left_out`."""
+        key = frozenset(left_out)
+        if key not in self.cache:
+            keep = [i for i, f in enumerate(self.fid) if f not in key and self.words[i] is not None]
+            sites: dict[str, set[str]] = defaultdict(set)
+            for i in keep:
+                sites[self.lang[i]].add(self.rows[i]["page"]["group"])
+            langs = tuple(sorted(lang for lang, s in sites.items() if lang and len(s) >= LEXICON_MIN_LANG_SITES))
+            pages = [(self.rows[i]["page"]["group"], self.words[i], self.rows[i]["y"]) for i in keep if self.lang[i] in langs]
+            self.cache[key] = (learn_lexicon(pages, LEXICON_MIN_SITES), langs)
+        return self.cache[key]
+
+    def matrix(self, idx: list[int], left_out: tuple[int, ...]) -> np.ndarray:
+        """Rows `idx`, each with the lexicon learned without `left_out` and its own fold."""
+        return np.concatenate([
+            np.hstack([self.rows[i]["X"], lexicon_features(self.rows[i]["texts"],
+                                                           self.without(*left_out, int(self.fid[i]))[0]).astype(np.float32)])
+            for i in idx])
+
+
+def page_language(texts: list[str]) -> str | None:
+    """The page's language as text mode detects it (text_mode.extract_text's sample)."""
+    segs = [Segment(text=t) for t in texts]
+    return detect_language(_sample(segs, 60) or _sample(segs, 0))[0]
+
+
 def train(X: np.ndarray, y: np.ndarray, w: np.ndarray, rounds: int) -> lgb.Booster:
     return lgb.train(PARAMS, lgb.Dataset(X, y, weight=w, free_raw_data=True), num_boost_round=rounds)
 
@@ -173,8 +223,8 @@ def stack(rows: list[dict], key: str) -> np.ndarray:
     return np.concatenate([r[key] for r in rows])
 
 
-def p2_matrix(rows: list[dict], p1_key: str) -> np.ndarray:
-    return np.concatenate([np.hstack([r["X"], context_features(r[p1_key], r["words"]).astype(np.float32)]) for r in rows])
+def p2_matrix(X1: np.ndarray, rows: list[dict], p1_key: str) -> np.ndarray:
+    return np.hstack([X1, np.concatenate([context_features(r[p1_key], r["words"]).astype(np.float32) for r in rows])])
 
 
 def evaluate(rows: list[dict], key: str, score, thresholds: list[float]) -> dict[str, dict[float, float]]:  # noqa: ANN001
@@ -220,35 +270,48 @@ def main() -> None:
     print(f"{len(rows)} page renderings, {sum(len(r['y']) for r in rows)} lines", file=sys.stderr)
     fid = fold_ids(rows, args.folds)
     line_fold = np.concatenate([np.full(len(r["y"]), f) for r, f in zip(rows, fid, strict=True)])
-    X1, y, w = stack(rows, "X"), stack(rows, "y"), weights(rows)
-    # pass 1, out of fold
-    p1 = np.zeros(len(y))
+    y, w = stack(rows, "y"), weights(rows)
+    lex = Lexicons(rows, fid, args.folds)
+    names = list(TEXT_FEATURES) + list(LEXICON_FEATURES)
+    X1 = stack(rows, "X")
+    # pass 1, out of fold: the plain model (every page), and the lexicon model (pages in the
+    # lexicon's languages, which take its score instead)
+    p1, p1_plain = np.zeros(len(y)), np.zeros(len(y))
+    starts = np.cumsum([0] + [len(r["y"]) for r in rows])
     for k in range(args.folds):
         tr, te = line_fold != k, line_fold == k
         m = train(X1[tr], y[tr], w[tr], ROUNDS_P1)
-        p1[te] = m.predict(X1[te])
+        p1_plain[te] = m.predict(X1[te])
+        langs = lex.without(k)[1]
+        tr_idx = [i for i in range(len(rows)) if fid[i] != k and lex.lang[i] in lex.without(k, int(fid[i]))[1]]
+        te_idx = [i for i in range(len(rows)) if fid[i] == k and lex.lang[i] in langs]
+        tr_lines = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in tr_idx])
+        te_lines = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in te_idx])
+        m_lex = train(lex.matrix(tr_idx, (k,)), y[tr_lines], w[tr_lines], ROUNDS_P1)
+        p1[te] = p1_plain[te]
+        p1[te_lines] = m_lex.predict(lex.matrix(te_idx, ()))  # a test row's own fold is k: the lexicon without k
         if args.export_folds:
             (args.export_folds / f"fold{k}").mkdir(parents=True, exist_ok=True)
             export_lightgbm(m, args.export_folds / f"fold{k}/text_p1.npz", list(TEXT_FEATURES), threshold=0.5)
+            lexicon, langs = lex.without(k)
+            export_lightgbm(m_lex, args.export_folds / f"fold{k}/text_p1_lex.npz", names, threshold=0.5,
+                            lexicon=lexicon, lexicon_languages=list(langs))
         print(f"  pass 1 fold {k} done", file=sys.stderr)
-    off = 0
-    for r in rows:
-        r["p1"] = p1[off : off + len(r["y"])]
-        off += len(r["y"])
+    for r, a, b in zip(rows, starts[:-1], starts[1:], strict=True):
+        r["p1"], r["p1_plain"] = p1[a:b], p1_plain[a:b]
     # ablation: a learned pass 2, out of fold, on out-of-fold pass-1 context (evaluated, not shipped)
-    X2 = p2_matrix(rows, "p1")
     p2 = np.zeros(len(y))
     for k in range(args.folds):
         tr, te = line_fold != k, line_fold == k
-        m = train(X2[tr], y[tr], w[tr], ROUNDS_P2)
-        p2[te] = m.predict(X2[te])
+        m = train(p2_matrix(X1[tr], [r for r, f in zip(rows, fid, strict=True) if f != k], "p1"), y[tr], w[tr], ROUNDS_P2)
+        p2[te] = m.predict(p2_matrix(X1[te], [r for r, f in zip(rows, fid, strict=True) if f == k], "p1"))
         print(f"  pass 2 fold {k} done", file=sys.stderr)
     off = 0
     for r in rows:
         r["p2"] = p2[off : off + len(r["y"])]
         off += len(r["y"])
     thresholds = [0.3, 0.4, 0.5, 0.6]
-    for key in ("p1", "p2"):
+    for key in ("p1_plain", "p1", "p2"):
         res = evaluate(rows, key, score, thresholds)
         for name, by_t in sorted(res.items()):
             print(f"{key} {name:24s} " + "  ".join(f"t={t}: {v:.4f}" for t, v in by_t.items()))
@@ -258,8 +321,15 @@ def main() -> None:
         args.save_oof.write_bytes(pickle.dumps(rows))
     if args.no_export:
         return
-    m1 = train(X1, y, w, ROUNDS_P1)
-    export_lightgbm(m1, DATA_DIR / "text_p1.npz", list(TEXT_FEATURES), threshold=0.5)
+    export_lightgbm(train(X1, y, w, ROUNDS_P1), DATA_DIR / "text_p1.npz", list(TEXT_FEATURES), threshold=0.5)
+    # the lexicon model: every row featurised with the lexicon learned without its fold (as in
+    # CV, so the model learns how far to trust a lexicon on unseen sites); it ships the lexicon of all sites
+    lexicon, langs = lex.without()
+    idx = [i for i in range(len(rows)) if lex.lang[i] in lex.without(int(fid[i]))[1]]
+    lines = np.concatenate([np.arange(starts[i], starts[i + 1]) for i in idx])
+    export_lightgbm(train(lex.matrix(idx, ()), y[lines], w[lines], ROUNDS_P1), DATA_DIR / "text_p1_lex.npz", names,
+                    threshold=0.5, lexicon=lexicon, lexicon_languages=list(langs))
+    print(f"wrote {DATA_DIR / 'text_p1_lex.npz'}", file=sys.stderr)
     print(f"wrote {DATA_DIR / 'text_p1.npz'}", file=sys.stderr)
 
 

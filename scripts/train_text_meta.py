@@ -37,6 +37,7 @@ from dehusk.metadata_text import (
     author_candidates,
     date_candidates,
     main_span,
+    teaser_lines,
     title_candidates,
 )
 from train_text import ROOT, fold_ids, load_scorer
@@ -45,6 +46,9 @@ PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 15, "max_d
           "feature_fraction": 0.9, "verbose": -1, "num_threads": 2, "seed": 3}
 ROUNDS = 80
 THRESHOLD = 0.5  # the line threshold text mode uses
+
+
+P_KEY = "p2"  # the line probabilities the pickers read (--key)
 
 
 def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
@@ -56,8 +60,8 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r["p2"]
-        main, _ = main_span(p, r["words"], THRESHOLD)
+        p = r[P_KEY]
+        main, _ = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         kept = np.flatnonzero(p >= THRESHOLD)
         first = int(kept[0]) if len(kept) else main
         cand, X = title_candidates(r["texts"], f, p, first, r["page"].get("url"), main)
@@ -74,9 +78,9 @@ def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r["p2"]
+        p = r[P_KEY]
         keep = p >= THRESHOLD
-        first, last = main_span(p, r["words"], THRESHOLD)
+        first, last = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         ti = title_pick.get(k)
         anchor = ti if ti is not None else first
         cands, X = date_candidates(r["texts"], f, p, keep, anchor, first, last, ti, None, None)
@@ -96,9 +100,9 @@ def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[i
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r["p2"]
+        p = r[P_KEY]
         keep = p >= THRESHOLD
-        first, last = main_span(p, r["words"], THRESHOLD)
+        first, last = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         ti = title_pick.get(k)
         anchor = ti if ti is not None else first
         cand, X = author_candidates(r["texts"], f, p, keep, anchor, first, last, ti, date_pick.get(k))
@@ -149,7 +153,10 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
     ap.add_argument("--no-export", action="store_true")
+    ap.add_argument("--key", default="p2", help="the out-of-fold line probabilities the pickers are fitted on")
     args = ap.parse_args()
+    global P_KEY
+    P_KEY = args.key
     score = load_scorer(args.scorer)
     rows = pickle.loads(args.oof.read_bytes())
     items = [it for it in candidates(rows, score) if len(it["cand"])]

@@ -32,6 +32,24 @@ def test_a_run_of_short_kept_lines_is_a_list_not_orphan_headings() -> None:
     assert labels[7:] == ["navigation", "navigation"]
 
 
+def test_a_table_of_contents_is_not_a_list_of_the_content() -> None:
+    sections = ["Where it lives", "Limiting its size", "Clearing it", "Moving it"]
+    rows = [("On this page", "navigation"), *((t, "heading") for t in sections)]
+    for t in sections:  # the same lines come back as the sections' headings, each with its text
+        rows += [(t, "heading"), (f"A paragraph of text about {t.lower()} that runs on for a while.", "body")]
+    segs = _segs(rows)
+    keep_short_item_lists(segs)
+    drop_orphan_headings(segs)
+    labels = [s.label for s in segs]
+    assert labels[1:5] == ["navigation"] * 4
+    assert segs[1].reason.startswith("table of contents: one of 4 short lines")
+    assert labels[5:] == ["heading", "body"] * 4
+    # the same run with items that do not come back further down is a list
+    segs = _segs([("Specs", "navigation"), *((t, "heading") for t in sections), ("Price on request.", "body")])
+    keep_short_item_lists(segs)
+    assert [s.label for s in segs[1:5]] == ["body"] * 4
+
+
 def test_a_rail_of_headlines_or_a_short_run_stays_husk() -> None:
     rail = _segs([
         ("Council approves the new harbour budget after a long night", "heading"),

@@ -66,10 +66,13 @@ class TextMeta:
     tags_idx: int | None = None
 
 
-def main_span(p: np.ndarray, words: np.ndarray, threshold: float, gap: int = 3) -> tuple[int, int]:
+def main_span(p: np.ndarray, words: np.ndarray, threshold: float, gap: int = 3,
+              teaser: np.ndarray | None = None) -> tuple[int, int]:
     """(first, last) line of the article's main run: the run of kept lines (gaps of up to `gap`
-    lines bridged) holding the most words. A stray kept teaser above it does not move it."""
-    kept = np.flatnonzero(p >= threshold)
+    lines bridged) holding the most words. A stray kept teaser above it does not move it, and
+    lines marked `teaser` (a headline followed by "Read more") do not count as kept: a rail of
+    them right above the article does not join its run."""
+    kept = np.flatnonzero((p >= threshold) if teaser is None else (p >= threshold) & ~teaser)
     if len(kept) == 0:
         i = int(np.argmax(p)) if len(p) else 0
         return i, i
@@ -86,6 +89,11 @@ def main_span(p: np.ndarray, words: np.ndarray, threshold: float, gap: int = 3) 
     if total > best:
         best_span = (start, prev)
     return best_span
+
+
+def teaser_lines(f: dict[str, np.ndarray]) -> np.ndarray:
+    """Lines that are a "Read more" link or the headline right above one."""
+    return (f["re_more"] + f["next_more"]) > 0
 
 
 def slug_tokens(url: str | None) -> set[str]:
@@ -381,7 +389,7 @@ def text_metadata(
     meta = TextMeta()
     if n == 0:
         return meta
-    first, last = main_span(p, f["_words"], threshold)
+    first, last = main_span(p, f["_words"], threshold, teaser=teaser_lines(f))
     kept = np.flatnonzero(keep)
     first_kept = int(kept[0]) if len(kept) else first
     # headline

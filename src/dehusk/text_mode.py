@@ -13,9 +13,10 @@ import numpy as np
 from .article import Article
 from .assemble import Meta, assemble
 from .blocks import Segment
-from .classify import load_model
+from .classify import load_model, model_available
 from .deadline import Deadline
 from .features import TEXT_FEATURES, text_features
+from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -32,16 +33,28 @@ _CONSENT = re.compile(
 )
 
 
-def classify_lines(segments: list[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
+def classify_lines(
+    segments: list[Segment], stops: frozenset[str], language: str | None = None,
+) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
     """Main-content probability of each line, the features used and the model's threshold.
 
-    One learned pass: its window features (+-1..10 lines) carry the neighbourhood, and the
+    One learned pass over the line features, with the words' learned evidence (features_lexicon)
+    on pages in the lexicon's languages (`text_p1_lex`; `text_p1` without it on the others): its
+    window features (+-1..10 lines) carry the neighbourhood, and the
     context revision after it is rule-based (`label_segments`), as in jusText. A learned second
     pass over the first pass's scores added nothing in grouped CV (the ablation in scripts/train_text.py)."""
     X, f = text_features(segments, stops)
-    m1 = load_model("text_p1")
-    # the shipped model reads TEXT_FEATURES in order: reuse the matrix
-    p1 = m1.predict(X if m1.feature_names == TEXT_FEATURES else np.column_stack([f[name] for name in m1.feature_names]))
+    m1, names = load_model("text_p1"), TEXT_FEATURES
+    if language is not None and model_available("text_p1_lex"):
+        m_lex = load_model("text_p1_lex")
+        lexicon = lexicon_of(m_lex)
+        if language in lexicon.languages:  # the words' learned evidence, for a language it speaks
+            lex = lexicon_features([seg.text for seg in segments], lexicon)
+            for j, name in enumerate(LEXICON_FEATURES):
+                f[name] = lex[:, j]
+            X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
+    # the shipped models read the features in this order: reuse the matrix
+    p1 = m1.predict(X if m1.feature_names == names else np.column_stack([f[name] for name in m1.feature_names]))
     return p1, f, m1.threshold_default
 
 
@@ -123,8 +136,7 @@ def label_segments(
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments)
     drop_orphan_headings(segments)
-    if not options.include_comments:
-        drop_comment_thread(segments)
+    comment_thread(segments, keep=options.include_comments)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
@@ -181,7 +193,8 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
     """Context revision: a run of 4+ kept short lines (gaps of one dropped line bridged) averaging
     at most 5 words is a list (jobs, specs, facts, links of a listing), not a stack of headings
     without text: its lines are body. Longer short lines in a run read as a headline rail and are
-    left to `drop_orphan_headings`."""
+    left to `drop_orphan_headings`. A run whose items mostly come back further down the page is
+    the page's table of contents: navigation."""
     n = len(segments)
     i = 0
     while i < n:
@@ -200,12 +213,31 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
                 gap += 1
             j += 1
         words = sum(len(segments[k].text.split()) for k in members) / len(members)
-        if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS:
+        contents = _contents_items(segments, members)
+        if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS and len(contents) * 2 > len(members):
+            for k in contents:
+                segments[k].label = "navigation"
+                segments[k].reason = (f"table of contents: one of {len(contents)} short lines that come back "
+                                      f"further down (score {segments[k].score:.2f})")
+        elif len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS:
             for k in members:
                 segments[k].label = "body"
                 segments[k].reason = (f"list item: one of {len(members)} short kept lines in a row "
                                       f"(score {segments[k].score:.2f})")
         i = members[-1] + 1
+
+
+def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
+    """The members of a run that come back as lines further down the page. When they are most of
+    the run, it is a table of contents (or a menu of the page's sections), not a list of the
+    content: its items are the headings to come."""
+    wanted = {segments[k].text.strip().casefold() for k in members}
+    last = {}
+    for i in range(members[0] + 1, len(segments)):
+        key = segments[i].text.strip().casefold()
+        if key in wanted:
+            last[key] = i
+    return [k for k in members if last.get(segments[k].text.strip().casefold(), -1) > k]
 
 
 def drop_orphan_headings(segments: list[Segment]) -> None:
@@ -243,17 +275,32 @@ def _comment_header(text: str) -> bool:
     return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
 
 
-def drop_comment_thread(segments: list[Segment]) -> None:
+def comment_thread(segments: list[Segment], *, keep: bool = False) -> None:
     """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
     after at least 50 words of kept text start a thread, which runs from the first header (or the
     heading right above it) to the end of the kept text after the last one. (A forum thread, whose
-    posts are the content, starts with its first post's header, not after an article.)"""
+    posts are the content, starts with its first post's header, not after an article.)
+
+    `keep` (include_comments): the thread stays, and each comment's header and its text (the
+    lines of 6+ words among the 3 after the header) are kept even where the classifier dropped them."""
     headers = [i for i, seg in enumerate(segments) if _comment_header(seg.text)]
     if len(headers) < THREAD_MIN_HEADERS:
         return
     first = headers[0]
     before = sum(len(seg.text.split()) for seg in segments[:first] if seg.label in ("body", "lead", "heading"))
     if before < THREAD_MIN_ARTICLE_WORDS:
+        return
+    if keep:
+        bounds = [*headers[1:], len(segments)]
+        for h, nxt in zip(headers, bounds, strict=True):
+            for k in range(h, min(h + 4, nxt)):
+                seg = segments[k]
+                n_words = len(seg.text.split())
+                if seg.label in ("body", "heading", "lead", "date") or (k > h and (
+                        n_words < 6 or (n_words < 10 and _STAMP.search(seg.text)))):  # not its date line
+                    continue
+                seg.label = "body"
+                seg.reason = f"readers' comment, kept (include_comments): {len(headers)} comment headers"
         return
     if first > 0 and segments[first - 1].label == "heading":  # the thread's own heading ("3 responses to ...")
         first -= 1
@@ -287,7 +334,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     sample = _sample(segments, 60) or _sample(segments, 0)
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
-    p, f, threshold = classify_lines(segments, stopwords(language))
+    p, f, threshold = classify_lines(segments, stopwords(language), language)
     if any(seg.kind == "h" for seg in segments):  # Markdown headings (title picker evidence)
         f["md_heading"] = np.fromiter((seg.level if seg.kind == "h" else 0 for seg in segments), dtype=np.int64,
                                       count=len(segments))

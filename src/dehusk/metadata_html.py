@@ -240,6 +240,30 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
 
 
+def _user_and_img_nodes(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborNode]]:
+    """`root.css(ATTR_AUTHOR)` and `root.css("img")` from one query (one walk in lexbor): an
+    element comes once per selector it matches, duplicates next to each other."""
+    users: list[LexborNode] = []
+    imgs: list[LexborNode] = []
+    if root is None:
+        return users, imgs
+    found = root.css(ATTR_AUTHOR + ", img")
+    i, n = 0, len(found)
+    while i < n:
+        node = found[i]
+        mid = node.mem_id
+        j = i + 1
+        while j < n and found[j].mem_id == mid:
+            j += 1
+        if node.tag == "img":
+            imgs.append(node)
+            users.extend(found[i + 1 : j])
+        else:
+            users.extend(found[i:j])
+        i = j
+    return users, imgs
+
+
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -297,8 +321,9 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
             if names and add(AuthorSource("visible byline", [names], False, node), len(seen) - 1) \
                     and len(seen) >= _MAX_PER_KIND:
                 break
+    users, imgs = _user_and_img_nodes(page.root)
     if page.root is not None:
-        for node in page.root.css(ATTR_AUTHOR)[:6]:
+        for node in users[:6]:
             if node.tag in ("input", "label", "form", "button", "select", "textarea"):
                 continue
             a = node.attributes
@@ -312,7 +337,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
     if page.root is not None:
         n_img = 0
         n_avatar = 0
-        for node in page.root.css("img")[:100]:
+        for node in imgs[:100]:
             attrs = node.attributes  # (a fresh dict per read: read once)
             if n_avatar < 2 and _AVATAR_IMG.search(f"{attrs.get('class') or ''} {(attrs.get('src') or '')[:200]}"):
                 n_avatar += 1

@@ -46,7 +46,7 @@ from .html_blocks import (
     _finish,
     _pre_segment,
 )
-from .html_tokens import token_mask
+from .html_tokens import value_mask
 from .metadata_page import MAX_SCAN, Scan, scan_nodes, scan_text
 
 _TAG_TO_BIT = {t: TB[t] for t in TAG_BITS if t not in ("hidden", "h")}
@@ -87,8 +87,7 @@ def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
 
 def _collapse(text: str) -> str:
     if "\n" in text:
-        lines = (" ".join(line.split()) for line in text.split("\n"))
-        return "\n".join(line for line in lines if line)
+        return "\n".join(filter(None, [" ".join(line.split()) for line in text.split("\n")]))
     return " ".join(text.split())
 
 
@@ -262,7 +261,7 @@ def segment_and_scan(
                 if key:
                     own = cache.get(key)
                     if own is None:
-                        own = token_mask(key, cache)
+                        own = cache[key] = value_mask(key)
                 else:
                     own = 0
                 if (

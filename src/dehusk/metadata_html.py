@@ -57,7 +57,7 @@ from .metadata_authors import (
     _box_names,
     _choose_authors,
     author_steps,
-    resolve_names,
+    resolved_names,
 )
 from .metadata_dates import (
     _PRIORITY,
@@ -143,6 +143,7 @@ class _State:
     steps: list[tuple[str, Callable[[], list[str]]]]
     computed: list[AuthorSource]
     where: dict[str, LexborNode]
+    resolved: dict  # resolved_names' cache, shared by the rule and the learned picker
     _scan: Scan | None = None
 
     def wanted(self) -> list[LexborNode]:
@@ -187,8 +188,9 @@ def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> t
     where: dict[str, LexborNode] = {}
     steps = author_steps(page, near, url, where)
     computed: list[AuthorSource] = []
-    _choose_authors(meta, page, steps, computed)
-    return meta, _State(page, url, fetch_date, site_names, title, near, dates, steps, computed, where)
+    resolved: dict = {}
+    _choose_authors(meta, page, steps, computed, resolved)
+    return meta, _State(page, url, fetch_date, site_names, title, near, dates, steps, computed, where, resolved)
 
 
 def title_rows(state: _State) -> tuple[list[Candidate], np.ndarray]:
@@ -281,7 +283,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
         key = (tuple(a.names), a.typed, a.src in NOT_LOOSE, a.src in _STRUCTURED_STEPS)
         persons = resolved.get(key)
         if persons is None:
-            persons = resolve_names(a.names, a.typed, a.src in _STRUCTURED_STEPS)[0]
+            persons = resolved_names(a.names, a.typed, a.src in _STRUCTURED_STEPS, state.resolved)[0]
             if not persons and a.src not in NOT_LOOSE:
                 persons = one_word(a.names, keys)
             resolved[key] = persons

@@ -33,7 +33,6 @@ from .deadline import NO_DEADLINE, Deadline
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
-from .metadata_html import metadata_learned, metadata_rules, scan_request
 from .options import Options
 from .segment_html import (
     F_IMASK,
@@ -44,7 +43,7 @@ from .segment_html import (
     TAG_BITS,
     TB,
     Page,
-    segment_and_scan,
+    segment_html,
 )
 from .templates import site_template
 
@@ -96,24 +95,24 @@ def _language(segments: list[Segment], declared: str | None, forced: str | None)
     return declared or code
 
 
+def _metadata(tree: Any, url: str | None, options: Options) -> Any:
+    try:
+        from .metadata_html import html_metadata
+    except ImportError:  # written by another module; HTML mode works without it
+        return None
+    return html_metadata(tree, url, fetch_date=options.fetch_date)
+
+
 def analyse(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Analysis:
-    """Metadata in two steps around the segmenter's walk, which also makes the metadata's body
-    scan (`segment_and_scan`): the same results as `html_metadata` then `segment_html`."""
     tree = LexborHTMLParser(html)
-    meta, state = metadata_rules(tree, url, fetch_date=options.fetch_date)
+    meta = _metadata(tree, url, options)
     deadline.check("metadata")
     root = tree.root
-    scan = None
     if root is None:
         segments, page = [], Page()
     else:
-        body, want = scan_request(state)
-        segments, page, scan = segment_and_scan(
-            root, deadline, markdown=options.markdown, paths=options.explain, body=body, want=want
-        )
+        segments, page = segment_html(root, deadline, markdown=options.markdown, paths=options.explain)
     deadline.check("segmenting")
-    metadata_learned(meta, state, scan)
-    deadline.check("metadata")
     declared = getattr(meta, "language", None) if meta is not None else None
     language = _language(segments, declared, options.language)
     X, f = html_features(segments, page, stopwords(language), url)

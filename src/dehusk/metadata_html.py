@@ -416,26 +416,3 @@ def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date:
     meta, state = _rules(tree, url, fetch_date)
     _learned(meta, state)
     return meta
-
-
-# ---- the same in two steps, for HTML mode: the segmenter's walk makes the body scan on the way
-# (`segment_html.segment_and_scan`) instead of a walk of its own
-
-
-def metadata_rules(tree: LexborHTMLParser, url: str | None = None, *, fetch_date: str | None = None
-                   ) -> tuple[HtmlMeta, _State]:
-    """Step 1: the rule-based pass (`html_metadata` = this, then `metadata_learned`)."""
-    return _rules(tree, url, fetch_date)
-
-
-def scan_request(state: _State) -> tuple[LexborNode | None, frozenset[int]]:
-    """(<body>, `mem_id`s of the wanted elements): what the body scan needs."""
-    return state.page.root, frozenset(n.mem_id for n in state.wanted())
-
-
-def metadata_learned(meta: HtmlMeta, state: _State, scan: Scan | None = None) -> HtmlMeta:
-    """Step 2: the learned pickers, with the body scan made elsewhere (None: made here)."""
-    if scan is not None:
-        state._scan = state.page._scan = scan
-    _learned(meta, state)
-    return meta

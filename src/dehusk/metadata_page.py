@@ -9,7 +9,6 @@ date line. The metadata choosers (title, dates, authors) work from this record o
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -57,56 +56,44 @@ class Scan:
     n: int = 1  # nodes walked
 
 
-def scan_text(i: int, text: str, node: LexborNode, out: Scan) -> None:
-    """`scan_body`'s checks of one text node (`text`: neither empty nor white space) at position `i`."""
-    bios = out.bios
-    if len(text) > _SCAN_TEXT:
-        if len(bios) < 6:
-            m = _BIO_TEXT.match(text)
-            if m and looks_like_person(m.group(1)):
-                bios.append((i, m.group(1), node))
-        return
-    if has_date_hint(text):
-        parent = node.parent
-        if parent is not None and parent.tag not in _NOT_TEXT:
-            out.dates.append((i, " ".join(text.split()), parent))
-    elif _BY_TEXT.match(lead := text.lstrip()):
-        parent = node.parent
-        if parent is not None and parent.tag not in _NOT_TEXT:
-            out.bylines.append((i, " ".join(text.split()), node))
-    elif len(bios) < 6 and "A" <= lead[:1] <= "Z":  # (_BIO_TEXT: white space, then A-Z)
-        m = _BIO_TEXT.match(text)
-        if m and looks_like_person(m.group(1)):
-            bios.append((i, m.group(1), node))
-
-
-def scan_nodes(nodes: Iterable[LexborNode], i: int, out: Scan, want: set[int] | frozenset[int]) -> int:
-    """Scan `nodes` (in document order) as positions i + 1, i + 2, ... (elements: the positions of
-    the `want`ed `mem_id`s; text nodes: `scan_text`). Returns the last position, MAX_SCAN + 1 when
-    the budget ran out first."""
-    positions = out.positions
-    last = i
-    for last, node in enumerate(nodes, i + 1):  # noqa: B007 - (the last position is returned)
-        if last > MAX_SCAN:
-            return last
-        text = node.text_content  # None for elements (and for empty text nodes)
-        if text is None:
-            if want and node.mem_id in want:
-                positions[node.mem_id] = last
-            continue
-        if not text or text.isspace():  # layout white space: most text nodes of a page
-            continue
-        scan_text(last, text, node, out)
-    return last
-
-
 def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
-    """One walk over the body (at most `MAX_SCAN` nodes): see `Scan`. (HTML mode gets the same
-    record from the segmenter's walk: `segment_html.segment_and_scan`.)"""
+    """One walk over the body (at most `MAX_SCAN` nodes): see `Scan`."""
     out = Scan()
     if root is None:
         return out
-    out.n = max(scan_nodes(root.traverse(include_text=True), 0, out, {n.mem_id for n in wanted}), 1)
+    want = {n.mem_id for n in wanted}
+    positions, bios = out.positions, out.bios
+    by_text, bio_text = _BY_TEXT.match, _BIO_TEXT.match
+    i = 0
+    for i, node in enumerate(root.traverse(include_text=True), 1):
+        if i > MAX_SCAN:
+            break
+        text = node.text_content  # None for elements (and for empty text nodes)
+        if text is None:
+            if want and node.mem_id in want:
+                positions[node.mem_id] = i
+            continue
+        if not text or text.isspace():  # layout white space: most text nodes of a page
+            continue
+        if len(text) > _SCAN_TEXT:
+            if len(bios) < 6:
+                m = bio_text(text)
+                if m and looks_like_person(m.group(1)):
+                    bios.append((i, m.group(1), node))
+            continue
+        if has_date_hint(text):
+            parent = node.parent
+            if parent is not None and parent.tag not in _NOT_TEXT:
+                out.dates.append((i, " ".join(text.split()), parent))
+        elif by_text(lead := text.lstrip()):
+            parent = node.parent
+            if parent is not None and parent.tag not in _NOT_TEXT:
+                out.bylines.append((i, " ".join(text.split()), node))
+        elif len(bios) < 6 and "A" <= lead[:1] <= "Z":  # (_BIO_TEXT: white space, then A-Z)
+            m = bio_text(text)
+            if m and looks_like_person(m.group(1)):
+                bios.append((i, m.group(1), node))
+    out.n = max(i, 1)
     return out
 
 

@@ -11,44 +11,21 @@ content become one `table` segment (layout tables stay paragraphs).
 from __future__ import annotations
 
 import re
-from collections.abc import Set
+from dataclasses import dataclass, field
 from typing import Any
 
 from .assemble import md_escape
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .html_blocks import (
-    F_CHARS,
-    F_COUNT,
-    F_DEPTH,
-    F_FIRSTSEG,
-    F_IMASK,
-    F_INFO,
-    F_LABEL,
-    F_LDEPTH,
-    F_LINK,
-    F_MASK,
-    F_NA,
-    F_NBLOCK,
-    F_NIMG,
-    F_NSEG,
-    F_PARENT,
-    F_ROW,
-    F_TABLE,
-    F_TAG,
-    F_TMASK,
-    HEADINGS,
-    MAX_SEGMENT_CHARS,
-    MAX_SEGMENTS,
-    TAG_BITS,
-    TB,
-    Page,
-    _finish,
-    _pre_segment,
-)
 from .html_tokens import value_mask
-from .metadata_page import MAX_SCAN, Scan, scan_nodes, scan_text
 
+#: structural tags remembered on every descendant (bit masks, inherited)
+TAG_BITS: tuple[str, ...] = (
+    "article", "main", "nav", "aside", "footer", "header", "form", "figure", "section",
+    "blockquote", "li", "table", "a", "noscript", "hidden", "dialog", "details", "address",
+    "button", "label", "h", "dl", "menu", "strong", "em", "time",
+)
+TB = {name: 1 << i for i, name in enumerate(TAG_BITS)}
 _TAG_TO_BIT = {t: TB[t] for t in TAG_BITS if t not in ("hidden", "h")}
 _TAG_TO_BIT.update({"ul": TB["li"], "ol": TB["li"], "b": TB["strong"], "i": TB["em"], "summary": TB["details"]})
 for _h in ("h1", "h2", "h3", "h4", "h5", "h6"):
@@ -70,9 +47,40 @@ SKIP_TAGS = frozenset({
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
 _TEXT_ID = 2  # lexbor's tag id of text nodes (LXB_TAG__TEXT, tag "-text")
 _SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
+HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _WORDS_IN_TYPE = re.compile(r'"([^"]{1,80})"')
+
+MAX_SEGMENT_CHARS = 100_000  # a run longer than this is cut (a 10 MB text node is not a paragraph)
+MAX_SEGMENTS = 20_000  # a page with more blocks is cut (the rest is not read)
+
+# frame record fields (frames are plain lists: cheap to make)
+F_TAG, F_PARENT, F_MASK, F_IMASK, F_TMASK, F_CHARS, F_LINK, F_NSEG, F_DEPTH = range(9)
+F_ROW, F_TABLE, F_LDEPTH, F_COUNT, F_INFO, F_NIMG, F_NBLOCK, F_LABEL, F_FIRSTSEG, F_NA = range(9, 19)
+
+
+@dataclass(slots=True)
+class Page:
+    """What the segmenter learnt about the page besides its segments."""
+
+    frames: list[list[Any]] = field(default_factory=list)
+    title: str = ""  # <title>
+    ld_types: list[str] = field(default_factory=list)  # schema.org @type values in JSON-LD
+    og_type: str = ""
+    n_nodes: int = 0
+    n_scripts: int = 0
+    script_chars: int = 0
+    n_forms: int = 0
+    n_img: int = 0
+    n_pre: int = 0
+    n_h1: int = 0
+    html_chars: int = 0
+    noscript_chars: int = 0
+    truncated: bool = False
+    frameset: bool = False
+    chains: list[int] | None = None  # html_mode.chain_masks(frames), kept once computed
+
 
 def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
     cls = (attrs.get("class") or "").split()
@@ -96,39 +104,7 @@ def segment_html(
     paths: bool = True,
 ) -> tuple[list[Segment], Page]:
     """Segments of the DOM below `root` (a selectolax LexborNode, usually <html>)."""
-    segments, page, _ = segment_and_scan(
-        root, deadline, markdown=markdown, include_noscript=include_noscript, paths=paths
-    )
-    return segments, page
-
-
-def _below(node: Any, pos: int, off: int, scan: Scan, want: Set[int]) -> tuple[bool, int]:
-    """Scan the descendants of `node` (at position `pos`), which the walk does not enter:
-    (still scanning, the new position offset)."""
-    nodes = node.traverse(include_text=True)
-    next(nodes, None)  # the node itself: scanned already
-    last = scan_nodes(nodes, pos, scan, want)
-    if last > MAX_SCAN:
-        scan.n = MAX_SCAN + 1
-        return False, off
-    return True, off + last - pos
-
-
-def segment_and_scan(
-    root: Any, deadline: Deadline = NO_DEADLINE, *, markdown: bool = False, include_noscript: bool = True,
-    paths: bool = True, body: Any = None, want: Set[int] = frozenset(),
-) -> tuple[list[Segment], Page, Scan | None]:
-    """`segment_html`, and in the same walk `metadata_page.scan_body(body, wanted)` (`want`: the
-    `mem_id`s of the wanted elements; `body`: the <body> below `root`). The scan is None without
-    `body` or when the walk did not see all of it (it stopped early)."""
     page = Page()
-    # the scan: positions count the nodes from <body> (1) in document order: count + off for
-    # the nodes the walk visits, the subtrees it skips are scanned apart (`_below`)
-    scan = Scan() if body is not None else None
-    body_id = body.mem_id if body is not None else -1
-    scanning = scanned = False
-    off = 0
-    body_frame = -3
     frames = page.frames
     segments: list[Segment] = []
     cache: dict[str, int] = {}
@@ -198,25 +174,7 @@ def segment_and_scan(
                     r_chars += n
                     if in_link:
                         r_link += n
-                    if scanning:
-                        if (pos := count + off) > MAX_SCAN:
-                            scanning, scanned, scan.n = False, True, MAX_SCAN + 1  # type: ignore[union-attr]
-                        else:
-                            scan_text(pos, txt, node, scan)  # type: ignore[arg-type]
         elif (tag := node.tag) is None or tag[0] == "-" or tag in skip_tags:
-            if scanning:  # (as scan_nodes: a node with text is a text node)
-                if (pos := count + off) > MAX_SCAN:
-                    scanning, scanned, scan.n = False, True, MAX_SCAN + 1  # type: ignore[union-attr]
-                else:
-                    txt = node.text_content
-                    if txt is None:
-                        if (mid := node.mem_id) in want:
-                            scan.positions[mid] = pos  # type: ignore[union-attr]
-                    elif txt and not txt.isspace():
-                        scan_text(pos, txt, node, scan)  # type: ignore[arg-type]
-                    if node.child is not None:
-                        scanning, off = _below(node, pos, off, scan, want)  # type: ignore[arg-type]
-                        scanned = not scanning
             if tag == "script":
                 page.n_scripts += 1
                 attrs = node.attributes
@@ -232,18 +190,6 @@ def segment_and_scan(
             elif tag == "head":
                 _read_head(node, page)
         else:
-            if scanning:
-                if (pos := count + off) > MAX_SCAN:
-                    scanning, scanned, scan.n = False, True, MAX_SCAN + 1  # type: ignore[union-attr]
-                elif (mid := node.mem_id) in want:
-                    scan.positions[mid] = pos  # type: ignore[union-attr]
-            elif tag == "body" and node.mem_id == body_id and not scanned:
-                if body_id in want:
-                    scan.positions[body_id] = 1  # type: ignore[union-attr]
-                if node.child is None:
-                    scanned = True  # (scan.n = 1)
-                else:
-                    scanning, off, body_frame = True, 1 - count, len(frames)
             attrs = node.attributes
             tbit = tag_to_bit.get(tag, 0)
             if attrs:
@@ -328,9 +274,6 @@ def segment_and_scan(
                     _pre_segment(node, idx, frames, segments, markdown)
                     page.n_pre += 1
                     _close(frames, idx)
-                    if scanning:
-                        scanning, off = _below(node, count + off, off, scan, want)  # type: ignore[arg-type]
-                        scanned = not scanning
                 else:
                     child = node.child
                     if child is not None:
@@ -362,9 +305,6 @@ def segment_and_scan(
                                 fence = "``" if "`" in code else "`"
                                 md.append(f"{fence}{code}{fence}")
                         r_itags |= tbit
-                        if scanning:
-                            scanning, off = _below(node, count + off, off, scan, want)  # type: ignore[arg-type]
-                            scanned = not scanning
                     else:
                         r_imask |= own
                         r_itags |= tbit
@@ -375,9 +315,6 @@ def segment_and_scan(
                             push(-2)
                         else:
                             push(-1)
-            elif scanning and node.child is not None:  # (no element to open: <hr>, a skipped <noscript>)
-                scanning, off = _below(node, count + off, off, scan, want)  # type: ignore[arg-type]
-                scanned = not scanning
         if child is not None:
             node = child
             continue
@@ -392,9 +329,6 @@ def segment_and_scan(
                 break
             top = pop()
             if top >= 0:
-                if top == body_frame and scanning:  # out of <body>: the scan is complete
-                    scanning, scanned = False, True
-                    scan.n = min(count + off, MAX_SCAN + 1)  # type: ignore[union-attr]
                 if r_chars:
                     flush()
                 else:
@@ -424,7 +358,7 @@ def segment_and_scan(
     page.n_nodes = count
     page.truncated = len(segments) >= MAX_SEGMENTS
     _finish(segments, frames, markdown, paths)
-    return segments, page, scan if scanned else None
+    return segments, page
 
 
 def _close(frames: list[list[Any]], idx: int) -> None:
@@ -459,36 +393,116 @@ def _read_head(head: Any, page: Page) -> None:
                 page.script_chars += len(raw)
 
 
-# the records live in html_blocks; importable from here as before
-__all__ = [
-    "F_CHARS",
-    "F_COUNT",
-    "F_DEPTH",
-    "F_FIRSTSEG",
-    "F_IMASK",
-    "F_INFO",
-    "F_LABEL",
-    "F_LDEPTH",
-    "F_LINK",
-    "F_MASK",
-    "F_NA",
-    "F_NBLOCK",
-    "F_NIMG",
-    "F_NSEG",
-    "F_PARENT",
-    "F_ROW",
-    "F_TABLE",
-    "F_TAG",
-    "F_TMASK",
-    "HEADINGS",
-    "MAX_SEGMENT_CHARS",
-    "MAX_SEGMENTS",
-    "TAG_BITS",
-    "TB",
-    "Page",
-    "BLOCK_TAGS",
-    "CODE_TAGS",
-    "SKIP_TAGS",
-    "segment_and_scan",
-    "segment_html",
-]
+def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Segment], markdown: bool) -> None:
+    raw = node.text(deep=True, separator="", strip=False) or ""
+    lines = [line.rstrip() for line in raw.replace("\r\n", "\n").split("\n")]
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    while lines and not lines[-1].strip():
+        lines.pop()
+    text = "\n".join(lines)[:MAX_SEGMENT_CHARS]
+    if not text or len(segments) >= MAX_SEGMENTS:
+        return
+    fr = frames[idx]
+    fr[F_CHARS] += len(text)
+    fr[F_NSEG] += 1
+    seg = Segment(text=text, kind="pre", dom={"frame": idx, "link": 0, "links": 0, "imask": 0, "itags": 0})
+    if markdown:
+        fence = "~~~~" if "```" in text else "```"
+        seg.extra["markdown"] = f"{fence}\n{text}\n{fence}"
+    segments.append(seg)
+
+
+def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, paths: bool) -> None:
+    """Set kind/level/path of every segment; merge simple table rows."""
+    for seg in segments:
+        fi = seg.dom["frame"]
+        fr = frames[fi]
+        tag = fr[F_TAG]
+        if seg.kind == "pre":
+            pass
+        elif tag in HEADINGS:
+            seg.kind, seg.level = "h", HEADINGS[tag]
+        elif tag == "li":
+            seg.kind, seg.level = "li", max(fr[F_LDEPTH], 1)
+            seg.dom["ol"] = fr[F_INFO] or 0
+        elif tag in ("td", "th"):
+            seg.kind = "cell"
+        elif tag in ("figcaption", "caption"):
+            seg.kind = "caption"
+        elif fr[F_TMASK] & TB["blockquote"]:
+            seg.kind = "quote"
+        elif (parent := fr[F_PARENT]) >= 0 and frames[parent][F_TAG] == "li" and tag in ("p", "div", "span"):
+            seg.kind, seg.level = "li", max(frames[parent][F_LDEPTH], 1)
+            seg.dom["ol"] = frames[parent][F_INFO] or 0
+            seg.dom["li_frame"] = parent
+        else:
+            seg.kind = "p"
+        if paths:
+            seg.path = _path(frames, fi)
+    _merge_rows(segments, frames, markdown)
+
+
+def _path(frames: list[list[Any]], fi: int, depth: int = 5) -> str:
+    parts = []
+    while fi >= 0 and len(parts) < depth:
+        fr = frames[fi]
+        parts.append(fr[F_LABEL] or fr[F_TAG])
+        fi = fr[F_PARENT]
+    if fi >= 0:
+        parts.append("…")
+    return " > ".join(reversed(parts))
+
+
+def _merge_rows(segments: list[Segment], frames: list[list[Any]], markdown: bool) -> None:
+    """Rows of a data table (cells with inline content only) -> one 'table' segment per row."""
+    if not any(s.kind == "cell" for s in segments):
+        return
+    # rows whose every segment sits directly in one of their cells
+    simple: dict[int, bool] = {}
+    for s in segments:
+        row = frames[s.dom["frame"]][F_ROW]
+        if row < 0:
+            continue
+        ok = s.kind == "cell" and frames[s.dom["frame"]][F_PARENT] == row
+        simple[row] = simple.get(row, True) and ok
+    out: list[Segment] = []
+    i = 0
+    n = len(segments)
+    while i < n:
+        s = segments[i]
+        fr = frames[s.dom["frame"]]
+        row = fr[F_ROW]
+        if s.kind == "cell" and simple.get(row):
+            j = i
+            cells: list[tuple[str, int, bool, str | None]] = []
+            while j < n and segments[j].kind == "cell" and frames[segments[j].dom["frame"]][F_ROW] == row:
+                c = segments[j]
+                cf = frames[c.dom["frame"]]
+                cells.append((c.text, cf[F_INFO] or 1, cf[F_TAG] == "th", c.extra.get("md_inline")))
+                j += 1
+            merged = Segment(
+                text=" | ".join(c[0].replace("\n", " ") for c in cells),
+                kind="table",
+                path=_path(frames, row) if segments[i].path is not None else None,
+                dom={
+                    "frame": row,
+                    "link": sum(segments[k].dom["link"] for k in range(i, j)),
+                    "links": sum(segments[k].dom["links"] for k in range(i, j)),
+                    "imask": 0,
+                    "itags": 0,
+                    "table": fr[F_TABLE],
+                    "cells": [(c[1], c[2]) for c in cells],
+                },
+            )
+            merged.extra["cells"] = [
+                (c[3] if c[3] is not None else c[0]).replace("\n", " ") for c in cells
+            ] if markdown else None
+            out.append(merged)
+            i = j
+        else:
+            if s.kind == "cell":
+                s.kind = "p"
+            out.append(s)
+            i += 1
+    segments[:] = out

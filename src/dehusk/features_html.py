@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import chain, repeat
+from itertools import chain
 from operator import itemgetter
 from urllib.parse import urlsplit
 
@@ -129,7 +129,6 @@ def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
     return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
 
 
-_DOM_FIELDS = itemgetter("frame", "link", "links", "imask", "itags")  # a segment's DOM facts
 _FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH, F_MASK, F_IMASK, F_TMASK)
 _FA_KEYS = ("parent", "chars", "link", "nseg", "nimg", "na", "nblock", "depth")
 
@@ -157,12 +156,13 @@ def _title_words(title: str) -> set[str]:
 
 def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarray) -> np.ndarray:
     """Group id of each block: blocks with the same element and parent labels and kind."""
-    labels = [fr[F_LABEL] for fr in frames]
-    fis = [s.dom["frame"] for s in segments]
-    keys = list(zip(map(labels.__getitem__, fis), map(labels.__getitem__, parent[fis].tolist()),
-                    [s.kind for s in segments], strict=True))
-    ids = {k: i for i, k in enumerate(dict.fromkeys(keys))}  # numbered in order of first appearance
-    return np.fromiter(map(ids.__getitem__, keys), dtype=np.int64, count=len(segments))
+    keys: dict[tuple, int] = {}
+    par = parent.tolist()
+    return np.fromiter(
+        (keys.setdefault((frames[a][F_LABEL], frames[par[a]][F_LABEL], s.kind), len(keys))
+         for s, a in zip(segments, (s.dom["frame"] for s in segments), strict=True)),
+        dtype=np.int64, count=len(segments),
+    )
 
 
 def url_features(url: str | None) -> list[float]:
@@ -200,20 +200,24 @@ def html_features(
 
     frames = page.frames
     fa, fm = _frame_table(page)
-    doms = [s.dom for s in segments]
-    facts = np.fromiter(chain.from_iterable(map(_DOM_FIELDS, doms)), dtype=np.int64, count=5 * n).reshape(n, 5)
+    facts = np.fromiter(
+        chain.from_iterable(
+            (d["frame"], d["link"], d["links"], s.level, d.get("ol") or 0, _KIND_CODE.get(s.kind, 0), d["imask"],
+             d["itags"]) for s in segments for d in (s.dom,)),
+        dtype=np.int64, count=8 * n,
+    ).reshape(n, 8)
     fi = facts[:, 0]
     lens = np.fromiter(map(len, texts), dtype=np.float64, count=n)
     link = facts[:, 1].astype(np.float64)
     f["link_density"] = ld = np.minimum(link / np.maximum(lens, 1), 1.0)
     f["log_links"] = np.log1p(facts[:, 2])
     f["whole_link"] = (ld > 0.9).astype(np.float64)
-    f["level"] = np.fromiter([s.level for s in segments], dtype=np.int64, count=n).astype(np.float64)
-    f["ordered"] = (np.fromiter([d.get("ol") or 0 for d in doms], dtype=np.int64, count=n) > 0).astype(np.float64)
+    f["level"] = facts[:, 3].astype(np.float64)
+    f["ordered"] = (facts[:, 4] > 0).astype(np.float64)
     depth = fa["depth"][fi].astype(np.float64)
     f["depth"] = depth
     f["rel_depth"] = depth - float(np.median(depth))
-    kcode = np.fromiter(map(_KIND_CODE.get, kinds, repeat(0)), dtype=np.int64, count=n)
+    kcode = facts[:, 5]
     for j, k in enumerate(KINDS, start=1):
         f[f"kind_{k}"] = (kcode == j).astype(np.float64)
     fil = fi.tolist()
@@ -222,7 +226,7 @@ def html_features(
         f[f"tag_{name}"] = (codes == j).astype(np.float64)
     blocks: dict[str, np.ndarray] = {}
     # token and tag masks (< 2**63: int64 is exact)
-    seg_masks = facts[:, 3:]
+    seg_masks = facts[:, 6:]
     itags = _bits(seg_masks[:, 1], len(TAG_BITS))
     for name in INLINE_TAGS:
         f[f"in_{name}"] = itags[:, TAG_BITS.index(name)]

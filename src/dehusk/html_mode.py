@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from heapq import nlargest
 from operator import itemgetter
 from typing import Any
 
@@ -84,7 +83,7 @@ def _language(segments: list[Segment], declared: str | None, forced: str | None)
         return forced
     sample: list[str] = []
     size = 0
-    for s in nlargest(12, segments, key=lambda s: len(s.text)):  # (= sorted by -len, stable, [:12])
+    for s in sorted(segments, key=lambda s: -len(s.text))[:12]:
         sample.append(s.text)
         size += len(s.text)
         if size > 2000:

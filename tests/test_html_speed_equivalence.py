@@ -34,6 +34,17 @@ def test_word_mask_tricky_words() -> None:
     assert not T._word_mask("shadow") & (1 << T.TOKEN_NAMES.index("ad"))
 
 
+def test_value_mask_equals_word_by_word_reference() -> None:
+    # one digit substitution over the whole class string: the words still match one to one, and
+    # words of two characters keep their digits ("h1"), longer ones do not ("mc4wp-form-12")
+    words = _words(3000, 11) + ["mc4wp", "mc4wp-form-2267", "h1", "a1", "x9y", "col-md-6", "\u0663ad", "post-123"]
+    rnd = random.Random(5)
+    values = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(6000)]
+    values += ["mc4wp-form mc4wp-form-2267", "widget widget_mc4wp_form_widget", "h1 a1", "  nav\tmenu-12  ", ""]
+    for value in values:
+        assert T.value_mask.__wrapped__(value) == T._value_mask_reference(value), value
+
+
 def test_cores_are_contained_in_their_alternatives() -> None:
     assert T._core(r"\bads?\b") == "ad"
     assert T._core(r"[-_]ads?\b") == "ad"

@@ -160,6 +160,7 @@ def _literal_index() -> tuple[re.Pattern[str], dict[str, tuple[int, int]], int]:
 
 
 _LIT_SCAN, _LIT_PAYLOAD, _ALWAYS_SEARCH = _literal_index()
+_RES_OF_BIT = {bit: rx.search for bit, rx in _TOKEN_RES}
 
 
 def _word_mask_reference(word: str) -> int:
@@ -188,10 +189,11 @@ def _word_mask(word: str) -> int:
         check |= suggests
         m = search(low, m.start() + 1)
     check &= ~mask
-    if check:
-        for bit, rx in _TOKEN_RES:
-            if check & bit and rx.search(low):
-                mask |= bit
+    while check:  # the groups to confirm, lowest bit first
+        bit = check & -check
+        if _RES_OF_BIT[bit](low):
+            mask |= bit
+        check ^= bit
     return mask
 
 
@@ -199,13 +201,26 @@ def token_mask(value: str, cache: dict[str, int]) -> int:
     """Bit mask of TOKEN_GROUPS matched by a class/id/role string (cached per page)."""
     mask = cache.get(value)
     if mask is None:
-        mask = cache[value] = _value_mask(value)
+        mask = cache[value] = value_mask(value)
     return mask
 
 
 @lru_cache(maxsize=65536)
-def _value_mask(value: str) -> int:
-    """token_mask of a whole attribute string (the same strings recur across a site's pages)."""
+def value_mask(value: str) -> int:
+    """token_mask of a whole attribute string (the same strings recur across a site's pages):
+    the OR of its words' masks, digits runs in words of 3+ characters read as one "0"."""
+    words = value.split()
+    if len(words) == 1:
+        word = words[0]
+        return _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)
+    mask = 0
+    # (digit runs hold no white space: the words of the substituted string match one to one)
+    for word, subbed in zip(words, _DIGITS.sub("0", value).split(), strict=True):
+        mask |= _word_mask(subbed if len(word) > 2 else word)
+    return mask
+
+
+def _value_mask_reference(value: str) -> int:
     mask = 0
     for word in value.split():
         mask |= _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)

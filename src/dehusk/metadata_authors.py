@@ -239,10 +239,26 @@ def resolve_names(names: list[str], typed: bool, structured: bool = False) -> tu
     return persons, orgs
 
 
+def resolved_names(names: list[str], typed: bool, structured: bool,
+                   cache: dict[tuple[tuple[str, ...], bool, bool], tuple[list[str], list[str]]]
+                   ) -> tuple[list[str], list[str]]:
+    """`resolve_names`, remembered in the page's `cache` (the rule and the learned picker resolve
+    the same sources); fresh lists each time."""
+    key = (tuple(names), typed, structured)
+    hit = cache.get(key)
+    if hit is None:
+        hit = cache[key] = resolve_names(names, typed, structured)
+    return list(hit[0]), list(hit[1])
+
+
 def _choose_authors(meta: HtmlMeta, page: Page, steps: list[tuple[str, Callable[[], list[str]]]],
-                    computed: list[AuthorSource]) -> None:
+                    computed: list[AuthorSource],
+                    cache: dict[tuple[tuple[str, ...], bool, bool], tuple[list[str], list[str]]] | None = None,
+                    ) -> None:
     """The rule: the first source, best first, that gives a person's name (typed one-word names
     only after every full-name source); `computed` gets every source evaluated."""
+    if cache is None:
+        cache = {}
     ld = page.jsonld
     agencies = [o for o in ld.orgs if is_agency(o)]
     for src, get in steps:
@@ -250,7 +266,7 @@ def _choose_authors(meta: HtmlMeta, page: Page, steps: list[tuple[str, Callable[
         computed.append(AuthorSource(src, names, src in _TYPED_STEPS))
         if not names:
             continue
-        persons, orgs = resolve_names(names, src in _TYPED_STEPS, src in _STRUCTURED_STEPS)
+        persons, orgs = resolved_names(names, src in _TYPED_STEPS, src in _STRUCTURED_STEPS, cache)
         if src in _CREDIT_SOURCES:
             agencies.extend(orgs)
         if persons:

@@ -57,7 +57,7 @@ from .metadata_authors import (
     _box_names,
     _choose_authors,
     author_steps,
-    resolve_names,
+    resolved_names,
 )
 from .metadata_dates import (
     _PRIORITY,
@@ -143,17 +143,22 @@ class _State:
     steps: list[tuple[str, Callable[[], list[str]]]]
     computed: list[AuthorSource]
     where: dict[str, LexborNode]
+    resolved: dict  # resolved_names' cache, shared by the rule and the learned picker
     _scan: Scan | None = None
+
+    def wanted(self) -> list[LexborNode]:
+        """The elements whose positions the scan records."""
+        page = self.page
+        wanted = [*page.h1s, *page.times, *page.author_links, *page.bylines[:30], *page.datelines[:30]]
+        for key in ("author", "datepublished", "datecreated", "datemodified", "headline"):
+            wanted.extend(page.itemprops.get(key, ())[:6])
+        if self.title.node is not None:
+            wanted.append(self.title.node)
+        return wanted
 
     def scan(self) -> Scan:
         if self._scan is None:
-            page = self.page
-            wanted = [*page.h1s, *page.times, *page.author_links, *page.bylines[:30], *page.datelines[:30]]
-            for key in ("author", "datepublished", "datecreated", "datemodified", "headline"):
-                wanted.extend(page.itemprops.get(key, ())[:6])
-            if self.title.node is not None:
-                wanted.append(self.title.node)
-            self._scan = page.scan(wanted)
+            self._scan = self.page.scan(self.wanted())
         return self._scan
 
     def anchor(self) -> int | None:
@@ -183,8 +188,9 @@ def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> t
     where: dict[str, LexborNode] = {}
     steps = author_steps(page, near, url, where)
     computed: list[AuthorSource] = []
-    _choose_authors(meta, page, steps, computed)
-    return meta, _State(page, url, fetch_date, site_names, title, near, dates, steps, computed, where)
+    resolved: dict = {}
+    _choose_authors(meta, page, steps, computed, resolved)
+    return meta, _State(page, url, fetch_date, site_names, title, near, dates, steps, computed, where, resolved)
 
 
 def title_rows(state: _State) -> tuple[list[Candidate], np.ndarray]:
@@ -236,6 +242,30 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
 
 
+def _user_and_img_nodes(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborNode]]:
+    """`root.css(ATTR_AUTHOR)` and `root.css("img")` from one query (one walk in lexbor): an
+    element comes once per selector it matches, duplicates next to each other."""
+    users: list[LexborNode] = []
+    imgs: list[LexborNode] = []
+    if root is None:
+        return users, imgs
+    found = root.css(ATTR_AUTHOR + ", img")
+    i, n = 0, len(found)
+    while i < n:
+        node = found[i]
+        mid = node.mem_id
+        j = i + 1
+        while j < n and found[j].mem_id == mid:
+            j += 1
+        if node.tag == "img":
+            imgs.append(node)
+            users.extend(found[i + 1 : j])
+        else:
+            users.extend(found[i:j])
+        i = j
+    return users, imgs
+
+
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -253,7 +283,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
         key = (tuple(a.names), a.typed, a.src in NOT_LOOSE, a.src in _STRUCTURED_STEPS)
         persons = resolved.get(key)
         if persons is None:
-            persons = resolve_names(a.names, a.typed, a.src in _STRUCTURED_STEPS)[0]
+            persons = resolved_names(a.names, a.typed, a.src in _STRUCTURED_STEPS, state.resolved)[0]
             if not persons and a.src not in NOT_LOOSE:
                 persons = one_word(a.names, keys)
             resolved[key] = persons
@@ -293,8 +323,9 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
             if names and add(AuthorSource("visible byline", [names], False, node), len(seen) - 1) \
                     and len(seen) >= _MAX_PER_KIND:
                 break
+    users, imgs = _user_and_img_nodes(page.root)
     if page.root is not None:
-        for node in page.root.css(ATTR_AUTHOR)[:6]:
+        for node in users[:6]:
             if node.tag in ("input", "label", "form", "button", "select", "textarea"):
                 continue
             a = node.attributes
@@ -308,7 +339,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
     if page.root is not None:
         n_img = 0
         n_avatar = 0
-        for node in page.root.css("img")[:100]:
+        for node in imgs[:100]:
             attrs = node.attributes  # (a fresh dict per read: read once)
             if n_avatar < 2 and _AVATAR_IMG.search(f"{attrs.get('class') or ''} {(attrs.get('src') or '')[:200]}"):
                 n_avatar += 1

@@ -129,8 +129,8 @@ class Page:
         return self._hint_nodes()[1]
 
     def _hint_nodes(self) -> tuple[list[LexborNode], list[LexborNode]]:
-        if self._hints is None:
-            self._hints = _read_hints(self.root)
+        if self._hints is None:  # (read_page sets them)
+            self._hints = _read_hints(self.root.css(_HINT_QUERY) if self.root is not None else [])
         return self._hints
 
     def scan(self, wanted: list[LexborNode]) -> Scan:
@@ -185,11 +185,21 @@ def ancestors(node: LexborNode | None, depth: int = 12) -> frozenset[int]:
     return frozenset(ids)
 
 
-def _read_head(tree: LexborHTMLParser, page: Page) -> None:
-    for node in tree.css("meta, link, title"):
+# One CSS query over the document costs a walk in lexbor whatever it asks: the queries of one
+# pass go together. A selector list gives an element once per selector it matches (duplicates
+# next to each other): the record below follows each query's own list exactly.
+_HEAD_QUERY = "meta, link, title, script[type*='ld+json' i]"  # (no element matches two of these)
+
+
+def _read_head(nodes: list[LexborNode], page: Page) -> list[LexborNode]:
+    """<meta>, <link>, <title> of the page; returns the ld+json scripts."""
+    scripts: list[LexborNode] = []
+    for node in nodes:
         attrs = node.attributes
         tag = node.tag
-        if tag == "meta":
+        if tag == "script":
+            scripts.append(node)
+        elif tag == "meta":
             content = attrs.get("content")
             if not content or not content.strip():
                 continue
@@ -205,14 +215,40 @@ def _read_head(tree: LexborHTMLParser, page: Page) -> None:
                     page.links.setdefault(r, []).append(href.strip())
         elif page.title is None and node.parent is not None and node.parent.tag in ("head", "html"):
             page.title = clean_text(node.text()) or None
+    return scripts
+
+
+def _body_matches(tag: str, attrs: dict[str, str | None]) -> int:
+    """How many selectors of _BODY_QUERY the element matches."""
+    n = (tag == "h1") + (tag == "time") + ("itemprop" in attrs)
+    if tag == "a":
+        n += ("rel" in attrs) + ("/author" in (attrs.get("href") or "").casefold())
+    return n
 
 
 def _read_body(tree: LexborHTMLParser, page: Page) -> None:
+    """_BODY_QUERY's elements, and the hint elements (`_read_hints`) from the same query."""
     root = tree.body
     page.root = root
     if root is None:
+        page._hints = ([], [])
         return
-    for node in root.css(_BODY_QUERY):
+    body: list[LexborNode] = []
+    hints: list[LexborNode] = []
+    found = root.css(_BODY_QUERY + ", " + _HINT_QUERY)
+    i, n = 0, len(found)
+    while i < n:  # each element with its duplicates: _BODY_QUERY's matches first, then the hints'
+        node = found[i]
+        mid = node.mem_id
+        j = i + 1
+        while j < n and found[j].mem_id == mid:
+            j += 1
+        k = _body_matches(node.tag, node.attributes)
+        body.extend(found[i : i + k])
+        hints.extend(found[i + k : j])
+        i = j
+    page._hints = _read_hints(hints)
+    for node in body:
         tag = node.tag
         attrs = node.attributes
         if tag == "h1":
@@ -235,12 +271,11 @@ def _read_body(tree: LexborHTMLParser, page: Page) -> None:
                 page.author_links.append(node)
 
 
-def _read_hints(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborNode]]:
+def _read_hints(nodes: list[LexborNode]) -> tuple[list[LexborNode], list[LexborNode]]:
+    """Byline and date-line elements among `nodes`, the matches of `_HINT_QUERY`."""
     bylines: list[LexborNode] = []
     datelines: list[LexborNode] = []
-    if root is None:
-        return bylines, datelines
-    for node in root.css(_HINT_QUERY):
+    for node in nodes:
         if node.tag in _NOT_HINT_TAGS:
             continue
         attrs = node.attributes
@@ -256,9 +291,9 @@ def _read_hints(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborN
 
 def read_page(tree: LexborHTMLParser, url: str | None) -> Page:
     page = Page()
-    _read_head(tree, page)
+    scripts = _read_head(tree.css(_HEAD_QUERY), page)
     values: list = []
-    for node in tree.css("script[type*='ld+json' i]"):
+    for node in scripts:
         values.extend(parse_jsonld(node.text() or ""))
     page.jsonld = extract_jsonld(values, url)
     root = tree.root

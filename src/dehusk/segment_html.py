@@ -17,7 +17,7 @@ from typing import Any
 from .assemble import md_escape
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .html_tokens import token_mask
+from .html_tokens import value_mask
 
 #: structural tags remembered on every descendant (bit masks, inherited)
 TAG_BITS: tuple[str, ...] = (
@@ -95,8 +95,7 @@ def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
 
 def _collapse(text: str) -> str:
     if "\n" in text:
-        lines = (" ".join(line.split()) for line in text.split("\n"))
-        return "\n".join(line for line in lines if line)
+        return "\n".join(filter(None, [" ".join(line.split()) for line in text.split("\n")]))
     return " ".join(text.split())
 
 
@@ -208,7 +207,7 @@ def segment_html(
                 if key:
                     own = cache.get(key)
                     if own is None:
-                        own = token_mask(key, cache)
+                        own = cache[key] = value_mask(key)
                 else:
                     own = 0
                 if (

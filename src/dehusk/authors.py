@@ -26,7 +26,7 @@ import unicodedata
 
 from .dates import MONTH_PATTERN, find_dates, has_date_hint
 
-__all__ = ["byline_match", "clean_authors", "is_agency", "looks_like_person", "split_credit"]
+__all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
 
 _L = r"[^\W\d_]"
 
@@ -392,7 +392,9 @@ _CJK_ROLES = frozenset(["记者", "記者", "기자", "编辑", "編輯", "责�
 _INITIAL_END = re.compile(r"(?:^|\s)(?:\w|Jr|Sr|St)\.$")
 
 
-def _names(clause: str) -> tuple[list[str], list[str]]:
+def _names(clause: str, want_orgs: bool = True) -> tuple[list[str], list[str]]:
+    """(persons, organisations) of one clause; without `want_orgs`, the persons only (the agency
+    test then runs only where the person test needs it: last, in `_looks_like_person`)."""
     persons: list[str] = []
     orgs: list[str] = []
     m = _WITH_AGENCY.match(clause)
@@ -419,16 +421,16 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
         if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
             tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
         name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
-        agency: bool | None = is_agency(name)
+        agency: bool | None = is_agency(name) if want_orgs or item != name else None
         if agency and (item == name or is_agency(item)):
             name = item  # "Reuters Staff" stays whole
         if name.endswith(".") and not _INITIAL_END.search(name):
             name, agency = name[:-1], None
         if _looks_like_person(name, agency):
             persons.append(name)
-        elif agency if agency is not None else is_agency(name):
+        elif want_orgs and (agency if agency is not None else is_agency(name)):
             orgs.append(name)
-    return persons, orgs
+    return persons, ([] if not want_orgs else orgs)
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -442,17 +444,23 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def split_credit(text: str) -> tuple[list[str], list[str]]:
-    """(persons, organisations) named in a byline or credit line, each de-duplicated, in order."""
+def split_credit(text: str, want_orgs: bool = True) -> tuple[list[str], list[str]]:
+    """(persons, organisations) named in a byline or credit line, each de-duplicated, in order
+    (without `want_orgs`: the persons, and no organisations looked for)."""
     if not text or not isinstance(text, str):
         return [], []
     persons: list[str] = []
     orgs: list[str] = []
     for clause in _clauses(_remove_noise(text[:2000])):
-        p, o = _names(clause)
+        p, o = _names(clause, want_orgs)
         persons += p
         orgs += o
     return _dedupe(persons), _dedupe(orgs)
+
+
+def credited_persons(text: str) -> list[str]:
+    """`split_credit(text)[0]`, without sorting out the organisations."""
+    return split_credit(text, want_orgs=False)[0]
 
 
 def clean_authors(raw: str | list[str] | None) -> list[str]:
@@ -462,7 +470,7 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
     values = [raw] if isinstance(raw, str) else [v for v in raw if isinstance(v, str)]
     persons: list[str] = []
     for value in values[:50]:
-        persons += split_credit(value)[0]
+        persons += credited_persons(value)
     return _dedupe(persons)
 
 

@@ -21,6 +21,7 @@ import numpy as np
 
 from .blocks import Segment
 from .features_words import (
+    _B_STOP,
     _PHRASE_GROUPS,
     _PHRASE_HIGH,
     _PUNCT_TO_SPACE,
@@ -28,10 +29,11 @@ from .features_words import (
     CURRENCY,
     PATTERN_NAMES,
     SHORT,
-    _line_word_flags,
     _page_words,
     _punct_to_space_codes,
     _word_flags,
+    line_bits_flags,
+    token_bits,
 )
 
 # ----------------------------------------------------------------- character classes
@@ -236,13 +238,16 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         # lower() kept every code point in place when the length is the same: the same lines
         tokens, n_words_arr = _page_words(plain, pcodes, n, line_of if len(pcodes) == len(codes) else None)
         n_words: list[int] | np.ndarray = n_words_arr
-        short_lines = np.flatnonzero(np.fromiter(map(len, lows), dtype=np.int64, count=n) <= SHORT).tolist()
+        short = np.fromiter(map(len, lows), dtype=np.int64, count=n) <= SHORT
+        short_lines = np.flatnonzero(short).tolist()
         short_texts = [lows[i] for i in short_lines]
-        plain_lines = plain.split("\n")
         flags = np.zeros((n, 8))
+        # one lookup per word for the stop words and the keyword flags
+        bits = token_bits(tokens, stops)
+        token_line = np.repeat(np.arange(n), n_words_arr)
         if short_lines:  # keyword flags describe short blocks (menus, prompts, credits)
-            short_words = "\n".join([plain_lines[i] for i in short_lines]).split()
-            flags[short_lines] = _line_word_flags(short_words, n_words_arr[short_lines])
+            flags[short_lines] = line_bits_flags(bits[short[token_line]], n_words_arr[short_lines])
+        is_stop = ((bits & _B_STOP) > 0).astype(np.float64)
         phrase_groups = (*_PHRASE_GROUPS, (6, _URL_PHRASES))  # the url flag: a substring of the line
     else:
         lows = [t.lower() for t in texts]
@@ -262,10 +267,11 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         tokens = [w for t in split_lows for w in t.split()]
         if flag_rows:
             flags[short_lines] = flag_rows
+        is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
+        token_line = np.repeat(np.arange(n), n_words)
     words = np.array(n_words, dtype=np.float64).reshape(n)
     # stop words: one pass over all the page's words, counted back to their blocks
-    is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
-    stop_n = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n).astype(np.float64)
+    stop_n = np.bincount(token_line, weights=is_stop, minlength=n).astype(np.float64)
     if short_texts:
         short_joined = "\n".join(short_texts)
         short_starts = [0, *accumulate(len(t) + 1 for t in short_texts[:-1])]

@@ -123,8 +123,8 @@ def label_segments(
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments)
     drop_orphan_headings(segments)
-    if not options.include_comments:
-        drop_comment_thread(segments)
+    if not options.include_comments:  # (a comment header ends in a colon: the other lines need no test)
+        drop_comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist())
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
@@ -243,12 +243,13 @@ def _comment_header(text: str) -> bool:
     return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
 
 
-def drop_comment_thread(segments: list[Segment]) -> None:
+def drop_comment_thread(segments: list[Segment], candidates: list[int] | None = None) -> None:
     """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
     after at least 50 words of kept text start a thread, which runs from the first header (or the
     heading right above it) to the end of the kept text after the last one. (A forum thread, whose
     posts are the content, starts with its first post's header, not after an article.)"""
-    headers = [i for i, seg in enumerate(segments) if _comment_header(seg.text)]
+    lines = range(len(segments)) if candidates is None else candidates  # `candidates`: all that may be headers
+    headers = [i for i in lines if _comment_header(segments[i].text)]
     if len(headers) < THREAD_MIN_HEADERS:
         return
     first = headers[0]

@@ -278,3 +278,47 @@ def test_token_bits_carry_stop_words_and_keyword_bits() -> None:
     stops = frozenset({"the", "by"})
     bits = token_bits(tokens, stops).tolist()
     assert bits == [_WORD_BITS.get(t, 0) | (_B_STOP if t in stops else 0) for t in tokens]
+
+
+@pytest.mark.parametrize("text", ["Plain words here", "Two  spaces", " lead", "tail ", "tab\there", "nb\u00a0sp", "line\u2028sep",
+                                  "Straße İstanbul ΣΑΣ", "ﬁle", "", "a\x1cb", "x\u1680y"])
+def test_assemble_norm_fast_path(text: str) -> None:
+    from dehusk.assemble import _norm
+
+    assert _norm(text) == " ".join(text.casefold().split())
+
+
+_NOISY = ["Monday, May 5", "mon. 5", "Updated 2 hours ago", "vor 3 Tagen", "il y a 2 jours", "fa 3 ore", "Yesterday",
+          "5 min read", "Reading Time: 4", "Follow me on Twitter", "E-mail the author", "View all posts by Ann Lee",
+          "lundi", "Jeudi 3", "Zondag", "sabato", "About the Author", "opens in new window", "Verified", "Ann Lee",
+          "By Ann Lee | SEO", "hier", "KEYNOTE by Ann", "Sſ Ann"]
+
+
+@pytest.mark.parametrize("text", _NOISY)
+def test_noise_word_gates_let_every_match_through(text: str) -> None:
+    from dehusk import authors_noise as nz
+
+    for pattern, words in ((nz._JUNK, nz._JUNK_WORDS), (nz._RELATIVE, nz._RELATIVE_WORDS),
+                           (nz._WEEKDAY, nz._WEEKDAY_WORDS)):
+        if pattern.search(text):
+            assert nz._may_match(text, words), (pattern.pattern[:30], text)
+        if text.isascii():
+            for m in pattern.finditer(text):
+                assert any(w in m.group().lower() for w in words)
+    assert authors.clean_authors(text) == authors._dedupe(authors.split_credit(text)[0])
+
+
+def test_comment_thread_from_colon_lines_only() -> None:
+    from dehusk.text_mode import drop_comment_thread
+
+    def page() -> list[Segment]:
+        body = [Segment("Word " * 30 + "end.", label="body") for _ in range(3)]
+        thread = []
+        for k in range(3):
+            thread += [Segment(f"{k + 1}. Ann says:", label="boilerplate"), Segment("Nice post, thanks a lot.", label="body")]
+        return body + thread
+
+    a, b = page(), page()
+    drop_comment_thread(a)
+    drop_comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")])
+    assert [s.label for s in a] == [s.label for s in b] and "comment" in {s.label for s in a}

@@ -322,3 +322,16 @@ def test_comment_thread_from_colon_lines_only() -> None:
     drop_comment_thread(a)
     drop_comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")])
     assert [s.label for s in a] == [s.label for s in b] and "comment" in {s.label for s in a}
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "by jane", "BY JANE DOE", "ByJane Doe", "Byzantine art", "Bye now", "-- By Ann Lee", "--- By Ann Lee",
+    "Written by Ann", "Fact-checked by Bo Li", "Medically reviewed by Bo Li", "Author: Ann", "AUTHORS: Ann",
+    "Autorin Ann Lee", "_by Ann", "2by Ann", "By1 Ann", "ByX", "Reporting by Ann", "Additional reporting by Bo",
+    "publié par Ann", "作者：王小明", "文：李华", "Story by Ann", "The story", "Di Mario Rossi",
+])
+def test_first_word_gate_never_hides_a_start_match(line: str) -> None:
+    if authors._START.match(line):
+        assert authors._may_start(line)
+    if line.isascii() and not authors._may_start(line):
+        assert authors.byline_match(line) is None

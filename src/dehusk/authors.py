@@ -123,6 +123,29 @@ _START = re.compile(
     r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|contributors?|texte?|tekst|"
     r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z])|(?:记者|記者|作者|撰文|撰稿|筆者)\s*[:：/／]?\s*(?=\w)|文\s*[:：/／]\s*(?=\w))"
 )
+# `_START` on ASCII text needs its first word (after at most 3 other characters) to be one of these
+# (any case), or "By" glued to a capital: a set lookup rules most lines out before the regex
+_FIRST_WORD = re.compile(r"[\s\W]{0,3}(\w+)")
+_START_WORDS = _words(
+    """additional reporting written posted published text texte video photo photos words story interview
+    illustration illustrations graphic graphics compiled produced reported contributed edited editing translated
+    translation fact medically reviewed skrivet escrito scritto by von par por door av af od di yazar napsal
+    napsala autor autorin autorka autores autora autoren author authors contributor contributors tekst redakcja
+    reportage"""
+)
+
+
+def _may_start(line: str) -> bool:
+    """False only when `_START` cannot match `line` (an ASCII line whose first word is none of them)."""
+    if not line.isascii():
+        return True
+    m = _FIRST_WORD.match(line)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w.lower() in _START_WORDS or (w[:2] == "By" and "A" <= w[2:3] <= "Z")
+
+
 _MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[|•·\n\t()\[\]]|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
 _ITEM_SPLIT = re.compile(
@@ -416,7 +439,7 @@ def byline_match(line: str) -> str | None:
     None otherwise. Cheap for the lines that are not: a length test and one anchored regex."""
     if not line or not isinstance(line, str) or len(line) > _BYLINE_MAX:
         return None
-    m = _START.match(line)
+    m = _START.match(line) if _may_start(line) else None
     if not m:
         return None
     rest = line[m.end() :].lstrip(_STRIP)

@@ -163,11 +163,12 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
     subheading, unless it reads as furniture (menu, share, credit, caption, repeated line)."""
     n = len(segments)
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
-    for i in range(1, n - 1):
+    # the labels before the pass: a line it changes was not body before and is not after, so its
+    # neighbours' tests read the same
+    labels = [seg.label for seg in segments]
+    for i in [i for i in range(1, n - 1) if labels[i - 1] == "body" == labels[i + 1]]:
         seg = segments[i]
         if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
-            continue
-        if segments[i - 1].label != "body" or segments[i + 1].label != "body":
             continue
         if f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]:
             seg.label = "heading"
@@ -211,9 +212,8 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
 def drop_orphan_headings(segments: list[Segment]) -> None:
     """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
     n = len(segments)
-    for i, seg in enumerate(segments):
-        if seg.label != "heading":
-            continue
+    for i in [i for i, seg in enumerate(segments) if seg.label == "heading"]:  # (a later heading is still one)
+        seg = segments[i]
         ok = False
         for j in range(i + 1, min(i + 4, n)):
             nxt = segments[j].label

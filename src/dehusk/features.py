@@ -14,7 +14,7 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
@@ -299,7 +299,8 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     stop_n = np.bincount(token_line, weights=is_stop, minlength=n).astype(np.float64)
     if short_texts:
         short_joined = "\n".join(short_texts)
-        short_starts = [0, *accumulate(len(t) + 1 for t in short_texts[:-1])]
+        short_lens = np.fromiter(map(len, short_texts), dtype=np.int64, count=len(short_texts))
+        short_starts = [0, *np.cumsum(short_lens[:-1] + 1).tolist()]
         # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
         # one str.find per phrase and hit line, several times faster than a regex alternation;
         # phrases with a non-ASCII character the page lacks are not looked for

@@ -161,3 +161,177 @@ def test_too_short_counts_ten_words(n: int, short: bool) -> None:
     segments = [Segment("Tom  ate " * (n // 2), label="body"), Segment("pie. " * (n % 2) + " ", label="body")]
     article = assemble(segments, Meta(), dehusk.Options(), mode="text", url=None)
     assert (article.empty_reason == "too_short") == short
+
+
+# ------------------------------------------------------------------ second round of fast paths
+
+def test_level_tables_walk_the_trees_like_the_node_arrays() -> None:
+    from dehusk.classify import load_model
+
+    rng = np.random.default_rng(1)
+    for name in ("text_p1", "text_title", "html_block"):
+        model = load_model(name)
+        X = rng.normal(size=(40, len(model.feature_names))) * 3
+        X[:, ::4] = rng.integers(0, 3, size=X[:, ::4].shape)  # values equal to integer thresholds
+        X[1], X[2] = np.inf, -np.inf
+        assert np.array_equal(model._leaves(X), model._leaves_walk(X)), name
+        assert model._leaves(X).flags["C_CONTIGUOUS"]
+
+
+def test_level_tables_with_leaf_roots_and_deep_trees() -> None:
+    arrays = {
+        "feature": np.array([0, 0, 1, 0, 0, 0]), "threshold": np.array([0.5, np.inf, 2.0, np.inf, np.inf, np.inf]),
+        "left": np.array([1, 1, 3, 3, 4, 5]), "right": np.array([2, 1, 4, 3, 4, 5]),
+        "default_left": np.ones(6, dtype=bool), "value": np.array([0, 1.0, 0, 2.0, 3.0, 0.25]),
+        "roots": np.array([0, 5]), "depth": np.array(2),
+    }
+    model = TreeModel(arrays, {"feature_names": ["a", "b"]})
+    X = np.array([[0.5, 9.0], [0.6, 2.0], [0.6, 2.1], [-1.0, -1.0]])
+    assert np.array_equal(model._leaves(X), model._leaves_walk(X))
+    deep = TreeModel(dict(arrays, depth=np.array(40)), {"feature_names": ["a", "b"]})  # no tables: the walk
+    assert deep.level_value is None and deep.predict_raw(X).tolist() == model.predict_raw(X).tolist()
+
+
+def _segments_reference(text: str) -> list[Segment]:
+    """segment_text's per-line loop with every test on every line (the plain code)."""
+    from dehusk.segment_text import _BULLET, _BULLET_START, _WS, _needs_ws
+
+    out, blank = [], 0
+    for raw in text.split("\n"):
+        stripped = raw.strip()
+        if not stripped:
+            blank += 1
+            continue
+        indent = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
+        bullet = False
+        if stripped[0] in _BULLET_START:
+            m = _BULLET.match(stripped)
+            if m and len(stripped) > m.end():
+                bullet = True
+                if not stripped[0].isdigit():
+                    stripped = stripped[m.end():]
+        line = _WS.sub(" ", stripped).strip() if _needs_ws(stripped) else stripped
+        if not line:
+            blank += 1
+            continue
+        out.append(Segment(line, "li" if bullet else "line", 0, bullet, indent, blank))
+        blank = 0
+    return out
+
+
+@pytest.mark.parametrize("text", [
+    "Title\n\n  Indented  line\twith tab\n•\u00a0bullet with nbsp\n-  dash  item\n1.  5 apples\n\u200b\n\nEnd.",
+    "\u3000full width space\u3000inside\nplain line\n\n\n* star\n+1 not a bullet\n▪ x\n",
+    "a\u2007b\u202fc\u205fd\n   \n\t\n" + "word " * 30,
+    "",
+    "only\n\n\n",
+])
+def test_plain_segments_match_the_per_line_loop(text: str) -> None:
+    from dehusk.segment_text import segment_text
+
+    assert segment_text(text) == _segments_reference(text)
+
+
+def test_odd_lines_are_the_lines_the_regex_finds() -> None:
+    from dehusk.segment_text import _needs_ws, _odd_lines
+
+    lines = ["a  b", "plain", "tab\there", "nb\u00a0sp", "", "x\u200by", "ideo\u3000graphic", "  ", "end"]
+    assert _odd_lines(lines) == {i for i, ln in enumerate(lines) if _needs_ws(ln)}
+
+
+@pytest.mark.parametrize("texts", [
+    ["2019", "1999:", "12:30", "x2020y", "20201", "0:00", ":12", "12:3", "€5 or $6", "１９９９", "2024年5月", "a"],
+    ["12:34", "in 1995 and 2040", "٢٠٢٠ 2020"],
+    ["no digits here", "¥"],
+])
+def test_sparse_date_time_price_flags_match_whole_page_masks(texts: list[str]) -> None:
+    from dehusk.features import _CHAR_TABLE, DIGIT, _per_line, _year_positions, _year_starts
+
+    joined = "\n".join(texts)
+    codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)
+    digit = _CHAR_TABLE[np.minimum(codes, 0xFFFF)] == DIGIT
+    assert _year_positions(codes, digit).tolist() == np.flatnonzero(_year_starts(codes, digit)).tolist()
+    lens = np.array([len(t) for t in texts])
+    line_of = np.repeat(np.arange(len(texts)), lens + 1)[: len(codes)]
+    f = base_features(texts, frozenset())
+    want_date = _per_line(_year_starts(codes, digit) | (codes == 0x5E74) | (codes == 0xB144), line_of, len(texts))
+    colon = np.zeros(len(codes), dtype=bool)
+    colon[2:-2] = (codes[2:-2] == 0x3A) & digit[1:-3] & digit[3:-1] & digit[4:]
+    assert np.array_equal(f["re_date"], want_date)
+    assert np.array_equal(f["re_time"], _per_line(colon, line_of, len(texts)))
+    assert f["re_price"].tolist() == [float(any(c in t for c in "$€£¥₹")) for t in texts]
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe and Reuters Staff", "Reuters Staff.", "Jane Doe.", "AFP with agencies", "Jane Doe with wires",
+    "Senior Reporter Jane Doe", "王晓明 李华", "By BBC News and Ann Lee", "Dr. A. B. Smith Jr.", "The Guardian",
+])
+def test_credited_persons_are_split_credit_persons(line: str) -> None:
+    assert authors.credited_persons(line) == authors.split_credit(line)[0]
+    assert authors.clean_authors(line) == authors._dedupe(authors.split_credit(line)[0])
+
+
+def test_token_bits_carry_stop_words_and_keyword_bits() -> None:
+    from dehusk.features_words import _B_STOP, _WORD_BITS, token_bits
+
+    tokens = ["the", "share", "by", "zebra", "login", "the"]
+    stops = frozenset({"the", "by"})
+    bits = token_bits(tokens, stops).tolist()
+    assert bits == [_WORD_BITS.get(t, 0) | (_B_STOP if t in stops else 0) for t in tokens]
+
+
+@pytest.mark.parametrize("text", ["Plain words here", "Two  spaces", " lead", "tail ", "tab\there", "nb\u00a0sp", "line\u2028sep",
+                                  "Straße İstanbul ΣΑΣ", "ﬁle", "", "a\x1cb", "x\u1680y"])
+def test_assemble_norm_fast_path(text: str) -> None:
+    from dehusk.assemble import _norm
+
+    assert _norm(text) == " ".join(text.casefold().split())
+
+
+_NOISY = ["Monday, May 5", "mon. 5", "Updated 2 hours ago", "vor 3 Tagen", "il y a 2 jours", "fa 3 ore", "Yesterday",
+          "5 min read", "Reading Time: 4", "Follow me on Twitter", "E-mail the author", "View all posts by Ann Lee",
+          "lundi", "Jeudi 3", "Zondag", "sabato", "About the Author", "opens in new window", "Verified", "Ann Lee",
+          "By Ann Lee | SEO", "hier", "KEYNOTE by Ann", "Sſ Ann"]
+
+
+@pytest.mark.parametrize("text", _NOISY)
+def test_noise_word_gates_let_every_match_through(text: str) -> None:
+    from dehusk import authors_noise as nz
+
+    for pattern, words in ((nz._JUNK, nz._JUNK_WORDS), (nz._RELATIVE, nz._RELATIVE_WORDS),
+                           (nz._WEEKDAY, nz._WEEKDAY_WORDS)):
+        if pattern.search(text):
+            assert nz._may_match(text, words), (pattern.pattern[:30], text)
+        if text.isascii():
+            for m in pattern.finditer(text):
+                assert any(w in m.group().lower() for w in words)
+    assert authors.clean_authors(text) == authors._dedupe(authors.split_credit(text)[0])
+
+
+def test_comment_thread_from_colon_lines_only() -> None:
+    from dehusk.text_mode import drop_comment_thread
+
+    def page() -> list[Segment]:
+        body = [Segment("Word " * 30 + "end.", label="body") for _ in range(3)]
+        thread = []
+        for k in range(3):
+            thread += [Segment(f"{k + 1}. Ann says:", label="boilerplate"), Segment("Nice post, thanks a lot.", label="body")]
+        return body + thread
+
+    a, b = page(), page()
+    drop_comment_thread(a)
+    drop_comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")])
+    assert [s.label for s in a] == [s.label for s in b] and "comment" in {s.label for s in a}
+
+
+@pytest.mark.parametrize("line", [
+    "By Jane Doe", "by jane", "BY JANE DOE", "ByJane Doe", "Byzantine art", "Bye now", "-- By Ann Lee", "--- By Ann Lee",
+    "Written by Ann", "Fact-checked by Bo Li", "Medically reviewed by Bo Li", "Author: Ann", "AUTHORS: Ann",
+    "Autorin Ann Lee", "_by Ann", "2by Ann", "By1 Ann", "ByX", "Reporting by Ann", "Additional reporting by Bo",
+    "publié par Ann", "作者：王小明", "文：李华", "Story by Ann", "The story", "Di Mario Rossi",
+])
+def test_first_word_gate_never_hides_a_start_match(line: str) -> None:
+    if authors._START.match(line):
+        assert authors._may_start(line)
+    if line.isascii() and not authors._may_start(line):
+        assert authors.byline_match(line) is None

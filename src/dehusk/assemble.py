@@ -30,6 +30,11 @@ class Meta:
 
 
 def _norm(text: str) -> str:
+    """Case-folded, white space collapsed to single spaces."""
+    # a printable text holds no white space but " " (the rest is "Other" or "Separator"): without
+    # two in a row or one at an end, splitting and joining gives the same string back
+    if text.isprintable() and "  " not in text and text[:1] != " " and text[-1:] != " ":
+        return text.casefold()
     return " ".join(text.casefold().split())
 
 

@@ -24,9 +24,9 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from .dates import MONTH_PATTERN, find_dates, has_date_hint
+from .authors_noise import _norm, _remove_noise
 
-__all__ = ["byline_match", "clean_authors", "is_agency", "looks_like_person", "split_credit"]
+__all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
 
 _L = r"[^\W\d_]"
 
@@ -123,43 +123,33 @@ _START = re.compile(
     r"door|av|af|od|di|автор(?:ы)?|yazar|napsal[a]?|autor(?:in|ka|es|a|en)?|authors?|contributors?|texte?|tekst|"
     r"redakcja|reportage)(?:\s*:\s*|\s+)|By(?=[A-Z])|(?:记者|記者|作者|撰文|撰稿|筆者)\s*[:：/／]?\s*(?=\w)|文\s*[:：/／]\s*(?=\w))"
 )
+# `_START` on ASCII text needs its first word (after at most 3 other characters) to be one of these
+# (any case), or "By" glued to a capital: a set lookup rules most lines out before the regex
+_FIRST_WORD = re.compile(r"[\s\W]{0,3}(\w+)")
+_START_WORDS = _words(
+    """additional reporting written posted published text texte video photo photos words story interview
+    illustration illustrations graphic graphics compiled produced reported contributed edited editing translated
+    translation fact medically reviewed skrivet escrito scritto by von par por door av af od di yazar napsal
+    napsala autor autorin autorka autores autora autoren author authors contributor contributors tekst redakcja
+    reportage"""
+)
+
+
+def _may_start(line: str) -> bool:
+    """False only when `_START` cannot match `line` (an ASCII line whose first word is none of them)."""
+    if not line.isascii():
+        return True
+    m = _FIRST_WORD.match(line)
+    if m is None:
+        return False
+    w = m.group(1)
+    return w.lower() in _START_WORDS or (w[:2] == "By" and "A" <= w[2:3] <= "Z")
+
+
 _MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
 _CLAUSE_SPLIT = re.compile(r"\s*(?:[|•·\n\t()\[\]]|\s[-–—]\s|^[-–—]\s|\s[-–—]$)\s*")
 _ITEM_SPLIT = re.compile(
     r"\s*(?:[,;/&+،、，]|(?<!\S)(?:and|und|et|y|e|i|a|och|og|en|и|і|та|ve|with|avec|mit|con|com)(?!\S))\s*"
-)
-_EMAIL = re.compile(r"\S+@\S+\.\w+")
-_URL = re.compile(r"(?i)(?:https?://|www\.)\S+|\b\S+\.(?:com|org|net|co\.uk|de|fr)\b\S*")
-_HANDLE = re.compile(r"(?<!\w)@\w+")
-_EMOJI = re.compile("[\U0001f000-\U0001faff\u2600-\u27bf\u2b00-\u2bff\ufe0f\u200d\u20e3]")
-_JUNK = re.compile(
-    r"(?i)(?<!\w)(?:e-?mail(?: the)? author|contact(?: the)? author|email|follow(?: (?:me|us|him|her))?"
-    r"(?: on \w+)?|view all (?:posts|articles|stories)(?: by)?|see all (?:posts|articles|stories)(?: by)?|"
-    r"more (?:from|by|articles by|stories by)|read more(?: from)?|about the author|read full bio|"
-    r"full bio|author profile|'s avatar|avatar|'s picture|twitter|facebook|linkedin|instagram|"
-    r"opens in new window|verified|show more)(?!\w)"
-)
-_RELATIVE = re.compile(
-    r"(?i)(?<!\w)(?:\d+\s*(?:seconds?|secs?|minutes?|mins?|m|hours?|hrs?|h|days?|d|weeks?|wks?|"
-    r"months?|years?|yrs?)\s+ago|(?:vor|il y a|hace|fa|há)\s+\d+\s+\w+|yesterday|today|just now|"
-    r"gestern|heute|hier|aujourd'hui|ayer|hoy|ieri|oggi|ontem|hoje|gisteren|vandaag|wczoraj|dzisiaj|"
-    r"včera|dnes|igår|idag|вчера|сегодня|вчора|сьогодні|dün|bugün|\d+\s*min(?:ute)?s?\s+read|"
-    r"reading time)(?!\w)"
-)
-_TIME = re.compile(
-    r"(?i)(?<!\d)\d{1,2}[:h.]\d{2}(?::\d{2})?(?!\d)\s*(?:[ap]\.?m\.?)?\s*(?:uhr\b)?\s*"
-    r"(?-i:UTC|GMT|EST|EDT|CST|CDT|PST|PDT|CET|CEST|BST|IST|ET|PT|MEZ|MESZ)?"
-)
-_PARTIAL_DATE = re.compile(
-    rf"(?i)(?<!\d)\d{{1,2}}(?:st|nd|rd|th|er)?\.?\s*(?:de\s+)?{MONTH_PATTERN}\.?|"
-    rf"{MONTH_PATTERN}\.?\s*\d{{1,2}}(?:st|nd|rd|th)?(?!\d)|(?<!\d)\d{{1,2}}[./]\d{{1,2}}\.?(?![\d/])"
-)
-_WEEKDAY = re.compile(
-    r"(?i)(?<!\w)(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|montag|dienstag|"
-    r"mittwoch|donnerstag|freitag|samstag|sonntag|lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|"
-    r"lunes|martes|miércoles|jueves|viernes|sábado|domingo|lunedì|martedì|mercoledì|giovedì|venerdì|"
-    r"sabato|maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|(?:mon|tue|tues|wed|thu|thur|"
-    r"thurs|fri|sat|sun)(?=[.,]))(?!\w)\.?,?"
 )
 _DATE_KEYWORD = re.compile(
     r"(?:(?<=\s)in(?=\s)|(?<!\w)(?i:published(?!\s+by)|publication|updated|last updated|last modified|modified|posted(?!\s+by)|"
@@ -180,14 +170,6 @@ _BAD_CHARS = re.compile(r"[@/\\:;|()\[\]{}<>=+*#?!\"“”«»_~^%$€£&,]")
 _PARTICLE_PREFIX = re.compile(r"^(?:al|el|ad|ar|as|at|az|d|l|o|ben|bin)['’\-]", re.IGNORECASE)
 _STRIP = " \t\n.,;:|/-–—·•*'\"“”‘’«»()[]{}<>"
 _STRIP_KEEP_DOT = _STRIP.replace(".", "")  # "Jr." and initials keep their dot
-
-
-def _norm(text: str) -> str:
-    if text.isascii():  # NFC and the replacements below leave ASCII as it is
-        return " ".join(text.split())
-    text = unicodedata.normalize("NFC", text)
-    text = text.replace("\u00a0", " ").replace("\u200b", "").replace("\u2019", "’")
-    return " ".join(text.split())
 
 
 _ASCII_DIGIT = re.compile(r"[0-9]").search
@@ -327,31 +309,6 @@ def _strip_roles(tokens: list[str]) -> list[str]:
     return tokens
 
 
-_ANY_DIGIT = re.compile(r"\d").search
-
-
-def _remove_noise(text: str) -> str:
-    text = _norm(text)
-    # each pattern needs a character the text may not hold: skip those that cannot match
-    if "@" in text:
-        text = _EMAIL.sub(" ", text)
-    if "." in text or "://" in text:
-        text = _URL.sub(" ", text)
-    if "@" in text:
-        text = _HANDLE.sub(" ", text)
-    if not text.isascii():
-        text = _EMOJI.sub(" ", text)
-    text = _JUNK.sub(" ", text)
-    if has_date_hint(text):
-        for d in reversed(find_dates(text)):
-            text = text[: d.start] + " | " + text[d.end :]
-    text = _RELATIVE.sub(" | ", text)
-    if _ANY_DIGIT(text):  # times and partial dates hold a digit
-        text = _TIME.sub(" | ", text)
-        text = _PARTIAL_DATE.sub(" | ", text)
-    return _WEEKDAY.sub(" ", text)
-
-
 def _clauses(text: str) -> list[str]:
     """Cut at strong separators and before mid-text "<Role> by"; drop editor/translator clauses."""
     pieces: list[str] = []
@@ -392,7 +349,9 @@ _CJK_ROLES = frozenset(["记者", "記者", "기자", "编辑", "編輯", "责�
 _INITIAL_END = re.compile(r"(?:^|\s)(?:\w|Jr|Sr|St)\.$")
 
 
-def _names(clause: str) -> tuple[list[str], list[str]]:
+def _names(clause: str, want_orgs: bool = True) -> tuple[list[str], list[str]]:
+    """(persons, organisations) of one clause; without `want_orgs`, the persons only (the agency
+    test then runs only where the person test needs it: last, in `_looks_like_person`)."""
     persons: list[str] = []
     orgs: list[str] = []
     m = _WITH_AGENCY.match(clause)
@@ -419,16 +378,16 @@ def _names(clause: str) -> tuple[list[str], list[str]]:
         if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
             tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
         name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
-        agency: bool | None = is_agency(name)
+        agency: bool | None = is_agency(name) if want_orgs or item != name else None
         if agency and (item == name or is_agency(item)):
             name = item  # "Reuters Staff" stays whole
         if name.endswith(".") and not _INITIAL_END.search(name):
             name, agency = name[:-1], None
         if _looks_like_person(name, agency):
             persons.append(name)
-        elif agency if agency is not None else is_agency(name):
+        elif want_orgs and (agency if agency is not None else is_agency(name)):
             orgs.append(name)
-    return persons, orgs
+    return persons, ([] if not want_orgs else orgs)
 
 
 def _dedupe(names: list[str]) -> list[str]:
@@ -442,17 +401,23 @@ def _dedupe(names: list[str]) -> list[str]:
     return out
 
 
-def split_credit(text: str) -> tuple[list[str], list[str]]:
-    """(persons, organisations) named in a byline or credit line, each de-duplicated, in order."""
+def split_credit(text: str, want_orgs: bool = True) -> tuple[list[str], list[str]]:
+    """(persons, organisations) named in a byline or credit line, each de-duplicated, in order
+    (without `want_orgs`: the persons, and no organisations looked for)."""
     if not text or not isinstance(text, str):
         return [], []
     persons: list[str] = []
     orgs: list[str] = []
     for clause in _clauses(_remove_noise(text[:2000])):
-        p, o = _names(clause)
+        p, o = _names(clause, want_orgs)
         persons += p
         orgs += o
     return _dedupe(persons), _dedupe(orgs)
+
+
+def credited_persons(text: str) -> list[str]:
+    """`split_credit(text)[0]`, without sorting out the organisations."""
+    return split_credit(text, want_orgs=False)[0]
 
 
 def clean_authors(raw: str | list[str] | None) -> list[str]:
@@ -462,7 +427,7 @@ def clean_authors(raw: str | list[str] | None) -> list[str]:
     values = [raw] if isinstance(raw, str) else [v for v in raw if isinstance(v, str)]
     persons: list[str] = []
     for value in values[:50]:
-        persons += split_credit(value)[0]
+        persons += credited_persons(value)
     return _dedupe(persons)
 
 
@@ -474,7 +439,7 @@ def byline_match(line: str) -> str | None:
     None otherwise. Cheap for the lines that are not: a length test and one anchored regex."""
     if not line or not isinstance(line, str) or len(line) > _BYLINE_MAX:
         return None
-    m = _START.match(line)
+    m = _START.match(line) if _may_start(line) else None
     if not m:
         return None
     rest = line[m.end() :].lstrip(_STRIP)

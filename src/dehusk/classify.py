@@ -17,6 +17,8 @@ from typing import Any
 
 import numpy as np
 
+MAX_TABLE_DEPTH = 12  # deeper trees are walked on their node arrays (level tables hold 2**depth places)
+
 
 class TreeModel:
     """An additive ensemble of binary decision trees (LightGBM's model, flattened)."""
@@ -41,6 +43,7 @@ class TreeModel:
         self.roots2 = 2 * self.roots
         self.root_feature = self.feature[self.roots]
         self.root_threshold = self.threshold[self.roots]
+        self.levels, self.level_value = self._level_tables()
         self.meta = meta
         self.feature_names: tuple[str, ...] = tuple(meta["feature_names"])
         self.threshold_default = float(meta.get("threshold", 0.5))
@@ -63,8 +66,43 @@ class TreeModel:
             return self.value[node].sum(axis=1) + self.bias
         return self._leaves(X).sum(axis=1) + self.bias
 
+    def _level_tables(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray | None]:
+        """The trees as complete binary trees, one (feature, threshold) table per level: the node
+        reached at a level is `2 * t + b` of the next level's table, `t` the one before and `b`
+        the branch taken (0 left, 1 right), so a step needs no child lookup. A leaf above the last
+        level stands for all its places below (both its children are itself), so every path ends
+        on the value it ends on in the tree. None for deep trees, whose tables would be large."""
+        if self.depth > MAX_TABLE_DEPTH or len(self.roots) == 0:
+            return [], None
+        nodes = self.roots
+        levels = []
+        for _ in range(max(self.depth, 1)):
+            levels.append((self.feature[nodes], self.threshold[nodes]))
+            nodes = np.stack([self.left[nodes], self.right[nodes]], axis=-1).reshape(-1)
+        return levels, self.value[nodes]
+
     def _leaves(self, X: np.ndarray) -> np.ndarray:
         """Leaf value of every (row, tree) for rows without missing values."""
+        if self.level_value is None:
+            return self._leaves_walk(X)
+        n, width = X.shape
+        trees = len(self.roots)
+        flat = np.ascontiguousarray(X).ravel()
+        # where each row starts in `flat`, for every (row, tree): an addition without broadcasting
+        base = np.repeat(np.arange(0, n * width, width, dtype=np.intp), trees).reshape(n, trees)
+        # the roots' features and thresholds are the same for every row (C order: `take` reads
+        # its indices in that order, and would copy them otherwise)
+        at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp), X[:, self.root_feature] > self.root_threshold,
+                    order="C")
+        # every index is in range by construction: "clip" skips numpy's bounds checks
+        for feature, threshold in self.levels[1:]:
+            right = flat.take(feature.take(at, mode="clip") + base, mode="clip") > threshold.take(at, mode="clip")
+            at += at
+            at += right
+        return self.level_value.take(at, mode="clip")
+
+    def _leaves_walk(self, X: np.ndarray) -> np.ndarray:
+        """`_leaves` walking the flat node arrays (deep trees)."""
         n = X.shape[0]
         flat = np.ascontiguousarray(X).ravel()
         base = (np.arange(n, dtype=np.intp) * X.shape[1])[:, None]

@@ -14,13 +14,14 @@ import unicodedata
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Sequence
-from itertools import accumulate, chain
+from itertools import chain
 from operator import attrgetter
 
 import numpy as np
 
 from .blocks import Segment
 from .features_words import (
+    _B_STOP,
     _PHRASE_GROUPS,
     _PHRASE_HIGH,
     _PUNCT_TO_SPACE,
@@ -28,10 +29,11 @@ from .features_words import (
     CURRENCY,
     PATTERN_NAMES,
     SHORT,
-    _line_word_flags,
     _page_words,
     _punct_to_space_codes,
     _word_flags,
+    line_bits_flags,
+    token_bits,
 )
 
 # ----------------------------------------------------------------- character classes
@@ -197,6 +199,29 @@ def _year_starts(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
     return out
 
 
+def _year_positions(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
+    """`np.flatnonzero(_year_starts(codes, digit))` from the digits' positions: the starts of the
+    runs of exactly four digits that read 199x or 2000-2039."""
+    pos = np.flatnonzero(digit)
+    if len(pos) < 4:
+        return pos[:0]
+    new_run = np.flatnonzero(np.diff(pos) != 1) + 1
+    run_start = np.concatenate(([0], new_run))
+    run_end = np.concatenate((new_run, [len(pos)]))
+    p = pos[run_start[run_end - run_start == 4]]
+    c0, c1, c2 = codes[p], codes[p + 1], codes[p + 2]
+    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
+    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
+    return p[nineties | two_k]
+
+
+def _lines_with(positions: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+    """`_per_line` of a mask given by its True positions: 1.0 on the lines holding one."""
+    out = np.zeros(n)
+    out[line_of[positions]] = 1.0
+    return out
+
+
 def _single_spaced(codes: np.ndarray, cls: np.ndarray) -> bool:
     """True when every block's white space is single spaces only (then `" ".join(t.split()) == t`)."""
     space = cls == SPACE
@@ -214,7 +239,8 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     joined = "\n".join(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    cls = _CHAR_TABLE[np.minimum(codes, 0xFFFF)]
+    bmp = np.minimum(codes, 0xFFFF)
+    cls = _CHAR_TABLE.take(bmp)
     astral = codes > 0xFFFF
     if astral.any():  # past the BMP: CJK extension planes, else symbols (emoji)
         cls = np.where(astral, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
@@ -224,8 +250,9 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     line_of = np.repeat(np.arange(n), lens + 1)[: len(cls)]
     counts = np.bincount(line_of * N_CLASSES + cls, minlength=n * N_CLASSES).reshape(n, N_CLASSES).astype(np.float64)
     # capitalised words: an upper-case letter at the start of the line or after a space
-    prev = np.concatenate(([SPACE], cls[:-1]))
-    cap_starts = np.bincount(line_of[(cls == UPPER) & (prev == SPACE)], minlength=n).astype(np.float64)
+    upper = np.flatnonzero(cls == UPPER)
+    upper = upper[(upper == 0) | (cls[np.maximum(upper - 1, 0)] == SPACE)]
+    cap_starts = np.bincount(line_of[upper], minlength=n).astype(np.float64)
 
     one_per_line = n > 0 and joined.count("\n") == n - 1  # blocks without newlines: work on the page at once
     phrase_groups = _PHRASE_GROUPS
@@ -236,13 +263,16 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         # lower() kept every code point in place when the length is the same: the same lines
         tokens, n_words_arr = _page_words(plain, pcodes, n, line_of if len(pcodes) == len(codes) else None)
         n_words: list[int] | np.ndarray = n_words_arr
-        short_lines = np.flatnonzero(np.fromiter(map(len, lows), dtype=np.int64, count=n) <= SHORT).tolist()
+        short = np.fromiter(map(len, lows), dtype=np.int64, count=n) <= SHORT
+        short_lines = np.flatnonzero(short).tolist()
         short_texts = [lows[i] for i in short_lines]
-        plain_lines = plain.split("\n")
         flags = np.zeros((n, 8))
+        # one lookup per word for the stop words and the keyword flags
+        bits = token_bits(tokens, stops)
+        token_line = np.repeat(np.arange(n), n_words_arr)
         if short_lines:  # keyword flags describe short blocks (menus, prompts, credits)
-            short_words = "\n".join([plain_lines[i] for i in short_lines]).split()
-            flags[short_lines] = _line_word_flags(short_words, n_words_arr[short_lines])
+            flags[short_lines] = line_bits_flags(bits[short[token_line]], n_words_arr[short_lines])
+        is_stop = ((bits & _B_STOP) > 0).astype(np.float64)
         phrase_groups = (*_PHRASE_GROUPS, (6, _URL_PHRASES))  # the url flag: a substring of the line
     else:
         lows = [t.lower() for t in texts]
@@ -262,13 +292,15 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         tokens = [w for t in split_lows for w in t.split()]
         if flag_rows:
             flags[short_lines] = flag_rows
+        is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
+        token_line = np.repeat(np.arange(n), n_words)
     words = np.array(n_words, dtype=np.float64).reshape(n)
     # stop words: one pass over all the page's words, counted back to their blocks
-    is_stop = np.fromiter(map(stops.__contains__, tokens), dtype=np.float64, count=len(tokens))
-    stop_n = np.bincount(np.repeat(np.arange(n), n_words), weights=is_stop, minlength=n).astype(np.float64)
+    stop_n = np.bincount(token_line, weights=is_stop, minlength=n).astype(np.float64)
     if short_texts:
         short_joined = "\n".join(short_texts)
-        short_starts = [0, *accumulate(len(t) + 1 for t in short_texts[:-1])]
+        short_lens = np.fromiter(map(len, short_texts), dtype=np.int64, count=len(short_texts))
+        short_starts = [0, *np.cumsum(short_lens[:-1] + 1).tolist()]
         # a block has a group's flag when any of its phrases occurs in it (phrases hold no newline):
         # one str.find per phrase and hit line, several times faster than a regex alternation;
         # phrases with a non-ASCII character the page lacks are not looked for
@@ -306,7 +338,6 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     ends = np.maximum(starts + lens - 1, 0) if n else starts
     last_cls = cls[ends] if len(cls) else np.zeros(n, dtype=np.uint8)
     before_cls = cls[np.maximum(ends - 1, 0)] if len(cls) else last_cls
-    bmp = np.minimum(codes, 0xFFFF)
     closing = _IS_CLOSING[bmp[ends]] if len(cls) else np.zeros(n, dtype=bool)
     f["end_term"] = ((last_cls == TERM) | (closing & (before_cls == TERM))).astype(np.float64)
     f["end_colon"] = ((codes[ends] == 0x3A) | (codes[ends] == 0xFF1A)).astype(np.float64) if len(cls) else np.zeros(n)
@@ -324,13 +355,18 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     for j, name in enumerate(("re_byline", "re_credit", "re_more", "re_social", "re_nav", "re_media", "re_url")):
         f[name] = flags[:, j]
     # dates and times from the code points: a year 1995-2039 standing alone, CJK year/month marks, hh:mm
+    # (from the positions of the few characters involved: digits, colons, marks, currency signs)
     digit = cls == DIGIT
-    f["re_date"] = _per_line(_year_starts(codes, digit) | (codes == 0x5E74) | (codes == 0xB144), line_of, n)
-    colon_time = np.zeros(len(codes), dtype=bool)
-    if len(codes) > 4:
-        colon_time[2:-2] = (codes[2:-2] == 0x3A) & digit[1:-3] & digit[3:-1] & digit[4:]
-    f["re_time"] = np.maximum(_per_line(colon_time, line_of, n), flags[:, 7])
-    f["re_price"] = _per_line(_IS_CURRENCY[bmp], line_of, n)
+    dates = _year_positions(codes, digit)
+    if "年" in joined or "년" in joined:
+        dates = np.concatenate((dates, np.flatnonzero((codes == 0x5E74) | (codes == 0xB144))))
+    f["re_date"] = _lines_with(dates, line_of, n)
+    colons = np.flatnonzero(codes == 0x3A) if ":" in joined else np.zeros(0, dtype=np.intp)
+    colons = colons[(colons >= 2) & (colons <= len(codes) - 3)]  # hh:mm around it (codes[2:-2] in `_year_starts` terms)
+    colons = colons[digit[colons - 1] & digit[colons + 1] & digit[colons + 2]]
+    f["re_time"] = np.maximum(_lines_with(colons, line_of, n), flags[:, 7])
+    prices = np.flatnonzero(_IS_CURRENCY[bmp]) if any(c in joined for c in CURRENCY) else np.zeros(0, dtype=np.intp)
+    f["re_price"] = _lines_with(prices, line_of, n)
     question = ((codes[ends] == 0x3F) | (codes[ends] == 0xFF1F)) if len(cls) else np.zeros(n, dtype=bool)
     trailing = (last_cls == SPACE) | (lens == 0)  # rare: a block ending in white space (or empty)
     if trailing.any():

@@ -7,6 +7,7 @@ blocks from one dictionary lookup per word, and the phrase lists searched in sho
 
 from __future__ import annotations
 
+from functools import lru_cache
 from itertools import repeat
 
 import numpy as np
@@ -109,22 +110,45 @@ def _page_words(plain: str, pcodes: np.ndarray, n: int, line_of: np.ndarray | No
     `plain.split()` and `[len(line.split()) for line in plain.split("\n")]`, the counts from the
     code points (a word starts at a non-space after a space or at the start). `line_of`: the
     line of each code point, when known."""
-    space = _IS_SPACE[np.minimum(pcodes, 0xFFFF)] & (pcodes <= 0xFFFF)
+    space = _IS_SPACE.take(np.minimum(pcodes, 0xFFFF))  # (past the BMP: U+FFFF, not white space either)
     start = ~space
     start[1:] &= space[:-1]
     line = np.cumsum(pcodes == 0x0A) if line_of is None or len(line_of) != len(pcodes) else line_of
     return plain.split(), np.bincount(line[start], minlength=n)
 
 
+_B_STOP = 1 << 8  # `token_bits`: the word is a stop word
+
+
+@lru_cache(maxsize=16)
+def _token_table(stops: frozenset[str]) -> dict[str, int]:
+    """Word -> the bits of `_WORD_BITS`, and `_B_STOP` for the words of `stops` (a constant table
+    per stop-word list, built once)."""
+    table = dict(_WORD_BITS)
+    for w in stops:
+        table[w] = table.get(w, 0) | _B_STOP
+    return table
+
+
+def token_bits(tokens: list[str], stops: frozenset[str]) -> np.ndarray:
+    """One lookup per word: its `_WORD_BITS` bits, with `_B_STOP` set for stop words."""
+    return np.fromiter(map(_token_table(stops).get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+
+
 def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
     """`_word_flags` of lines holding `n_words` words each (`tokens`: all their words in order),
     from one lookup per word. The url flag (column 6) is left to the caller."""
+    bits = np.fromiter(map(_WORD_BITS.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+    return line_bits_flags(bits, n_words)
+
+
+def line_bits_flags(bits: np.ndarray, n_words: np.ndarray) -> np.ndarray:
+    """`_line_word_flags` from the words' bits (`_WORD_BITS`, `token_bits`)."""
     n = len(n_words)
     flags = np.zeros((n, 8))
     lines = np.flatnonzero(n_words > 0)
-    if not len(tokens):
+    if not len(bits):
         return flags
-    bits = np.fromiter(map(_WORD_BITS.get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
     first = np.cumsum(n_words) - n_words  # index of each line's first word
     any_bits = np.zeros(n, dtype=np.int64)
     any_bits[lines] = np.bitwise_or.reduceat(bits, first[lines])

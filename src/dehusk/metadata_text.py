@@ -14,7 +14,7 @@ from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
-from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
+from .authors import byline_match, clean_authors, credited_persons, is_agency, looks_like_person, split_credit
 from .blocks import Segment
 from .classify import load_model, model_available
 from .dates import DateMatch, find_dates, url_day
@@ -290,7 +290,7 @@ def date_candidates(
 def _author_names(text: str) -> list[str]:
     names = byline_match(text)
     if names is not None:
-        return clean_authors(split_credit(names)[0])
+        return clean_authors(credited_persons(names))
     return clean_authors(text)  # persons only: each already passed looks_like_person
 
 
@@ -319,7 +319,7 @@ def author_candidates(
         if bm is None and t.isascii() and _TWO_CAPITALS(t) is None:
             continue  # each word of a person's name starts with a capital: none could be read here
         is_byline = bm is not None
-        names = clean_authors(split_credit(bm)[0]) if bm is not None else clean_authors(t)
+        names = clean_authors(credited_persons(bm)) if bm is not None else clean_authors(t)
         if not names and not is_byline:
             continue
         prev = texts[i - 1] if i > 0 else ""

@@ -22,7 +22,8 @@ words behind markup:
 from __future__ import annotations
 
 import re
-from itertools import compress
+from bisect import bisect_right
+from itertools import accumulate, compress
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
@@ -252,8 +253,6 @@ def strip_markdown(line: str) -> str:
 
 
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
-    segments: list[Segment] = []
-    blank = 0
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
     if run_on(lines):
@@ -267,7 +266,76 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         lines = [strip_link_numbers(ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
     markdown = is_markdown(text)
     if markdown:  # a wrapper may break a link between its text and its target
-        lines = _join_link_targets(lines)
+        return _markdown_segments(_join_link_targets(lines), deadline)
+    return _plain_segments(lines, deadline)
+
+
+def _bullet(stripped: str) -> tuple[str, bool]:
+    """The line without its glyph bullet ("1." numbering is kept as text) and whether it had one."""
+    m = _BULLET.match(stripped)
+    if m and len(stripped) > m.end():
+        return (stripped if stripped[0].isdigit() else stripped[m.end():]), True
+    return stripped, False
+
+
+# what `_ODD_SPACE` matches, as substrings (str.find is many times faster than the regex)
+_ODD_STRINGS = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
+
+
+def _odd_lines(strs: list[str]) -> set[int]:
+    """Indices of the lines `_ODD_SPACE` finds something in (no match spans two lines)."""
+    joined = "\n".join(strs)
+    present = [s for s in _ODD_STRINGS if s in joined]
+    if not present:
+        return set()
+    ends = list(accumulate(len(s) + 1 for s in strs))  # where each line's successor starts
+    odd = set()
+    for s in present:
+        pos = joined.find(s)
+        while pos != -1:
+            k = bisect_right(ends, pos)
+            odd.add(k)
+            pos = joined.find(s, ends[k])
+    return odd
+
+
+def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
+    """The lines of a page that is not Markdown as segments: the loop of `_markdown_segments`
+    with its page-wide tests done once (the same segments). White space is normalised on the
+    lines where one search over the joined page finds tabs, odd spaces or double spaces (on
+    the others it would change nothing)."""
+    if max(map(len, lines), default=0) > MAX_LINE:
+        lines = [ln[:MAX_LINE] for ln in lines]
+    strs = list(map(str.strip, lines))
+    odd = _odd_lines(strs)
+    nonblank = [i for i, s in enumerate(strs) if s]
+    segments: list[Segment] = []
+    prev = -1  # the line of the last segment: the lines between are blank
+    for start in range(0, len(nonblank), 4096):
+        if start:
+            deadline.check("segmenting")
+        for i in nonblank[start:start + 4096]:
+            stripped = strs[i]
+            raw = lines[i]
+            # (str.strip returns the line itself when there was nothing to strip)
+            indent = 0 if raw is stripped or not raw[0].isspace() else len(raw) - len(raw.lstrip())
+            bullet = False
+            if stripped[0] in _BULLET_START and (m := _BULLET.match(stripped)) and len(stripped) > m.end():
+                bullet = True
+                if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
+                    stripped = stripped[m.end():]
+            if i in odd:
+                stripped = _WS.sub(" ", stripped).strip()
+                if not stripped:
+                    continue
+            segments.append(Segment(stripped, "li" if bullet else "line", 0, bullet, indent, i - prev - 1))
+            prev = i
+    return segments
+
+
+def _markdown_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
+    segments: list[Segment] = []
+    blank = 0
     for i, raw in enumerate(lines):
         if i & 4095 == 4095:
             deadline.check("segmenting")
@@ -275,7 +343,7 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
             raw = raw[:MAX_LINE]
         stripped = raw.strip()
         level = 0
-        if markdown and stripped:
+        if stripped:
             if stripped[0] == "#" and (m := _MD_HEADING.match(stripped)):
                 level = m.group().count("#")
             stripped = strip_markdown(stripped).strip()
@@ -285,11 +353,7 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         indent = len(raw) - len(raw.lstrip()) if raw[0].isspace() else 0
         bullet = False
         if stripped[0] in _BULLET_START:
-            m = _BULLET.match(stripped)
-            if m and len(stripped) > m.end():
-                bullet = True
-                if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
-                    stripped = stripped[m.end():]
+            stripped, bullet = _bullet(stripped)
         # ASCII lines: two substring tests instead of the regex (the same answer)
         odd = ("  " in stripped or "\t" in stripped) if stripped.isascii() else _needs_ws(stripped)
         line = _WS.sub(" ", stripped).strip() if odd else stripped

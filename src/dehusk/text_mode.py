@@ -136,7 +136,8 @@ def label_segments(
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments)
     drop_orphan_headings(segments)
-    comment_thread(segments, keep=options.include_comments)
+    # (a comment header ends in a colon: the other lines need no test)
+    comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
@@ -175,11 +176,12 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
     subheading, unless it reads as furniture (menu, share, credit, caption, repeated line)."""
     n = len(segments)
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
-    for i in range(1, n - 1):
+    # the labels before the pass: a line it changes was not body before and is not after, so its
+    # neighbours' tests read the same
+    labels = [seg.label for seg in segments]
+    for i in [i for i in range(1, n - 1) if labels[i - 1] == "body" == labels[i + 1]]:
         seg = segments[i]
         if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
-            continue
-        if segments[i - 1].label != "body" or segments[i + 1].label != "body":
             continue
         if f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]:
             seg.label = "heading"
@@ -243,9 +245,8 @@ def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
 def drop_orphan_headings(segments: list[Segment]) -> None:
     """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
     n = len(segments)
-    for i, seg in enumerate(segments):
-        if seg.label != "heading":
-            continue
+    for i in [i for i, seg in enumerate(segments) if seg.label == "heading"]:  # (a later heading is still one)
+        seg = segments[i]
         ok = False
         for j in range(i + 1, min(i + 4, n)):
             nxt = segments[j].label
@@ -275,15 +276,17 @@ def _comment_header(text: str) -> bool:
     return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
 
 
-def comment_thread(segments: list[Segment], *, keep: bool = False) -> None:
+def comment_thread(segments: list[Segment], candidates: list[int] | None = None, *, keep: bool = False) -> None:
     """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
     after at least 50 words of kept text start a thread, which runs from the first header (or the
     heading right above it) to the end of the kept text after the last one. (A forum thread, whose
     posts are the content, starts with its first post's header, not after an article.)
+    `candidates`: all the lines that may be headers (by default every line).
 
     `keep` (include_comments): the thread stays, and each comment's header and its text (the
     lines of 6+ words among the 3 after the header) are kept even where the classifier dropped them."""
-    headers = [i for i, seg in enumerate(segments) if _comment_header(seg.text)]
+    lines = range(len(segments)) if candidates is None else candidates
+    headers = [i for i in lines if _comment_header(segments[i].text)]
     if len(headers) < THREAD_MIN_HEADERS:
         return
     first = headers[0]

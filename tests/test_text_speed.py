@@ -309,7 +309,7 @@ def test_noise_word_gates_let_every_match_through(text: str) -> None:
 
 
 def test_comment_thread_from_colon_lines_only() -> None:
-    from dehusk.text_mode import drop_comment_thread
+    from dehusk.text_mode import comment_thread
 
     def page() -> list[Segment]:
         body = [Segment("Word " * 30 + "end.", label="body") for _ in range(3)]
@@ -319,9 +319,13 @@ def test_comment_thread_from_colon_lines_only() -> None:
         return body + thread
 
     a, b = page(), page()
-    drop_comment_thread(a)
-    drop_comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")])
+    comment_thread(a)
+    comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")])
     assert [s.label for s in a] == [s.label for s in b] and "comment" in {s.label for s in a}
+    a, b = page(), page()  # include_comments: the same thread, kept
+    comment_thread(a, keep=True)
+    comment_thread(b, [i for i, s in enumerate(b) if s.text.endswith(":")], keep=True)
+    assert [s.label for s in a] == [s.label for s in b] and "comment" not in {s.label for s in a}
 
 
 @pytest.mark.parametrize("line", [

@@ -85,3 +85,14 @@ def test_page_at_once_equals_line_by_line() -> None:
     ]
     for k in range(len(texts) + 1):
         np.testing.assert_allclose(lexicon_features(texts[:k], lex), lexicon_features_plain(texts[:k], lex), atol=1e-12)
+
+
+def test_the_words_of_the_feature_pass_give_the_same_features() -> None:
+    from dehusk.features import text_features
+
+    lex = {"said": 2.0, "subscribe": -3.0, "straße": 0.5, "łódź": -0.25, "comments": -1.5, "ago": -2.0}
+    texts = ["SUBSCRIBE!!! subscribe—subscribe", "Er sagte: «Straße» — in Łódź.", "12 comments · 3 hours ago",
+             "İstanbul said", "x", "comments/ago/said", "日本語のテキスト said"]
+    _, f = text_features([Segment(text=t) for t in texts], stopwords("en"))
+    words = (f.pop("_tokens"), f.pop("_ntokens"))
+    np.testing.assert_array_equal(lexicon_features(texts, lex, words), lexicon_features(texts, lex))

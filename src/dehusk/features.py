@@ -374,6 +374,10 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
             question[i] = texts[i].rstrip()[-1:] in ("?", "？")
     f["re_question"] = question.astype(np.float64)
     f["_words"] = words_eff
+    # the page's lower-cased words, split at white space and punctuation, and their count per
+    # block: for the text model's word lexicon (features_lexicon), which pops them (not a column)
+    f["_tokens"] = tokens  # type: ignore[assignment]  (a list of str)
+    f["_ntokens"] = words
     return f
 
 

@@ -186,6 +186,7 @@ def html_features(
         return np.zeros((0, len(FEATURE_NAMES))), {}
     texts = [s.text for s in segments]
     f = base_features(texts, stops)
+    del f["_tokens"], f["_ntokens"]  # (the text model's word lexicon reads them; HTML mode has none)
     words = f["_words"]
     total_words = max(float(words.sum()), 1.0)
     kinds = [s.kind for s in segments]

@@ -58,8 +58,12 @@ def lexicon_of(model: Any) -> Lexicon:
     return Lexicon(dict(model.meta.get("lexicon") or {}), tuple(model.meta.get("lexicon_languages") or ()))
 
 
-def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float]) -> np.ndarray:
+def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float], words: tuple[list[str], Any] | None = None,
+                     ) -> np.ndarray:
     """(lines, 5) float64 matrix of LEXICON_FEATURES.
+
+    `words`: the page's words already split as `_split` splits them, and their count per line
+    (features.base_features has them: `f["_tokens"]`, `f["_ntokens"]`), to save the split.
 
     One dict lookup per word; the per-line statistics over each line's distinct known words are
     numpy reductions. (Words not in the lexicon, digits and single letters among them, look up -1.)"""
@@ -69,12 +73,14 @@ def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float]) -> n
     out = np.zeros((n, len(LEXICON_FEATURES)), dtype=np.float64)
     if not n or not lexicon.size:
         return out
-    # one punctuation pass over the page (in numpy), then a split per line
-    lines = _punct_to_space("\n".join(texts).lower()).split("\n")
-    words = [ln.split() for ln in lines] if len(lines) == n else [_split(t) for t in texts]
-    sizes = [len(ws) for ws in words]
-    total = sum(sizes)
-    ids = np.fromiter(map(lexicon.ids.get, chain.from_iterable(words), repeat(-1, total)), dtype=np.int64, count=total)
+    if words is not None:
+        tokens, sizes = words[0], np.asarray(words[1], dtype=np.int64)
+    else:  # one punctuation pass over the page (in numpy), then a split per line
+        lines = _punct_to_space("\n".join(texts).lower()).split("\n")
+        split = [ln.split() for ln in lines] if len(lines) == n else [_split(t) for t in texts]
+        tokens, sizes = list(chain.from_iterable(split)), np.fromiter(map(len, split), dtype=np.int64, count=n)
+    total = len(tokens)
+    ids = np.fromiter(map(lexicon.ids.get, tokens, repeat(-1, total)), dtype=np.int64, count=total)
     known = ids >= 0
     if known.any():
         # each (line, word) once: keys line * size + word, sorted (so by line), duplicates dropped

@@ -44,12 +44,13 @@ def classify_lines(
     context revision after it is rule-based (`label_segments`), as in jusText. A learned second
     pass over the first pass's scores added nothing in grouped CV (the ablation in scripts/train_text.py)."""
     X, f = text_features(segments, stops)
+    words = (f.pop("_tokens"), f.pop("_ntokens"))
     m1, names = load_model("text_p1"), TEXT_FEATURES
     if language is not None and model_available("text_p1_lex"):
         m_lex = load_model("text_p1_lex")
         lexicon = lexicon_of(m_lex)
         if language in lexicon.languages:  # the words' learned evidence, for a language it speaks
-            lex = lexicon_features([seg.text for seg in segments], lexicon)
+            lex = lexicon_features([seg.text for seg in segments], lexicon, words)
             for j, name in enumerate(LEXICON_FEATURES):
                 f[name] = lex[:, j]
             X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex

@@ -101,16 +101,19 @@ def test_stack_columns_is_column_stack() -> None:
     assert np.array_equal(got, np.column_stack(cols).astype(np.float64))
 
 
-def test_tree_first_step_from_the_roots() -> None:
-    # tree 0: x0 <= 0.5 -> 1.0 else (x1 <= 2 -> 2.0 else 3.0); tree 1: a single leaf 0.25
+def _tiny_trees() -> tuple[dict, TreeModel, np.ndarray]:
+    """tree 0: x0 <= 0.5 -> 1.0 else (x1 <= 2 -> 2.0 else 3.0); tree 1: a single leaf 0.25; and 4 rows."""
     arrays = {
         "feature": np.array([0, 0, 1, 0, 0, 0]), "threshold": np.array([0.5, np.inf, 2.0, np.inf, np.inf, np.inf]),
         "left": np.array([1, 1, 3, 3, 4, 5]), "right": np.array([2, 1, 4, 3, 4, 5]),
         "default_left": np.ones(6, dtype=bool), "value": np.array([0, 1.0, 0, 2.0, 3.0, 0.25]),
         "roots": np.array([0, 5]), "depth": np.array(2),
     }
-    model = TreeModel(arrays, {"feature_names": ["a", "b"]})
-    X = np.array([[0.5, 9.0], [0.6, 2.0], [0.6, 2.1], [-1.0, -1.0]])
+    return arrays, TreeModel(arrays, {"feature_names": ["a", "b"]}), np.array([[0.5, 9.0], [0.6, 2.0], [0.6, 2.1], [-1.0, -1.0]])
+
+
+def test_tree_first_step_from_the_roots() -> None:
+    arrays, model, X = _tiny_trees()
     assert model.predict_raw(X).tolist() == [1.25, 2.25, 3.25, 1.25]
     arrays["depth"] = np.array(0)  # leaves only: the first step changes nothing
     leaf_only = dict(arrays, roots=np.array([5]))
@@ -179,14 +182,7 @@ def test_level_tables_walk_the_trees_like_the_node_arrays() -> None:
 
 
 def test_level_tables_with_leaf_roots_and_deep_trees() -> None:
-    arrays = {
-        "feature": np.array([0, 0, 1, 0, 0, 0]), "threshold": np.array([0.5, np.inf, 2.0, np.inf, np.inf, np.inf]),
-        "left": np.array([1, 1, 3, 3, 4, 5]), "right": np.array([2, 1, 4, 3, 4, 5]),
-        "default_left": np.ones(6, dtype=bool), "value": np.array([0, 1.0, 0, 2.0, 3.0, 0.25]),
-        "roots": np.array([0, 5]), "depth": np.array(2),
-    }
-    model = TreeModel(arrays, {"feature_names": ["a", "b"]})
-    X = np.array([[0.5, 9.0], [0.6, 2.0], [0.6, 2.1], [-1.0, -1.0]])
+    arrays, model, X = _tiny_trees()
     assert np.array_equal(model._leaves(X), model._leaves_walk(X))
     deep = TreeModel(dict(arrays, depth=np.array(40)), {"feature_names": ["a", "b"]})  # no tables: the walk
     assert deep.level_value is None and deep.predict_raw(X).tolist() == model.predict_raw(X).tolist()

@@ -48,10 +48,7 @@ ROUNDS = 80
 THRESHOLD = 0.5  # the line threshold text mode uses
 
 
-P_KEY = "p2"  # the line probabilities the pickers read (--key)
-
-
-def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
+def candidates(rows: list[dict], score, p_key: str = "p2") -> list[dict]:  # noqa: ANN001
     out = []
     for r in rows:
         gold = r["page"]["gold"].get("title")
@@ -60,7 +57,7 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r[P_KEY]
+        p = r[p_key]
         main, _ = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         kept = np.flatnonzero(p >= THRESHOLD)
         first = int(kept[0]) if len(kept) else main
@@ -70,7 +67,7 @@ def candidates(rows: list[dict], score) -> list[dict]:  # noqa: ANN001
     return out
 
 
-def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
+def date_items(rows: list[dict], title_pick: dict[int, int], p_key: str = "p2") -> list[dict]:
     out = []
     for k, r in enumerate(rows):
         gold = r["page"]["gold"].get("published")
@@ -78,7 +75,7 @@ def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r[P_KEY]
+        p = r[p_key]
         keep = p >= THRESHOLD
         first, last = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         ti = title_pick.get(k)
@@ -91,7 +88,8 @@ def date_items(rows: list[dict], title_pick: dict[int, int]) -> list[dict]:
     return out
 
 
-def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[int, int], score) -> list[dict]:  # noqa: ANN001
+def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[int, int], score,  # noqa: ANN001
+                 p_key: str = "p2") -> list[dict]:
     out = []
     for k, r in enumerate(rows):
         gold = [score.author_tokens(a) for a in score.as_author_list(r["page"]["gold"].get("authors"))]
@@ -100,7 +98,7 @@ def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[i
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
-        p = r[P_KEY]
+        p = r[p_key]
         keep = p >= THRESHOLD
         first, last = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         ti = title_pick.get(k)
@@ -155,11 +153,9 @@ def main() -> None:
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--key", default="p2", help="the out-of-fold line probabilities the pickers are fitted on")
     args = ap.parse_args()
-    global P_KEY
-    P_KEY = args.key
     score = load_scorer(args.scorer)
     rows = pickle.loads(args.oof.read_bytes())
-    items = [it for it in candidates(rows, score) if len(it["cand"])]
+    items = [it for it in candidates(rows, score, args.key) if len(it["cand"])]
     print(f"{len(items)} page renderings with a gold title; the title is a candidate on "
           f"{np.mean([it['y'].any() for it in items]):.3f}", file=sys.stderr)
     cross_fit(items, args.folds, ROUNDS, "learned", args.export_folds, "text_title", TITLE_FEATURES)
@@ -171,7 +167,7 @@ def main() -> None:
     # the date picker is trained with the headline the (out-of-fold) title picker chose as anchor
     index = {id(r): k for k, r in enumerate(rows)}
     title_pick = {index[id(it["row"])]: int(it["cand"][int(np.argmax(it["learned"]))]) for it in items}
-    ditems = date_items(rows, title_pick)
+    ditems = date_items(rows, title_pick, args.key)
     print(f"{len(ditems)} page renderings with a gold date and date candidates; gold among them on "
           f"{np.mean([it['y'].any() for it in ditems]):.3f}", file=sys.stderr)
     cross_fit(ditems, args.folds, ROUNDS, "learned", args.export_folds, "text_date", DATE_FEATURES)
@@ -182,7 +178,7 @@ def main() -> None:
         print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(ditems, key).items()))
     dindex = {id(it["row"]): it for it in ditems}
     date_pick = {index[i]: it["cand"][int(np.argmax(it["learned"]))][0] for i, it in dindex.items()}
-    aitems = author_items(rows, title_pick, date_pick, score)
+    aitems = author_items(rows, title_pick, date_pick, score, args.key)
     print(f"{len(aitems)} page renderings with gold authors and candidates; gold among them on "
           f"{np.mean([it['y'].any() for it in aitems]):.3f}", file=sys.stderr)
     cross_fit(aitems, args.folds, ROUNDS, "learned", args.export_folds, "text_author", AUTHOR_FEATURES)

@@ -38,7 +38,7 @@ import numpy as np
 from dehusk.blocks import Segment
 from dehusk.classify import export_lightgbm
 from dehusk.features import TEXT_FEATURES, context_features, text_features
-from dehusk.features_lexicon import LEXICON_FEATURES, learn_lexicon, lexicon_features, line_words
+from dehusk.features_lexicon import LEXICON_FEATURES, Lexicon, learn_lexicon, lexicon_features, line_words
 from dehusk.lang import detect_language, stopwords
 from dehusk.segment_text import segment_text
 from dehusk.text_mode import _sample
@@ -182,11 +182,12 @@ class Lexicons:
     LEXICON_MIN_LANG_SITES+ sites among its pages (its languages: the lexicon model is trained on
     and used for pages in those languages only)."""
 
-    def __init__(self, rows: list[dict], fid: np.ndarray, folds: int) -> None:
-        self.rows, self.fid, self.folds = rows, fid, folds
+    def __init__(self, rows: list[dict], fid: np.ndarray) -> None:
+        self.rows, self.fid = rows, fid
         self.words = [[line_words(t) for t in r["texts"]] if r["rend"] == "text" else None for r in rows]
         self.lang = [r.get("lang") or page_language(r["texts"]) for r in rows]
         self.cache: dict[frozenset[int], tuple[dict[str, float], tuple[str, ...]]] = {}
+        self.ready: dict[frozenset[int], Lexicon] = {}  # the same lexicons, ready for lookups
 
     def without(self, *left_out: int) -> tuple[dict[str, float], tuple[str, ...]]:
         """(lexicon, its languages) learned from the rows of the folds not in `left_out`."""
@@ -201,11 +202,17 @@ class Lexicons:
             self.cache[key] = (learn_lexicon(pages, LEXICON_MIN_SITES), langs)
         return self.cache[key]
 
+    def lookup(self, *left_out: int) -> Lexicon:
+        key = frozenset(left_out)
+        if key not in self.ready:
+            self.ready[key] = Lexicon(self.without(*left_out)[0])
+        return self.ready[key]
+
     def matrix(self, idx: list[int], left_out: tuple[int, ...]) -> np.ndarray:
         """Rows `idx`, each with the lexicon learned without `left_out` and its own fold."""
         return np.concatenate([
             np.hstack([self.rows[i]["X"], lexicon_features(self.rows[i]["texts"],
-                                                           self.without(*left_out, int(self.fid[i]))[0]).astype(np.float32)])
+                                                           self.lookup(*left_out, int(self.fid[i]))).astype(np.float32)])
             for i in idx])
 
 
@@ -271,7 +278,7 @@ def main() -> None:
     fid = fold_ids(rows, args.folds)
     line_fold = np.concatenate([np.full(len(r["y"]), f) for r, f in zip(rows, fid, strict=True)])
     y, w = stack(rows, "y"), weights(rows)
-    lex = Lexicons(rows, fid, args.folds)
+    lex = Lexicons(rows, fid)
     names = list(TEXT_FEATURES) + list(LEXICON_FEATURES)
     X1 = stack(rows, "X")
     # pass 1, out of fold: the plain model (every page), and the lexicon model (pages in the

@@ -6,8 +6,8 @@ module adds what the words themselves say: a lexicon of log-odds, one per word, 
 (a word is evidence only if it is seen on many different sites, so no site's template wording
 enters it). "comments", "subscribe", "ago", "newsletter" lean husk; "said", "however", "because"
 lean article. The lexicon is learned with the line model (`scripts/train_text.py`) and ships
-inside the model file (`text_p1.npz`, meta "lexicon"), so every model carries the lexicon it
-was trained with.
+inside its model file (`text_p1_lex.npz`, meta "lexicon"), so every model carries the lexicon
+it was trained with.
 
 Features per line: mean, min and max log-odds of the line's known words (each word once), the
 number of known words, and the mean of the first over the line and its 3 neighbours each side.
@@ -26,6 +26,7 @@ from typing import Any
 
 import numpy as np
 
+from .features import window_mean
 from .features_words import _PUNCT_TO_SPACE, _punct_to_space
 
 LEXICON_FEATURES = ("lex_mean", "lex_min", "lex_max", "lex_known", "lex_win3")
@@ -103,12 +104,7 @@ def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float], word
 
 def _window(out: np.ndarray) -> None:
     """lex_win3: the mean of lex_mean over each line and LEXICON_WINDOW neighbours each side."""
-    n = len(out)
-    csum = np.concatenate(([0.0], np.cumsum(out[:, 0])))
-    idx = np.arange(n)
-    lo = np.maximum(idx - LEXICON_WINDOW, 0)
-    hi = np.minimum(idx + LEXICON_WINDOW + 1, n)
-    out[:, 4] = (csum[hi] - csum[lo]) / (hi - lo)
+    out[:, 4] = window_mean(out[:, 0], LEXICON_WINDOW, include_self=True)
 
 
 def lexicon_features_plain(texts: list[str], lexicon: dict[str, float]) -> np.ndarray:

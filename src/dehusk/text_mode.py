@@ -15,7 +15,7 @@ from .assemble import Meta, assemble
 from .blocks import Segment
 from .classify import load_model, model_available
 from .deadline import Deadline
-from .features import TEXT_FEATURES, text_features
+from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
@@ -216,13 +216,13 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
                 gap += 1
             j += 1
         words = sum(len(segments[k].text.split()) for k in members) / len(members)
-        contents = _contents_items(segments, members)
-        if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS and len(contents) * 2 > len(members):
+        contents = _contents_items(segments, members) if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS else None
+        if contents is not None and len(contents) * 2 > len(members):
             for k in contents:
                 segments[k].label = "navigation"
                 segments[k].reason = (f"table of contents: one of {len(contents)} short lines that come back "
                                       f"further down (score {segments[k].score:.2f})")
-        elif len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS:
+        elif contents is not None:
             for k in members:
                 segments[k].label = "body"
                 segments[k].reason = (f"list item: one of {len(members)} short kept lines in a row "
@@ -234,13 +234,13 @@ def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
     """The members of a run that come back as lines further down the page. When they are most of
     the run, it is a table of contents (or a menu of the page's sections), not a list of the
     content: its items are the headings to come."""
-    wanted = {segments[k].text.strip().casefold() for k in members}
+    wanted = {norm_line(segments[k].text) for k in members}
     last = {}
     for i in range(members[0] + 1, len(segments)):
-        key = segments[i].text.strip().casefold()
+        key = norm_line(segments[i].text)
         if key in wanted:
             last[key] = i
-    return [k for k in members if last.get(segments[k].text.strip().casefold(), -1) > k]
+    return [k for k in members if last.get(norm_line(segments[k].text), -1) > k]
 
 
 def drop_orphan_headings(segments: list[Segment]) -> None:

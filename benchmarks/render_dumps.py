@@ -7,7 +7,8 @@ was not trained on:
 
 Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothing goes into
 the project. Tools: `lynx -dump` and `w3m -dump` (system packages: apt install lynx w3m;
-skipped when missing), html2text's Markdown (wrapped at 78), BeautifulSoup's
+skipped when missing), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
+inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line),
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
 whole page's text), and
@@ -44,6 +45,27 @@ def _html2text(html: bytes, dataset: Path, page_id: str) -> str:
     return html2text.HTML2Text().handle(html.decode("utf-8", "replace"))
 
 
+def _markdown(html: bytes, dataset: Path, page_id: str) -> str:
+    import html2text
+
+    h = html2text.HTML2Text()
+    h.body_width = 0  # unwrapped Markdown, as crawlers that store Markdown keep it
+    return h.handle(html.decode("utf-8", "replace"))
+
+
+def _inscriptis(html: bytes, dataset: Path, page_id: str) -> str:
+    from inscriptis import get_text
+
+    return get_text(html.decode("utf-8", "replace"))
+
+
+def _resiliparse(html: bytes, dataset: Path, page_id: str) -> str:
+    from resiliparse.extract.html2text import extract_plain_text
+    from resiliparse.parse.html import HTMLTree
+
+    return extract_plain_text(HTMLTree.parse(html.decode("utf-8", "replace")), main_content=False)
+
+
 def _bs4(html: bytes, dataset: Path, page_id: str) -> str:
     from bs4 import BeautifulSoup
 
@@ -74,7 +96,10 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "lynx": ("lynx", _run(["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=80"])),
     "w3m": ("w3m", _run(["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"])),
     "html2text": (None, _html2text),
+    "markdown": (None, _markdown),
     "bs4": (None, _bs4),
+    "inscriptis": (None, _inscriptis),
+    "resiliparse": (None, _resiliparse),
     "html_text": (None, _html_text),
     "trafilatura_html2txt": (None, _trafilatura_txt),
     "wrap80": (None, _wrap80),

@@ -98,6 +98,64 @@ def test_markdown_dump_gives_the_article_without_markup(name: str) -> None:
         pos = found
 
 
+def linked_markdown(page: str) -> str:
+    """html2text's own shape: short lines as links holding an image, paragraphs with a link in
+    their text, long URLs and all wrapped at 78 where textwrap breaks them (spaces, and the hyphens
+    inside the URLs), so links are cut between and inside their text, image and target."""
+    out, paragraphs = [], 0
+    for k, line in enumerate(page.split("\n")):
+        s = line.strip()
+        words = s.split()
+        slug = "-".join(w.lower().strip(".,:;!?") for w in words)[:40] or "x"
+        if not s:
+            out.append("")
+            continue
+        if len(words) <= 4:
+            line = (f"[ ![{s}](https://cdn.example.org/assets/images/menu-icons/{slug}-icon-{k}.svg) {s} ]"
+                    f"(https://www.example.org/section-pages/{slug}-page-{k}/ \"{s}\")")
+        elif len(words) >= 8 and (paragraphs := paragraphs + 1) % 2:  # a link in every other paragraph
+            words[3] = f"[{words[3]} {words[4]}](https://www.example.org/articles/related-reading-{slug}/)"
+            del words[4]
+            line = " ".join(words)
+        out.append(textwrap.fill(line, 78, break_long_words=False))
+    return "\n".join(out)
+
+
+# pages with enough prose for their wrapping to be recognised (a few short ones have too little)
+WRAPPED_NAMES = [n for n in NAMES if wrap_width(wrapped(_page(n)[0], 78).split("\n")) is not None]
+
+
+@pytest.mark.parametrize("name", WRAPPED_NAMES)
+def test_markdown_links_broken_by_the_wrapper_are_made_whole(name: str) -> None:
+    page, exp = _page(name)
+    shaped = linked_markdown(page)
+    assert is_markdown(shaped)
+    art = dehusk.extract(shaped, mode="text")
+    for mark in ("](", "![", "example.org", ".svg"):
+        assert mark not in art.text, mark
+    text = norm(art.text)
+    pos = 0
+    for snippet in exp["must_contain"]:  # the body, in order
+        found = text.find(norm(snippet), pos)
+        assert found >= 0, snippet
+        pos = found
+
+
+def test_join_link_targets_follows_nesting() -> None:
+    from dehusk.segment_text import _join_link_targets
+
+    lines = ["[ ![Barbecue](https://cdn.example.org/img/coal-", "bbq.svg) Barbecue ](https://www.example.org/9-",
+             'barbecues', '"Barbecues") and after', "", "[open link text", "", "next"]
+    assert _join_link_targets(lines) == [
+        '[ ![Barbecue](https://cdn.example.org/img/coal-bbq.svg) Barbecue ](https://www.example.org/9-barbecues '
+        '"Barbecues") and after', "", "[open link text", "", "next"]  # a blank line ends any link
+    assert _join_link_targets(["see [the long", "link text](u) ok", "x"]) == ["see [the long link text](u) ok", "x"]
+    assert _join_link_targets(["a [b", "c"] + ["d"] * 20, max_join=3) == ["a [b c d d"] + ["d"] * 18
+    assert strip_markdown("at [[email protected]](/cdn-cgi/l#d0). Under") == "at [email protected]. Under"
+    assert strip_markdown("![Ann, [object Object]](https://c.example/x.png) after").strip() == "after"
+    assert strip_markdown('[](mailto:?subject=A - B (and C)&body=x) ok').strip() == "ok"
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_inline_split_dump_gives_the_same_article(name: str) -> None:
     page, _ = _page(name)

@@ -85,8 +85,11 @@ def unwrap(lines: list[str], width: int) -> list[str]:
                 and len(prev) + 1 + len(stripped.split(None, 1)[0]) > width):
             parts = out[-1]
             parts[-1] = parts[-1].rstrip()
-            cjk = parts[-1][-1:] >= "\u3000" and stripped[0] >= "\u3000"  # CJK is written without spaces
-            parts.append(stripped if cjk else " " + stripped)
+            last = parts[-1]
+            cjk = last[-1:] >= "\u3000" and stripped[0] >= "\u3000"  # CJK is written without spaces
+            # a wrapper that breaks at hyphens ("twice-" / "daily") cut a word, not between two
+            hyphen = last[-1:] == "-" and last[-2:-1].isalpha() and stripped[0].islower()
+            parts.append(stripped if cjk or hyphen else " " + stripped)
         else:
             out.append([ln])
         prev = ln.rstrip() if stripped else ""
@@ -166,8 +169,12 @@ def split_sentences(lines: list[str]) -> list[str]:
     return out
 
 
-_MD_IMAGE = re.compile(r"!\[[^\]\n]*\]\([^)\n]*\)")
-_MD_LINK = re.compile(r"\[([^\]\n]*)\]\((?:[^()\s]|\([^()\s]*\))*(?:\s+\"[^\"\n]*\")?\)")
+# a link's text may hold brackets ("[[email protected]]", an image's "[object Object]") and its target
+# parentheses, spaces and a quoted title: one level of nesting of each
+_MD_TEXT = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
+_MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
+_MD_IMAGE = re.compile(r"!\[" + _MD_TEXT + r"\]" + _MD_TARGET)
+_MD_LINK = re.compile(r"\[(" + _MD_TEXT + r")\]" + _MD_TARGET)
 _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _MD_REF_DEF = re.compile(r"^\s*\[[^\]\n]+\]:\s+\S+")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -209,16 +216,59 @@ def drop_reference_list(lines: list[str]) -> list[str]:
     return lines
 
 
-def _join_link_targets(lines: list[str]) -> list[str]:
+def _join_link_targets(lines: list[str], max_join: int = 12) -> list[str]:
+    """Markdown links made whole again where a wrapper broke them: a line ending inside a link's
+    target (an unclosed "](", html2text breaks long URLs at their hyphens) takes the next line
+    without a space, one ending inside a link's text (an unclosed "[") with one; a line starting
+    with "](" is the target of the link before it. A blank line ends a paragraph, and with it
+    any link; at most `max_join` lines are joined into one."""
     out: list[str] = []
+    joined = 0  # lines joined into out[-1]
+    glue: str | None = None  # how out[-1] continues: "" (in a target), " " (in a link text), None (closed)
     for ln in lines:
-        if out and ln.startswith("]("):
+        if out and ln.startswith("](") and joined < max_join:
             out[-1] = out[-1].rstrip() + ln
+            joined += 1
+        elif glue is not None and ln.strip() and joined < max_join:
+            nxt = ln.strip()
+            out[-1] = out[-1].rstrip() + (" " if nxt[0] == '"' else glue) + nxt  # (a target's "title")
+            joined += 1
         else:
             out.append(ln)
+            joined = 0
+        glue = _open_link(out[-1]) if "[" in out[-1] else None
     return out
 
 
+_LINK_TOKEN = re.compile(r"\]\(|[\[\]()]")
+
+
+def _open_link(line: str) -> str | None:
+    """How a line that ends inside a Markdown link continues: "" in its target, " " in its text
+    (links nest: an image inside a link's text)."""
+    depth = parens = 0  # open "[" of link texts; open "(" inside a target
+    in_target = False
+    for m in _LINK_TOKEN.finditer(line):
+        tok = m.group()
+        if in_target:
+            if tok == "(":
+                parens += 1
+            elif tok == ")":
+                if parens:
+                    parens -= 1
+                else:
+                    in_target = False
+        elif tok == "[":
+            depth += 1
+        elif tok == "]":
+            depth = max(depth - 1, 0)
+        elif tok == "](":
+            depth = max(depth - 1, 0)
+            in_target = True
+    return "" if in_target else " " if depth else None
+
+
+_MD_TARGET_START = re.compile(r"\]\((?:https?://|mailto:|/|#)")
 _MD_ATX = re.compile(r"(?m)^#{1,6} [^\W\d_]")
 
 
@@ -226,7 +276,8 @@ def is_markdown(text: str) -> bool:
     """Whether the page is written in Markdown: links or images in its syntax, or '#' headings
     (three, or two and strong marks; a dump made without links keeps those)."""
     links = text.count("](")
-    if links >= 3 and len(_MD_LINK.findall(text, 0, 200_000)) >= 3:
+    if links >= 3 and (len(_MD_LINK.findall(text, 0, 200_000)) >= 3
+                       or len(_MD_TARGET_START.findall(text, 0, 200_000)) >= 3):  # (links a wrapper broke)
         return True
     if "# " not in text or (text[:1] != "#" and "\n#" not in text):  # no line starts with '#'
         return False
@@ -259,14 +310,16 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         lines = split_sentences(lines)
     elif inline_split(lines, text):
         lines = join_inline(lines)
+    markdown = is_markdown(text)
+    if markdown:  # a wrapper may break a link anywhere, even inside its URL: made whole first
+        lines = _join_link_targets(lines)
     width = wrap_width(lines)
     if width is not None:
         lines = unwrap(lines, width)
     if has_link_numbers(text):
         lines = [strip_link_numbers(ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
-    markdown = is_markdown(text)
-    if markdown:  # a wrapper may break a link between its text and its target
-        return _markdown_segments(_join_link_targets(lines), deadline)
+    if markdown:
+        return _markdown_segments(lines, deadline)
     return _plain_segments(lines, deadline)
 
 

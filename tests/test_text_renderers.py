@@ -48,6 +48,18 @@ def markdown(page: str) -> str:
     return "\n".join(out)
 
 
+def wrapped_with_long_items(page: str, width: int = 78) -> str:
+    """html2text: paragraphs wrapped at `width`, list items left whole however long (here a list
+    of long items after every paragraph, enough to put the longest lines past the width)."""
+    item = "  * An item of a list that html2text does not wrap, however far past the width it runs on."
+    out = []
+    for line in page.split("\n"):
+        out.append(textwrap.fill(line, width) if line.strip() else "")
+        if len(line.split()) >= 8:
+            out += ["", item, item, ""]
+    return "\n".join(out)
+
+
 def inline_pieces(page: str) -> str:
     """get_text("\\n"): each paragraph cut around a 'link' in its middle and before a comma."""
     out = []
@@ -162,6 +174,17 @@ def test_inline_split_dump_gives_the_same_article(name: str) -> None:
     shaped = inline_pieces(page)
     assert inline_split(shaped.split("\n"), shaped) and not inline_split(page.split("\n"), page)
     _same_article(name, shaped)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_unwrapped_list_items_do_not_hide_the_wrapping(name: str) -> None:
+    page, _ = _page(name)
+    shaped = wrapped_with_long_items(page)
+    assert 70 <= (wrap_width(shaped.split("\n")) or 0) <= 78
+    texts = [norm(s.text) for s in segment_text(shaped)]
+    for line in page.split("\n"):
+        if len(line.split()) >= 8 and len(line.strip()) > 78:  # each paragraph the wrapper cut comes back whole
+            assert any(norm(line) in t for t in texts), line
 
 
 def test_unwrapped_dumps_are_left_alone() -> None:

@@ -240,6 +240,23 @@ def test_lynx_dump_gives_the_article_without_link_numbers(name: str) -> None:
         pos = found
 
 
+def test_lynx_link_numbers_do_not_hide_the_wrapping() -> None:
+    """A lynx dump whose menu lines are long only with their link numbers: measured with the
+    numbers, half the longish lines end far from the width and no wrapping is seen; measured
+    without them (as the reader sees the text), it is, and the paragraphs come back whole."""
+    menu = [" ".join(f"[{100 + 6 * k + j}]{w}" for j, w in enumerate(("Home", "News", "Sport", "Weather", "Video", "Shop")))
+            for k in range(40)]
+    sentence = "The council met on Tuesday to discuss the new bus lanes along the river road"
+    paragraphs = [f"{sentence}, and paragraph {k} of the report says why the work will take a year." * 3
+                  for k in range(12)]
+    page = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 76) for p in paragraphs)
+    lines = page.split("\n")
+    assert wrap_width(lines) is None  # the numbers hide it
+    texts = [s.text for s in segment_text(page)]
+    for p in paragraphs:
+        assert p in texts
+
+
 @pytest.mark.parametrize("name", ["en-feature-wet", "es-news-bullets", "en-forum-thread"])
 def test_markdown_h1_is_the_headline(name: str) -> None:
     """In a Markdown dump the page's '# ' line is the headline, even on pages where the plain

@@ -318,6 +318,10 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         lines = unwrap(lines, width)
     if has_link_numbers(text):
         lines = [strip_link_numbers(ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
+        if width is None:  # the numbers may hide the wrapping (a menu of numbered links): measured without them
+            width = wrap_width(lines)
+            if width is not None:
+                lines = unwrap(lines, width)
     if markdown:
         return _markdown_segments(lines, deadline)
     return _plain_segments(lines, deadline)

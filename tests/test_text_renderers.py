@@ -49,14 +49,16 @@ def markdown(page: str) -> str:
 
 
 def wrapped_with_long_items(page: str, width: int = 78) -> str:
-    """html2text: paragraphs wrapped at `width`, list items left whole however long (here a list
-    of long items after every paragraph, enough to put the longest lines past the width)."""
+    """html2text: paragraphs wrapped at `width`, list items and table rows left whole however long
+    (here two long items and two long rows after every paragraph, enough to put the longest lines
+    past the width)."""
     item = "  * An item of a list that html2text does not wrap, however far past the width it runs on."
+    row = "Basic plan | 12 euros | What the plan covers for a household of four, with every fee and tax included"
     out = []
     for line in page.split("\n"):
         out.append(textwrap.fill(line, width) if line.strip() else "")
         if len(line.split()) >= 8:
-            out += ["", item, item, ""]
+            out += ["", item, item, "", row, row, ""]
     return "\n".join(out)
 
 

@@ -48,8 +48,9 @@ def wrap_width(lines: list[str]) -> int | None:
     not have fitted on it (what a greedy wrapper does). Unwrapped dumps, whose long lines are
     whole paragraphs of any length, fail both tests."""
     def counted(ln: str) -> bool:  # a line with two words or more, not a link with its URL, nor a list
-        r = ln.rstrip()  # item (html2text leaves those unwrapped)
-        return " " in r.lstrip() and "](" not in r and "://" not in r and not _NEW_BLOCK.match(r)
+        r = ln.rstrip()  # item or a table row (html2text leaves those unwrapped)
+        return (" " in r.lstrip() and "](" not in r and "://" not in r and " | " not in r
+                and not _NEW_BLOCK.match(r))
 
     # quick exit, same answer: when the longest lines alone put the 99th percentile above WRAP_MAX
     nonempty = len(lines) - lines.count("")

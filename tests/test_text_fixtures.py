@@ -281,3 +281,22 @@ def test_text_fixture_other_shape(name: str, shape: str, page: str) -> None:
     art = dehusk.extract(page, mode="text")
     problems = _find_in_order(norm(art.text), exp["must_contain"])
     assert not problems, _report(f"{name} ({shape})", art, problems)
+
+
+
+def test_site_name_after_the_headline_is_not_the_title() -> None:
+    """The picked headline line without the site's name (as the page's <title> carries it, which
+    several renderers print): named by the URL's host, or after a pipe; a dash keeps a segment
+    that is not the site's and is not a short Title-Cased name."""
+    from dehusk.metadata_text import headline_text
+
+    url = "https://www.dailyexample.com/news/1"
+    head = "Orkney tidal array to triple in size after record winter output"
+    assert headline_text(head + " | Daily Example", url) == head
+    assert headline_text(head + " – DailyExample", url) == head
+    assert headline_text("Daily Example: " + head, url) == head
+    assert headline_text(head + " | Daily Example", None) == head  # a pipe ends a headline
+    assert headline_text(head + " - Part Two", None) == head
+    kept = "Starter smells like nail polish remover after a week - normal?"
+    assert headline_text(kept, url) == kept
+    assert headline_text("Paris – Berlin in four hours by the new night train", url).startswith("Paris – Berlin")

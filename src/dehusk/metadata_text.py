@@ -19,6 +19,7 @@ from .blocks import Segment
 from .classify import load_model, model_available
 from .dates import DateMatch, find_dates, url_day
 from .features import stack_columns
+from .metadata_title import site_keys, strip_site
 
 _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
@@ -179,6 +180,12 @@ def _heuristic_title(X: np.ndarray) -> np.ndarray:
         - 1.0 * col["re_date"] - 1.0 * col["re_byline"]
     )
     return s
+
+
+def headline_text(line: str, url: str | None) -> str:
+    """The headline of the picked title line without the site's name ("... | Example News", a
+    page's <title> as some renderers print it), by HTML mode's rules (`metadata_title.strip_site`)."""
+    return strip_site(line, site_keys([], url)) or line
 
 
 def pick_title(
@@ -395,7 +402,7 @@ def text_metadata(
     # headline
     ti = pick_title(texts, f, p, first_kept, url, first)
     if ti is not None:
-        meta.title_idx, meta.title = ti, texts[ti]
+        meta.title_idx, meta.title = ti, headline_text(texts[ti], url)
     anchor = ti if ti is not None else first
     # dates: the best-scoring date mention (learned picker); published vs modified by their keywords
     cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date, url)

@@ -51,3 +51,19 @@ def test_base_features_html_special_pages() -> None:
     _assert_same(["no inner newline", "at all?"], stops)
     _assert_same(["ΣΟΦΟΣ\nΟΔΟΣ", "ΣΑΣ"], stops)  # final sigma at block edges and inner newlines
     _assert_same(["a\n\nb", "Read more\n»", "By\nJane Doe", "short\nhttp://x"], stops)
+
+
+def test_title_similarity_equals_reference() -> None:
+    from dehusk.features_html import _title_similarity_reference, title_similarity
+
+    rnd = random.Random(3)
+    words = ["Budget", "vote", "delayed", "again", "the", "council", "ΟΔΟΣ", "Σοφοκλέους", "İstanbul", "ünïcödé",
+             "2024", "a_b", "x-y", "(vote)", "Vote!", "votes", "re-vote", "日本", "über", "ǅemal"]
+    titles = ["Budget vote delayed again | The Council", "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ", "", "!!!", "İstanbul ünïcödé 2024",
+              "a_b x-y", "ǅemal über alles"]
+    for title in titles:
+        for _ in range(60):
+            texts = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 12))) + rnd.choice(("", "\n", "."))
+                     for _ in range(rnd.randint(1, 15))]
+            texts.append("long " * 70)  # (300 characters and more: not compared)
+            assert np.array_equal(title_similarity(texts, title), _title_similarity_reference(texts, title))

@@ -14,6 +14,7 @@ the neighbourhood in reading order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
@@ -166,6 +167,49 @@ def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarra
     )
 
 
+def _title_similarity_reference(texts: Sequence[str], title: str) -> np.ndarray:
+    """Word-set Jaccard similarity of each block (under 300 characters) to the title."""
+    tw = _title_words(title)
+    sim = np.zeros(len(texts))
+    if tw:
+        for i, t in enumerate(texts):
+            if len(t) < 300:
+                sw = set(_WORD.findall(t.lower()))
+                if sw & tw:
+                    sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
+def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
+    """`_title_similarity_reference`, computed only for the blocks holding a title word: one
+    search over the short blocks joined (lower-cased at once) finds them."""
+    tw = _title_words(title)
+    n = len(texts)
+    sim = np.zeros(n)
+    if not tw:
+        return sim
+    short = [i for i, t in enumerate(texts) if len(t) < 300]
+    joined = "\n".join([texts[i] for i in short])
+    low = joined.lower()
+    if len(low) == len(joined):  # (lower() kept every character in place: the blocks' offsets hold)
+        words = sorted(tw, key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        starts, pos = [], 0
+        for i in short:
+            starts.append(pos)
+            pos += len(texts[i]) + 1
+        hit = sorted({short[bisect_right(starts, m.start()) - 1] for m in rx.finditer(low)})
+    else:
+        hit = short
+    find, disjoint = _WORD.findall, tw.isdisjoint
+    for i in hit:
+        found = find(texts[i].lower())
+        if found and not disjoint(found):  # no shared word: the similarity stays 0
+            sw = set(found)
+            sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
 def url_features(url: str | None) -> list[float]:
     if not url:
         return [0.0] * len(URL_FEATURES)
@@ -262,17 +306,7 @@ def html_features(
     f["w3_kind_h"] = window_mean(f["kind_h"], 3)
     f["w3_kind_li"] = window_mean(f["kind_li"], 3)
     # the page title: blocks that repeat it, and where they are
-    tw = _title_words(page.title)
-    sim = np.zeros(n)
-    if tw:
-        find, disjoint = _WORD.findall, tw.isdisjoint
-        for i, t in enumerate(texts):
-            if len(t) < 300:
-                found = find(t.lower())
-                if found and not disjoint(found):  # no shared word: the similarity stays 0
-                    sw = set(found)
-                    sim[i] = len(sw & tw) / len(sw | tw)
-    f["title_sim"] = sim
+    f["title_sim"] = sim = title_similarity(texts, page.title)
     cand = np.where((f["kind_h"] > 0) & (sim >= 0.3))[0]
     if len(cand) == 0:
         cand = np.where(sim >= 0.5)[0]

@@ -67,3 +67,15 @@ def test_title_similarity_equals_reference() -> None:
                      for _ in range(rnd.randint(1, 15))]
             texts.append("long " * 70)  # (300 characters and more: not compared)
             assert np.array_equal(title_similarity(texts, title), _title_similarity_reference(texts, title))
+
+
+def test_bits_equals_reference() -> None:
+    from dehusk.features_html import _bits, _bits_reference
+
+    rng = np.random.default_rng(1)
+    for n in (0, 1, 7, 300):
+        masks = rng.integers(0, 2**62, n, dtype=np.int64)
+        masks[: min(n, 2)] = [2**62 + 2**61, 1][: min(n, 2)]
+        for width in (1, 8, 26, 48, 63):
+            assert np.array_equal(_bits(masks, width), _bits_reference(masks, width))
+            assert np.array_equal(_bits(masks.tolist(), width), _bits_reference(masks.tolist(), width))

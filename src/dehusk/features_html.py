@@ -126,9 +126,15 @@ CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
 _WORD = re.compile(r"\w+")
 
 
-def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
+def _bits_reference(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
     arr = np.asarray(masks, dtype=np.int64)
     return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
+
+
+def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
+    """(rows, n_bits) 0/1 columns of the masks' low bits (`_bits_reference`, from their bytes)."""
+    arr = np.ascontiguousarray(masks, dtype="<i8")  # (little-endian: the first byte holds bits 0-7)
+    return np.unpackbits(arr.view(np.uint8).reshape(-1, 8), axis=1, count=n_bits, bitorder="little").astype(np.float64)
 
 
 _FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH, F_MASK, F_IMASK, F_TMASK)

@@ -14,6 +14,7 @@ the neighbourhood in reading order.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
@@ -31,6 +32,7 @@ from .features import (
     window_mean,
 )
 from .features import window_names as text_window_names
+from .features_html_text import base_features_html
 from .html_tokens import TOKEN_NAMES
 from .segment_html import (
     F_CHARS,
@@ -124,9 +126,15 @@ CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
 _WORD = re.compile(r"\w+")
 
 
-def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
+def _bits_reference(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
     arr = np.asarray(masks, dtype=np.int64)
     return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
+
+
+def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
+    """(rows, n_bits) 0/1 columns of the masks' low bits (`_bits_reference`, from their bytes)."""
+    arr = np.ascontiguousarray(masks, dtype="<i8")  # (little-endian: the first byte holds bits 0-7)
+    return np.unpackbits(arr.view(np.uint8).reshape(-1, 8), axis=1, count=n_bits, bitorder="little").astype(np.float64)
 
 
 _FRAME_FIELDS = itemgetter(F_PARENT, F_CHARS, F_LINK, F_NSEG, F_NIMG, F_NA, F_NBLOCK, F_DEPTH, F_MASK, F_IMASK, F_TMASK)
@@ -165,6 +173,49 @@ def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarra
     )
 
 
+def _title_similarity_reference(texts: Sequence[str], title: str) -> np.ndarray:
+    """Word-set Jaccard similarity of each block (under 300 characters) to the title."""
+    tw = _title_words(title)
+    sim = np.zeros(len(texts))
+    if tw:
+        for i, t in enumerate(texts):
+            if len(t) < 300:
+                sw = set(_WORD.findall(t.lower()))
+                if sw & tw:
+                    sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
+def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
+    """`_title_similarity_reference`, computed only for the blocks holding a title word: one
+    search over the short blocks joined (lower-cased at once) finds them."""
+    tw = _title_words(title)
+    n = len(texts)
+    sim = np.zeros(n)
+    if not tw:
+        return sim
+    short = [i for i, t in enumerate(texts) if len(t) < 300]
+    joined = "\n".join([texts[i] for i in short])
+    low = joined.lower()
+    if len(low) == len(joined):  # (lower() kept every character in place: the blocks' offsets hold)
+        words = sorted(tw, key=len, reverse=True)
+        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
+        starts, pos = [], 0
+        for i in short:
+            starts.append(pos)
+            pos += len(texts[i]) + 1
+        hit = sorted({short[bisect_right(starts, m.start()) - 1] for m in rx.finditer(low)})
+    else:
+        hit = short
+    find, disjoint = _WORD.findall, tw.isdisjoint
+    for i in hit:
+        found = find(texts[i].lower())
+        if found and not disjoint(found):  # no shared word: the similarity stays 0
+            sw = set(found)
+            sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
 def url_features(url: str | None) -> list[float]:
     if not url:
         return [0.0] * len(URL_FEATURES)
@@ -185,8 +236,9 @@ def html_features(
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES))), {}
     texts = [s.text for s in segments]
-    f = base_features(texts, stops)
-    del f["_tokens"], f["_ntokens"]  # (the text model's word lexicon reads them; HTML mode has none)
+    f = base_features_html(texts, stops)
+    f.pop("_tokens", None)  # (the text model's word lexicon reads them; HTML mode has none)
+    f.pop("_ntokens", None)
     words = f["_words"]
     total_words = max(float(words.sum()), 1.0)
     kinds = [s.kind for s in segments]
@@ -260,17 +312,7 @@ def html_features(
     f["w3_kind_h"] = window_mean(f["kind_h"], 3)
     f["w3_kind_li"] = window_mean(f["kind_li"], 3)
     # the page title: blocks that repeat it, and where they are
-    tw = _title_words(page.title)
-    sim = np.zeros(n)
-    if tw:
-        find, disjoint = _WORD.findall, tw.isdisjoint
-        for i, t in enumerate(texts):
-            if len(t) < 300:
-                found = find(t.lower())
-                if found and not disjoint(found):  # no shared word: the similarity stays 0
-                    sw = set(found)
-                    sim[i] = len(sw & tw) / len(sw | tw)
-    f["title_sim"] = sim
+    f["title_sim"] = sim = title_similarity(texts, page.title)
     cand = np.where((f["kind_h"] > 0) & (sim >= 0.3))[0]
     if len(cand) == 0:
         cand = np.where(sim >= 0.5)[0]

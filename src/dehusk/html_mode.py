@@ -300,6 +300,11 @@ def decide(
     return p, page_cut(p, a.f["_words"] + 1.0, floor) if a.segments else floor, comments
 
 
+def _as_list(a: np.ndarray | None) -> list | None:
+    """`a.tolist()` as Python floats/bools (None stays None)."""
+    return None if a is None else np.asarray(a).tolist()
+
+
 def label_blocks(
     segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options,
     comments: np.ndarray | None = None, shown: np.ndarray | None = None,
@@ -310,15 +315,20 @@ def label_blocks(
     `template`: the (shares, mask) of `templates.site_template`."""
     frames = page.frames
     explain = options.explain
-    ld = f.get("link_density")
-    is_title = f.get("is_title")
+    # per-block values as Python lists (indexing a numpy array one element at a time costs more)
+    ld = _as_list(f.get("link_density"))
+    is_title = _as_list(f.get("is_title"))
+    scores = _as_list(p2)
+    shown_l = _as_list(shown)
+    comments_l = _as_list(comments)
+    in_template = _as_list(template[1]) if template is not None else None
     lead_done = False
     lead_bit = _TOK["lead"]
     chains = None if explain or not segments else page_chains(page)
     for i, seg in enumerate(segments):
-        p = float(p2[i])
-        seg.score = p if shown is None else float(shown[i])
-        if comments is not None and comments[i]:
+        p = scores[i]
+        seg.score = p if shown_l is None else shown_l[i]
+        if comments_l is not None and comments_l[i]:
             if options.include_comments and len(seg.text.split()) >= 2:
                 seg.label = "body"
                 if explain:
@@ -328,7 +338,7 @@ def label_blocks(
                 if explain:
                     seg.reason = "user comment (class/id says comment; the page is not a forum)"
             continue
-        if template is not None and template[1][i]:
+        if in_template is not None and in_template[i]:
             seg.label = "boilerplate"
             if explain:
                 seg.reason = f"template block: on {template[0][i]:.0%} of this site's {host_pages} pages"

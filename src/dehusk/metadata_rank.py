@@ -456,6 +456,7 @@ def author_candidates(sources: list[tuple[str, list[str], list[str], bool, Lexbo
         host = ""
     out: list[Candidate] = []
     rows: list[list[float]] = []
+    counted: dict[str, int] = {}
     for i, (src, names, raw, typed, node, scan_rank) in enumerate(sources):
         fam = fams[i]
         f: dict[str, float] = dict.fromkeys(AUTHOR_FEATURES, 0.0)
@@ -485,7 +486,13 @@ def author_candidates(sources: list[tuple[str, list[str], list[str], bool, Lexbo
         f["scan_rank"] = float(scan_rank) if fam in ("scan_by", "byline_el") else math.nan
         f["n_scan_by"] = float(n_scan)
         f["n_byline_el"] = float(n_el)
-        f["log_mentions"] = math.log1p(body_text.count(names[0])) if body_text else 0.0
+        if body_text:
+            mentions = counted.get(names[0])
+            if mentions is None:  # (candidates often share a name: the body is searched once per name)
+                mentions = counted[names[0]] = body_text.count(names[0])
+            f["log_mentions"] = math.log1p(mentions)
+        else:
+            f["log_mentions"] = 0.0
         f["d_date"] = math.log1p(min(abs(pos - q) for q in date_pos)) if pos is not None and date_pos else math.nan
         f["in_host"] = sum(t in host for t in mine) / len(mine) if mine and host else 0.0
         raw_text = " ".join(raw)

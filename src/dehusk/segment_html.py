@@ -107,7 +107,6 @@ def segment_html(
     page = Page()
     frames = page.frames
     segments: list[Segment] = []
-    cache: dict[str, int] = {}
     tag_to_bit = _TAG_TO_BIT
     block_tags, skip_tags, code_tags = BLOCK_TAGS, SKIP_TAGS, CODE_TAGS
     hidden_bit, noscript_bit, a_bit = TB["hidden"], TB["noscript"], TB["a"]
@@ -124,15 +123,17 @@ def segment_html(
     add_piece = pieces.append
     md: list[str] = []
     # the run's counts: chars, link chars, links, inline token mask, inline tag mask
-    r_chars = r_link = r_links = r_imask = r_itags = 0
+    r_chars = r_link = r_links = r_itags = 0
+    r_keys: list[str] = []  # class/id/role/itemprop strings of the run's inline elements (masks: at flush)
     in_link = 0
 
     def flush() -> None:
-        nonlocal r_chars, r_link, r_links, r_imask, r_itags
+        nonlocal r_chars, r_link, r_links, r_itags
         if r_chars == 0:
             pieces.clear()
             md.clear()
-            r_links = r_imask = r_itags = 0
+            r_keys.clear()
+            r_links = r_itags = 0
             return
         text = _collapse("".join(pieces))
         if len(text) > MAX_SEGMENT_CHARS:
@@ -144,15 +145,19 @@ def segment_html(
             fr[F_CHARS] += n
             fr[F_LINK] += link
             fr[F_NSEG] += 1
+            imask = 0
+            for key in r_keys:
+                imask |= value_mask(key)
             seg = Segment(
-                text=text, dom={"frame": cur, "link": link, "links": r_links, "imask": r_imask, "itags": r_itags}
+                text=text, dom={"frame": cur, "link": link, "links": r_links, "imask": imask, "itags": r_itags}
             )
             if markdown:
                 seg.extra["md_inline"] = _collapse("".join(md))
             segments.append(seg)
         pieces.clear()
         md.clear()
-        r_chars = r_link = r_links = r_imask = r_itags = 0
+        r_keys.clear()
+        r_chars = r_link = r_links = r_itags = 0
 
     node = root.child
     count = 0
@@ -204,12 +209,6 @@ def segment_html(
                 prop = attrs.get("itemprop")
                 if prop:
                     key = key + " " + prop
-                if key:
-                    own = cache.get(key)
-                    if own is None:
-                        own = cache[key] = value_mask(key)
-                else:
-                    own = 0
                 if (
                     "hidden" in attrs
                     or attrs.get("aria-hidden") == "true"
@@ -218,7 +217,7 @@ def segment_html(
                     tbit |= hidden_bit
             else:
                 cls = ident = None
-                own = 0
+                key = ""
             if tag in block_tags:
                 if tag == "noscript":
                     tbit |= noscript_bit
@@ -230,7 +229,8 @@ def segment_html(
                     if pieces:
                         pieces.clear()
                         md.clear()
-                    r_links = r_imask = r_itags = 0
+                    r_keys.clear()
+                    r_links = r_itags = 0
                 if tag == "hr":
                     tag = ""
             if tag in block_tags:
@@ -244,7 +244,7 @@ def segment_html(
                     label = tag + "." + words[0][:40]
                 else:
                     label = tag
-                new = [tag, cur, own, fr[F_IMASK] | own, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
+                new = [tag, cur, key, 0, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
                        fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, label, len(segments), 0]
                 if tag in _SPECIAL_BLOCKS:
                     if tag == "tr":
@@ -306,7 +306,8 @@ def segment_html(
                                 md.append(f"{fence}{code}{fence}")
                         r_itags |= tbit
                     else:
-                        r_imask |= own
+                        if key:
+                            r_keys.append(key)
                         r_itags |= tbit
                         if tag == "a" and "href" in attrs:
                             in_link += 1
@@ -335,7 +336,8 @@ def segment_html(
                     if pieces:
                         pieces.clear()
                         md.clear()
-                    r_links = r_imask = r_itags = 0
+                    r_keys.clear()
+                    r_links = r_itags = 0
                 fr = frames[top]
                 cur = fr[F_PARENT]
                 if cur >= 0:  # _close, inlined
@@ -355,10 +357,24 @@ def segment_html(
         top = stack.pop()
         if top >= 0:
             _close(frames, top)
+    _frame_masks(frames)
     page.n_nodes = count
     page.truncated = len(segments) >= MAX_SEGMENTS
     _finish(segments, frames, markdown, paths)
     return segments, page
+
+
+def _frame_masks(frames: list[list[Any]]) -> None:
+    """Turn the class/id/role/itemprop strings the walk left in F_MASK into token masks, and
+    set the inherited F_IMASK, for the frames holding a block in their subtree; 0 for the others
+    (nothing reads them: features and labels look at blocks' frames and their ancestors)."""
+    for fr in frames[1:]:  # (parents come before their children; the root frame has none)
+        if fr[F_NSEG]:
+            key = fr[F_MASK]
+            own = fr[F_MASK] = value_mask(key) if key else 0
+            fr[F_IMASK] = frames[fr[F_PARENT]][F_IMASK] | own
+        else:
+            fr[F_MASK] = 0
 
 
 def _close(frames: list[list[Any]], idx: int) -> None:

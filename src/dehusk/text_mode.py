@@ -199,6 +199,7 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
     left to `drop_orphan_headings`. A run whose items mostly come back further down the page is
     the page's table of contents: navigation."""
     n = len(segments)
+    last: dict[str, int] | None = None  # each normalised line's last index, built at the first list
     i = 0
     while i < n:
         if segments[i].label != "heading":
@@ -215,8 +216,12 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
             else:
                 gap += 1
             j += 1
-        words = sum(len(segments[k].text.split()) for k in members) / len(members)
-        contents = _contents_items(segments, members) if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS else None
+        contents = None
+        if len(members) >= LIST_MIN_ITEMS and (
+                sum(len(segments[k].text.split()) for k in members) / len(members) <= LIST_MAX_MEAN_WORDS):
+            if last is None:
+                last = last_lines(segments)
+            contents = [k for k in members if last[norm_line(segments[k].text)] > k]
         if contents is not None and len(contents) * 2 > len(members):
             for k in contents:
                 segments[k].label = "navigation"
@@ -230,10 +235,17 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
         i = members[-1] + 1
 
 
+def last_lines(segments: list[Segment]) -> dict[str, int]:
+    """Each line's last index on the page, by its `norm_line` key. A member k of a run comes back
+    further down when its key's last index is past k (texts do not change while the lists are
+    read: only labels do), the test of `_contents_items` for every run at once."""
+    return {norm_line(seg.text): i for i, seg in enumerate(segments)}
+
+
 def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
-    """The members of a run that come back as lines further down the page. When they are most of
-    the run, it is a table of contents (or a menu of the page's sections), not a list of the
-    content: its items are the headings to come."""
+    """The members of a run that come back as lines further down the page (the plain reference of
+    `last_lines`). When they are most of the run, it is a table of contents (or a menu of the
+    page's sections), not a list of the content: its items are the headings to come."""
     wanted = {norm_line(segments[k].text) for k in members}
     last = {}
     for i in range(members[0] + 1, len(segments)):

@@ -26,3 +26,34 @@ def test_last_lines_answer_the_contents_test_of_every_run() -> None:
             members = sorted(set(members))
             want = _contents_items(segments, members)
             assert [k for k in members if last[norm_line(segments[k].text)] > k] == want
+
+
+def test_token_bits_ids_are_token_bits_and_lexicon_lookups() -> None:
+    from dehusk.features_lexicon import Lexicon
+    from dehusk.features_words import token_bits, token_bits_ids
+
+    lexicon = Lexicon({"said": 1.2, "comments": -2.0, "the": 0.1, "by": -0.3, "ago": -1.0})
+    stops = frozenset({"the", "and", "of"})
+    tokens = ["the", "said", "comments", "by", "ago", "and", "share", "login", "x", "said", "2024", "of"]
+    bits, ids = token_bits_ids(tokens, stops, lexicon)
+    assert bits.tolist() == token_bits(tokens, stops).tolist()
+    assert ids.tolist() == [lexicon.ids.get(t, -1) for t in tokens]
+    assert token_bits_ids([], stops, lexicon)[1].tolist() == []
+
+
+def test_lexicon_features_with_ids_from_base_features() -> None:
+    import numpy as np
+
+    from dehusk.features import base_features
+    from dehusk.features_lexicon import Lexicon, lexicon_features
+
+    texts = ["The council said it would meet.", "Comments (3)", "Share | Login", "", "said said, the THE"]
+    lexicon = Lexicon({"said": 1.2, "comments": -2.0, "the": 0.1, "login": -1.5})
+    stops = frozenset({"the", "it"})
+    f = base_features(texts, stops, lexicon)
+    plain = base_features(texts, stops)
+    for key in plain:
+        if key != "_tokens":
+            assert np.array_equal(f[key], plain[key]), key
+    words = (f["_tokens"], f["_ntokens"])
+    assert np.array_equal(lexicon_features(texts, lexicon, words, f["_lexids"]), lexicon_features(texts, lexicon))

@@ -43,17 +43,21 @@ def classify_lines(
     window features (+-1..10 lines) carry the neighbourhood, and the
     context revision after it is rule-based (`label_segments`), as in jusText. A learned second
     pass over the first pass's scores added nothing in grouped CV (the ablation in scripts/train_text.py)."""
-    X, f = text_features(segments, stops)
-    words = (f.pop("_tokens"), f.pop("_ntokens"))
     m1, names = load_model("text_p1"), TEXT_FEATURES
+    lexicon = None
     if language is not None and model_available("text_p1_lex"):
         m_lex = load_model("text_p1_lex")
-        lexicon = lexicon_of(m_lex)
-        if language in lexicon.languages:  # the words' learned evidence, for a language it speaks
-            lex = lexicon_features([seg.text for seg in segments], lexicon, words)
-            for j, name in enumerate(LEXICON_FEATURES):
-                f[name] = lex[:, j]
-            X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
+        if language in lexicon_of(m_lex).languages:  # the words' learned evidence, for a language it speaks
+            lexicon = lexicon_of(m_lex)
+    # (given the lexicon, the features look the words up in it with the same lookups as the stop words)
+    X, f = text_features(segments, stops, lexicon)
+    words = (f.pop("_tokens"), f.pop("_ntokens"))
+    ids = f.pop("_lexids", None)
+    if lexicon is not None:
+        lex = lexicon_features([seg.text for seg in segments], lexicon, words, ids)
+        for j, name in enumerate(LEXICON_FEATURES):
+            f[name] = lex[:, j]
+        X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
     # the shipped models read the features in this order: reuse the matrix
     p1 = m1.predict(X if m1.feature_names == names else np.column_stack([f[name] for name in m1.feature_names]))
     return p1, f, m1.threshold_default

@@ -57,3 +57,18 @@ def test_lexicon_features_with_ids_from_base_features() -> None:
             assert np.array_equal(f[key], plain[key]), key
     words = (f["_tokens"], f["_ntokens"])
     assert np.array_equal(lexicon_features(texts, lexicon, words, f["_lexids"]), lexicon_features(texts, lexicon))
+
+
+def test_tree_walk_in_row_chunks_is_the_walk_of_all_rows() -> None:
+    import numpy as np
+
+    from dehusk.classify import LEAF_CHUNK, load_model
+
+    rng = np.random.default_rng(7)
+    for name in ("text_p1", "text_author"):
+        model = load_model(name)
+        for n in (LEAF_CHUNK - 1, LEAF_CHUNK, LEAF_CHUNK + 1, 2 * LEAF_CHUNK + 17):
+            X = rng.normal(size=(n, len(model.feature_names))) * 3
+            X[:, ::3] = rng.integers(0, 3, size=X[:, ::3].shape)  # values equal to integer thresholds
+            leaves = model._leaves(X)
+            assert leaves.flags["C_CONTIGUOUS"] and np.array_equal(leaves, model._leaves_walk(X)), (name, n)

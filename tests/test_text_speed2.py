@@ -72,3 +72,23 @@ def test_tree_walk_in_row_chunks_is_the_walk_of_all_rows() -> None:
             X[:, ::3] = rng.integers(0, 3, size=X[:, ::3].shape)  # values equal to integer thresholds
             leaves = model._leaves(X)
             assert leaves.flags["C_CONTIGUOUS"] and np.array_equal(leaves, model._leaves_walk(X)), (name, n)
+
+
+def test_author_candidates_names_are_author_names() -> None:
+    import numpy as np
+
+    from dehusk.features import text_features
+    from dehusk.metadata_text import _author_names, author_candidates
+
+    lines = ["Big News Today", "By Jane Doe and Bo Li | Reuters", "Ana Lopez", "March 3, 2024", "Privacy Policy",
+             "Written by Tom Green, Senior Reporter", "The council met on Tuesday and agreed to fund it.",
+             "Photo: John Smith", "Contact Us", "Mary Ann Jones Staff Writer", "王晓明 李华"]
+    segments = [Segment(t) for t in lines]
+    _, f = text_features(segments, frozenset({"the", "on", "to"}))
+    p = np.full(len(lines), 0.6)
+    names_of: dict[int, list[str]] = {}
+    cand, rows = author_candidates(lines, f, p, p > 0.5, 0, 2, 6, None, 3, names_of)
+    assert cand and sorted(names_of) == cand and len(rows) == len(cand)
+    for i in cand:
+        assert names_of[i] == _author_names(lines[i]), lines[i]
+    assert author_candidates(lines, f, p, p > 0.5, 0, 2, 6, None, 3)[0] == cand

@@ -296,8 +296,10 @@ def _author_names(text: str) -> list[str]:
 
 def author_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
-    title_idx: int | None, date_line: int | None,
+    title_idx: int | None, date_line: int | None, names_of: dict[int, list[str]] | None = None,
 ) -> tuple[list[int], np.ndarray]:
+    """Candidate byline lines and their feature rows (AUTHOR_FEATURES); `names_of`, when given,
+    receives each candidate's names (what `_author_names` reads from its line)."""
     n = len(texts)
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
@@ -325,6 +327,8 @@ def author_candidates(
         prev = texts[i - 1] if i > 0 else ""
         alt = bool(_ALT_PREFIX.match(prev)) and bool(names) and names[0].lower() in prev.lower()
         cand.append(i)
+        if names_of is not None:
+            names_of[i] = names
         rows.append([
             float(is_byline), float(len(names)), float(looks_like_person(t)), float(_clip(i - anchor, 30)),
             float(min(abs(i - anchor), 30)), float(_clip(i - first, 30)), float(_clip(i - last, 30)),
@@ -414,14 +418,15 @@ def text_metadata(
                 meta.date_idx.append(i)
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
-    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line)
+    names_of: dict[int, list[str]] = {}
+    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of)
     if acands:
         learned = model_available("text_author")
         scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)
         best = int(np.argmax(scores))
         if scores[best] >= AUTHOR_THRESHOLD:
             i = acands[best]
-            meta.authors = _author_names(texts[i])
+            meta.authors = names_of[i]  # = _author_names(texts[i]), read by author_candidates
             if meta.authors and not (keep[i] and f["_words"][i] > 8):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")
@@ -442,7 +447,8 @@ def text_metadata(
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
-            m = _SOURCE_PREFIX.match(texts[i])
+            t = texts[i]
+            m = _SOURCE_PREFIX.match(t) if ":" in t or "：" in t else None  # the pattern needs a colon
             if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break

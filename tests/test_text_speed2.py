@@ -92,3 +92,19 @@ def test_author_candidates_names_are_author_names() -> None:
     for i in cand:
         assert names_of[i] == _author_names(lines[i]), lines[i]
     assert author_candidates(lines, f, p, p > 0.5, 0, 2, 6, None, 3)[0] == cand
+
+
+def test_title_prior_is_the_per_candidate_loop() -> None:
+    import numpy as np
+
+    from dehusk.metadata_text import title_prior, title_prior_plain
+
+    rng = random.Random(3)
+    texts_pool = ["News › Climate", "Big Headline Here", "Home / World", "A line", "Photo: X", "Section »"]
+    for n in (1, 2, 3, 5, 12, 40):
+        texts = [rng.choice(texts_pool) for _ in range(n)]
+        f = {k: np.array([float(rng.random() < 0.3) for _ in range(n)]) for k in ("re_byline", "re_date", "re_media")}
+        f["_words"] = np.array([float(rng.randint(1, 20)) for _ in range(n)])
+        cand = np.array(sorted(rng.sample(range(n), rng.randint(1, n))), dtype=np.intp)
+        got = title_prior(texts, f, cand)
+        assert got.tolist() == title_prior_plain(texts, f, cand), (n, texts)

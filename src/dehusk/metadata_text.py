@@ -203,25 +203,37 @@ MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading amo
 def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
     byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
-    n = len(texts)
-    re_byline, re_date, words, re_media = (f[k].tolist() for k in ("re_byline", "re_date", "_words", "re_media"))
-    vals = []  # the same products as on array elements, on Python floats
-    for i in cand.tolist():
-        v = 1.0
-        for j in range(i + 1, min(i + 4, n)):
-            if re_byline[j] or (re_date[j] and words[j] <= 12):
-                v *= 3.0
-                break
-        if re_media[i] or _BREADCRUMB.search(texts[i]):
-            v *= 0.3
-        vals.append(v)
-    out = np.array(vals, dtype=np.float64).reshape(len(cand))
+    # a byline, or a short date line, within the three lines after each candidate (none past the end)
+    meta_line = (f["re_byline"] != 0) | ((f["re_date"] != 0) & (f["_words"] <= 12))
+    padded = np.concatenate((meta_line, np.zeros(3, dtype=bool)))
+    followed = padded[cand + 1] | padded[cand + 2] | padded[cand + 3]
+    re_media = f["re_media"].tolist()
+    caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None for i in cand.tolist()],
+                       dtype=bool).reshape(len(cand))
+    # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
+    out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)
     heading = f.get("md_heading")
     if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
         levels = heading[cand]
         top = levels[levels > 0].min() if (levels > 0).any() else 0
         out *= np.where((levels > 0) & (levels == top), MD_TOP_HEADING, 1.0)
     return out
+
+
+def title_prior_plain(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> list[float]:
+    """The layout factor of `title_prior` one candidate at a time (the reference; Markdown headings aside)."""
+    n = len(texts)
+    vals = []
+    for i in cand.tolist():
+        v = 1.0
+        for j in range(i + 1, min(i + 4, n)):
+            if f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12):
+                v *= 3.0
+                break
+        if f["re_media"][i] or _BREADCRUMB.search(texts[i]):
+            v *= 0.3
+        vals.append(v)
+    return vals
 
 
 def _settle_day_month(

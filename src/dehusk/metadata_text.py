@@ -281,20 +281,25 @@ def date_candidates(
     distinct = sorted(set(values), reverse=True)
     rank = {v: k / max(len(distinct) - 1, 1) for k, v in enumerate(distinct)}
     newest = distinct[0]
-    rows = []
-    for k, (i, d) in enumerate(cands):
-        near = range(max(i - 2, 0), min(i + 3, n))
+    # what depends on the date value alone, once per value: log of its count, its age behind the newest
+    by_value = {}
+    for v in distinct:
         try:
-            age = (np.datetime64(newest) - np.datetime64(d.value[:10])).astype(int)
+            age = (np.datetime64(newest) - np.datetime64(v)).astype(int)
         except ValueError:
             age = 0
+        by_value[v] = (float(np.log(same[v])), float(min(age, 3650)))
+    re_byline = f["re_byline"].tolist()
+    rows = []
+    for k, (i, d) in enumerate(cands):
+        log_same, age_days = by_value[values[k]]
         rows.append([
             float(_clip(i - anchor, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
             float(_clip(i - first, 60)), float(_clip(i - last, 60)), float(keep[i]),
             f["log_words"][i], float(f["_words"][i] <= 12), float(d.kind == "published"), float(d.kind == "modified"),
-            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), float(np.log(same[values[k]])),
-            rank[values[k]], float(per_line[i]), float(any(f["re_byline"][j] for j in near)), f["rel_pos"][i], p[i],
-            float(i == title_idx), float(min(age, 3650)),
+            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), log_same,
+            rank[values[k]], float(per_line[i]), float(any(re_byline[max(i - 2, 0):min(i + 3, n)])), f["rel_pos"][i],
+            p[i], float(i == title_idx), age_days,
         ])
     return cands, np.asarray(rows, dtype=np.float64)
 

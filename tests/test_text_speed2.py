@@ -108,3 +108,15 @@ def test_title_prior_is_the_per_candidate_loop() -> None:
         cand = np.array(sorted(rng.sample(range(n), rng.randint(1, n))), dtype=np.intp)
         got = title_prior(texts, f, cand)
         assert got.tolist() == title_prior_plain(texts, f, cand), (n, texts)
+
+
+def test_language_sample_prefix_is_the_long_samples() -> None:
+    from dehusk.lang import _SAMPLE
+    from dehusk.text_mode import _sample
+
+    rng = random.Random(5)
+    for _ in range(200):
+        segments = [Segment("x" * rng.randint(1, 200)) for _ in range(rng.randint(0, 30))]
+        for min_len in (0, 60):
+            short, long = _sample(segments, min_len, _SAMPLE + 1), _sample(segments, min_len)
+            assert short[:_SAMPLE] == long[:_SAMPLE] and bool(short) == bool(long)

@@ -17,6 +17,7 @@ from .classify import load_model, model_available
 from .deadline import Deadline
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
+from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -351,7 +352,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
-    sample = _sample(segments, 60) or _sample(segments, 0)
+    # (the identifier reads the first LANG_SAMPLE characters: one more gathered makes the same prefix)
+    sample = _sample(segments, 60, LANG_SAMPLE + 1) or _sample(segments, 0, LANG_SAMPLE + 1)
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
     p, f, threshold = classify_lines(segments, stopwords(language), language)

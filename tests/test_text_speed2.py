@@ -120,3 +120,25 @@ def test_language_sample_prefix_is_the_long_samples() -> None:
         for min_len in (0, 60):
             short, long = _sample(segments, min_len, _SAMPLE + 1), _sample(segments, min_len)
             assert short[:_SAMPLE] == long[:_SAMPLE] and bool(short) == bool(long)
+
+
+def test_start_gate_never_hides_a_byline_start() -> None:
+    from dehusk import authors
+
+    rng = random.Random(11)
+    words = ["By", "by", "BY", "Byron", "ByJane", "Written", "wr", "Text", "texte", "Photo", "Von", "di", "Di", "Dix",
+             "_by", "2024", "a", "B", "Jane", "Doe", "Reporting", "Autor:", "autorin", "Posted", "X"]
+    lead = ["", "", "", "- ", "— ", "(", "  ", "|", "*"]
+    for _ in range(3000):
+        line = rng.choice(lead) + " ".join(rng.choice(words) for _ in range(rng.randint(1, 4)))
+        if authors._START.match(line):
+            assert authors._may_start(line), line
+
+
+def test_source_prefix_is_the_pattern() -> None:
+    from dehusk.metadata_text import _SOURCE_PREFIX, _source_prefix
+
+    for line in ["Source: Reuters", "source：新华社", "Quelle : dpa", "Sources Reuters", "No colon here", "",
+                 "Fuente: x", "Source:", "来源：新华社"]:
+        got, want = _source_prefix(line), _SOURCE_PREFIX.match(line)
+        assert (got and got.group(1)) == (want and want.group(1)), line

@@ -201,8 +201,9 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
     joined = "\n".join(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(codes, 0xFFFF)
-    cls = _CHAR_TABLE.take(bmp)
+    # (the tables cover the BMP: a code point past it is clipped to U+FFFF, a symbol, and the
+    # astral fix-up below sets its class)
+    cls = _CHAR_TABLE.take(codes, mode="clip")
     astral = codes > 0xFFFF
     if astral.any():  # past the BMP: CJK extension planes, else symbols (emoji)
         cls = np.where(astral, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
@@ -303,7 +304,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
     ends = np.maximum(starts + lens - 1, 0) if n else starts
     last_cls = cls[ends] if len(cls) else np.zeros(n, dtype=np.uint8)
     before_cls = cls[np.maximum(ends - 1, 0)] if len(cls) else last_cls
-    closing = _IS_CLOSING[bmp[ends]] if len(cls) else np.zeros(n, dtype=bool)
+    closing = _IS_CLOSING.take(codes[ends], mode="clip") if len(cls) else np.zeros(n, dtype=bool)
     f["end_term"] = ((last_cls == TERM) | (closing & (before_cls == TERM))).astype(np.float64)
     f["end_colon"] = ((codes[ends] == 0x3A) | (codes[ends] == 0xFF1A)).astype(np.float64) if len(cls) else np.zeros(n)
     f["end_alnum"] = _IS_ALNUM_CLASS[last_cls].astype(np.float64)
@@ -330,7 +331,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
     colons = colons[(colons >= 2) & (colons <= len(codes) - 3)]  # hh:mm around it (codes[2:-2] in `_year_starts` terms)
     colons = colons[digit[colons - 1] & digit[colons + 1] & digit[colons + 2]]
     f["re_time"] = np.maximum(_lines_with(colons, line_of, n), flags[:, 7])
-    prices = np.flatnonzero(_IS_CURRENCY[bmp]) if any(c in joined for c in CURRENCY) else np.zeros(0, dtype=np.intp)
+    prices = np.flatnonzero(_IS_CURRENCY.take(codes, mode="clip")) if any(c in joined for c in CURRENCY) else np.zeros(0, dtype=np.intp)
     f["re_price"] = _lines_with(prices, line_of, n)
     question = ((codes[ends] == 0x3F) | (codes[ends] == 0xFF1F)) if len(cls) else np.zeros(n, dtype=bool)
     trailing = (last_cls == SPACE) | (lens == 0)  # rare: a block ending in white space (or empty)

@@ -111,7 +111,7 @@ def _page_words(plain: str, pcodes: np.ndarray, n: int, line_of: np.ndarray | No
     `plain.split()` and `[len(line.split()) for line in plain.split("\n")]`, the counts from the
     code points (a word starts at a non-space after a space or at the start). `line_of`: the
     line of each code point, when known."""
-    space = _IS_SPACE.take(np.minimum(pcodes, 0xFFFF))  # (past the BMP: U+FFFF, not white space either)
+    space = _IS_SPACE.take(pcodes, mode="clip")  # (past the BMP: clipped to U+FFFF, not white space either)
     start = ~space
     start[1:] &= space[:-1]
     line = np.cumsum(pcodes == 0x0A) if line_of is None or len(line_of) != len(pcodes) else line_of

@@ -130,7 +130,7 @@ def title_candidates(
     furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
-            and byline_match(texts[i]) is None and not _SOURCE_PREFIX.match(texts[i])]
+            and byline_match(texts[i]) is None and not _source_prefix(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
@@ -373,6 +373,13 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
+
+
+def _source_prefix(text: str) -> re.Match[str] | None:
+    """`_SOURCE_PREFIX.match(text)`: the pattern needs a colon, most lines have none."""
+    return _SOURCE_PREFIX.match(text) if ":" in text or "：" in text else None
+
+
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
     r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
@@ -464,8 +471,7 @@ def text_metadata(
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
-            t = texts[i]
-            m = _SOURCE_PREFIX.match(t) if ":" in t or "：" in t else None  # the pattern needs a colon
+            m = _source_prefix(texts[i])
             if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break

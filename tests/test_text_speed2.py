@@ -72,6 +72,8 @@ def test_tree_walk_in_row_chunks_is_the_walk_of_all_rows() -> None:
             X[:, ::3] = rng.integers(0, 3, size=X[:, ::3].shape)  # values equal to integer thresholds
             leaves = model._leaves(X)
             assert leaves.flags["C_CONTIGUOUS"] and np.array_equal(leaves, model._leaves_walk(X)), (name, n)
+            want = model._leaves_walk(X).sum(axis=1) + model.bias
+            assert model.predict_raw(X).tolist() == want.tolist(), (name, n)
 
 
 def test_author_candidates_names_are_author_names() -> None:

@@ -65,6 +65,9 @@ class TreeModel:
                 go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
                 node = np.where(go_left, self.left[node], self.right[node])
             return self.value[node].sum(axis=1) + self.bias
+        if self.level_value is not None and n > LEAF_CHUNK:  # each row's sum alone: chunk by chunk, no copy
+            return np.concatenate([self._leaves_table(X[a : a + LEAF_CHUNK]).sum(axis=1)
+                                   for a in range(0, n, LEAF_CHUNK)]) + self.bias
         return self._leaves(X).sum(axis=1) + self.bias
 
     def _level_tables(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray | None]:

@@ -144,3 +144,51 @@ def test_source_prefix_is_the_pattern() -> None:
                  "Fuente: x", "Source:", "来源：新华社"]:
         got, want = _source_prefix(line), _SOURCE_PREFIX.match(line)
         assert (got and got.group(1)) == (want and want.group(1)), line
+
+
+def _keep_short_item_lists_plain(segments: list[Segment]) -> None:
+    """keep_short_item_lists as it was: a walk over every line, and a scan of the page per run."""
+    from dehusk.text_mode import LIST_MAX_GAP, LIST_MAX_MEAN_WORDS, LIST_MIN_ITEMS
+
+    n, i = len(segments), 0
+    while i < n:
+        if segments[i].label != "heading":
+            i += 1
+            continue
+        members, j, gap = [i], i + 1, 0
+        while j < n and gap <= LIST_MAX_GAP:
+            label = segments[j].label
+            if label == "heading":
+                members.append(j)
+                gap = 0
+            elif label in ("body", "lead"):
+                break
+            else:
+                gap += 1
+            j += 1
+        words = sum(len(segments[k].text.split()) for k in members) / len(members)
+        ok = len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS
+        contents = _contents_items(segments, members) if ok else None
+        if contents is not None and len(contents) * 2 > len(members):
+            for k in contents:
+                segments[k].label = "navigation"
+        elif contents is not None:
+            for k in members:
+                segments[k].label = "body"
+        i = members[-1] + 1
+
+
+def test_keep_short_item_lists_is_the_plain_walk() -> None:
+    from dehusk.text_mode import keep_short_item_lists
+
+    rng = random.Random(21)
+    labels = ["heading", "heading", "heading", "body", "boilerplate", "navigation", "lead"]
+    texts = ["Intro", "Results", "Methods and more", "A much longer line of words here now", "Notes", "See also"]
+    for _ in range(300):
+        n = rng.randint(0, 40)
+        spec = [(rng.choice(texts), rng.choice(labels)) for _ in range(n)]
+        a = [Segment(t, label=lab) for t, lab in spec]
+        b = [Segment(t, label=lab) for t, lab in spec]
+        keep_short_item_lists(a)
+        _keep_short_item_lists_plain(b)
+        assert [s.label for s in a] == [s.label for s in b], spec

@@ -211,10 +211,11 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
     the page's table of contents: navigation."""
     n = len(segments)
     last: dict[str, int] | None = None  # each normalised line's last index, built at the first list
-    i = 0
-    while i < n:
-        if segments[i].label != "heading":
-            i += 1
+    # a run only relabels its own lines: the headings past it stay where they were
+    headings = [i for i, label in enumerate(map(_LABEL, segments)) if label == "heading"]
+    end = 0  # the line after the last run
+    for i in headings:
+        if i < end:
             continue
         members, j, gap = [i], i + 1, 0
         while j < n and gap <= LIST_MAX_GAP:
@@ -243,7 +244,7 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
                 segments[k].label = "body"
                 segments[k].reason = (f"list item: one of {len(members)} short kept lines in a row "
                                       f"(score {segments[k].score:.2f})")
-        i = members[-1] + 1
+        end = members[-1] + 1
 
 
 def last_lines(segments: list[Segment]) -> dict[str, int]:

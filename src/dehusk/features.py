@@ -350,6 +350,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
 
 
 _LAYOUT = attrgetter("bullet", "indent", "blank_before")
+_TEXT = attrgetter("text")
 
 
 def _weighted_mean(a: np.ndarray, w: np.ndarray) -> float:
@@ -361,7 +362,7 @@ def text_features(
     segments: Sequence[Segment], stops: frozenset[str], lexicon: Any = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray]]:
     """Feature matrix (columns = TEXT_FEATURES) for text-mode line blocks (`lexicon`: see base_features)."""
-    texts = [s.text for s in segments]
+    texts = list(map(_TEXT, segments))
     n = len(texts)
     f = base_features(texts, stops, lexicon)
     layout = np.fromiter(chain.from_iterable(map(_LAYOUT, segments)), dtype=np.float64, count=3 * n).reshape(n, 3)

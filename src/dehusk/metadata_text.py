@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
@@ -21,6 +22,7 @@ from .dates import DateMatch, find_dates, url_day
 from .features import stack_columns
 
 _TOK = re.compile(r"\w+")
+_TEXT = attrgetter("text")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
 TITLE_INTO = 6  # ... and this many into it
 
@@ -412,7 +414,7 @@ def text_metadata(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, url: str | None,
     lang: str | None, fetch_date: str | None = None, threshold: float = 0.5,
 ) -> TextMeta:
-    texts = [s.text for s in segments]
+    texts = list(map(_TEXT, segments))
     n = len(texts)
     meta = TextMeta()
     if n == 0:

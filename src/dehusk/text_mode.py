@@ -36,7 +36,7 @@ _CONSENT = re.compile(
 )
 
 
-_KIND, _LABEL = attrgetter("kind"), attrgetter("label")
+_KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
 _COUNTED = frozenset(("body", "lead", "heading"))  # the labels whose words count for the confidence
 
 
@@ -61,7 +61,7 @@ def classify_lines(
     words = (f.pop("_tokens"), f.pop("_ntokens"))
     ids = f.pop("_lexids", None)
     if lexicon is not None:
-        lex = lexicon_features([seg.text for seg in segments], lexicon, words, ids)
+        lex = lexicon_features(list(map(_TEXT, segments)), lexicon, words, ids)
         for j, name in enumerate(LEXICON_FEATURES):
             f[name] = lex[:, j]
         X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
@@ -190,7 +190,7 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
     # the labels before the pass: a line it changes was not body before and is not after, so its
     # neighbours' tests read the same
-    labels = [seg.label for seg in segments]
+    labels = list(map(_LABEL, segments))
     for i in [i for i in range(1, n - 1) if labels[i - 1] == "body" == labels[i + 1]]:
         seg = segments[i]
         if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
@@ -270,7 +270,7 @@ def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
 def drop_orphan_headings(segments: list[Segment]) -> None:
     """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
     n = len(segments)
-    for i in [i for i, seg in enumerate(segments) if seg.label == "heading"]:  # (a later heading is still one)
+    for i in [i for i, label in enumerate(map(_LABEL, segments)) if label == "heading"]:  # (a later heading is still one)
         seg = segments[i]
         ok = False
         for j in range(i + 1, min(i + 4, n)):

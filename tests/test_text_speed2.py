@@ -96,10 +96,28 @@ def test_author_candidates_names_are_author_names() -> None:
     assert author_candidates(lines, f, p, p > 0.5, 0, 2, 6, None, 3)[0] == cand
 
 
+def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: ANN001
+    """The layout factor of `title_prior` one candidate at a time, as it was (Markdown headings aside)."""
+    from dehusk.metadata_text import _BREADCRUMB
+
+    n = len(texts)
+    vals = []
+    for i in cand.tolist():
+        v = 1.0
+        for j in range(i + 1, min(i + 4, n)):
+            if f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12):
+                v *= 3.0
+                break
+        if f["re_media"][i] or _BREADCRUMB.search(texts[i]):
+            v *= 0.3
+        vals.append(v)
+    return vals
+
+
 def test_title_prior_is_the_per_candidate_loop() -> None:
     import numpy as np
 
-    from dehusk.metadata_text import title_prior, title_prior_plain
+    from dehusk.metadata_text import title_prior
 
     rng = random.Random(3)
     texts_pool = ["News › Climate", "Big Headline Here", "Home / World", "A line", "Photo: X", "Section »"]

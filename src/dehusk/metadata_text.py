@@ -222,22 +222,6 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
     return out
 
 
-def title_prior_plain(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> list[float]:
-    """The layout factor of `title_prior` one candidate at a time (the reference; Markdown headings aside)."""
-    n = len(texts)
-    vals = []
-    for i in cand.tolist():
-        v = 1.0
-        for j in range(i + 1, min(i + 4, n)):
-            if f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12):
-                v *= 3.0
-                break
-        if f["re_media"][i] or _BREADCRUMB.search(texts[i]):
-            v *= 0.3
-        vals.append(v)
-    return vals
-
-
 def _settle_day_month(
     cands: list[tuple[int, DateMatch]], texts: list[str], from_url: str | None
 ) -> list[tuple[int, DateMatch]]:

@@ -241,7 +241,8 @@ def test_odd_lines_are_the_lines_the_regex_finds() -> None:
     ["no digits here", "¥"],
 ])
 def test_sparse_date_time_price_flags_match_whole_page_masks(texts: list[str]) -> None:
-    from dehusk.features import _CHAR_TABLE, DIGIT, _per_line, _year_positions, _year_starts
+    from dehusk.features import _CHAR_TABLE, DIGIT
+    from dehusk.features_words import _per_line, _year_positions, _year_starts
 
     joined = "\n".join(texts)
     codes = np.frombuffer(joined.encode("utf-32-le"), dtype=np.uint32)

@@ -135,10 +135,16 @@ _START_WORDS = _words(
 )
 
 
+# their first two letters: an ASCII line starting with a word character starts with its first word
+_START_PAIRS = frozenset(w[:2] for w in _START_WORDS)
+
+
 def _may_start(line: str) -> bool:
     """False only when `_START` cannot match `line` (an ASCII line whose first word is none of them)."""
     if not line.isascii():
         return True
+    if (line[:1].isalnum() or line[:1] == "_") and line[:2].lower() not in _START_PAIRS:
+        return False  # (every start word has two letters or more; "By" glued to a name is in the pairs)
     m = _FIRST_WORD.match(line)
     if m is None:
         return False

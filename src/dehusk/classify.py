@@ -17,6 +17,7 @@ from typing import Any
 
 import numpy as np
 
+LEAF_CHUNK = 256  # rows per pass of the tree walk
 MAX_TABLE_DEPTH = 12  # deeper trees are walked on their node arrays (level tables hold 2**depth places)
 
 
@@ -64,6 +65,9 @@ class TreeModel:
                 go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
                 node = np.where(go_left, self.left[node], self.right[node])
             return self.value[node].sum(axis=1) + self.bias
+        if self.level_value is not None and n > LEAF_CHUNK:  # each row's sum alone: chunk by chunk, no copy
+            return np.concatenate([self._leaves_table(X[a : a + LEAF_CHUNK]).sum(axis=1)
+                                   for a in range(0, n, LEAF_CHUNK)]) + self.bias
         return self._leaves(X).sum(axis=1) + self.bias
 
     def _level_tables(self) -> tuple[list[tuple[np.ndarray, np.ndarray]], np.ndarray | None]:
@@ -85,6 +89,13 @@ class TreeModel:
         """Leaf value of every (row, tree) for rows without missing values."""
         if self.level_value is None:
             return self._leaves_walk(X)
+        n = X.shape[0]
+        if n > LEAF_CHUNK:  # a few hundred rows at a time: the (rows, trees) arrays stay in cache
+            return np.concatenate([self._leaves_table(X[a : a + LEAF_CHUNK]) for a in range(0, n, LEAF_CHUNK)])
+        return self._leaves_table(X)
+
+    def _leaves_table(self, X: np.ndarray) -> np.ndarray:
+        """`_leaves` on the level tables."""
         n, width = X.shape
         trees = len(self.roots)
         flat = np.ascontiguousarray(X).ravel()
@@ -94,9 +105,15 @@ class TreeModel:
         # its indices in that order, and would copy them otherwise)
         at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp), X[:, self.root_feature] > self.root_threshold,
                     order="C")
+        # one buffer per step, reused at every level
+        idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
         # every index is in range by construction: "clip" skips numpy's bounds checks
         for feature, threshold in self.levels[1:]:
-            right = flat.take(feature.take(at, mode="clip") + base, mode="clip") > threshold.take(at, mode="clip")
+            feature.take(at, mode="clip", out=idx)
+            idx += base
+            flat.take(idx, mode="clip", out=x)
+            threshold.take(at, mode="clip", out=thr)
+            np.greater(x, thr, out=right)
             at += at
             at += right
         return self.level_value.take(at, mode="clip")

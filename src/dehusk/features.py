@@ -16,6 +16,7 @@ from collections import Counter
 from collections.abc import Sequence
 from itertools import chain
 from operator import attrgetter
+from typing import Any
 
 import numpy as np
 
@@ -29,11 +30,14 @@ from .features_words import (
     CURRENCY,
     PATTERN_NAMES,
     SHORT,
+    _lines_with,
     _page_words,
     _punct_to_space_codes,
     _word_flags,
+    _year_positions,
     line_bits_flags,
     token_bits,
+    token_bits_ids,
 )
 
 # ----------------------------------------------------------------- character classes
@@ -179,49 +183,6 @@ _IS_ALNUM_CLASS = np.zeros(N_CLASSES, dtype=bool)
 _IS_ALNUM_CLASS[[LOWER, UPPER, DIGIT, CJK, OTHER_LETTER]] = True
 
 
-def _per_line(mask: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
-    return (np.bincount(line_of[mask], minlength=n) > 0).astype(np.float64)
-
-
-def _year_starts(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
-    """Mask of positions where a standalone 4-digit year 1995-2039 starts."""
-    m = len(codes)
-    out = np.zeros(m, dtype=bool)
-    if m < 4:
-        return out
-    four = digit[: m - 3] & digit[1 : m - 2] & digit[2 : m - 1] & digit[3:]
-    before = np.concatenate(([False], digit[: m - 4]))
-    after = np.concatenate((digit[4:], [False]))
-    c0, c1, c2 = codes[: m - 3], codes[1 : m - 2], codes[2 : m - 1]
-    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
-    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
-    out[: m - 3] = four & ~before & ~after & (nineties | two_k)
-    return out
-
-
-def _year_positions(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
-    """`np.flatnonzero(_year_starts(codes, digit))` from the digits' positions: the starts of the
-    runs of exactly four digits that read 199x or 2000-2039."""
-    pos = np.flatnonzero(digit)
-    if len(pos) < 4:
-        return pos[:0]
-    new_run = np.flatnonzero(np.diff(pos) != 1) + 1
-    run_start = np.concatenate(([0], new_run))
-    run_end = np.concatenate((new_run, [len(pos)]))
-    p = pos[run_start[run_end - run_start == 4]]
-    c0, c1, c2 = codes[p], codes[p + 1], codes[p + 2]
-    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
-    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
-    return p[nineties | two_k]
-
-
-def _lines_with(positions: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
-    """`_per_line` of a mask given by its True positions: 1.0 on the lines holding one."""
-    out = np.zeros(n)
-    out[line_of[positions]] = 1.0
-    return out
-
-
 def _single_spaced(codes: np.ndarray, cls: np.ndarray) -> bool:
     """True when every block's white space is single spaces only (then `" ".join(t.split()) == t`)."""
     space = cls == SPACE
@@ -233,14 +194,16 @@ def _single_spaced(codes: np.ndarray, cls: np.ndarray) -> bool:
     return bool(((ws == 0x20) | (ws == 0x0A)).all())
 
 
-def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.ndarray]:
-    """Per-block text features (both modes)."""
+def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = None) -> dict[str, np.ndarray]:
+    """Per-block text features (both modes). With a word `lexicon` (features_lexicon), also each
+    word's id in it (`f["_lexids"]`), from the same lookups."""
     n = len(texts)
     joined = "\n".join(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
     codes = np.frombuffer(joined.encode("utf-32-le", "surrogatepass"), dtype=np.uint32)
-    bmp = np.minimum(codes, 0xFFFF)
-    cls = _CHAR_TABLE.take(bmp)
+    # (the tables cover the BMP: a code point past it is clipped to U+FFFF, a symbol, and the
+    # astral fix-up below sets its class)
+    cls = _CHAR_TABLE.take(codes, mode="clip")
     astral = codes > 0xFFFF
     if astral.any():  # past the BMP: CJK extension planes, else symbols (emoji)
         cls = np.where(astral, np.where((codes >= 0x20000) & (codes < 0x40000), CJK, SYMBOL), cls)
@@ -268,7 +231,10 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
         short_texts = [lows[i] for i in short_lines]
         flags = np.zeros((n, 8))
         # one lookup per word for the stop words and the keyword flags
-        bits = token_bits(tokens, stops)
+        if lexicon is None:
+            bits = token_bits(tokens, stops)
+        else:
+            bits, f_lex = token_bits_ids(tokens, stops, lexicon)
         token_line = np.repeat(np.arange(n), n_words_arr)
         if short_lines:  # keyword flags describe short blocks (menus, prompts, credits)
             flags[short_lines] = line_bits_flags(bits[short[token_line]], n_words_arr[short_lines])
@@ -338,7 +304,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     ends = np.maximum(starts + lens - 1, 0) if n else starts
     last_cls = cls[ends] if len(cls) else np.zeros(n, dtype=np.uint8)
     before_cls = cls[np.maximum(ends - 1, 0)] if len(cls) else last_cls
-    closing = _IS_CLOSING[bmp[ends]] if len(cls) else np.zeros(n, dtype=bool)
+    closing = _IS_CLOSING.take(codes[ends], mode="clip") if len(cls) else np.zeros(n, dtype=bool)
     f["end_term"] = ((last_cls == TERM) | (closing & (before_cls == TERM))).astype(np.float64)
     f["end_colon"] = ((codes[ends] == 0x3A) | (codes[ends] == 0xFF1A)).astype(np.float64) if len(cls) else np.zeros(n)
     f["end_alnum"] = _IS_ALNUM_CLASS[last_cls].astype(np.float64)
@@ -365,7 +331,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     colons = colons[(colons >= 2) & (colons <= len(codes) - 3)]  # hh:mm around it (codes[2:-2] in `_year_starts` terms)
     colons = colons[digit[colons - 1] & digit[colons + 1] & digit[colons + 2]]
     f["re_time"] = np.maximum(_lines_with(colons, line_of, n), flags[:, 7])
-    prices = np.flatnonzero(_IS_CURRENCY[bmp]) if any(c in joined for c in CURRENCY) else np.zeros(0, dtype=np.intp)
+    prices = np.flatnonzero(_IS_CURRENCY.take(codes, mode="clip")) if any(c in joined for c in CURRENCY) else np.zeros(0, dtype=np.intp)
     f["re_price"] = _lines_with(prices, line_of, n)
     question = ((codes[ends] == 0x3F) | (codes[ends] == 0xFF1F)) if len(cls) else np.zeros(n, dtype=bool)
     trailing = (last_cls == SPACE) | (lens == 0)  # rare: a block ending in white space (or empty)
@@ -378,10 +344,13 @@ def base_features(texts: Sequence[str], stops: frozenset[str]) -> dict[str, np.n
     # block: for the text model's word lexicon (features_lexicon), which pops them (not a column)
     f["_tokens"] = tokens  # type: ignore[assignment]  (a list of str)
     f["_ntokens"] = words
+    if lexicon is not None and one_per_line:
+        f["_lexids"] = f_lex
     return f
 
 
 _LAYOUT = attrgetter("bullet", "indent", "blank_before")
+_TEXT = attrgetter("text")
 
 
 def _weighted_mean(a: np.ndarray, w: np.ndarray) -> float:
@@ -389,11 +358,13 @@ def _weighted_mean(a: np.ndarray, w: np.ndarray) -> float:
     return float(np.multiply(a, w).sum() / w.sum())
 
 
-def text_features(segments: Sequence[Segment], stops: frozenset[str]) -> tuple[np.ndarray, dict[str, np.ndarray]]:
-    """Feature matrix (columns = TEXT_FEATURES) for text-mode line blocks."""
-    texts = [s.text for s in segments]
+def text_features(
+    segments: Sequence[Segment], stops: frozenset[str], lexicon: Any = None,
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Feature matrix (columns = TEXT_FEATURES) for text-mode line blocks (`lexicon`: see base_features)."""
+    texts = list(map(_TEXT, segments))
     n = len(texts)
-    f = base_features(texts, stops)
+    f = base_features(texts, stops, lexicon)
     layout = np.fromiter(chain.from_iterable(map(_LAYOUT, segments)), dtype=np.float64, count=3 * n).reshape(n, 3)
     f["bullet"] = layout[:, 0].copy()
     indent = layout[:, 1].copy()

@@ -60,11 +60,12 @@ def lexicon_of(model: Any) -> Lexicon:
 
 
 def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float], words: tuple[list[str], Any] | None = None,
-                     ) -> np.ndarray:
+                     ids: np.ndarray | None = None) -> np.ndarray:
     """(lines, 5) float64 matrix of LEXICON_FEATURES.
 
     `words`: the page's words already split as `_split` splits them, and their count per line
-    (features.base_features has them: `f["_tokens"]`, `f["_ntokens"]`), to save the split.
+    (features.base_features has them: `f["_tokens"]`, `f["_ntokens"]`), to save the split; `ids`:
+    their ids in `lexicon` (`f["_lexids"]`, when base_features was given the lexicon), to save the lookups.
 
     One dict lookup per word; the per-line statistics over each line's distinct known words are
     numpy reductions. (Words not in the lexicon, digits and single letters among them, look up -1.)"""
@@ -81,7 +82,8 @@ def lexicon_features(texts: list[str], lexicon: Lexicon | dict[str, float], word
         split = [ln.split() for ln in lines] if len(lines) == n else [_split(t) for t in texts]
         tokens, sizes = list(chain.from_iterable(split)), np.fromiter(map(len, split), dtype=np.int64, count=n)
     total = len(tokens)
-    ids = np.fromiter(map(lexicon.ids.get, tokens, repeat(-1, total)), dtype=np.int64, count=total)
+    if ids is None or words is None:
+        ids = np.fromiter(map(lexicon.ids.get, tokens, repeat(-1, total)), dtype=np.int64, count=total)
     known = ids >= 0
     if known.any():
         # each (line, word) once: keys line * size + word, sorted (so by line), duplicates dropped

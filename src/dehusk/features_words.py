@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 from itertools import repeat
+from typing import Any
 
 import numpy as np
 
@@ -110,7 +111,7 @@ def _page_words(plain: str, pcodes: np.ndarray, n: int, line_of: np.ndarray | No
     `plain.split()` and `[len(line.split()) for line in plain.split("\n")]`, the counts from the
     code points (a word starts at a non-space after a space or at the start). `line_of`: the
     line of each code point, when known."""
-    space = _IS_SPACE.take(np.minimum(pcodes, 0xFFFF))  # (past the BMP: U+FFFF, not white space either)
+    space = _IS_SPACE.take(pcodes, mode="clip")  # (past the BMP: clipped to U+FFFF, not white space either)
     start = ~space
     start[1:] &= space[:-1]
     line = np.cumsum(pcodes == 0x0A) if line_of is None or len(line_of) != len(pcodes) else line_of
@@ -133,6 +134,27 @@ def _token_table(stops: frozenset[str]) -> dict[str, int]:
 def token_bits(tokens: list[str], stops: frozenset[str]) -> np.ndarray:
     """One lookup per word: its `_WORD_BITS` bits, with `_B_STOP` set for stop words."""
     return np.fromiter(map(_token_table(stops).get, tokens, repeat(0)), dtype=np.int64, count=len(tokens))
+
+
+_LEX_SHIFT = 9  # `token_bits_ids`: a word's lexicon id + 1 sits above its 9 bits
+
+
+@lru_cache(maxsize=8)
+def _token_lex_table(stops: frozenset[str], lexicon: Any) -> dict[str, int]:
+    """`_token_table(stops)` with each word's lexicon id + 1 (`lexicon.ids`) above the bits: one
+    constant table per stop-word list and lexicon (the lexicons are cached per model)."""
+    table = dict(_token_table(stops))
+    for w, k in lexicon.ids.items():
+        table[w] = table.get(w, 0) | ((k + 1) << _LEX_SHIFT)
+    return table
+
+
+def token_bits_ids(tokens: list[str], stops: frozenset[str], lexicon: Any) -> tuple[np.ndarray, np.ndarray]:
+    """`token_bits(tokens, stops)` and each word's id in `lexicon` (`lexicon.ids.get(w, -1)`), from
+    one lookup per word."""
+    codes = np.fromiter(map(_token_lex_table(stops, lexicon).get, tokens, repeat(0)), dtype=np.int64,
+                        count=len(tokens))
+    return codes & ((1 << _LEX_SHIFT) - 1), (codes >> _LEX_SHIFT) - 1
 
 
 def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
@@ -164,3 +186,49 @@ def line_bits_flags(bits: np.ndarray, n_words: np.ndarray) -> np.ndarray:
     flags[lines, 5] = (b0 & _B_MEDIA) > 0
     flags[lines, 7] = (ab & _B_AGO) > 0
     return flags
+
+
+# ----------------------------------------------------------------- dates, times, prices from code points
+
+
+def _per_line(mask: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+    return (np.bincount(line_of[mask], minlength=n) > 0).astype(np.float64)
+
+
+def _year_starts(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
+    """Mask of positions where a standalone 4-digit year 1995-2039 starts."""
+    m = len(codes)
+    out = np.zeros(m, dtype=bool)
+    if m < 4:
+        return out
+    four = digit[: m - 3] & digit[1 : m - 2] & digit[2 : m - 1] & digit[3:]
+    before = np.concatenate(([False], digit[: m - 4]))
+    after = np.concatenate((digit[4:], [False]))
+    c0, c1, c2 = codes[: m - 3], codes[1 : m - 2], codes[2 : m - 1]
+    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
+    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
+    out[: m - 3] = four & ~before & ~after & (nineties | two_k)
+    return out
+
+
+def _year_positions(codes: np.ndarray, digit: np.ndarray) -> np.ndarray:
+    """`np.flatnonzero(_year_starts(codes, digit))` from the digits' positions: the starts of the
+    runs of exactly four digits that read 199x or 2000-2039."""
+    pos = np.flatnonzero(digit)
+    if len(pos) < 4:
+        return pos[:0]
+    new_run = np.flatnonzero(np.diff(pos) != 1) + 1
+    run_start = np.concatenate(([0], new_run))
+    run_end = np.concatenate((new_run, [len(pos)]))
+    p = pos[run_start[run_end - run_start == 4]]
+    c0, c1, c2 = codes[p], codes[p + 1], codes[p + 2]
+    nineties = (c0 == 0x31) & (c1 == 0x39) & (c2 == 0x39)
+    two_k = (c0 == 0x32) & (c1 == 0x30) & (c2 >= 0x30) & (c2 <= 0x33)
+    return p[nineties | two_k]
+
+
+def _lines_with(positions: np.ndarray, line_of: np.ndarray, n: int) -> np.ndarray:
+    """`_per_line` of a mask given by its True positions: 1.0 on the lines holding one."""
+    out = np.zeros(n)
+    out[line_of[positions]] = 1.0
+    return out

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from urllib.parse import unquote, urlsplit
 
 import numpy as np
@@ -22,6 +23,7 @@ from .features import stack_columns
 from .metadata_title import site_keys, strip_site
 
 _TOK = re.compile(r"\w+")
+_TEXT = attrgetter("text")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
 TITLE_INTO = 6  # ... and this many into it
 
@@ -131,7 +133,7 @@ def title_candidates(
     furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
-            and byline_match(texts[i]) is None and not _SOURCE_PREFIX.match(texts[i])]
+            and byline_match(texts[i]) is None and not _source_prefix(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
@@ -210,19 +212,15 @@ MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading amo
 def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
     byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
-    n = len(texts)
-    re_byline, re_date, words, re_media = (f[k].tolist() for k in ("re_byline", "re_date", "_words", "re_media"))
-    vals = []  # the same products as on array elements, on Python floats
-    for i in cand.tolist():
-        v = 1.0
-        for j in range(i + 1, min(i + 4, n)):
-            if re_byline[j] or (re_date[j] and words[j] <= 12):
-                v *= 3.0
-                break
-        if re_media[i] or _BREADCRUMB.search(texts[i]):
-            v *= 0.3
-        vals.append(v)
-    out = np.array(vals, dtype=np.float64).reshape(len(cand))
+    # a byline, or a short date line, within the three lines after each candidate (none past the end)
+    meta_line = (f["re_byline"] != 0) | ((f["re_date"] != 0) & (f["_words"] <= 12))
+    padded = np.concatenate((meta_line, np.zeros(3, dtype=bool)))
+    followed = padded[cand + 1] | padded[cand + 2] | padded[cand + 3]
+    re_media = f["re_media"].tolist()
+    caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None for i in cand.tolist()],
+                       dtype=bool).reshape(len(cand))
+    # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
+    out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)
     heading = f.get("md_heading")
     if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
         levels = heading[cand]
@@ -276,20 +274,25 @@ def date_candidates(
     distinct = sorted(set(values), reverse=True)
     rank = {v: k / max(len(distinct) - 1, 1) for k, v in enumerate(distinct)}
     newest = distinct[0]
-    rows = []
-    for k, (i, d) in enumerate(cands):
-        near = range(max(i - 2, 0), min(i + 3, n))
+    # what depends on the date value alone, once per value: log of its count, its age behind the newest
+    by_value = {}
+    for v in distinct:
         try:
-            age = (np.datetime64(newest) - np.datetime64(d.value[:10])).astype(int)
+            age = (np.datetime64(newest) - np.datetime64(v)).astype(int)
         except ValueError:
             age = 0
+        by_value[v] = (float(np.log(same[v])), float(min(age, 3650)))
+    re_byline = f["re_byline"].tolist()
+    rows = []
+    for k, (i, d) in enumerate(cands):
+        log_same, age_days = by_value[values[k]]
         rows.append([
             float(_clip(i - anchor, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
             float(_clip(i - first, 60)), float(_clip(i - last, 60)), float(keep[i]),
             f["log_words"][i], float(f["_words"][i] <= 12), float(d.kind == "published"), float(d.kind == "modified"),
-            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), float(np.log(same[values[k]])),
-            rank[values[k]], float(per_line[i]), float(any(f["re_byline"][j] for j in near)), f["rel_pos"][i], p[i],
-            float(i == title_idx), float(min(age, 3650)),
+            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), log_same,
+            rank[values[k]], float(per_line[i]), float(any(re_byline[max(i - 2, 0):min(i + 3, n)])), f["rel_pos"][i],
+            p[i], float(i == title_idx), age_days,
         ])
     return cands, np.asarray(rows, dtype=np.float64)
 
@@ -303,8 +306,10 @@ def _author_names(text: str) -> list[str]:
 
 def author_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
-    title_idx: int | None, date_line: int | None,
+    title_idx: int | None, date_line: int | None, names_of: dict[int, list[str]] | None = None,
 ) -> tuple[list[int], np.ndarray]:
+    """Candidate byline lines and their feature rows (AUTHOR_FEATURES); `names_of`, when given,
+    receives each candidate's names (what `_author_names` reads from its line)."""
     n = len(texts)
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
@@ -332,6 +337,8 @@ def author_candidates(
         prev = texts[i - 1] if i > 0 else ""
         alt = bool(_ALT_PREFIX.match(prev)) and bool(names) and names[0].lower() in prev.lower()
         cand.append(i)
+        if names_of is not None:
+            names_of[i] = names
         rows.append([
             float(is_byline), float(len(names)), float(looks_like_person(t)), float(_clip(i - anchor, 30)),
             float(min(abs(i - anchor), 30)), float(_clip(i - first, 30)), float(_clip(i - last, 30)),
@@ -359,6 +366,13 @@ _CREDIT_LINE = re.compile(
     re.I,
 )
 _SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
+
+
+def _source_prefix(text: str) -> re.Match[str] | None:
+    """`_SOURCE_PREFIX.match(text)`: the pattern needs a colon, most lines have none."""
+    return _SOURCE_PREFIX.match(text) if ":" in text or "：" in text else None
+
+
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
     r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
@@ -391,7 +405,7 @@ def text_metadata(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, url: str | None,
     lang: str | None, fetch_date: str | None = None, threshold: float = 0.5,
 ) -> TextMeta:
-    texts = [s.text for s in segments]
+    texts = list(map(_TEXT, segments))
     n = len(texts)
     meta = TextMeta()
     if n == 0:
@@ -421,14 +435,15 @@ def text_metadata(
                 meta.date_idx.append(i)
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
-    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line)
+    names_of: dict[int, list[str]] = {}
+    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of)
     if acands:
         learned = model_available("text_author")
         scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)
         best = int(np.argmax(scores))
         if scores[best] >= AUTHOR_THRESHOLD:
             i = acands[best]
-            meta.authors = _author_names(texts[i])
+            meta.authors = names_of[i]  # = _author_names(texts[i]), read by author_candidates
             if meta.authors and not (keep[i] and f["_words"][i] > 8):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")
@@ -449,7 +464,7 @@ def text_metadata(
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
-            m = _SOURCE_PREFIX.match(texts[i])
+            m = _source_prefix(texts[i])
             if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break

@@ -7,6 +7,8 @@ segment_text -> features -> classify (one learned pass; rule-based context revis
 from __future__ import annotations
 
 import re
+from itertools import compress
+from operator import attrgetter
 
 import numpy as np
 
@@ -17,6 +19,7 @@ from .classify import load_model, model_available
 from .deadline import Deadline
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
+from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
@@ -33,6 +36,10 @@ _CONSENT = re.compile(
 )
 
 
+_KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
+_COUNTED = frozenset(("body", "lead", "heading"))  # the labels whose words count for the confidence
+
+
 def classify_lines(
     segments: list[Segment], stops: frozenset[str], language: str | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
@@ -43,17 +50,21 @@ def classify_lines(
     window features (+-1..10 lines) carry the neighbourhood, and the
     context revision after it is rule-based (`label_segments`), as in jusText. A learned second
     pass over the first pass's scores added nothing in grouped CV (the ablation in scripts/train_text.py)."""
-    X, f = text_features(segments, stops)
-    words = (f.pop("_tokens"), f.pop("_ntokens"))
     m1, names = load_model("text_p1"), TEXT_FEATURES
+    lexicon = None
     if language is not None and model_available("text_p1_lex"):
         m_lex = load_model("text_p1_lex")
-        lexicon = lexicon_of(m_lex)
-        if language in lexicon.languages:  # the words' learned evidence, for a language it speaks
-            lex = lexicon_features([seg.text for seg in segments], lexicon, words)
-            for j, name in enumerate(LEXICON_FEATURES):
-                f[name] = lex[:, j]
-            X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
+        if language in lexicon_of(m_lex).languages:  # the words' learned evidence, for a language it speaks
+            lexicon = lexicon_of(m_lex)
+    # (given the lexicon, the features look the words up in it with the same lookups as the stop words)
+    X, f = text_features(segments, stops, lexicon)
+    words = (f.pop("_tokens"), f.pop("_ntokens"))
+    ids = f.pop("_lexids", None)
+    if lexicon is not None:
+        lex = lexicon_features(list(map(_TEXT, segments)), lexicon, words, ids)
+        for j, name in enumerate(LEXICON_FEATURES):
+            f[name] = lex[:, j]
+        X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
     # the shipped models read the features in this order: reuse the matrix
     p1 = m1.predict(X if m1.feature_names == names else np.column_stack([f[name] for name in m1.feature_names]))
     return p1, f, m1.threshold_default
@@ -179,7 +190,7 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
     # the labels before the pass: a line it changes was not body before and is not after, so its
     # neighbours' tests read the same
-    labels = [seg.label for seg in segments]
+    labels = list(map(_LABEL, segments))
     for i in [i for i in range(1, n - 1) if labels[i - 1] == "body" == labels[i + 1]]:
         seg = segments[i]
         if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
@@ -199,10 +210,12 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
     left to `drop_orphan_headings`. A run whose items mostly come back further down the page is
     the page's table of contents: navigation."""
     n = len(segments)
-    i = 0
-    while i < n:
-        if segments[i].label != "heading":
-            i += 1
+    last: dict[str, int] | None = None  # each normalised line's last index, built at the first list
+    # a run only relabels its own lines: the headings past it stay where they were
+    headings = [i for i, label in enumerate(map(_LABEL, segments)) if label == "heading"]
+    end = 0  # the line after the last run
+    for i in headings:
+        if i < end:
             continue
         members, j, gap = [i], i + 1, 0
         while j < n and gap <= LIST_MAX_GAP:
@@ -215,8 +228,12 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
             else:
                 gap += 1
             j += 1
-        words = sum(len(segments[k].text.split()) for k in members) / len(members)
-        contents = _contents_items(segments, members) if len(members) >= LIST_MIN_ITEMS and words <= LIST_MAX_MEAN_WORDS else None
+        contents = None
+        if len(members) >= LIST_MIN_ITEMS and (
+                sum(len(segments[k].text.split()) for k in members) / len(members) <= LIST_MAX_MEAN_WORDS):
+            if last is None:
+                last = last_lines(segments)
+            contents = [k for k in members if last[norm_line(segments[k].text)] > k]
         if contents is not None and len(contents) * 2 > len(members):
             for k in contents:
                 segments[k].label = "navigation"
@@ -227,13 +244,20 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
                 segments[k].label = "body"
                 segments[k].reason = (f"list item: one of {len(members)} short kept lines in a row "
                                       f"(score {segments[k].score:.2f})")
-        i = members[-1] + 1
+        end = members[-1] + 1
+
+
+def last_lines(segments: list[Segment]) -> dict[str, int]:
+    """Each line's last index on the page, by its `norm_line` key. A member k of a run comes back
+    further down when its key's last index is past k (texts do not change while the lists are
+    read: only labels do), the test of `_contents_items` for every run at once."""
+    return {norm_line(seg.text): i for i, seg in enumerate(segments)}
 
 
 def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
-    """The members of a run that come back as lines further down the page. When they are most of
-    the run, it is a table of contents (or a menu of the page's sections), not a list of the
-    content: its items are the headings to come."""
+    """The members of a run that come back as lines further down the page (the plain reference of
+    `last_lines`). When they are most of the run, it is a table of contents (or a menu of the
+    page's sections), not a list of the content: its items are the headings to come."""
     wanted = {norm_line(segments[k].text) for k in members}
     last = {}
     for i in range(members[0] + 1, len(segments)):
@@ -246,7 +270,7 @@ def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
 def drop_orphan_headings(segments: list[Segment]) -> None:
     """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
     n = len(segments)
-    for i in [i for i, seg in enumerate(segments) if seg.label == "heading"]:  # (a later heading is still one)
+    for i in [i for i, label in enumerate(map(_LABEL, segments)) if label == "heading"]:  # (a later heading is still one)
         seg = segments[i]
         ok = False
         for j in range(i + 1, min(i + 4, n)):
@@ -335,11 +359,12 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
-    sample = _sample(segments, 60) or _sample(segments, 0)
+    # (the identifier reads the first LANG_SAMPLE characters: one more gathered makes the same prefix)
+    sample = _sample(segments, 60, LANG_SAMPLE + 1) or _sample(segments, 0, LANG_SAMPLE + 1)
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
     p, f, threshold = classify_lines(segments, stopwords(language), language)
-    if any(seg.kind == "h" for seg in segments):  # Markdown headings (title picker evidence)
+    if "h" in map(_KIND, segments):  # Markdown headings (title picker evidence)
         f["md_heading"] = np.fromiter((seg.level if seg.kind == "h" else 0 for seg in segments), dtype=np.int64,
                                       count=len(segments))
     deadline.check("classifying")
@@ -353,7 +378,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     label_segments(segments, f, p, keep, meta, threshold, options)
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
     words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
-    kept_words = float(sum(words[i] for i, s in enumerate(segments) if s.label in ("body", "lead", "heading")))
+    # (the same additions, in the same order, walked in C)
+    kept_words = float(sum(compress(words, map(_COUNTED.__contains__, map(_LABEL, segments)))))
     confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(kept_words / 150.0, 1.0), 0, 1))
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,

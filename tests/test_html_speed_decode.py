@@ -34,3 +34,22 @@ def test_control_after_first_10k_chars_is_kept_as_before() -> None:
     text = "é" + "a" * 20_000 + "\x07"
     assert to_text(text) == text
     assert to_text("\x00" + text) == _CONTROL.sub("", text)
+
+
+def test_garbled_counts_private_use_characters_as_the_plain_loop_does() -> None:
+    import random
+
+    from dehusk.decode import _garbled
+
+    def reference(text: str) -> bool:
+        sample = text[:20_000]
+        return bool(sample) and (
+            sample.count("\ufffd") + sum(1 for c in sample[:4000] if "\ue000" <= c <= "\uf8ff")) > 0.1 * min(len(sample), 4000)
+
+    rng = random.Random(1)
+    alphabet = "ab \ufffd\ue000\uf8ff\uf900\ud7ff"
+    for _ in range(500):
+        n = rng.randint(0, 6000)
+        share = rng.random() * 0.4
+        text = "".join(rng.choice(alphabet) if rng.random() < share else "x" for _ in range(n))
+        assert _garbled(text) == reference(text)

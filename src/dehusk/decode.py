@@ -141,9 +141,12 @@ def check_not_binary(data: bytes) -> None:
         raise InputError(f"input looks binary ({control / len(head):.0%} control bytes), not a text or HTML page")
 
 
+_PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
+
+
 def _garbled(text: str) -> bool:
     sample = text[:20_000]
-    return bool(sample) and (sample.count("\ufffd") + sum(1 for c in sample[:4000] if "\ue000" <= c <= "\uf8ff")) > 0.1 * min(len(sample), 4000)
+    return bool(sample) and (sample.count("\ufffd") + len(_PRIVATE_USE.findall(sample, 0, 4000))) > 0.1 * min(len(sample), 4000)
 
 
 def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int | None = None) -> str:

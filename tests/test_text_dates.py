@@ -43,3 +43,14 @@ def test_url_day_settles_an_ambiguous_byline_date() -> None:
     assert dehusk.extract(text, mode="text", language="en").published == "2023-03-10"  # US reading for "en"
     art = dehusk.extract(text, mode="text", language="en", url="https://example.org/blog/2023/october/03/park-plan/")
     assert art.published == "2023-10-03"
+
+
+def test_a_year_glued_to_the_time_after_it_is_still_a_date_line() -> None:
+    """"October 17, 20236:01 PM ET": the date and the time were inline elements side by side. The
+    year feature (four digits alone) misses the line; the date candidates still read it."""
+    from dehusk.metadata_text import _glued_year_lines
+
+    texts = ["Home", "October 17, 20236:01 PM ET", "In 2023 at 10:00", "Code 20231", "x 202312:30"]
+    assert _glued_year_lines(texts, [1, 2, 4]) == [1, 4]
+    art = dehusk.extract(page("October 17, 20236:01 PM ET"), mode="text")
+    assert art.published is not None and art.published.startswith("2023-10-17")

@@ -252,6 +252,17 @@ def _settle_day_month(
     return out
 
 
+# a year glued to the time after it ("October 17, 20236:01 PM": the date and the time were inline
+# elements side by side), which the year feature (a run of exactly four digits) does not see
+_GLUED_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)\d{1,2}:\d\d")
+
+
+def _glued_year_lines(texts: list[str], with_time: list[int]) -> list[int]:
+    """The lines among `with_time` (lines with an hh:mm and no year standing alone) where a year
+    is glued to the time after it."""
+    return [i for i in with_time if len(texts[i]) <= 400 and _GLUED_YEAR.search(texts[i])]
+
+
 def date_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
     title_idx: int | None, lang: str | None, fetch_date: str | None, url: str | None = None,
@@ -259,6 +270,7 @@ def date_candidates(
     """Every date on lines near the article (the nearest MAX_DATE_LINES date lines) with features."""
     n = len(texts)
     lines = [i for i in np.flatnonzero(f["re_date"]) if len(texts[i]) <= 400]
+    lines += _glued_year_lines(texts, np.flatnonzero((f["re_time"] > 0) & (f["re_date"] == 0)).tolist())
     lines.sort(key=lambda i: abs(i - anchor))
     cands: list[tuple[int, DateMatch]] = []
     per_line: dict[int, int] = {}

@@ -292,3 +292,32 @@ def test_one_line_dump_gives_the_body_back(name: str) -> None:
     found = [s for s in exp["must_contain"] if norm(s) in text]
     # most of the body comes back (menus glued to a first sentence cannot be told apart: precision suffers)
     assert len(found) >= 0.7 * len(exp["must_contain"]), sorted(set(exp["must_contain"]) - set(found))
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n[:2] in ("en", "es", "de", "it", "pt", "pl")])
+def test_one_line_dump_finds_its_headline_by_the_url(name: str) -> None:
+    """A page dumped on one line has no headline line: the URL's slug finds it inside the sentence
+    it was glued to. Without a slug, no headline is made up from the URL."""
+    from dehusk.headline_slug import slug_headline, slug_words
+
+    page, exp = _page(name)
+    title = exp["title"]
+    slug = "-".join(re.findall(r"[^\W_]+", title.casefold()))
+    shaped = one_line(page)
+    art = dehusk.extract(shaped, mode="text", url=f"https://news.example.org/2024/05/17/{slug}/")
+    assert norm(art.title) == norm(title)
+    assert slug_words("https://news.example.org/section/12345") == []
+    assert slug_headline(["Home News " + title + " The first sentence."], "https://news.example.org/about-us") is None
+
+
+def test_slug_words_and_headline() -> None:
+    from dehusk.headline_slug import slug_headline, slug_words
+
+    assert slug_words("https://a.example/2025/09/04/top-nutrition-trends-for-fall-2025/") == [
+        "top", "nutrition", "trends", "for", "fall", "2025"]
+    assert slug_words("https://a.example/news/park_plan_approved.html?x=1") == ["park", "plan", "approved"]
+    chunk = ("Skip to content Home Blog Andrew King September 4, 2025 Top Nutrition Trends for Fall 2025: "
+             "What Experts Eat Fall isn't just pumpkin spice season.")
+    assert slug_headline([chunk], "https://a.example/2025/09/04/top-nutrition-trends-for-fall-2025-what-experts-eat/") == (
+        "Top Nutrition Trends for Fall 2025: What Experts Eat")
+    assert slug_headline(["Nothing of the kind here at all."], "https://a.example/top-nutrition-trends-for-fall/") is None

@@ -19,11 +19,12 @@ from .classify import load_model, model_available
 from .deadline import Deadline
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
+from .headline_slug import slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .options import Options
-from .segment_text import segment_text
+from .segment_text import run_on, segment_text
 from .templates import site_template
 
 # cookie and consent notices read like prose; they name cookies together with a consent verb
@@ -372,6 +373,11 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         threshold = options.threshold
     keep = p >= threshold
     meta = text_metadata(segments, f, p, keep, url, language, options.fetch_date, threshold)
+    if url and text.count("\n") <= 24 and run_on(text.split("\n")):
+        # the page on one line: its headline is inside a sentence, found by the URL's words
+        headline = slug_headline([seg.text for seg in segments], url)
+        if headline is not None:
+            meta.title = headline
     for i in (meta.title_idx, meta.source_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False

@@ -321,3 +321,21 @@ def test_slug_words_and_headline() -> None:
     assert slug_headline([chunk], "https://a.example/2025/09/04/top-nutrition-trends-for-fall-2025-what-experts-eat/") == (
         "Top Nutrition Trends for Fall 2025: What Experts Eat")
     assert slug_headline(["Nothing of the kind here at all."], "https://a.example/top-nutrition-trends-for-fall/") is None
+
+
+def test_lynx_nested_list_marks_are_bullets() -> None:
+    """lynx -dump marks nested list items with "+" and "o": each is a list item of its own, without
+    its mark, and not joined to the long line above it."""
+    menu = [f"   [{k}]Section {k} of the site" for k in range(1, 12)]
+    body = ["   The council met on Tuesday to discuss the new bus lanes along the river road and the",
+            "   bridge, and agreed that the work will start in the spring of next year at the latest.",
+            "     * [20]Bus lanes plan approved by the council after a long debate on Tuesday evening",
+            "          o [21]Riverside route",
+            "          o [22]Bridge works"]
+    segs = segment_text("\n".join(menu + [""] + body))
+    texts = [s.text for s in segs]
+    assert "Riverside route" in texts and "Bridge works" in texts
+    assert all(s.bullet for s in segs if s.text in ("Riverside route", "Bridge works"))
+    # without link numbers (not a lynx dump) an "o" at a line's start is a word
+    plain = segment_text("  o que foi dito ontem\n  o resto da frase")
+    assert [s.text for s in plain] == ["o que foi dito ontem", "o resto da frase"]

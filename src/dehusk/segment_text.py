@@ -304,6 +304,9 @@ def strip_markdown(line: str) -> str:
     return line
 
 
+_LYNX_BULLET = re.compile(r"^(\s{2,})o (?=\S)")
+
+
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     lines = text.split("\n")
@@ -314,10 +317,13 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     markdown = is_markdown(text)
     if markdown:  # a wrapper may break a link anywhere, even inside its URL: made whole first
         lines = _join_link_targets(lines)
+    numbered = has_link_numbers(text)
+    if numbered:  # lynx marks nested list items with "+" and "o" ("#", "@" deeper; too common in code): each starts a block
+        lines = [_LYNX_BULLET.sub(r"\1* ", ln) if ln[:2] == "  " else ln for ln in lines]
     width = wrap_width(lines)
     if width is not None:
         lines = unwrap(lines, width)
-    if has_link_numbers(text):
+    if numbered:
         lines = [strip_link_numbers(ln) if "[" in ln else ln for ln in drop_reference_list(lines)]
         if width is None:  # the numbers may hide the wrapping (a menu of numbered links): measured without them
             width = wrap_width(lines)

@@ -339,3 +339,20 @@ def test_lynx_nested_list_marks_are_bullets() -> None:
     # without link numbers (not a lynx dump) an "o" at a line's start is a word
     plain = segment_text("  o que foi dito ontem\n  o resto da frase")
     assert [s.text for s in plain] == ["o que foi dito ontem", "o resto da frase"]
+
+
+def test_w3m_nested_list_marks_are_bullets() -> None:
+    """w3m marks nested list items with "•", "□", "☆": list items, not prose lines, so a long
+    menu of them neither hides the wrapping of the text nor is joined to it."""
+    menu = []
+    for k in range(30):
+        menu += [f"  • Section {k}", f"      □ Topic {k} of the section", f"          ☆ Page {k} about the topic"]
+    sentence = "The council met on Tuesday to discuss the new bus lanes along the river road"
+    paragraphs = [f"{sentence}, and paragraph {k} of the report says why the work will take a year." * 3
+                  for k in range(6)]
+    page = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 79) for p in paragraphs)
+    assert 70 <= (wrap_width(page.split("\n")) or 0) <= 79
+    segs = segment_text(page)
+    texts = [s.text for s in segs]
+    assert all(p in texts for p in paragraphs)
+    assert "Page 3 about the topic" in texts and all(s.bullet for s in segs if s.text.startswith("Page "))

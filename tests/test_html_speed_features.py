@@ -1,4 +1,4 @@
-"""HTML-side speed versions of shared feature code must equal the shared code, bit for bit."""
+"""Speed paths of the feature code must equal their plain references, bit for bit."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ import numpy as np
 import pytest
 
 from dehusk.features import base_features
-from dehusk.features_html_text import base_features_html
 
 _PIECES = (
     "The council approved the plans on Tuesday", "and work will begin", "By Jane Doe", "Read more »",
@@ -30,8 +29,8 @@ def _page(seed: int) -> list[str]:
 
 
 def _assert_same(texts: list[str], stops: frozenset[str]) -> None:
-    a = base_features(texts, stops)
-    b = base_features_html(texts, stops)
+    a = base_features(texts, stops, page_at_once=False)  # block by block: the reference
+    b = base_features(texts, stops)
     assert set(b) <= set(a)
     for key, col in b.items():
         ref = np.asarray(a[key])
@@ -40,11 +39,11 @@ def _assert_same(texts: list[str], stops: frozenset[str]) -> None:
 
 
 @pytest.mark.parametrize("seed", range(300))
-def test_base_features_html_equals_base_features(seed: int) -> None:
+def test_base_features_page_at_once_equals_block_by_block(seed: int) -> None:
     _assert_same(_page(seed), frozenset({"the", "and", "on", "will", "ist", "hier"}))
 
 
-def test_base_features_html_special_pages() -> None:
+def test_base_features_page_at_once_special_pages() -> None:
     stops = frozenset({"the", "a"})
     _assert_same(["one line", "two\nlines", "ends with a newline\n", "\nstarts with one"], stops)
     _assert_same(["İstanbul\nis a city", "the end."], stops)  # lower() changes the length: delegated

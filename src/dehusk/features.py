@@ -194,9 +194,16 @@ def _single_spaced(codes: np.ndarray, cls: np.ndarray) -> bool:
     return bool(((ws == 0x20) | (ws == 0x0A)).all())
 
 
-def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = None) -> dict[str, np.ndarray]:
+def base_features(
+    texts: Sequence[str], stops: frozenset[str], lexicon: Any = None, *, page_at_once: bool = True,
+) -> dict[str, np.ndarray]:
     """Per-block text features (both modes). With a word `lexicon` (features_lexicon), also each
-    word's id in it (`f["_lexids"]`), from the same lookups."""
+    word's id in it (`f["_lexids"]`), from the same lookups.
+
+    The words are read from the whole page at once when each block is one line, or when
+    lower-casing keeps every code point in place (then the blocks, which may hold line breaks,
+    HTML's `<br>`, are cut out of the lower-cased page by their lengths); else block by block,
+    the same columns bit for bit (`page_at_once=False` forces that path: the tests' reference)."""
     n = len(texts)
     joined = "\n".join(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=n)
@@ -217,11 +224,16 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
     upper = upper[(upper == 0) | (cls[np.maximum(upper - 1, 0)] == SPACE)]
     cap_starts = np.bincount(line_of[upper], minlength=n).astype(np.float64)
 
-    one_per_line = n > 0 and joined.count("\n") == n - 1  # blocks without newlines: work on the page at once
+    one_per_line = n > 0 and joined.count("\n") == n - 1
+    low_joined = joined.lower() if page_at_once and n > 0 else ""
+    # (lower() kept every code point in place when the length is the same: the blocks are cut out by length)
+    at_once = page_at_once and (one_per_line or (n > 0 and len(low_joined) == len(joined)))
     phrase_groups = _PHRASE_GROUPS
-    if one_per_line:  # the words of the whole page at once; the word flags from one lookup per word
-        low_joined = joined.lower()
-        lows = low_joined.split("\n")
+    if at_once:  # the words of the whole page at once; the word flags from one lookup per word
+        if one_per_line:
+            lows = low_joined.split("\n")
+        else:  # (a block edge is a string edge for the final sigma: the same as lowering each block)
+            lows = [low_joined[a : a + b] for a, b in zip(starts.tolist(), lens.tolist(), strict=True)]
         plain, pcodes, high_chars = _punct_to_space_codes(low_joined)
         # lower() kept every code point in place when the length is the same: the same lines
         tokens, n_words_arr = _page_words(plain, pcodes, n, line_of if len(pcodes) == len(codes) else None)
@@ -271,7 +283,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
         # one str.find per phrase and hit line, several times faster than a regex alternation;
         # phrases with a non-ASCII character the page lacks are not looked for
         find = short_joined.find
-        if not one_per_line:
+        if not at_once:
             high_chars = frozenset(ch for ch in set(short_joined) if ch > "\x7f")
         for col, phrases in phrase_groups:
             for phrase in phrases:
@@ -344,7 +356,7 @@ def base_features(texts: Sequence[str], stops: frozenset[str], lexicon: Any = No
     # block: for the text model's word lexicon (features_lexicon), which pops them (not a column)
     f["_tokens"] = tokens  # type: ignore[assignment]  (a list of str)
     f["_ntokens"] = words
-    if lexicon is not None and one_per_line:
+    if lexicon is not None and at_once:
         f["_lexids"] = f_lex
     return f
 

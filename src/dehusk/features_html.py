@@ -32,7 +32,6 @@ from .features import (
     window_mean,
 )
 from .features import window_names as text_window_names
-from .features_html_text import base_features_html
 from .html_tokens import TOKEN_NAMES
 from .segment_html import (
     F_CHARS,
@@ -236,7 +235,7 @@ def html_features(
     if n == 0:
         return np.zeros((0, len(FEATURE_NAMES))), {}
     texts = [s.text for s in segments]
-    f = base_features_html(texts, stops)
+    f = base_features(texts, stops)
     f.pop("_tokens", None)  # (the text model's word lexicon reads them; HTML mode has none)
     f.pop("_ntokens", None)
     words = f["_words"]

@@ -8,6 +8,14 @@ from dehusk import html_tokens as T
 from dehusk import segment_html as S
 
 
+def _value_mask_reference(value: str) -> int:
+    """`value_mask` word by word: each word's digit runs read as "0" in words of 3+ characters."""
+    mask = 0
+    for word in value.split():
+        mask |= T._word_mask(T._DIGITS.sub("0", word) if len(word) > 2 else word)
+    return mask
+
+
 def _words(n: int, seed: int) -> list[str]:
     rnd = random.Random(seed)
     frags = list(T._LIT_PAYLOAD) + ["-", "_", "0", "a", "s", "x", "Ad", "Nav", "ies", "y", "b", "Z", "é", "--"]
@@ -42,7 +50,7 @@ def test_value_mask_equals_word_by_word_reference() -> None:
     values = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 4))) for _ in range(6000)]
     values += ["mc4wp-form mc4wp-form-2267", "widget widget_mc4wp_form_widget", "h1 a1", "  nav\tmenu-12  ", ""]
     for value in values:
-        assert T.value_mask.__wrapped__(value) == T._value_mask_reference(value), value
+        assert T.value_mask.__wrapped__(value) == _value_mask_reference(value), value
 
 
 def test_cores_are_contained_in_their_alternatives() -> None:

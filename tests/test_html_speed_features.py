@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import random
+import re
 
 import numpy as np
 import pytest
 
 from dehusk.features import base_features
+from dehusk.features_html import _bits, _title_words, title_similarity
 
 _PIECES = (
     "The council approved the plans on Tuesday", "and work will begin", "By Jane Doe", "Read more »",
@@ -15,6 +17,24 @@ _PIECES = (
     "这是一个中文句子", "Was ist hier los?", "HOME", "Login", "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ", "photo: AP", "http://x.org",
     "«Quote»", "3 hours ago", "2019年", "www.example.com", "e-mail@me", "Ünïcödé", "🙂 emoji", "", "  ",
 )
+
+
+def _title_similarity_reference(texts: list[str], title: str) -> np.ndarray:
+    """Word-set Jaccard similarity of each block (under 300 characters) to the title, block by block."""
+    tw = _title_words(title)
+    sim = np.zeros(len(texts))
+    if tw:
+        for i, t in enumerate(texts):
+            if len(t) < 300:
+                sw = set(re.findall(r"\w+", t.lower()))
+                if sw & tw:
+                    sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
+def _bits_reference(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
+    arr = np.asarray(masks, dtype=np.int64)
+    return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
 
 
 def _page(seed: int) -> list[str]:
@@ -53,8 +73,6 @@ def test_base_features_page_at_once_special_pages() -> None:
 
 
 def test_title_similarity_equals_reference() -> None:
-    from dehusk.features_html import _title_similarity_reference, title_similarity
-
     rnd = random.Random(3)
     words = ["Budget", "vote", "delayed", "again", "the", "council", "ΟΔΟΣ", "Σοφοκλέους", "İstanbul", "ünïcödé",
              "2024", "a_b", "x-y", "(vote)", "Vote!", "votes", "re-vote", "日本", "über", "ǅemal"]
@@ -69,8 +87,6 @@ def test_title_similarity_equals_reference() -> None:
 
 
 def test_bits_equals_reference() -> None:
-    from dehusk.features_html import _bits, _bits_reference
-
     rng = np.random.default_rng(1)
     for n in (0, 1, 7, 300):
         masks = rng.integers(0, 2**62, n, dtype=np.int64)

@@ -6,7 +6,20 @@ import random
 
 from dehusk.blocks import Segment
 from dehusk.features import norm_line
-from dehusk.text_mode import _contents_items, last_lines
+from dehusk.text_mode import last_lines
+
+
+def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
+    """The members of a run that come back as lines further down the page: the plain reference of
+    `text_mode.last_lines` (a page scan per run)."""
+    wanted = {norm_line(segments[k].text) for k in members}
+    last = {}
+    for i in range(members[0] + 1, len(segments)):
+        key = norm_line(segments[i].text)
+        if key in wanted:
+            last[key] = i
+    return [k for k in members if last.get(norm_line(segments[k].text), -1) > k]
+
 
 WORDS = ["Intro", "Methods", "Results", "intro", "  Results ", "Sources", "See also", "Notes", "RESULTS"]
 

@@ -125,13 +125,8 @@ CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
 _WORD = re.compile(r"\w+")
 
 
-def _bits_reference(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
-    arr = np.asarray(masks, dtype=np.int64)
-    return ((arr[:, None] >> np.arange(n_bits, dtype=np.int64)) & 1).astype(np.float64)
-
-
 def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:
-    """(rows, n_bits) 0/1 columns of the masks' low bits (`_bits_reference`, from their bytes)."""
+    """(rows, n_bits) 0/1 columns of the masks' low bits, from their bytes."""
     arr = np.ascontiguousarray(masks, dtype="<i8")  # (little-endian: the first byte holds bits 0-7)
     return np.unpackbits(arr.view(np.uint8).reshape(-1, 8), axis=1, count=n_bits, bitorder="little").astype(np.float64)
 
@@ -172,22 +167,10 @@ def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarra
     )
 
 
-def _title_similarity_reference(texts: Sequence[str], title: str) -> np.ndarray:
-    """Word-set Jaccard similarity of each block (under 300 characters) to the title."""
-    tw = _title_words(title)
-    sim = np.zeros(len(texts))
-    if tw:
-        for i, t in enumerate(texts):
-            if len(t) < 300:
-                sw = set(_WORD.findall(t.lower()))
-                if sw & tw:
-                    sim[i] = len(sw & tw) / len(sw | tw)
-    return sim
-
-
 def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
-    """`_title_similarity_reference`, computed only for the blocks holding a title word: one
-    search over the short blocks joined (lower-cased at once) finds them."""
+    """Word-set Jaccard similarity of each block (under 300 characters) to the title, computed only
+    for the blocks holding a title word: one search over the short blocks joined (lower-cased at
+    once) finds them."""
     tw = _title_words(title)
     n = len(texts)
     sim = np.zeros(n)

@@ -218,10 +218,3 @@ def value_mask(value: str) -> int:
     for word, subbed in zip(words, _DIGITS.sub("0", value).split(), strict=True):
         mask |= _word_mask(subbed if len(word) > 2 else word)
     return mask
-
-
-def _value_mask_reference(value: str) -> int:
-    mask = 0
-    for word in value.split():
-        mask |= _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)
-    return mask

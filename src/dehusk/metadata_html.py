@@ -72,6 +72,7 @@ from .metadata_page import (
     Page,
     Scan,
     ancestors,
+    element_runs,
     in_chrome,
     near_headline,
     page_language,
@@ -249,20 +250,12 @@ def _user_and_img_nodes(root: LexborNode | None) -> tuple[list[LexborNode], list
     imgs: list[LexborNode] = []
     if root is None:
         return users, imgs
-    found = root.css(ATTR_AUTHOR + ", img")
-    i, n = 0, len(found)
-    while i < n:
-        node = found[i]
-        mid = node.mem_id
-        j = i + 1
-        while j < n and found[j].mem_id == mid:
-            j += 1
-        if node.tag == "img":
-            imgs.append(node)
-            users.extend(found[i + 1 : j])
+    for run in element_runs(root.css(ATTR_AUTHOR + ", img")):
+        if run[0].tag == "img":
+            imgs.append(run[0])
+            users.extend(run[1:])
         else:
-            users.extend(found[i:j])
-        i = j
+            users.extend(run)
     return users, imgs
 
 

@@ -9,6 +9,7 @@ date line. The metadata choosers (title, dates, authors) work from this record o
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urljoin
@@ -218,6 +219,19 @@ def _read_head(nodes: list[LexborNode], page: Page) -> list[LexborNode]:
     return scripts
 
 
+def element_runs(found: list[LexborNode]) -> Iterator[list[LexborNode]]:
+    """The matches of a selector-list query, one run per element: lexbor gives an element once
+    per selector it matches, the duplicates next to each other, in the selectors' order."""
+    i, n = 0, len(found)
+    while i < n:
+        mid = found[i].mem_id
+        j = i + 1
+        while j < n and found[j].mem_id == mid:
+            j += 1
+        yield found[i:j]
+        i = j
+
+
 def _body_matches(tag: str, attrs: dict[str, str | None]) -> int:
     """How many selectors of _BODY_QUERY the element matches."""
     n = (tag == "h1") + (tag == "time") + ("itemprop" in attrs)
@@ -235,18 +249,10 @@ def _read_body(tree: LexborHTMLParser, page: Page) -> None:
         return
     body: list[LexborNode] = []
     hints: list[LexborNode] = []
-    found = root.css(_BODY_QUERY + ", " + _HINT_QUERY)
-    i, n = 0, len(found)
-    while i < n:  # each element with its duplicates: _BODY_QUERY's matches first, then the hints'
-        node = found[i]
-        mid = node.mem_id
-        j = i + 1
-        while j < n and found[j].mem_id == mid:
-            j += 1
-        k = _body_matches(node.tag, node.attributes)
-        body.extend(found[i : i + k])
-        hints.extend(found[i + k : j])
-        i = j
+    for run in element_runs(root.css(_BODY_QUERY + ", " + _HINT_QUERY)):  # _BODY_QUERY's matches first
+        k = _body_matches(run[0].tag, run[0].attributes)
+        body.extend(run[:k])
+        hints.extend(run[k:])
     page._hints = _read_hints(hints)
     for node in body:
         tag = node.tag

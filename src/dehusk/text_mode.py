@@ -251,21 +251,8 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
 def last_lines(segments: list[Segment]) -> dict[str, int]:
     """Each line's last index on the page, by its `norm_line` key. A member k of a run comes back
     further down when its key's last index is past k (texts do not change while the lists are
-    read: only labels do), the test of `_contents_items` for every run at once."""
+    read: only labels do), for every run at once."""
     return {norm_line(seg.text): i for i, seg in enumerate(segments)}
-
-
-def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
-    """The members of a run that come back as lines further down the page (the plain reference of
-    `last_lines`). When they are most of the run, it is a table of contents (or a menu of the
-    page's sections), not a list of the content: its items are the headings to come."""
-    wanted = {norm_line(segments[k].text) for k in members}
-    last = {}
-    for i in range(members[0] + 1, len(segments)):
-        key = norm_line(segments[i].text)
-        if key in wanted:
-            last[key] = i
-    return [k for k in members if last.get(norm_line(segments[k].text), -1) > k]
 
 
 def drop_orphan_headings(segments: list[Segment]) -> None:

@@ -32,6 +32,7 @@ from .deadline import NO_DEADLINE, Deadline
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
+from .notices import notice_reason
 from .options import Options
 from .segment_html import (
     F_IMASK,
@@ -342,6 +343,11 @@ def label_blocks(
             seg.label = "boilerplate"
             if explain:
                 seg.reason = f"template block: on {template[0][i]:.0%} of this site's {host_pages} pages"
+            continue
+        if p >= threshold and (notice := notice_reason(seg.text)) is not None:
+            seg.label = "boilerplate"
+            if explain:
+                seg.reason = f"score {p:.2f} >= {threshold:.2f} but {notice}"
             continue
         if p >= threshold:
             seg.label = "heading" if seg.kind == "h" else "body"

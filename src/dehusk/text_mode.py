@@ -23,19 +23,10 @@ from .headline_slug import slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
+from .notices import notice_reason
 from .options import Options
 from .segment_text import run_on, segment_text
 from .templates import site_template
-
-# cookie and consent notices read like prose; they name cookies together with a consent verb
-_CONSENT = re.compile(
-    r"(?i)\bcookies?\b.{0,200}?\b(?:accept|consent|agree|settings|preferences|policy|zulassen|akzeptier|zustimm|"
-    r"einstellungen|accepter|acceptez|paramétr|consentement|aceptar|acepta|configurar|consentimiento|accett|consenso|"
-    r"akceptuj|zgod|ustawienia|aceitar|aceita|accepteren|toestemming|instellingen|nutzt|verwende|utilis|utiliz|usiamo|"
-    r"używa|we use|uses)|\b(?:we use|this (?:web)?site uses|diese (?:web)?seite (?:nutzt|verwendet)|wir verwenden|"
-    r"nous utilisons|utilizamos|usiamo|używamy)\b.{0,80}?\bcookies?\b"
-)
-
 
 _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
 _COUNTED = frozenset(("body", "lead", "heading"))  # the labels whose words count for the confidence
@@ -130,8 +121,9 @@ def label_segments(
             seg.label = "boilerplate"
             seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
-        if len(seg.text) <= 600 and "ookie" in seg.text and _CONSENT.search(seg.text):
-            seg.label, seg.reason = "boilerplate", "cookie or consent notice"
+        notice = notice_reason(seg.text)
+        if notice is not None:
+            seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif word_len[i] >= 25 and len(seg.text) > 150:
@@ -172,7 +164,7 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
     prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (furniture == 0) & (p >= PROPAGATE_MIN_SCORE)
     todo = [i for i in np.flatnonzero(prose).tolist() if segments[i].label not in ("body", "lead", "heading")
             and segments[i].label in ("boilerplate", "navigation", "related", "teaser")
-            and not segments[i].reason.startswith("template line")]
+            and not segments[i].reason.startswith("template line") and notice_reason(segments[i].text) is None]
     changed = True
     while changed and todo:
         changed = False

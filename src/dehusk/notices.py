@@ -1,0 +1,44 @@
+"""Page notices that read like prose but are never an article's text, in either mode.
+
+Cookie and consent banners name cookies together with a consent verb; script notices ask the reader
+to turn JavaScript on ("Please enable JavaScript to view the comments", "This slideshow requires
+JavaScript", "JavaScript ist deaktiviert"): a browser that runs the page's scripts never shows them,
+so the article a reader sees does not hold them.
+"""
+
+from __future__ import annotations
+
+import re
+
+# cookie and consent notices read like prose; they name cookies together with a consent verb
+_CONSENT = re.compile(
+    r"(?i)\bcookies?\b.{0,200}?\b(?:accept|consent|agree|settings|preferences|policy|zulassen|akzeptier|zustimm|"
+    r"einstellungen|accepter|acceptez|paramétr|consentement|aceptar|acepta|configurar|consentimiento|accett|consenso|"
+    r"akceptuj|zgod|ustawienia|aceitar|aceita|accepteren|toestemming|instellingen|we use)|"
+    r"\b(?:we use|this (?:web)?site uses|diese (?:web)?seite (?:nutzt|verwendet)|wir verwenden|"
+    r"nous utilisons|utilizamos|usiamo|używamy)\b.{0,80}?\bcookies?\b"
+)
+
+_JS = r"java\s?script"
+# a verb that turns scripts on before "JavaScript", a state or need after it, or "requires JavaScript"
+_SCRIPT = re.compile(
+    r"(?i)\b(?:enable|enabled|enabling|activate|activating|turn\s+on|switch\s+on|allow|aktivieren|aktiviert|activer|"
+    r"activez|activar|active|habilitar|habilite|habilitado|attivare|attiva|abilita|abilitare|włącz|włączyć|ative|"
+    r"ativar|inschakelen)\b[^.!?\n]{0,40}?\b" + _JS + r"\b"
+    r"|\b" + _JS + r"\b[^.!?\n]{0,30}?\b(?:required|disabled|not\s+enabled|turned\s+off|switched\s+off|"
+    r"deaktiviert|erforderlich|désactivé|requis|desactivado|deshabilitado|necesario|disattivato|richiesto|"
+    r"wyłączony|wyłączona|wymagany|wymagana|desativado|uitgeschakeld|vereist)\b"
+    r"|\b(?:requires?|needs?|benötigt|nécessite|requiere|richiede|wymaga)\s+" + _JS + r"\b"
+)
+CONSENT_MAX_CHARS = 600
+SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
+
+
+def notice_reason(text: str) -> str | None:
+    """Why `text` is a page notice (cookie consent or "enable JavaScript"), or None."""
+    if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
+        return "cookie or consent notice"
+    if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
+            and _SCRIPT.search(text):
+        return "JavaScript notice: shown only to browsers that do not run the page's scripts"
+    return None

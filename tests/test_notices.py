@@ -1,0 +1,79 @@
+"""Page notices (cookie consent, "enable JavaScript") never reach the article, in either mode."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.notices import notice_reason
+
+PARAGRAPHS = [
+    "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
+    "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
+    "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
+    "winter, and the council expects the repairs to take most of the coming spring and early summer.",
+    "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
+    "town and that several shops on the quay had closed since the last boat stopped running.",
+    "A public meeting on the timetable and the fares will be held at the town hall next month, and the "
+    "council has asked residents to send their views before the end of the consultation period.",
+]
+NOTICES = [
+    "This slideshow requires JavaScript.",
+    "Please enable JavaScript to view the comments.",
+    "We use cookies to improve your experience. Accept all or manage your settings.",
+]
+
+
+@pytest.mark.parametrize("text", [
+    *NOTICES,
+    "JavaScript is disabled. For a better experience, please enable JavaScript in your browser before proceeding.",
+    "You need to enable JavaScript to run this app.",
+    "Bitte aktivieren Sie JavaScript, um diese Seite zu nutzen.",
+    "Veuillez activer JavaScript dans votre navigateur.",
+    "JavaScript ist deaktiviert.",
+    "Wir verwenden Cookies. Einstellungen",
+])
+def test_notices_are_recognised(text: str) -> None:
+    assert notice_reason(text) is not None
+
+
+@pytest.mark.parametrize("text", [
+    "Hooks are JavaScript functions, but they impose two additional rules:",
+    "Learn JavaScript: an in-depth course on the basics of the language.",
+    "Sometimes you might want to set a cookie at a point where the response object does not exist yet. "
+    "This is possible by utilizing the deferred request callbacks pattern.",
+    "Bake the cookies for twelve minutes, until the edges turn golden.",
+    # a long paragraph that mentions the notice is about it, not one
+    "When the browser has JavaScript disabled, the page falls back to a plain form; " + "the server then renders "
+    "every step itself, which costs a round trip for each answer but keeps the form usable for everyone. " * 2,
+])
+def test_prose_about_scripts_or_cookies_is_not_a_notice(text: str) -> None:
+    assert notice_reason(text) is None
+
+
+def _page() -> list[str]:
+    """The paragraphs with the notices between them: the cookie one first, as banners stand."""
+    return [NOTICES[2], PARAGRAPHS[0], NOTICES[0], PARAGRAPHS[1], PARAGRAPHS[2], NOTICES[1], PARAGRAPHS[3]]
+
+
+def _html() -> str:
+    body = "".join(f"<p>{p}</p>" for p in _page())
+    return (f"<html><head><title>Ferry crossing to reopen</title></head><body><article>"
+            f"<h1>Ferry crossing to reopen</h1>{body}</article></body></html>")
+
+
+def _text() -> str:
+    return "\n\n".join(["Ferry crossing to reopen", *_page()])
+
+
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_notices_inside_the_article_are_left_out_with_a_reason(mode: str) -> None:
+    page = _html() if mode == "html" else _text()
+    art = dehusk.extract(page, mode=mode, explain=True)
+    for p in PARAGRAPHS:
+        assert p in art.text
+    for notice in NOTICES:
+        assert notice not in art.text
+        block = next(b for b in art.blocks if b.text == notice)
+        assert block.label == "boilerplate"
+        assert "notice" in block.reason

@@ -11,7 +11,10 @@ skipped when missing), html2text's Markdown (wrapped at 78, and unwrapped: `mark
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line),
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
-whole page's text), and
+whole page's text), a browser's `document.body.innerText` (Chromium through Playwright, the
+`test` extra; scripts off and every request refused, so only the page's own CSS applies: what
+a headless-browser crawler that saves the rendered text gets; CHROMIUM= the binary, default
+/usr/bin/chromium), and
 wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
 beautifulsoup4 and html-text come with the `bench` extra).
 """
@@ -21,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import os
 import shutil
 import subprocess
 import textwrap
@@ -87,6 +91,29 @@ def _trafilatura_txt(html: bytes, dataset: Path, page_id: str) -> str:
     return html2txt(html.decode("utf-8", "replace")) or ""
 
 
+class _Browser:
+    """`document.body.innerText` of the page in Chromium (one browser for the whole run)."""
+
+    def __init__(self) -> None:
+        self.page = None
+
+    def __call__(self, html: bytes, dataset: Path, page_id: str) -> str:
+        if self.page is None:
+            from playwright.sync_api import sync_playwright
+
+            self._pw = sync_playwright().start()
+            browser = self._pw.chromium.launch(executable_path=os.environ.get("CHROMIUM", "/usr/bin/chromium"),
+                                               args=["--no-sandbox"])
+            context = browser.new_context(java_script_enabled=False, offline=True)
+            context.route("**/*", lambda route: route.abort())  # no request leaves the machine
+            self.page = context.new_page()
+        try:
+            self.page.set_content(html.decode("utf-8", "replace"), wait_until="domcontentloaded", timeout=30_000)
+            return self.page.evaluate("() => document.body ? document.body.innerText : ''")
+        except Exception:  # noqa: BLE001 - a page the browser cannot load renders as an empty dump
+            return ""
+
+
 def _wrap80(html: bytes, dataset: Path, page_id: str) -> str:
     text = (dataset / "text" / f"{page_id}.txt").read_text(encoding="utf-8")
     return "\n".join(textwrap.fill(line, 80) if line.strip() else "" for line in text.split("\n"))
@@ -102,6 +129,7 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "resiliparse": (None, _resiliparse),
     "html_text": (None, _html_text),
     "trafilatura_html2txt": (None, _trafilatura_txt),
+    "browser": (None, _Browser()),
     "wrap80": (None, _wrap80),
 }
 

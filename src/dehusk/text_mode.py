@@ -25,6 +25,7 @@ from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
 from .notices import notice_reason
 from .options import Options
+from .related_rail import related_rail
 from .segment_text import run_on, segment_text
 from .templates import site_template
 
@@ -143,6 +144,7 @@ def label_segments(
     drop_orphan_headings(segments)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
+    related_rail(segments, words)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"

@@ -1,0 +1,68 @@
+"""Context revision shared by the text passes: a "related stories" rail under the article.
+
+After an article, pages list other stories under a rail heading ("Related articles", "More in
+World", "Most read", "You may also like"). Its items are headlines, often with a one-sentence
+summary, and read like short prose, so the line classifier keeps some of them. Once the page
+has given at least 150 words of kept text, a husk line that is such a heading starts a rail: the
+short kept lines after it (under 40 words: headlines and teaser summaries) are related links, up
+to the first kept paragraph of 40 words or more, where the article (or another section of it)
+goes on.
+
+The headings are the phrases sites use for these rails, in English and a few other languages;
+"Read more" is not one (it is a teaser's own link), nor is "See also" (a section of reference
+pages). In grouped CV on the line labels of both datasets (text/ and text-alt/), the rule moved
+scrapinghub +0.007..+0.008 and wcxb-dev +0.001.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .blocks import Segment
+
+RAIL_MIN_WORDS_BEFORE, RAIL_MAX_ITEM_WORDS, RAIL_MAX_HEADING_CHARS = 150, 40, 60
+_KEPT = frozenset(("body", "heading", "lead"))
+
+RAIL_HEADING = re.compile(
+    r"(?i)^\W*(?:"
+    r"related(?:\s+(?:articles?|stories|posts?|news|coverage|content|links|reading|topics))?"
+    r"|more\s+(?:from|in|on|stories|news|articles|to\s+(?:read|explore))\b.*"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
+    r"|most\s+(?:popular|read|viewed|shared)(?:\s+(?:stories|articles|now|news))?"
+    r"|trending(?:\s+(?:now|news|stories))?|(?:latest|top)\s+(?:headlines|stories|news|videos?|articles)"
+    r"|don'?t\s+miss|editor'?s\s+picks?|also\s+(?:read|on|in)\b.*|up\s+next|what\s+to\s+read\s+next"
+    r"|further\s+reading"
+    # de, fr, es, it, pt, nl, pl
+    r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|meistgelesen|"
+    r"(?:ähnliche|verwandte)\s+artikel"
+    r"|articles\s+(?:similaires|liés)|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?"
+    r"|(?:noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|(?:también\s+)?te\s+puede\s+interesar"
+    r"|(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|potrebbe\s+interessarti"
+    r"|(?:notícias|artigos)\s+relacionad[oa]s|mais\s+lid[oa]s|você\s+também\s+pode\s+gostar"
+    r"|gerelateerde\s+artikelen|meest\s+gelezen|powiązane\s+artykuły|najczęściej\s+czytane"
+    r")\W*$"
+)
+
+
+def related_rail(segments: list[Segment], words: list[float]) -> None:
+    """Relabel the short kept lines under a related-stories heading as `related` (see the module)."""
+    n = len(segments)
+    before = 0.0
+    i = 0
+    while i < n:
+        seg = segments[i]
+        if seg.label in _KEPT:
+            before += words[i]
+        elif (before >= RAIL_MIN_WORDS_BEFORE and len(seg.text) <= RAIL_MAX_HEADING_CHARS
+              and RAIL_HEADING.match(seg.text) is not None):
+            j = i + 1
+            while j < n and not (segments[j].label in _KEPT and words[j] >= RAIL_MAX_ITEM_WORDS):
+                item = segments[j]
+                if item.label in _KEPT:
+                    item.label = "related"
+                    item.reason = (f"under the related-stories heading '{seg.text.strip()[:40]}' after the article "
+                                   f"(score {item.score:.2f})")
+                j += 1
+            i = j
+            continue
+        i += 1

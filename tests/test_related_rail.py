@@ -1,0 +1,85 @@
+"""A related-stories rail under the article is not part of it (related_rail)."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.blocks import Segment
+from dehusk.related_rail import RAIL_HEADING, related_rail
+
+ARTICLE = [
+    "The regional water board approved a plan on Monday to replace the lead pipes that still carry drinking "
+    "water to about twelve thousand homes in the older districts of the city, a project it expects to finish "
+    "within eight years.",
+    "Engineers will start in the streets where tests found the highest levels of lead last summer, and every "
+    "household will be told at least a month before the work reaches its street, the board said in a statement.",
+    "The plan will cost about ninety million euros, most of it paid by a national fund for water networks; "
+    "the rest will come from the board's own budget and will not raise the price of water for households.",
+    "Residents who replaced their own pipes in the last five years can ask the board for part of the cost back, "
+    "and the board will open an office in each of the districts to answer questions while the work goes on.",
+    "Local groups that had campaigned for the replacement for a decade welcomed the decision but asked the board "
+    "to publish the test results for every street, so that families can see when their own water is safe.",
+]
+RAIL = [
+    "Flood barriers on the river to be raised before winter",
+    "The work on the northern bank starts next week.",
+    "City council agrees new budget for public libraries",
+    "Opening hours will be longer on weekends.",
+    "New tram line opens to passengers in the east",
+    "The line links the station with the university.",
+    "Record number of visitors at the summer festival",
+]
+
+
+def _segs(rows: list[tuple[str, str]]) -> list[Segment]:
+    out = []
+    for text, label in rows:
+        seg = Segment(text=text, kind="line")
+        seg.label, seg.score = label, 0.6
+        out.append(seg)
+    return out
+
+
+def test_short_kept_lines_under_a_rail_heading_become_related_up_to_the_next_long_paragraph() -> None:
+    long_para = " ".join(["word"] * 45)
+    rows = [(p, "body") for p in ARTICLE] + [("More in World", "navigation")]
+    rows += [(RAIL[0], "heading"), (RAIL[1], "body"), ("Share", "boilerplate"), (RAIL[2], "heading"),
+             (long_para, "body"), ("A short closing line.", "body")]
+    segs = _segs(rows)
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    labels = [s.label for s in segs]
+    n = len(ARTICLE)
+    assert labels[:n] == ["body"] * n
+    assert labels[n + 1: n + 5] == ["related", "related", "boilerplate", "related"]
+    assert "More in World" in segs[n + 1].reason
+    assert labels[n + 5:] == ["body", "body"]  # a paragraph of 40+ words: the text goes on
+
+
+def test_no_rail_before_the_article_has_given_150_words() -> None:
+    rows = [(ARTICLE[0], "body"), ("Related articles", "navigation"), (RAIL[0], "heading"), (RAIL[1], "body")]
+    segs = _segs(rows)
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.label for s in segs] == ["body", "navigation", "heading", "body"]
+
+
+@pytest.mark.parametrize("line", ["Related articles", "More in World", "MOST READ", "You may also like",
+                                  "Don't miss", "Mehr zum Thema", "Les plus lus", "Noticias relacionadas"])
+def test_rail_headings(line: str) -> None:
+    assert RAIL_HEADING.match(line)
+
+
+@pytest.mark.parametrize("line", ["Read more", "See also", "Popular", "Related to this, the board said no.",
+                                  "More than a thousand homes were affected"])
+def test_not_rail_headings(line: str) -> None:
+    assert not RAIL_HEADING.match(line)
+
+
+def test_a_rail_in_a_page_dump_stays_out_of_the_text() -> None:
+    page = "\n\n".join(["Lead pipes to be replaced in the old districts", *ARTICLE, "Related stories", *RAIL,
+                        "About us", "Contact", "Privacy policy"])
+    art = dehusk.extract(page, mode="text", explain=True)
+    for p in ARTICLE:
+        assert p in art.text
+    for item in RAIL:
+        assert item not in art.text

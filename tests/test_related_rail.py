@@ -64,7 +64,8 @@ def test_no_rail_before_the_article_has_given_150_words() -> None:
 
 
 @pytest.mark.parametrize("line", ["Related articles", "More in World", "MOST READ", "You may also like",
-                                  "Don't miss", "Mehr zum Thema", "Les plus lus", "Noticias relacionadas"])
+                                  "Don't miss", "Mehr zum Thema", "Les plus lus", "Noticias relacionadas",
+                                  "関連記事", "相关文章", "Похожие статьи"])
 def test_rail_headings(line: str) -> None:
     assert RAIL_HEADING.match(line)
 

@@ -40,6 +40,9 @@ RAIL_HEADING = re.compile(
     r"|(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|potrebbe\s+interessarti"
     r"|(?:notícias|artigos)\s+relacionad[oa]s|mais\s+lid[oa]s|você\s+também\s+pode\s+gostar"
     r"|gerelateerde\s+artikelen|meest\s+gelezen|powiązane\s+artykuły|najczęściej\s+czytane"
+    # ru, ja, zh, ko
+    r"|похожие\s+(?:статьи|новости|материалы)|(?:новости|материалы)\s+по\s+теме|самое\s+читаемое"
+    r"|関連記事|関連エントリー|おすすめ記事|人気記事|相关(?:文章|阅读|新闻)|相關(?:文章|閱讀|新聞)|관련\s*기사|많이\s*본\s*뉴스"
     r")\W*$"
 )
 

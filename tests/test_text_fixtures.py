@@ -300,3 +300,19 @@ def test_site_name_after_the_headline_is_not_the_title() -> None:
     kept = "Starter smells like nail polish remover after a week - normal?"
     assert headline_text(kept, url) == kept
     assert headline_text("Paris – Berlin in four hours by the new night train", url).startswith("Paris – Berlin")
+
+
+def test_a_breadcrumb_trail_is_not_the_title_but_its_last_step_is() -> None:
+    from dehusk.metadata_text import headline_text
+
+    head = "Orkney tidal array to triple in size after record winter output"
+    assert headline_text(f"Home › Energy › Marine › {head}", None) == head
+    assert headline_text(f"You are here: Daily Example » News » {head}", None) == head
+    assert headline_text(f"Home » {head}", None) == head
+    for kept in ("AC/DC add a second night in Glasgow", "Rock / Paper: a review", "Why price > value for buyers"):
+        assert headline_text(kept, None) == kept
+    page = "\n\n".join(["Home › Energy › Marine › " + head, *(
+        "The operator said on Monday that the array had produced more power over the winter than in any "
+        f"season before, and that it would add {n} new turbines to the site by the end of the decade." for n in
+        ("twelve", "twenty", "thirty"))])
+    assert dehusk.extract(page, mode="text").title == head

@@ -184,9 +184,27 @@ def _heuristic_title(X: np.ndarray) -> np.ndarray:
     return s
 
 
+# a breadcrumb trail: "Home › Guides › The headline", "You are here: Site » Section » The headline"
+_CRUMB_SEP = re.compile(r"\s+(?:»|›|>|/|→|::)\s+|\s*(?:»|›|→)\s*")
+_CRUMB_HOME = re.compile(r"(?i)^\W*(?:home(?:\s*page)?|startseite|accueil|inicio|início|strona główna|you are here:?.*)\W*$")
+
+
+def strip_breadcrumb(line: str) -> str:
+    """The last step of a breadcrumb trail (three steps or more, or two from "Home"), which is
+    the page's own headline; any other line as it is."""
+    if not any(sep in line for sep in ("»", "›", ">", "/", "→", "::")):
+        return line
+    parts = [part.strip() for part in _CRUMB_SEP.split(line) if part.strip()]
+    if len(parts) >= 3 or (len(parts) == 2 and _CRUMB_HOME.match(parts[0])):
+        return parts[-1]
+    return line
+
+
 def headline_text(line: str, url: str | None) -> str:
-    """The headline of the picked title line without the site's name ("... | Example News", a
-    page's <title> as some renderers print it), by HTML mode's rules (`metadata_title.strip_site`)."""
+    """The headline of the picked title line without a breadcrumb trail before it and without the
+    site's name ("... | Example News", a page's <title> as some renderers print it), by HTML
+    mode's rules (`metadata_title.strip_site`)."""
+    line = strip_breadcrumb(line)
     return strip_site(line, site_keys([], url)) or line
 
 

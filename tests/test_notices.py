@@ -32,6 +32,9 @@ NOTICES = [
     "Veuillez activer JavaScript dans votre navigateur.",
     "JavaScript ist deaktiviert.",
     "Wir verwenden Cookies. Einstellungen",
+    "Table of Contents",
+    "On this page:",
+    "Inhaltsverzeichnis",
 ])
 def test_notices_are_recognised(text: str) -> None:
     assert notice_reason(text) is not None
@@ -43,6 +46,7 @@ def test_notices_are_recognised(text: str) -> None:
     "Sometimes you might want to set a cookie at a point where the response object does not exist yet. "
     "This is possible by utilizing the deferred request callbacks pattern.",
     "Bake the cookies for twelve minutes, until the edges turn golden.",
+    "The contents of the box were sold at auction.",
     # a long paragraph that mentions the notice is about it, not one
     "When the browser has JavaScript disabled, the page falls back to a plain form; " + "the server then renders "
     "every step itself, which costs a round trip for each answer but keeps the form usable for everyone. " * 2,

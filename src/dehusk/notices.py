@@ -1,9 +1,10 @@
-"""Page notices that read like prose but are never an article's text, in either mode.
+"""Page notices that are never an article's text, in either mode.
 
 Cookie and consent banners name cookies together with a consent verb; script notices ask the reader
 to turn JavaScript on ("Please enable JavaScript to view the comments", "This slideshow requires
 JavaScript", "JavaScript ist deaktiviert"): a browser that runs the page's scripts never shows them,
-so the article a reader sees does not hold them.
+so the article a reader sees does not hold them. A table of contents' own label ("Table of
+contents", "On this page") is navigation too.
 """
 
 from __future__ import annotations
@@ -30,7 +31,14 @@ _SCRIPT = re.compile(
     r"wyłączony|wyłączona|wymagany|wymagana|desativado|uitgeschakeld|vereist)\b"
     r"|\b(?:requires?|needs?|benötigt|nécessite|requiere|richiede|wymaga)\s+" + _JS + r"\b"
 )
+# the label of a table of contents ("Table of contents", "On this page"): its entries come back as
+# the article's own headings, the label itself is page furniture
+_TOC_LABEL = re.compile(
+    r"(?i)^\W*(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+article|jump\s+to(?:\s+section)?|"
+    r"article\s+contents|inhaltsverzeichnis|sommaire|índice|spis\s+treści|содержание|目次|目录)\W*$"
+)
 CONSENT_MAX_CHARS = 600
+TOC_LABEL_MAX_CHARS = 40
 SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
 
 
@@ -41,4 +49,6 @@ def notice_reason(text: str) -> str | None:
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
+    if len(text) <= TOC_LABEL_MAX_CHARS and _TOC_LABEL.match(text):
+        return "table of contents label (a navigation notice)"
     return None

@@ -158,3 +158,19 @@ def test_forum_posts_with_quote_headers_stay() -> None:
     for snippet in ("slow-setting epoxy and clamp it overnight, then plane", "hide glue on an antique, because",
                     "post pictures of the finished table"):
         assert snippet in art.text, snippet
+
+
+def test_an_orphan_heading_inside_the_article_stays_one_after_it_is_husk() -> None:
+    long_para = " ".join(["word"] * 35) + "."
+    segs = _segs([
+        ("Updated 12 March 2024", "heading"), ("Share on Facebook", "boilerplate"),
+        (long_para, "body"),
+        ("Where the money goes", "heading"), ("Chart: spending by district, 2024", "caption"),
+        (long_para, "body"),
+        ("Ferry timetable changes from Monday for the winter season", "heading"), ("Footer", "boilerplate"),
+    ])
+    drop_orphan_headings(segs, [float(len(s.text.split())) for s in segs])
+    assert segs[0].label == "boilerplate"  # above the article's text: page furniture
+    assert segs[3].label == "heading"  # between its paragraphs: the article's own section heading
+    assert segs[6].label == "boilerplate"  # under it: a headline rail
+    assert segs[6].reason.startswith("heading-like line not followed by body text")

@@ -141,7 +141,7 @@ def label_segments(
     propagate_body(segments, f, p)
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments)
-    drop_orphan_headings(segments)
+    drop_orphan_headings(segments, words)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)
@@ -249,10 +249,32 @@ def last_lines(segments: list[Segment]) -> dict[str, int]:
     return {norm_line(seg.text): i for i, seg in enumerate(segments)}
 
 
-def drop_orphan_headings(segments: list[Segment]) -> None:
-    """A heading must introduce text: one not followed by body text (within 3 blocks) is husk."""
+ORPHAN_TEXT_WORDS = 30  # a kept paragraph this long is the article's text
+
+
+def drop_orphan_headings(segments: list[Segment], words: list[float] | None = None) -> None:
+    """A heading must introduce text: one not followed by body text (within 3 blocks) is husk,
+    unless (with `words`, each line's word count) it stands between the article's first and last
+    body paragraphs of 30+ words (under the title, byline and date lines: a standfirst above them
+    does not count): there a heading followed by a list, a table or a picture is the
+    article's own section heading. Above the first paragraph (dates, share prompts) and under the
+    last one (headline rails) the rule holds (grouped CV on the line labels: wcxb-dev +0.0015,
+    scrapinghub -0.0003 on text/, +0.0008 on text-alt/)."""
     n = len(segments)
+    first_text = last_text = -1
+    if words is not None:
+        text = [i for i, seg in enumerate(segments) if seg.label == "body" and words[i] >= ORPHAN_TEXT_WORDS]
+        if text:
+            # the article's text starts under its head: the title, byline and date lines above its
+            # second paragraph (a standfirst may stand above them)
+            head = [k for k in range(text[1] if len(text) > 1 else text[0])
+                    if segments[k].label in ("title", "byline", "date")]
+            text = [i for i in text if not head or i > head[-1]]
+        if text:
+            first_text, last_text = text[0], text[-1]
     for i in [i for i, label in enumerate(map(_LABEL, segments)) if label == "heading"]:  # (a later heading is still one)
+        if first_text < i < last_text:
+            continue
         seg = segments[i]
         ok = False
         for j in range(i + 1, min(i + 4, n)):

@@ -3,7 +3,7 @@
     .venv/bin/python scripts/train_text.py --save-oof /tmp/oof.pkl      # first: line probabilities
     .venv/bin/python scripts/train_text_meta.py --oof /tmp/oof.pkl [--no-export]
 
-Candidates are the lines around the top of the main text (dehusk.metadata_text.title_candidates)
+Candidates are the lines around the top of the main text (dehusk.metadata_text_title.title_candidates)
 with the out-of-fold line probabilities of scripts/train_text.py (those of its second-pass
 ablation, "p2": at run time the pickers read the shipped first pass's scores, and in the whole
 pipeline's grouped CV pickers fitted on p2 did as well as pickers fitted on p1 -- title -0.006,
@@ -29,17 +29,15 @@ from dehusk.features import TEXT_FEATURES
 from dehusk.metadata_text import (
     AUTHOR_FEATURES,
     DATE_FEATURES,
-    TITLE_FEATURES,
     _author_names,
     _heuristic_author,
     _heuristic_date,
-    _heuristic_title,
     author_candidates,
     date_candidates,
     main_span,
     teaser_lines,
-    title_candidates,
 )
+from dehusk.metadata_text_title import TITLE_FEATURES, _heuristic_title, title_candidates
 from train_text import ROOT, fold_ids, load_scorer
 
 PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 15, "max_depth": 4, "min_data_in_leaf": 30,

@@ -111,7 +111,7 @@ def test_author_candidates_names_are_author_names() -> None:
 
 def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: ANN001
     """The layout factor of `title_prior` one candidate at a time, as it was (Markdown headings aside)."""
-    from dehusk.metadata_text import _BREADCRUMB
+    from dehusk.metadata_text_title import _BREADCRUMB
 
     n = len(texts)
     vals = []
@@ -130,7 +130,7 @@ def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: 
 def test_title_prior_is_the_per_candidate_loop() -> None:
     import numpy as np
 
-    from dehusk.metadata_text import title_prior
+    from dehusk.metadata_text_title import title_prior
 
     rng = random.Random(3)
     texts_pool = ["News › Climate", "Big Headline Here", "Home / World", "A line", "Photo: X", "Section »"]
@@ -169,11 +169,11 @@ def test_start_gate_never_hides_a_byline_start() -> None:
 
 
 def test_source_prefix_is_the_pattern() -> None:
-    from dehusk.metadata_text import _SOURCE_PREFIX, _source_prefix
+    from dehusk.authors import SOURCE_PREFIX, source_prefix
 
     for line in ["Source: Reuters", "source：新华社", "Quelle : dpa", "Sources Reuters", "No colon here", "",
                  "Fuente: x", "Source:", "来源：新华社"]:
-        got, want = _source_prefix(line), _SOURCE_PREFIX.match(line)
+        got, want = source_prefix(line), SOURCE_PREFIX.match(line)
         assert (got and got.group(1)) == (want and want.group(1)), line
 
 

@@ -463,3 +463,12 @@ def byline_match(line: str) -> str | None:
     if not persons and not orgs:
         return None
     return cleaned
+
+
+# a credit line that names its source after a label ("Source: AFP", "Quelle: dpa")
+SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
+
+
+def source_prefix(text: str) -> re.Match[str] | None:
+    """`SOURCE_PREFIX.match(text)`: the pattern needs a colon, most lines have none."""
+    return SOURCE_PREFIX.match(text) if ":" in text or "：" in text else None

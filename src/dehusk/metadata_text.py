@@ -1,9 +1,9 @@
 """Text mode, metadata: headline, byline, dates, lead, credit line and tags from the lines alone.
 
 Works on the classified lines: the article's main run of lines (the body) anchors everything.
-The headline is the best-scoring candidate line above or at the top of that run (a small
-learned model over line and neighbourhood features, with a hand-set fallback); bylines and dates
-are looked for around the headline and the top of the body; the credit line at the end of it.
+The headline is the best-scoring candidate line above or at the top of that run
+(`metadata_text_title`); bylines and dates are looked for around the headline and the top of
+the body; the credit line at the end of it.
 """
 
 from __future__ import annotations
@@ -11,32 +11,25 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from operator import attrgetter
-from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
-from .authors import byline_match, clean_authors, credited_persons, is_agency, looks_like_person, split_credit
+from .authors import (
+    byline_match,
+    clean_authors,
+    credited_persons,
+    is_agency,
+    looks_like_person,
+    source_prefix,
+    split_credit,
+)
 from .blocks import Segment
 from .classify import load_model, model_available
 from .dates import DateMatch, find_dates, url_day
-from .features import stack_columns
-from .metadata_title import site_keys, strip_site
+from .metadata_text_title import headline_text, pick_title
 
 _TOK = re.compile(r"\w+")
 _TEXT = attrgetter("text")
-TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
-TITLE_INTO = 6  # ... and this many into it
-
-TITLE_FEATURES = (
-    "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
-    "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
-    "d_main", "before_main",
-    "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
-    "next_words", "prev_words", "next_end_term",
-)
-
-
 DATE_FEATURES = (
     "d_anchor", "abs_anchor", "before_anchor", "d_first", "d_last", "in_kept", "log_words", "short", "published",
     "modified", "unknown", "has_time", "order", "is_first", "log_same", "recent_rank", "n_in_line", "byline_near",
@@ -99,152 +92,9 @@ def teaser_lines(f: dict[str, np.ndarray]) -> np.ndarray:
     return (f["re_more"] + f["next_more"]) > 0
 
 
-def slug_tokens(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return set()
-    return {t for t in _TOK.findall(path.lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
-
-
 def _clip(x: int, limit: int) -> int:
     """`np.clip(x, -limit, limit)` for one integer (without numpy's per-call cost)."""
     return min(max(x, -limit), limit)
-
-
-def _window(arr: np.ndarray, i: int, lo: int, hi: int) -> float:
-    a, b = max(i + lo, 0), min(i + hi, len(arr))
-    return float(arr[a:b].mean()) if b > a else 0.0
-
-
-def title_candidates(
-    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
-) -> tuple[np.ndarray, np.ndarray]:
-    """Candidate line indices for the headline and their feature rows (TITLE_FEATURES).
-
-    `first` is the first kept line, `main` the start of the main run of kept lines."""
-    n = len(texts)
-    main = first if main is None else main
-    lo, hi = max(first - TITLE_WINDOW, 0), min(max(first, main) + TITLE_INTO + 1, n)
-    words = f["_words"]
-    # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
-    furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
-    words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
-    cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
-            and byline_match(texts[i]) is None and not _source_prefix(texts[i])]
-    if not cand:
-        return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
-    slug = slug_tokens(url)
-    idx = np.asarray(cand, dtype=np.intp)
-    caps = f["cap_words"][idx] * np.minimum(words[idx], 12)
-    order = np.argsort(np.argsort(-caps, kind="stable"), kind="stable").astype(np.float64)
-    # p over the 5 lines after / before, and date or byline lines within [-3, +4] (the line itself aside)
-    c = np.concatenate(([0.0], np.cumsum(p)))
-    a1, b1 = np.minimum(idx + 1, n), np.minimum(idx + 6, n)
-    a0, b0 = np.maximum(idx - 5, 0), idx
-    p_next = np.divide(c[b1] - c[a1], b1 - a1, out=np.zeros(len(idx)), where=b1 > a1)
-    p_prev = np.divide(c[b0] - c[a0], b0 - a0, out=np.zeros(len(idx)), where=b0 > a0)
-
-    def near(col: np.ndarray) -> np.ndarray:
-        cc = np.concatenate(([0.0], np.cumsum(col)))
-        lo_, hi_ = np.maximum(idx - 3, 0), np.minimum(idx + 5, n)
-        return ((cc[hi_] - cc[lo_] - col[idx]) > 0).astype(np.float64)
-
-    if slug:
-        toks = [set(_TOK.findall(texts[i].lower())) for i in cand]
-        slug_in = np.array([len(t & slug) / max(len(t), 1) for t in toks])
-        in_slug = np.array([len(t & slug) / len(slug) for t in toks])
-    else:
-        slug_in = in_slug = np.full(len(idx), -1.0)
-    # the neighbours' length: a section label ("Community") sits right above its longer headline
-    nxt, prv = np.minimum(idx + 1, n - 1), np.maximum(idx - 1, 0)
-    next_words = np.where(idx + 1 < n, np.log1p(words[nxt]), -1.0)
-    prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
-    next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
-    X = stack_columns(
-        [f[name][idx] for name in TITLE_FEATURES[:24]]
-        + [p[idx], p_next, p_prev, np.clip(idx - main, -30, 30).astype(np.float64), (idx < main).astype(np.float64),
-           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
-           next_words, prev_words, next_end]
-    )
-    return idx, X
-
-
-def _heuristic_title(X: np.ndarray) -> np.ndarray:
-    col = {name: X[:, j] for j, name in enumerate(TITLE_FEATURES)}
-    words = np.expm1(col["log_words"])
-    s = (
-        1.5 * np.clip(col["slug_in_line"], 0, 1) + 1.0 * ((words >= 3) & (words <= 25)) + 0.8 * col["cap_words"]
-        - 0.8 * col["end_term"] + 0.6 * col["date_near"] + 0.6 * col["byline_near"]
-        - 0.08 * np.abs(col["d_main"]) - 2.0 * (col["re_nav"] + col["re_more"] + col["re_social"] + col["bullet"])
-        - 1.0 * col["re_date"] - 1.0 * col["re_byline"]
-    )
-    return s
-
-
-# a breadcrumb trail: "Home › Guides › The headline", "You are here: Site » Section » The headline"
-_CRUMB_SEP = re.compile(r"\s+(?:»|›|>|/|→|::)\s+|\s*(?:»|›|→)\s*")
-_CRUMB_HOME = re.compile(r"(?i)^\W*(?:home(?:\s*page)?|startseite|accueil|inicio|início|strona główna|you are here:?.*)\W*$")
-
-
-def strip_breadcrumb(line: str) -> str:
-    """The last step of a breadcrumb trail (three steps or more, or two from "Home"), which is
-    the page's own headline; any other line as it is."""
-    if not any(sep in line for sep in ("»", "›", ">", "/", "→", "::")):
-        return line
-    parts = [part.strip() for part in _CRUMB_SEP.split(line) if part.strip()]
-    if len(parts) >= 3 or (len(parts) == 2 and _CRUMB_HOME.match(parts[0])):
-        return parts[-1]
-    return line
-
-
-def headline_text(line: str, url: str | None) -> str:
-    """The headline of the picked title line without a breadcrumb trail before it and without the
-    site's name ("... | Example News", a page's <title> as some renderers print it), by HTML
-    mode's rules (`metadata_title.strip_site`)."""
-    line = strip_breadcrumb(line)
-    return strip_site(line, site_keys([], url)) or line
-
-
-def pick_title(
-    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
-) -> int | None:
-    cand, X = title_candidates(texts, f, p, first, url, main)
-    if len(cand) == 0:
-        return None
-    if model_available("text_title"):
-        scores = load_model("text_title").predict(X) * title_prior(texts, f, cand)
-    else:
-        scores = _heuristic_title(X)
-    return int(cand[int(np.argmax(scores))])
-
-
-_BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
-
-
-MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
-
-
-def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
-    """Layout evidence the learned score is multiplied by: a headline is usually followed by its
-    byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
-    # a byline, or a short date line, within the three lines after each candidate (none past the end)
-    meta_line = (f["re_byline"] != 0) | ((f["re_date"] != 0) & (f["_words"] <= 12))
-    padded = np.concatenate((meta_line, np.zeros(3, dtype=bool)))
-    followed = padded[cand + 1] | padded[cand + 2] | padded[cand + 3]
-    re_media = f["re_media"].tolist()
-    caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None for i in cand.tolist()],
-                       dtype=bool).reshape(len(cand))
-    # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
-    out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)
-    heading = f.get("md_heading")
-    if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
-        levels = heading[cand]
-        top = levels[levels > 0].min() if (levels > 0).any() else 0
-        out *= np.where((levels > 0) & (levels == top), MD_TOP_HEADING, 1.0)
-    return out
 
 
 def _settle_day_month(
@@ -395,12 +245,6 @@ _CREDIT_LINE = re.compile(
     r"|^[-–—]\s*([A-Z][\w .&/-]{1,40})$",
     re.I,
 )
-_SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
-
-
-def _source_prefix(text: str) -> re.Match[str] | None:
-    """`_SOURCE_PREFIX.match(text)`: the pattern needs a colon, most lines have none."""
-    return _SOURCE_PREFIX.match(text) if ":" in text or "：" in text else None
 
 
 _TAGS_LINE = re.compile(
@@ -494,7 +338,7 @@ def text_metadata(
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
-            m = _source_prefix(texts[i])
+            m = source_prefix(texts[i])
             if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break

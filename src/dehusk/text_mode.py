@@ -122,7 +122,8 @@ def label_segments(
             seg.label = "boilerplate"
             seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
-        notice = notice_reason(seg.text)
+        # (a dropped line is "boilerplate" without explain whatever it is: only a kept one needs the test)
+        notice = notice_reason(seg.text) if explain or keep_l[i] else None
         if notice is not None:
             seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:

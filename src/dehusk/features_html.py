@@ -186,7 +186,15 @@ def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
         for i in short:
             starts.append(pos)
             pos += len(texts[i]) + 1
-        hit = sorted({short[bisect_right(starts, m.start()) - 1] for m in rx.finditer(low)})
+        # the blocks with a match, in order: after a block's first match, search from the next block
+        # (a title word holds no newline: no match spans two blocks)
+        search, last = rx.search, len(starts) - 1
+        hit = []
+        m = search(low)
+        while m is not None:
+            k = bisect_right(starts, m.start()) - 1
+            hit.append(short[k])
+            m = search(low, starts[k + 1]) if k < last else None
     else:
         hit = short
     find, disjoint = _WORD.findall, tw.isdisjoint
@@ -347,12 +355,13 @@ def html_features(
     f["_fi"] = fi
     f["_lens"] = lens
     f["_fa"] = fa
-    XT = np.empty((len(FEATURE_NAMES), n))  # filled by rows (contiguous writes), then transposed
+    XT = np.empty((len(FEATURE_NAMES), n))  # filled by rows (contiguous writes)
     for j, name in _SINGLE:
         XT[j] = f[name]
     for prefix, (a, b) in _BLOCKS.items():
         XT[a:b] = blocks[prefix].T
-    return np.ascontiguousarray(XT.T), f
+    # (blocks, features), Fortran order: no transposed copy (`TreeModel` walks it as it is)
+    return XT.T, f
 
 
 def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:

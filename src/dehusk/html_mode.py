@@ -102,8 +102,12 @@ def _metadata(tree: Any, url: str | None, options: Options) -> Any:
     return html_metadata(tree, url, fetch_date=options.fetch_date)
 
 
-def analyse(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Analysis:
-    tree = LexborHTMLParser(html)
+def analyse(
+    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
+) -> Analysis:
+    """`utf8`: `html` encoded as UTF-8, when the caller has it (the parser reads the same bytes
+    it would make from `html`: the same tree)."""
+    tree = LexborHTMLParser(html if utf8 is None else utf8)
     meta = _metadata(tree, url, options)
     deadline.check("metadata")
     root = tree.root
@@ -459,8 +463,10 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     return None
 
 
-def extract_html(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
-    a = analyse(html, url=url, options=options, deadline=deadline)
+def extract_html(
+    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
+) -> Article:
+    a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p1, p2, floor, probs = score_blocks(a, deadline)
     template = site_template(options.template_lines, [seg.text for seg in a.segments])
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])

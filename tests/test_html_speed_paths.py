@@ -1,0 +1,142 @@
+"""Fast paths of HTML mode against the plain code they replace: each must give the same result."""
+
+from __future__ import annotations
+
+import html
+import itertools
+import random
+import re
+
+import numpy as np
+import pytest
+from selectolax.lexbor import LexborHTMLParser
+
+from dehusk import extract
+from dehusk import html_tokens as T
+from dehusk.classify import LEAF_CHUNK, load_model
+from dehusk.deadline import NO_DEADLINE
+from dehusk.decode import to_text, to_text_utf8
+from dehusk.features_html import _title_words, title_similarity
+from dehusk.html_mode import extract_html
+from dehusk.metadata_title import _INVISIBLE, clean_text
+from dehusk.options import Options
+
+_PAGE = """<!doctype html><html lang="en"><head><title>Budget vote delayed — The Courier</title>
+<meta property="og:title" content="Budget vote delayed\u200b again"><meta name="author" content="Jane Doe">
+</head><body><nav class="menu"><a href="/">Home</a> | <a href="/news">News</a></nav>
+<article class="post-content"><h1>Budget vote delayed again</h1><p class="byline">By Jane Doe, 4 April 2024</p>
+<p>The council delayed the vote on the budget “again”, and the mayor said the plans would be ready in May.</p>
+<p>Résumé: the vote — postponed twice — now falls on 12 May 2024. Ünïcödé ΟΔΟΣ 日本語のテキスト.</p>
+<ul><li>First point</li><li>Second point</li></ul></article>
+<footer class="site-footer">© 2024 The Courier</footer></body></html>"""
+
+
+def test_to_text_utf8_gives_to_text_and_its_bytes() -> None:
+    parts = ["plain", "café", "\u2019quote", "\x00", "\x07", "\ud800", "\U0001f600", "\n\t", " "]
+    for n in (1, 2, 3):
+        for combo in itertools.product(parts, repeat=n):
+            page = "".join(combo)
+            text, utf8 = to_text_utf8(page)
+            assert text == to_text(page)
+            assert utf8 is None or utf8 == text.encode("utf-8")
+            if not text.isascii() and page == text:  # non-ASCII, nothing removed: the bytes are given
+                assert utf8 == text.encode("utf-8")
+    for raw in (b"<p>caf\xc3\xa9</p>", b"\x00<p>x</p>", "<p>é</p>".encode("latin-1"), b"<p>x</p>"):
+        text, utf8 = to_text_utf8(raw)
+        assert text == to_text(raw)
+        assert utf8 is None or utf8 == text.encode("utf-8")
+
+
+def test_parser_reads_the_same_tree_from_the_bytes() -> None:
+    for page in (_PAGE, _PAGE.replace("é", "e"), "<p>a\u00a0b</p>", "<p>\U0001f600</p>"):
+        assert LexborHTMLParser(page).html == LexborHTMLParser(page.encode("utf-8")).html
+
+
+def test_extract_html_with_bytes_equals_without() -> None:
+    text, utf8 = to_text_utf8(_PAGE)
+    assert utf8 is not None
+    for opts in (Options(explain=True), Options(explain=True, markdown=True)):
+        a = extract_html(text, url="https://example.com/news/2024/budget", options=opts, deadline=NO_DEADLINE)
+        b = extract_html(text, url="https://example.com/news/2024/budget", options=opts, deadline=NO_DEADLINE,
+                         utf8=utf8)
+        assert a.to_dict() == b.to_dict()
+        assert [blk.score for blk in a.blocks] == [blk.score for blk in b.blocks]
+
+
+@pytest.mark.parametrize("page", ["", " ", "\n\t ", "\u3000\u2003\n", "\x1c\x1d", " x ", "\u200b"])
+def test_empty_input_rule(page: str) -> None:
+    empty = not to_text(page).strip()  # the plain rule
+    assert (extract(page, mode="html").empty_reason == "empty_input") == empty
+
+
+def _title_similarity_reference(texts: list[str], title: str) -> np.ndarray:
+    tw = _title_words(title)
+    sim = np.zeros(len(texts))
+    if tw:
+        for i, t in enumerate(texts):
+            if len(t) < 300:
+                sw = set(re.findall(r"\w+", t.lower()))
+                if sw & tw:
+                    sim[i] = len(sw & tw) / len(sw | tw)
+    return sim
+
+
+def test_title_similarity_many_matches_per_block() -> None:
+    rnd = random.Random(8)
+    words = ["the", "vote", "votes", "a", "x", "the-vote", "THE", "Vote.", "vote\nthe", "ΟΔΟΣ", "οδος", "_the_"]
+    for title in ("The vote", "the the a", "ΟΔΟΣ vote", "x"):
+        for _ in range(200):
+            texts = [" ".join(rnd.choice(words) for _ in range(rnd.randint(1, 30))) for _ in range(rnd.randint(1, 12))]
+            if rnd.random() < 0.3:
+                texts.insert(rnd.randint(0, len(texts)), "vote " * 80)  # a long block between short ones
+            assert np.array_equal(title_similarity(texts, title), _title_similarity_reference(texts, title))
+
+
+def _value_mask_reference(value: str) -> int:
+    mask = 0
+    for word in value.split():
+        mask |= T._word_mask_reference(T._DIGITS.sub("0", word) if len(word) > 2 else word)
+    return mask
+
+
+def test_value_mask_without_digits_equals_reference() -> None:
+    rnd = random.Random(2)
+    frags = list(T._LIT_PAYLOAD) + ["-", "_", "Ad", "Nav", "x", "é", "\u0663", "1", "mc4wp", " ", "\t", "\u2003"]
+    values = ["".join(rnd.choice(frags) for _ in range(rnd.randint(1, 8))) for _ in range(5000)]
+    values += ["mc4wp-form", "mc4wp-form-1", "nav menu", "ads\u0663", "\u0663\u0664ad", "", "  ", "h1 a1"]
+    for value in values:
+        assert T.value_mask.__wrapped__(value) == _value_mask_reference(value), value
+
+
+def _clean_text_reference(text: str | None) -> str:
+    if not text:
+        return ""
+    if "&" in text and ";" in text:
+        text = html.unescape(text)
+    return " ".join(text.translate(_INVISIBLE).split()).rstrip(" ¶§🔗")
+
+
+def test_clean_text_equals_reference() -> None:
+    rnd = random.Random(4)
+    pieces = ["a", "Bé", " ", "\u00ad", "\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\ue000", "\uf0c1", "&amp;",
+              "&shy;", "&#8203;", ";", "¶", "🔗", "\n", "\u2003", "日本"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(0, 10)))
+        assert clean_text(text) == _clean_text_reference(text), repr(text)
+    assert clean_text(None) == ""
+
+
+@pytest.mark.parametrize("name", ["html_block", "html_context", "html_title", "text_p1"])
+def test_tree_model_reads_transposed_rows_as_their_copy(name: str) -> None:
+    model = load_model(name)
+    width = len(model.feature_names)
+    rng = np.random.default_rng(3)
+    for n in (1, 2, 7, LEAF_CHUNK - 1, LEAF_CHUNK, LEAF_CHUNK + 1, 3 * LEAF_CHUNK + 5):
+        X = rng.normal(size=(n, width)) * rng.integers(0, 3, size=(n, width))
+        X[:, : width // 3] = np.round(X[:, : width // 3])  # values on the thresholds too
+        F = np.ascontiguousarray(X.T).T  # the same matrix, Fortran order
+        assert np.array_equal(model.predict_raw(F), model.predict_raw(X)), n
+        assert np.array_equal(model.predict(F), model.predict(X)), n
+        F[0, 0] = np.nan  # missing values: the same default directions
+        X[0, 0] = np.nan
+        assert np.array_equal(model.predict_raw(F), model.predict_raw(X)), n

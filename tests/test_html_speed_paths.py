@@ -13,6 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk import extract
 from dehusk import html_tokens as T
+from dehusk import metadata_page as MP
 from dehusk.classify import LEAF_CHUNK, load_model
 from dehusk.deadline import NO_DEADLINE
 from dehusk.decode import to_text, to_text_utf8
@@ -140,3 +141,102 @@ def test_tree_model_reads_transposed_rows_as_their_copy(name: str) -> None:
         F[0, 0] = np.nan  # missing values: the same default directions
         X[0, 0] = np.nan
         assert np.array_equal(model.predict_raw(F), model.predict_raw(X)), n
+
+
+def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
+    """The plain scan: every node, each text through the regexes (as `scan_body` was)."""
+    from dehusk.authors import looks_like_person
+    from dehusk.dates import has_date_hint
+
+    want = {n.mem_id for n in wanted}
+    positions: dict[int, int] = {}
+    dates, bylines, bios = [], [], []
+    i = 0
+    for i, node in enumerate(root.traverse(include_text=True), 1):
+        if i > MP.MAX_SCAN:
+            break
+        text = node.text_content
+        if text is None:
+            if want and node.mem_id in want:
+                positions[node.mem_id] = i
+            continue
+        if not text or text.isspace():
+            continue
+        if len(text) > MP._SCAN_TEXT:
+            if len(bios) < 6:
+                m = MP._BIO_TEXT.match(text)
+                if m and looks_like_person(m.group(1)):
+                    bios.append((i, m.group(1), node.mem_id))
+            continue
+        if has_date_hint(text):
+            parent = node.parent
+            if parent is not None and parent.tag not in MP._NOT_TEXT:
+                dates.append((i, " ".join(text.split()), parent.mem_id))
+        elif MP._BY_TEXT.match(lead := text.lstrip()):
+            parent = node.parent
+            if parent is not None and parent.tag not in MP._NOT_TEXT:
+                bylines.append((i, " ".join(text.split()), node.mem_id))
+        elif len(bios) < 6 and "A" <= lead[:1] <= "Z":
+            m = MP._BIO_TEXT.match(text)
+            if m and looks_like_person(m.group(1)):
+                bios.append((i, m.group(1), node.mem_id))
+    return max(i, 1), positions, dates, bylines, bios
+
+
+def _scan_key(scan: MP.Scan) -> tuple:
+    return (scan.n, scan.positions, [(i, t, n.mem_id) for i, t, n in scan.dates],
+            [(i, t, n.mem_id) for i, t, n in scan.bylines], [(i, t, n.mem_id) for i, t, n in scan.bios])
+
+
+_SCAN_PIECES = (
+    "By Jane Doe", "  by Jane Doe", "— By Jane", "Written by Bob Smith", "Byron Bay", "Posted on 4 May 2024",
+    "Jane Doe is a reporter at the Courier.", "Jane Doe\tis a reporter.", "JANE DOE is here", "Jane doe is",
+    "Updated 2019", "Contributors: Ann Lee", "ſtory by X", "1999 was a year", "The council met.", "Ümit Öz is a chef",
+    "Jane Doe writes about food and the city, " * 10, "The council met on Tuesday, " * 15, "Авторы: Иван",
+    "Escrito por Ana", "door Piet", "von Hans", "av Åsa", "Bob  Smith is a writer", " ", "\n  \n", "x",
+)
+
+
+def test_scan_body_equals_reference() -> None:
+    rnd = random.Random(6)
+    for seed in range(60):
+        rnd.seed(seed)
+        parts = []
+        for _ in range(rnd.randint(1, 40)):
+            tag = rnd.choice(["p", "span", "div", "h1", "time", "li", "script", "a"])
+            parts.append(f"<{tag} class='c{rnd.randint(0, 3)}'>{html.escape(rnd.choice(_SCAN_PIECES))}</{tag}>\n")
+        tree = LexborHTMLParser("<html><body>" + "".join(parts) + "</body></html>")
+        root = tree.body
+        wanted = [n for n in root.traverse() if n.tag in ("h1", "time")][:5]
+        for cut in (3, 17, MP.MAX_SCAN):
+            old = MP.MAX_SCAN
+            MP.MAX_SCAN = cut
+            try:
+                ref = _scan_body_reference(root, wanted)
+                assert _scan_key(MP.scan_body(root, wanted)) == ref, (seed, cut)
+            finally:
+                MP.MAX_SCAN = old
+
+
+def test_scan_prefilters_never_reject_a_match() -> None:
+    rnd = random.Random(9)
+    alphabet = list("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789 \t.'’-—:_ſİKé") + [
+        "by ", "By ", "Jane ", "Doe ", " is ", " was ", "writes ", "written ", "author", "Posted ", "par ", "av "]
+    for _ in range(30000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
+        lead = text.lstrip()
+        if MP._BY_TEXT.match(lead):
+            assert MP._may_be_by(lead), text
+        if MP._BIO_TEXT.match(text):
+            assert MP._may_be_bio(lead), text
+
+
+def test_leading_class_regexes_equal_their_plus_forms() -> None:
+    from dehusk.metadata_title import _NON_ALNUM
+
+    rnd = random.Random(12)
+    alphabet = list("ab Z_-.,0129 \t") + ["\u0663", "\uff11", "é", "日", "\u00b2", "\u2160", "\n"]
+    for _ in range(5000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
+        assert T._DIGITS.sub("0", text) == re.sub(r"\d+", "0", text), repr(text)
+        assert _NON_ALNUM.sub("", text) == re.sub(r"[\W_]+", "", text), repr(text)

@@ -32,7 +32,7 @@ if TYPE_CHECKING:
 
 _WORD = re.compile(r"\w+")
 _SEP = re.compile(r"\s+(?:[-–—~·•»/:]|::|\|\|)\s+|\s*[|｜]\s*|\s+[«»›]\s+")
-_NON_ALNUM = re.compile(r"[\W_]+")
+_NON_ALNUM = re.compile(r"[\W_][\W_]*")  # (= [\W_]+, faster to find: see html_tokens._DIGITS)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?%)\]}’”»])")
 _SPACE_AFTER_OPEN = re.compile(r"([(\[{“‘«])\s+")
 _SPACE_BEFORE_S = re.compile(r"\s+(['’]s\b)")

@@ -45,7 +45,6 @@ SKIP_TAGS = frozenset({
     "applet", "slot", "portal", "button-icon",
 })
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
-_TEXT_ID = 2  # lexbor's tag id of text nodes (LXB_TAG__TEXT, tag "-text")
 _SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -168,8 +167,8 @@ def segment_html(
             if len(segments) >= MAX_SEGMENTS:
                 break
         child = None  # set when the walk goes down into this node
-        if node.tag_id == _TEXT_ID:  # (cheaper than node.tag == "-text")
-            txt = node.text_content
+        txt = node.text_content  # a text node's text; None for elements and the other nodes
+        if txt is not None:
             if txt:
                 add_piece(txt)
                 if markdown:

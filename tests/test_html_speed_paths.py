@@ -240,3 +240,55 @@ def test_leading_class_regexes_equal_their_plus_forms() -> None:
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
         assert T._DIGITS.sub("0", text) == re.sub(r"\d+", "0", text), repr(text)
         assert _NON_ALNUM.sub("", text) == re.sub(r"[\W_]+", "", text), repr(text)
+
+
+def test_script_chars_measured_on_demand_and_pickled() -> None:
+    import pickle
+
+    from dehusk.segment_html import segment_html
+
+    page_html = ("<html><head><script>var a = 1;</script><script type='application/ld+json'>{\"@type\": \"NewsArticle\"}"
+                 "</script><title>T</title></head><body><p>Text é</p><script>héllo()</script>"
+                 "<svg><script>skipped()</script></svg><div><script type='module'>x</script></div></body></html>")
+    tree = LexborHTMLParser(page_html)
+    _, page = segment_html(tree.root)
+    assert page.n_scripts == 4 and page.ld_types == ["NewsArticle"]
+    expected = len("var a = 1;") + len("héllo()") + len("x")  # (the svg's script is not walked)
+    copy = pickle.loads(pickle.dumps(page))  # measured before pickling: nodes do not pickle
+    assert copy.script_text_chars() == copy.script_chars == expected
+    assert page.script_text_chars() == expected and page.script_nodes == []
+    _, page = segment_html(tree.root)
+    assert page.script_text_chars() == page.script_text_chars() == expected  # (measured once)
+
+
+def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
+    from dehusk.blocks import Segment
+    from dehusk.html_mode import PAYWALL_STUB_WORDS, _kept_words
+
+    rnd = random.Random(13)
+    for _ in range(3000):
+        segs = [Segment(text=" ".join(["w"] * rnd.randint(0, 25)) or " ", label=rnd.choice(["body", "heading", "lead",
+                                                                                            "navigation", "comment"]))
+                for _ in range(rnd.randint(0, 12))]
+        full = sum(len(s.text.split()) for s in segs if s.label in ("body", "heading", "lead"))
+        got = _kept_words(segs, PAYWALL_STUB_WORDS)
+        assert (got < PAYWALL_STUB_WORDS) == (full < PAYWALL_STUB_WORDS)
+        assert got == full or got >= PAYWALL_STUB_WORDS
+
+
+def test_context_rows_equal_the_stacked_rows() -> None:
+    from dehusk import pagetype
+    from dehusk.features_html import context_features_html
+    from dehusk.html_mode import CONTEXT_MODEL, SURE, analyse, score_blocks
+
+    text, _ = to_text_utf8(_PAGE.replace("<ul>", "<ul>" + "<li><a href='/x'>Another story here</a></li>" * 30))
+    a = analyse(text, url="https://example.com/news/2024/budget", options=Options(), deadline=NO_DEADLINE)
+    assert a.X.flags.f_contiguous
+    p1, p2, _, probs = score_blocks(a)
+    unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
+    assert len(unsure)
+    C = context_features_html(a.f, p1)
+    rows = np.hstack([np.ascontiguousarray(a.X)[unsure], C[unsure], np.broadcast_to(probs, (len(unsure), len(probs)))])
+    ref = p1.copy()
+    ref[unsure] = pagetype.model(CONTEXT_MODEL).predict(rows)
+    assert np.array_equal(p2, ref)

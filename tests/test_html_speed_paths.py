@@ -292,3 +292,39 @@ def test_context_rows_equal_the_stacked_rows() -> None:
     ref = p1.copy()
     ref[unsure] = pagetype.model(CONTEXT_MODEL).predict(rows)
     assert np.array_equal(p2, ref)
+
+
+def test_language_sample_is_the_longest_blocks_in_stable_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    from dehusk import html_mode
+    from dehusk.blocks import Segment
+
+    def reference(segments: list[Segment]) -> str:
+        sample, size = [], 0
+        for s in sorted(segments, key=lambda s: -len(s.text))[:12]:
+            sample.append(s.text)
+            size += len(s.text)
+            if size > 2000:
+                break
+        return " ".join(sample)
+
+    seen: list[str] = []
+    monkeypatch.setattr(html_mode, "detect_language", lambda text: (seen.append(text), ("en", 0.9))[1])
+    rnd = random.Random(14)
+    for _ in range(2000):
+        segs = [Segment(text="x" * rnd.choice([1, 2, 3, 50, 300, 900]) + str(i % 10)) for i in range(rnd.randint(0, 40))]
+        seen.clear()
+        html_mode._language(segs, None, None)
+        assert seen == [reference(segs)]
+
+
+def test_word_regexes_equal_plus_form() -> None:
+    from dehusk.features_html import _WORD as W1
+    from dehusk.metadata_rank import _WORD as W2
+    from dehusk.metadata_title import _WORD as W3
+
+    rnd = random.Random(15)
+    alphabet = list("ab Z_-.,01 \t\n") + ["\u0663", "é", "日", "\u00b2", "ΟΔ", "\u200b", "\u0301"]
+    for _ in range(3000):
+        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 15)))
+        ref = re.findall(r"\w+", text)
+        assert W1.findall(text) == W2.findall(text) == W3.findall(text) == ref, repr(text)

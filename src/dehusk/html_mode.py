@@ -83,9 +83,11 @@ def _language(segments: list[Segment], declared: str | None, forced: str | None)
         return forced
     sample: list[str] = []
     size = 0
-    for s in sorted(segments, key=lambda s: -len(s.text))[:12]:
-        sample.append(s.text)
-        size += len(s.text)
+    texts = [s.text for s in segments]
+    # the 12 longest blocks, longest first (a stable sort: equal lengths in page order)
+    for i in sorted(range(len(texts)), key=list(map(len, texts)).__getitem__, reverse=True)[:12]:
+        sample.append(texts[i])
+        size += len(texts[i])
         if size > 2000:
             break
     code, prob = detect_language(" ".join(sample))

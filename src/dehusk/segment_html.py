@@ -445,6 +445,7 @@ def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Se
 
 def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, paths: bool) -> None:
     """Set kind/level/path of every segment; merge simple table rows."""
+    quote_bit = TB["blockquote"]
     for seg in segments:
         fi = seg.dom["frame"]
         fr = frames[fi]
@@ -460,7 +461,7 @@ def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, pa
             seg.kind = "cell"
         elif tag in ("figcaption", "caption"):
             seg.kind = "caption"
-        elif fr[F_TMASK] & TB["blockquote"]:
+        elif fr[F_TMASK] & quote_bit:
             seg.kind = "quote"
         elif (parent := fr[F_PARENT]) >= 0 and frames[parent][F_TAG] == "li" and tag in ("p", "div", "span"):
             seg.kind, seg.level = "li", max(frames[parent][F_LDEPTH], 1)

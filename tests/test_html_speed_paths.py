@@ -316,15 +316,3 @@ def test_language_sample_is_the_longest_blocks_in_stable_order(monkeypatch: pyte
         html_mode._language(segs, None, None)
         assert seen == [reference(segs)]
 
-
-def test_word_regexes_equal_plus_form() -> None:
-    from dehusk.features_html import _WORD as W1
-    from dehusk.metadata_rank import _WORD as W2
-    from dehusk.metadata_title import _WORD as W3
-
-    rnd = random.Random(15)
-    alphabet = list("ab Z_-.,01 \t\n") + ["\u0663", "é", "日", "\u00b2", "ΟΔ", "\u200b", "\u0301"]
-    for _ in range(3000):
-        text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 15)))
-        ref = re.findall(r"\w+", text)
-        assert W1.findall(text) == W2.findall(text) == W3.findall(text) == ref, repr(text)

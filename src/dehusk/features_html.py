@@ -121,7 +121,7 @@ CONTAINER_CONTEXT = tuple(f"cp{k}_{m}" for k in range(6) for m in ("mean", "shar
 )
 CONTEXT_NAMES: tuple[str, ...] = tuple(CONTEXT_FEATURES) + CONTAINER_CONTEXT
 
-_WORD = re.compile(r"\w\w*")  # (= \w+, found faster: see html_tokens._DIGITS)
+_WORD = re.compile(r"\w+")
 
 
 def _bits(masks: list[int] | np.ndarray, n_bits: int) -> np.ndarray:

@@ -30,7 +30,7 @@ from selectolax.lexbor import LexborNode
 if TYPE_CHECKING:
     from .metadata_page import Page
 
-_WORD = re.compile(r"\w\w*")  # (= \w+, found faster: see html_tokens._DIGITS)
+_WORD = re.compile(r"\w+")
 _SEP = re.compile(r"\s+(?:[-–—~·•»/:]|::|\|\|)\s+|\s*[|｜]\s*|\s+[«»›]\s+")
 _NON_ALNUM = re.compile(r"[\W_][\W_]*")  # (= [\W_]+, faster to find: see html_tokens._DIGITS)
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([.,;:!?%)\]}’”»])")

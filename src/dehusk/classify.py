@@ -57,7 +57,7 @@ class TreeModel:
             return np.full(n, self.bias)
         if X.shape[1] != len(self.feature_names):
             raise ValueError(f"model expects {len(self.feature_names)} features, got {X.shape[1]}")
-        if np.isnan(X).any():  # rare: follow each split's default direction for missing values
+        if np.isnan(X.min()):  # (min is NaN iff a value is) rare: each split's default direction for missing values
             node = np.broadcast_to(self.roots, (n, len(self.roots))).copy()
             rows = np.arange(n)[:, None]
             for _ in range(self.depth):
@@ -65,6 +65,13 @@ class TreeModel:
                 go_left = (x <= self.threshold[node]) | (np.isnan(x) & self.default_left[node])
                 node = np.where(go_left, self.left[node], self.right[node])
             return self.value[node].sum(axis=1) + self.bias
+        if self.level_value is not None and X.flags.f_contiguous and not X.flags.c_contiguous:
+            # a (features, rows) matrix seen transposed (HTML mode builds its rows so): walked as it
+            # is, chunk by chunk, the same leaves as on its C-ordered copy
+            XT = X.T
+            scaled = [feature * n for feature, _ in self.levels[1:]]
+            return np.concatenate([self._leaves_table_t(XT, scaled, a, min(a + LEAF_CHUNK, n)).sum(axis=1)
+                                   for a in range(0, n, LEAF_CHUNK)]) + self.bias
         if self.level_value is not None and n > LEAF_CHUNK:  # each row's sum alone: chunk by chunk, no copy
             return np.concatenate([self._leaves_table(X[a : a + LEAF_CHUNK]).sum(axis=1)
                                    for a in range(0, n, LEAF_CHUNK)]) + self.bias
@@ -109,6 +116,26 @@ class TreeModel:
         idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
         # every index is in range by construction: "clip" skips numpy's bounds checks
         for feature, threshold in self.levels[1:]:
+            feature.take(at, mode="clip", out=idx)
+            idx += base
+            flat.take(idx, mode="clip", out=x)
+            threshold.take(at, mode="clip", out=thr)
+            np.greater(x, thr, out=right)
+            at += at
+            at += right
+        return self.level_value.take(at, mode="clip")
+
+    def _leaves_table_t(self, XT: np.ndarray, scaled: list[np.ndarray], a: int, b: int) -> np.ndarray:
+        """`_leaves_table(XT.T[a:b])` read from the C-ordered (features, rows) matrix `XT` itself:
+        the value of (row r, feature j) sits at `j * rows + r` (`scaled`: each level's feature
+        table times the number of rows)."""
+        trees = len(self.roots)
+        flat = XT.ravel()
+        base = np.repeat(np.arange(a, b, dtype=np.intp), trees).reshape(b - a, trees)
+        at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp),
+                    (XT[self.root_feature, a:b] > self.root_threshold[:, None]).T, order="C")
+        idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
+        for feature, (_, threshold) in zip(scaled, self.levels[1:], strict=True):
             feature.take(at, mode="clip", out=idx)
             idx += base
             flat.take(idx, mode="clip", out=x)

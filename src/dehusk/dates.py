@@ -224,6 +224,10 @@ def has_date_hint(text: str) -> bool:
     return _HINT.search(text) is not None
 
 
+#: `has_date_hint` as the bound search (not None: a hint), for per-node loops
+date_hint_search = _HINT.search
+
+
 def _limit(fetch_date: str | None) -> date:
     base = date.fromisoformat(fetch_date[:10]) if fetch_date else date.today()
     return base + timedelta(days=1)

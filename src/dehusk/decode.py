@@ -151,6 +151,14 @@ def _garbled(text: str) -> bool:
 
 def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int | None = None) -> str:
     """Input normalisation shared by every mode: decode, drop NULs and control characters."""
+    return to_text_utf8(page, content_type, max_bytes)[0]
+
+
+def to_text_utf8(
+    page: str | bytes, content_type: str | None = None, max_bytes: int | None = None
+) -> tuple[str, bytes | None]:
+    """`to_text`, and the text's UTF-8 bytes when the check made them anyway (non-ASCII text
+    left unchanged): the HTML parser reads those instead of encoding the page once more."""
     if isinstance(page, (bytes, bytearray, memoryview)):
         data = bytes(page)
         if data[:4].startswith((_GZIP, _ZSTD)):
@@ -169,13 +177,13 @@ def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int |
         raise InputError(f"page must be str or bytes, not {type(page).__name__}")
     if not text.isascii():  # (an ASCII str has no surrogates; isascii is O(1))
         try:  # one pass finds both: a NUL is a 0 byte in UTF-8 (searching the bytes is far faster)
-            has_nul = b"\x00" in text.encode("utf-8")
+            utf8 = text.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates: the slow path below
             pass
         else:
-            if has_nul or _CONTROL.search(text, 0, 10_000):
-                text = _CONTROL.sub("", text.replace("\x00", ""))
-            return text  # (removing characters adds no surrogate)
+            if b"\x00" in utf8 or _CONTROL.search(text, 0, 10_000):
+                return _CONTROL.sub("", text.replace("\x00", "")), None  # (removing characters adds no surrogate)
+            return text, utf8
     if "\x00" in text or _CONTROL.search(text, 0, 10_000):
         text = _CONTROL.sub("", text.replace("\x00", ""))
     if not text.isascii():
@@ -183,7 +191,7 @@ def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int |
             text.encode("utf-8")
         except UnicodeEncodeError:  # lone surrogates in a str: replace them
             text = text.encode("utf-8", "replace").decode("utf-8")
-    return text
+    return text, None
 
 
 _HTML_SIGNS = re.compile(

@@ -14,7 +14,6 @@ the neighbourhood in reading order.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from collections.abc import Sequence
 from itertools import chain
 from operator import itemgetter
@@ -168,9 +167,10 @@ def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarra
 
 
 def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
-    """Word-set Jaccard similarity of each block (under 300 characters) to the title, computed only
-    for the blocks holding a title word: one search over the short blocks joined (lower-cased at
-    once) finds them."""
+    """Word-set Jaccard similarity of each block (under 300 characters) to the title. The short
+    blocks are lower-cased at once (joined) and cut back out by length when lower() kept every
+    character in place (a block edge is then a string edge for the final sigma), and each one's
+    words are read with one `findall`: no per-page regex to compile."""
     tw = _title_words(title)
     n = len(texts)
     sim = np.zeros(n)
@@ -179,19 +179,16 @@ def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
     short = [i for i, t in enumerate(texts) if len(t) < 300]
     joined = "\n".join([texts[i] for i in short])
     low = joined.lower()
-    if len(low) == len(joined):  # (lower() kept every character in place: the blocks' offsets hold)
-        words = sorted(tw, key=len, reverse=True)
-        rx = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, words)) + r")(?!\w)")
-        starts, pos = [], 0
+    if len(low) == len(joined):
+        lows, pos = [], 0
         for i in short:
-            starts.append(pos)
-            pos += len(texts[i]) + 1
-        hit = sorted({short[bisect_right(starts, m.start()) - 1] for m in rx.finditer(low)})
+            end = pos + len(texts[i])
+            lows.append(low[pos:end])
+            pos = end + 1
     else:
-        hit = short
-    find, disjoint = _WORD.findall, tw.isdisjoint
-    for i in hit:
-        found = find(texts[i].lower())
+        lows = [texts[i].lower() for i in short]
+    disjoint = tw.isdisjoint
+    for i, found in zip(short, map(_WORD.findall, lows), strict=True):
         if found and not disjoint(found):  # no shared word: the similarity stays 0
             sw = set(found)
             sim[i] = len(sw & tw) / len(sw | tw)
@@ -347,12 +344,13 @@ def html_features(
     f["_fi"] = fi
     f["_lens"] = lens
     f["_fa"] = fa
-    XT = np.empty((len(FEATURE_NAMES), n))  # filled by rows (contiguous writes), then transposed
+    XT = np.empty((len(FEATURE_NAMES), n))  # filled by rows (contiguous writes)
     for j, name in _SINGLE:
         XT[j] = f[name]
     for prefix, (a, b) in _BLOCKS.items():
         XT[a:b] = blocks[prefix].T
-    return np.ascontiguousarray(XT.T), f
+    # (blocks, features), Fortran order: no transposed copy (`TreeModel` walks it as it is)
+    return XT.T, f
 
 
 def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:

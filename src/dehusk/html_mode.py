@@ -84,9 +84,11 @@ def _language(segments: list[Segment], declared: str | None, forced: str | None)
         return forced
     sample: list[str] = []
     size = 0
-    for s in sorted(segments, key=lambda s: -len(s.text))[:12]:
-        sample.append(s.text)
-        size += len(s.text)
+    texts = [s.text for s in segments]
+    # the 12 longest blocks, longest first (a stable sort: equal lengths in page order)
+    for i in sorted(range(len(texts)), key=list(map(len, texts)).__getitem__, reverse=True)[:12]:
+        sample.append(texts[i])
+        size += len(texts[i])
         if size > 2000:
             break
     code, prob = detect_language(" ".join(sample))
@@ -103,8 +105,12 @@ def _metadata(tree: Any, url: str | None, options: Options) -> Any:
     return html_metadata(tree, url, fetch_date=options.fetch_date)
 
 
-def analyse(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Analysis:
-    tree = LexborHTMLParser(html)
+def analyse(
+    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
+) -> Analysis:
+    """`utf8`: `html` encoded as UTF-8, when the caller has it (the parser reads the same bytes
+    it would make from `html`: the same tree)."""
+    tree = LexborHTMLParser(html if utf8 is None else utf8)
     meta = _metadata(tree, url, options)
     deadline.check("metadata")
     root = tree.root
@@ -151,8 +157,14 @@ def score_blocks(
     p2 = p1.copy()
     if len(unsure):
         C = context_features_html(a.f, p1)
-        T = np.broadcast_to(probs, (len(unsure), len(probs)))
-        p2[unsure] = _predict(ctx, np.hstack([a.X[unsure], C[unsure], T]), deadline)
+        width = a.X.shape[1]
+        # the rows [X, C, page-type probabilities] of the unsure blocks, built by columns as HTML
+        # mode builds X (Fortran order: `TreeModel` reads it without a transposed copy)
+        M = np.empty((width + C.shape[1] + len(probs), len(unsure)))
+        M[:width] = a.X.T[:, unsure]
+        M[width : width + C.shape[1]] = C[unsure].T
+        M[width + C.shape[1] :] = probs[:, None]
+        p2[unsure] = _predict(ctx, M.T, deadline)
     return p1, p2, ctx.threshold_default, probs
 
 
@@ -162,6 +174,7 @@ _CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list 
 
 _STOP_TAGS = ("body", "html")
 _OWN_MASK = itemgetter(F_MASK)
+_TAG_OF = itemgetter(0)
 _PARENT_OF = itemgetter(F_PARENT)
 
 
@@ -178,7 +191,7 @@ def _chain_mask(frames: list[list[Any]], fi: int) -> int:
 def chain_masks(frames: list[list[Any]]) -> list[int]:
     """`_chain_mask` of every frame, computed level by level with numpy."""
     m = len(frames)
-    stop = np.fromiter((fr[0] in _STOP_TAGS for fr in frames), dtype=bool, count=m)
+    stop = np.fromiter(map(_STOP_TAGS.__contains__, map(_TAG_OF, frames)), dtype=bool, count=m)
     own = np.where(stop, 0, np.fromiter(map(_OWN_MASK, frames), dtype=np.int64, count=m))
     parent = np.fromiter(map(_PARENT_OF, frames), dtype=np.intp, count=m)
     parent[parent < 0] = m  # the root's parent: a zero past the end
@@ -450,23 +463,41 @@ def render_markdown(segments: list[Segment]) -> list[Segment]:
 _SCRIPT_PRELOAD = re.compile(r"""<link\b[^>]*?(?:\bas\s*=\s*["']?script\b|\brel\s*=\s*["']?modulepreload\b)""", re.I)
 
 
+PAYWALL_STUB_WORDS = 60  # fewer kept words than this, and a paywall class/id: a paywall stub
+
+
+def _kept_words(segments: list[Segment], limit: int) -> int:
+    """Words of the kept blocks (`str.split`), counted until `limit` is reached (`_empty_reason`
+    only asks whether there are fewer)."""
+    total = 0
+    for s in segments:
+        if s.label in ("body", "heading", "lead"):
+            total += len(s.text.split())
+            if total >= limit:
+                break
+    return total
+
+
 def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
+    """`text_words`: the kept blocks' words, or any number >= PAYWALL_STUB_WORDS when there are more."""
     page = a.page
     if page.frameset:
         return "frameset"
     total_words = int(a.f["_words"].sum()) if a.segments else 0
-    if total_words < 30 and (page.script_chars > 2000 or page.n_scripts >= 3
+    if total_words < 30 and (page.n_scripts >= 3 or page.script_text_chars() > 2000
                              or _SCRIPT_PRELOAD.search(html, 0, 200_000) is not None):
         return "js_shell"
-    if text_words < 60 and a.segments:
+    if text_words < PAYWALL_STUB_WORDS and a.segments:
         frames, bit = page.frames, _TOK["paywall"]
         if any(seg.dom["imask"] & bit or frames[seg.dom["frame"]][F_IMASK] & bit for seg in a.segments):
             return "paywall_stub"
     return None
 
 
-def extract_html(html: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
-    a = analyse(html, url=url, options=options, deadline=deadline)
+def extract_html(
+    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
+) -> Article:
+    a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p1, p2, floor, probs = score_blocks(a, deadline)
     template = site_template(options.template_lines, [seg.text for seg in a.segments])
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
@@ -477,7 +508,7 @@ def extract_html(html: str, *, url: str | None, options: Options, deadline: Dead
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
 
-    text_words = sum(len(s.text.split()) for s in segments if s.label in ("body", "heading", "lead"))
+    text_words = _kept_words(segments, PAYWALL_STUB_WORDS)
     meta.page_type = pagetype.choose_type(probs)
     meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
     meta.empty_reason = _empty_reason(a, text_words, html)

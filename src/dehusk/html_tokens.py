@@ -67,7 +67,8 @@ TOKEN_NAMES = tuple(name for name, _ in TOKEN_GROUPS)
 _TOKEN_RES = tuple((1 << i, re.compile(p)) for i, (_, p) in enumerate(TOKEN_GROUPS))
 _ANY_TOKEN = re.compile("|".join(f"(?:{p})" for _, p in TOKEN_GROUPS))
 _SPLIT_CAMEL = re.compile(r"(?<=[a-z])(?=[A-Z])")
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d\d*")  # (= \d+; a leading single class lets `re` skip to the first digit fast)
+_ASCII_DIGIT = re.compile(r"[0-9]")  # (in ASCII text, what `\d` matches)
 
 # --------------------------------------------------------------------------- word masks
 # `_word_mask` must equal `_word_mask_reference` (48 regex searches per word, slow on the many
@@ -210,6 +211,11 @@ def value_mask(value: str) -> int:
     """token_mask of a whole attribute string (the same strings recur across a site's pages):
     the OR of its words' masks, digits runs in words of 3+ characters read as one "0"."""
     words = value.split()
+    if value.isascii() and _ASCII_DIGIT.search(value) is None:  # no digit: the words as they are
+        mask = 0
+        for word in words:
+            mask |= _word_mask(word)
+        return mask
     if len(words) == 1:
         word = words[0]
         return _word_mask(_DIGITS.sub("0", word) if len(word) > 2 else word)

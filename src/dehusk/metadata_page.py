@@ -11,13 +11,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from itertools import islice
 from typing import Any
 from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
 from .authors import looks_like_person
-from .dates import has_date_hint
+from .dates import date_hint_search
 from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
 from .metadata_title import chrome_hint, clean_text
 
@@ -64,11 +65,10 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
         return out
     want = {n.mem_id for n in wanted}
     positions, bios = out.positions, out.bios
-    by_text, bio_text = _BY_TEXT.match, _BIO_TEXT.match
+    by_text, bio_text, date_hint = _BY_TEXT.match, _BIO_TEXT.match, date_hint_search
     i = 0
-    for i, node in enumerate(root.traverse(include_text=True), 1):
-        if i > MAX_SCAN:
-            break
+    nodes = root.traverse(include_text=True)
+    for i, node in enumerate(islice(nodes, MAX_SCAN), 1):
         text = node.text_content  # None for elements (and for empty text nodes)
         if text is None:
             if want and node.mem_id in want:
@@ -77,25 +77,47 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
         if not text or text.isspace():  # layout white space: most text nodes of a page
             continue
         if len(text) > _SCAN_TEXT:
-            if len(bios) < 6:
+            if len(bios) < 6 and _may_be_bio(text.lstrip()):
                 m = bio_text(text)
                 if m and looks_like_person(m.group(1)):
                     bios.append((i, m.group(1), node))
             continue
-        if has_date_hint(text):
+        if date_hint(text) is not None:
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.dates.append((i, " ".join(text.split()), parent))
-        elif by_text(lead := text.lstrip()):
+        elif _may_be_by(lead := text.lstrip()) and by_text(lead):
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.bylines.append((i, " ".join(text.split()), node))
-        elif len(bios) < 6 and "A" <= lead[:1] <= "Z":  # (_BIO_TEXT: white space, then A-Z)
+        elif len(bios) < 6 and _may_be_bio(lead):
             m = bio_text(text)
             if m and looks_like_person(m.group(1)):
                 bios.append((i, m.group(1), node))
+    if i == MAX_SCAN and next(nodes, None) is not None:  # (a longer body: counted as MAX_SCAN + 1 nodes)
+        i += 1
     out.n = max(i, 1)
     return out
+
+
+# the first letters `_BY_TEXT` can start with (after up to three non-word characters)
+_BY_FIRST = frozenset("wprtscabvde")
+
+
+def _may_be_by(lead: str) -> bool:
+    """False when `_BY_TEXT` cannot match `lead` (a text without its leading white space): it
+    starts with an ASCII letter or digit no alternative of `_BY_TEXT` starts with."""
+    c = lead[:1]
+    return not (c.isascii() and c.isalnum()) or c.lower() in _BY_FIRST
+
+
+def _may_be_bio(lead: str) -> bool:
+    """False when `_BIO_TEXT` cannot match the text `lead` is (without its leading white space):
+    it must open with A-Z, and its first space (the end of the first name) be followed by A-Z."""
+    if not "A" <= lead[:1] <= "Z":
+        return False
+    j = lead.find(" ")
+    return j > 0 and "A" <= lead[j + 1 : j + 2] <= "Z"
 
 
 _NOT_TEXT = frozenset({"script", "style", "noscript", "template", "textarea", "option", "select", "title"})

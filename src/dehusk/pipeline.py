@@ -6,7 +6,7 @@ from typing import Any
 
 from .article import Article
 from .deadline import Deadline
-from .decode import looks_like_html, to_text
+from .decode import looks_like_html, to_text_utf8
 from .errors import InputError
 from .options import Options
 
@@ -33,15 +33,15 @@ def extract(
         raise InputError(f"mode must be one of {', '.join(MODES)}, not {mode!r}")
     opts = Options.from_kwargs(options, **kwargs)
     deadline = Deadline(opts.timeout)
-    text = to_text(page, content_type=content_type, max_bytes=opts.max_bytes)
+    text, utf8 = to_text_utf8(page, content_type=content_type, max_bytes=opts.max_bytes)
     if mode == "auto":
         mode = "html" if looks_like_html(text) else "text"
-    if not text.strip():
+    if not text or text.isspace():  # (`not text.strip()` without copying the page)
         return Article(url=url, empty_reason="empty_input", mode=mode, blocks=() if opts.explain else None)
     if mode == "html":
         from .html_mode import extract_html
 
-        return extract_html(text, url=url, options=opts, deadline=deadline)
+        return extract_html(text, url=url, options=opts, deadline=deadline, utf8=utf8)
     from .text_mode import extract_text
 
     return extract_text(text, url=url, options=opts, deadline=deadline)

@@ -11,7 +11,7 @@ content become one `table` segment (layout tables stay paragraphs).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from .assemble import md_escape
@@ -45,7 +45,6 @@ SKIP_TAGS = frozenset({
     "applet", "slot", "portal", "button-icon",
 })
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
-_TEXT_ID = 2  # lexbor's tag id of text nodes (LXB_TAG__TEXT, tag "-text")
 _SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
@@ -70,7 +69,7 @@ class Page:
     og_type: str = ""
     n_nodes: int = 0
     n_scripts: int = 0
-    script_chars: int = 0
+    script_chars: int = 0  # characters of the scripts measured so far (see `script_text_chars`)
     n_forms: int = 0
     n_img: int = 0
     n_pre: int = 0
@@ -80,6 +79,22 @@ class Page:
     truncated: bool = False
     frameset: bool = False
     chains: list[int] | None = None  # html_mode.chain_masks(frames), kept once computed
+    # scripts (not ld+json) whose text is measured only when asked (a page's scripts can hold megabytes)
+    script_nodes: list[Any] = field(default_factory=list, repr=False)
+
+    def script_text_chars(self) -> int:
+        """Characters of the page's scripts, ld+json excluded (what `script_chars` counted when
+        every script was read during the walk): the ones not measured yet are read now."""
+        nodes = getattr(self, "script_nodes", None)  # (a Page pickled before the field existed has none)
+        if nodes:
+            self.script_chars += sum(len(node.text(deep=True) or "") for node in nodes)
+            self.script_nodes = []
+        return self.script_chars
+
+    def __getstate__(self) -> tuple[None, dict[str, Any]]:
+        """For pickling: lexbor nodes do not pickle, so the scripts left are measured first."""
+        self.script_text_chars()
+        return None, {f.name: getattr(self, f.name) for f in fields(self) if hasattr(self, f.name)}
 
 
 def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
@@ -168,8 +183,8 @@ def segment_html(
             if len(segments) >= MAX_SEGMENTS:
                 break
         child = None  # set when the walk goes down into this node
-        if node.tag_id == _TEXT_ID:  # (cheaper than node.tag == "-text")
-            txt = node.text_content
+        txt = node.text_content  # a text node's text; None for elements and the other nodes
+        if txt is not None:
             if txt:
                 add_piece(txt)
                 if markdown:
@@ -188,7 +203,7 @@ def segment_html(
                     for m in _LD_TYPE.finditer(raw):
                         page.ld_types.extend(_WORDS_IN_TYPE.findall(m.group(1)))
                 else:
-                    page.script_chars += len(node.text(deep=True) or "")
+                    page.script_nodes.append(node)  # (measured when needed: `Page.script_text_chars`)
             elif tag == "img":
                 page.n_img += 1
                 frames[cur][F_NIMG] += 1
@@ -401,12 +416,11 @@ def _read_head(head: Any, page: Page) -> None:
         elif tag == "script":
             page.n_scripts += 1
             attrs = child.attributes
-            raw = child.text(deep=True) or ""
             if "ld+json" in (attrs.get("type") or ""):
-                for m in _LD_TYPE.finditer(raw):
+                for m in _LD_TYPE.finditer(child.text(deep=True) or ""):
                     page.ld_types.extend(_WORDS_IN_TYPE.findall(m.group(1)))
             else:
-                page.script_chars += len(raw)
+                page.script_nodes.append(child)
 
 
 def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Segment], markdown: bool) -> None:
@@ -431,6 +445,7 @@ def _pre_segment(node: Any, idx: int, frames: list[list[Any]], segments: list[Se
 
 def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, paths: bool) -> None:
     """Set kind/level/path of every segment; merge simple table rows."""
+    quote_bit = TB["blockquote"]
     for seg in segments:
         fi = seg.dom["frame"]
         fr = frames[fi]
@@ -446,7 +461,7 @@ def _finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, pa
             seg.kind = "cell"
         elif tag in ("figcaption", "caption"):
             seg.kind = "caption"
-        elif fr[F_TMASK] & TB["blockquote"]:
+        elif fr[F_TMASK] & quote_bit:
             seg.kind = "quote"
         elif (parent := fr[F_PARENT]) >= 0 and frames[parent][F_TAG] == "li" and tag in ("p", "div", "span"):
             seg.kind, seg.level = "li", max(frames[parent][F_LDEPTH], 1)

@@ -20,6 +20,18 @@ def norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
+def labelled_lines(rows: list[tuple[str, str]], score: float = 0.6) -> list[Any]:
+    """Text-mode line segments with the given (text, label) pairs, as the classifier left them."""
+    from dehusk.blocks import Segment
+
+    out = []
+    for text, label in rows:
+        seg = Segment(text=text, kind="line")
+        seg.label, seg.score = label, score
+        out.append(seg)
+    return out
+
+
 def text_fixture_names() -> list[str]:
     """Names of the text-mode fixtures (tests/fixtures/text/<name>.txt)."""
     return sorted(p.stem for p in TEXT_FIXTURES.glob("*.txt"))

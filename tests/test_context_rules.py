@@ -3,17 +3,10 @@
 from __future__ import annotations
 
 import dehusk
-from dehusk.blocks import Segment
+from conftest import labelled_lines
 from dehusk.text_mode import drop_orphan_headings, keep_short_item_lists
 
-
-def _segs(rows: list[tuple[str, str]]) -> list[Segment]:
-    out = []
-    for text, label in rows:
-        seg = Segment(text=text, kind="line")
-        seg.label, seg.score = label, 0.6
-        out.append(seg)
-    return out
+_segs = labelled_lines
 
 
 def test_a_run_of_short_kept_lines_is_a_list_not_orphan_headings() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import dehusk
-from dehusk.blocks import Segment
+from conftest import labelled_lines
 from dehusk.related_rail import RAIL_HEADING, related_rail
 
 ARTICLE = [
@@ -32,13 +32,7 @@ RAIL = [
 ]
 
 
-def _segs(rows: list[tuple[str, str]]) -> list[Segment]:
-    out = []
-    for text, label in rows:
-        seg = Segment(text=text, kind="line")
-        seg.label, seg.score = label, 0.6
-        out.append(seg)
-    return out
+_segs = labelled_lines
 
 
 def test_short_kept_lines_under_a_rail_heading_become_related_up_to_the_next_long_paragraph() -> None:

@@ -112,10 +112,15 @@ class TreeModel:
         # its indices in that order, and would copy them otherwise)
         at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp), X[:, self.root_feature] > self.root_threshold,
                     order="C")
+        return self._descend(at, base, flat, [feature for feature, _ in self.levels[1:]])
+
+    def _descend(self, at: np.ndarray, base: np.ndarray, flat: np.ndarray, features: list[np.ndarray]) -> np.ndarray:
+        """The walk below the roots, one level at a time: `at` holds each (row, tree)'s place on the
+        level, `flat[base + features[level][at]]` the value its split reads; the leaf values."""
         # one buffer per step, reused at every level
         idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
         # every index is in range by construction: "clip" skips numpy's bounds checks
-        for feature, threshold in self.levels[1:]:
+        for feature, (_, threshold) in zip(features, self.levels[1:], strict=True):
             feature.take(at, mode="clip", out=idx)
             idx += base
             flat.take(idx, mode="clip", out=x)
@@ -134,16 +139,7 @@ class TreeModel:
         base = np.repeat(np.arange(a, b, dtype=np.intp), trees).reshape(b - a, trees)
         at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp),
                     (XT[self.root_feature, a:b] > self.root_threshold[:, None]).T, order="C")
-        idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
-        for feature, (_, threshold) in zip(scaled, self.levels[1:], strict=True):
-            feature.take(at, mode="clip", out=idx)
-            idx += base
-            flat.take(idx, mode="clip", out=x)
-            threshold.take(at, mode="clip", out=thr)
-            np.greater(x, thr, out=right)
-            at += at
-            at += right
-        return self.level_value.take(at, mode="clip")
+        return self._descend(at, base, flat, scaled)
 
     def _leaves_walk(self, X: np.ndarray) -> np.ndarray:
         """`_leaves` walking the flat node arrays (deep trees)."""

@@ -43,7 +43,7 @@ SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that name
 
 
 def notice_reason(text: str) -> str | None:
-    """Why `text` is a page notice (cookie consent or "enable JavaScript"), or None."""
+    """Why `text` is a page notice (cookie consent, "enable JavaScript", a table of contents' label), or None."""
     if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
         return "cookie or consent notice"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \

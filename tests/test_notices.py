@@ -35,6 +35,10 @@ NOTICES = [
     "Table of Contents",
     "On this page:",
     "Inhaltsverzeichnis",
+    "Advertisement",
+    "- Anzeige -",
+    "Loading...",
+    "Story continues below advertisement",
 ])
 def test_notices_are_recognised(text: str) -> None:
     assert notice_reason(text) is not None
@@ -47,6 +51,8 @@ def test_notices_are_recognised(text: str) -> None:
     "This is possible by utilizing the deferred request callbacks pattern.",
     "Bake the cookies for twelve minutes, until the edges turn golden.",
     "The contents of the box were sold at auction.",
+    "Advertising revenue fell by a third.",
+    "Loading the ferry took two hours.",
     # a long paragraph that mentions the notice is about it, not one
     "When the browser has JavaScript disabled, the page falls back to a plain form; " + "the server then renders "
     "every step itself, which costs a round trip for each answer but keeps the form usable for everyone. " * 2,

@@ -4,7 +4,8 @@ Cookie and consent banners name cookies together with a consent verb; script not
 to turn JavaScript on ("Please enable JavaScript to view the comments", "This slideshow requires
 JavaScript", "JavaScript ist deaktiviert"): a browser that runs the page's scripts never shows them,
 so the article a reader sees does not hold them. A table of contents' own label ("Table of
-contents", "On this page") is navigation too.
+contents", "On this page") is navigation too, and an advertising slot's label ("Advertisement",
+"Sponsored", "Anzeige") or a "Loading..." placeholder alone in its block is never text.
 """
 
 from __future__ import annotations
@@ -37,18 +38,28 @@ _TOC_LABEL = re.compile(
     r"(?i)^\W*(?:table\s+of\s+contents?|contents|on\s+this\s+page|in\s+this\s+article|jump\s+to(?:\s+section)?|"
     r"article\s+contents|inhaltsverzeichnis|sommaire|índice|spis\s+treści|содержание|目次|目录)\W*$"
 )
+# an advertising slot's label or a loading placeholder, alone in its block
+_PLACEHOLDER = re.compile(
+    r"(?i)^\W*(?:advertisements?|sponsored(?:\s+content)?|paid\s+content|loading(?:\s*(?:\.\.\.|…))?|"
+    r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+below|"
+    r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama)\W*$"
+)
 CONSENT_MAX_CHARS = 600
 TOC_LABEL_MAX_CHARS = 40
 SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
 
 
 def notice_reason(text: str) -> str | None:
-    """Why `text` is a page notice (cookie consent, "enable JavaScript", a table of contents' label), or None."""
+    """Why `text` is a page notice (cookie consent, "enable JavaScript", a table of contents' label,
+    an advertising label or loading placeholder), or None."""
     if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
         return "cookie or consent notice"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
-    if len(text) <= TOC_LABEL_MAX_CHARS and _TOC_LABEL.match(text):
-        return "table of contents label (a navigation notice)"
+    if len(text) <= TOC_LABEL_MAX_CHARS:
+        if _TOC_LABEL.match(text):
+            return "table of contents label (a navigation notice)"
+        if _PLACEHOLDER.match(text):
+            return "advertising label or loading placeholder"
     return None

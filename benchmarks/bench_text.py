@@ -46,18 +46,29 @@ def run(pages: list[bytes], fn) -> tuple[float, list[float]]:  # noqa: ANN001
     return len(pages) / (time.perf_counter() - start), per_page
 
 
-def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def dump_args(doc: str | None, repeats: int) -> argparse.Namespace:
+    """The text benchmarks' command line: --dataset DIR [--text-dir NAME] [--repeats N] [--limit N]."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", type=Path, required=True)
     ap.add_argument("--text-dir", default="text")
-    ap.add_argument("--repeats", type=int, default=5)
+    ap.add_argument("--repeats", type=int, default=repeats)
     ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args()
+    return ap.parse_args()
+
+
+def read_dumps(args: argparse.Namespace) -> list[bytes]:
+    """The page dumps the arguments name, in id order (an empty list, reported, when there are none)."""
     files = sorted((args.dataset / args.text_dir).glob("*.txt"))[: args.limit]
     if not files:
         print(f"no text files in {args.dataset / args.text_dir}", file=sys.stderr)
+    return [f.read_bytes() for f in files]
+
+
+def main() -> int:
+    args = dump_args(__doc__, 5)
+    pages = read_dumps(args)
+    if not pages:
         return 2
-    pages = [f.read_bytes() for f in files]
     dehusk.extract(pages[0], mode="text")  # load models once, outside the timing
     ours, c4, lat = [], [], []
     for _ in range(args.repeats):

@@ -11,16 +11,15 @@ call: the figures are for comparing stages, `bench_text.py` gives the pages/s.
 
 from __future__ import annotations
 
-import argparse
 import statistics
 import sys
 import time
 from collections import Counter
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import dehusk
+from bench_text import dump_args, read_dumps
 from dehusk import classify, features, metadata_text, text_mode
 
 # (module, function, label): the label's indentation shows the nesting
@@ -53,17 +52,10 @@ def _timed(fn: Callable[..., Any], label: str, acc: Counter[str]) -> Callable[..
 
 
 def main() -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--dataset", type=Path, required=True)
-    ap.add_argument("--text-dir", default="text")
-    ap.add_argument("--repeats", type=int, default=3)
-    ap.add_argument("--limit", type=int, default=None)
-    args = ap.parse_args()
-    files = sorted((args.dataset / args.text_dir).glob("*.txt"))[: args.limit]
-    if not files:
-        print(f"no text files in {args.dataset / args.text_dir}", file=sys.stderr)
+    args = dump_args(__doc__, 3)
+    pages = read_dumps(args)
+    if not pages:
         return 2
-    pages = [f.read_bytes() for f in files]
     acc: Counter[str] = Counter()
     originals = []
     for module, name, label in STAGES:

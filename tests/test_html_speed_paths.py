@@ -17,10 +17,11 @@ from dehusk import metadata_page as MP
 from dehusk.classify import LEAF_CHUNK, load_model
 from dehusk.deadline import NO_DEADLINE
 from dehusk.decode import to_text, to_text_utf8
-from dehusk.features_html import _title_words, title_similarity
+from dehusk.features_html import title_similarity
 from dehusk.html_mode import extract_html
 from dehusk.metadata_title import _INVISIBLE, clean_text
 from dehusk.options import Options
+from test_html_speed_features import _title_similarity_reference
 
 _PAGE = """<!doctype html><html lang="en"><head><title>Budget vote delayed — The Courier</title>
 <meta property="og:title" content="Budget vote delayed\u200b again"><meta name="author" content="Jane Doe">
@@ -68,18 +69,6 @@ def test_extract_html_with_bytes_equals_without() -> None:
 def test_empty_input_rule(page: str) -> None:
     empty = not to_text(page).strip()  # the plain rule
     assert (extract(page, mode="html").empty_reason == "empty_input") == empty
-
-
-def _title_similarity_reference(texts: list[str], title: str) -> np.ndarray:
-    tw = _title_words(title)
-    sim = np.zeros(len(texts))
-    if tw:
-        for i, t in enumerate(texts):
-            if len(t) < 300:
-                sw = set(re.findall(r"\w+", t.lower()))
-                if sw & tw:
-                    sim[i] = len(sw & tw) / len(sw | tw)
-    return sim
 
 
 def test_title_similarity_many_matches_per_block() -> None:

@@ -19,16 +19,20 @@ SLUG_COVER = 0.8  # share of the slug's words the stretch must hold
 SLUG_CHUNKS = 40  # the headline is near the top: chunks read
 
 
+def url_path(url: str | None) -> str:
+    """The URL's path, percent-decoded; "" without a URL or for one that does not parse."""
+    if not url:
+        return ""
+    try:
+        return unquote(urlsplit(url).path)
+    except ValueError:
+        return ""
+
+
 def slug_words(url: str | None) -> list[str]:
     """The words of the URL path segment with the most hyphens or underscores (its slug), in
     order; numbers dropped but for years. [] when it has fewer than SLUG_MIN_WORDS."""
-    if not url:
-        return []
-    try:
-        path = unquote(urlsplit(url).path).casefold()
-    except ValueError:
-        return []
-    parts = [s for s in path.split("/") if s]
+    parts = [s for s in url_path(url).casefold().split("/") if s]
     if not parts:
         return []
     slug = max(reversed(parts), key=lambda s: s.count("-") + s.count("_"))

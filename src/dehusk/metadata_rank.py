@@ -24,13 +24,14 @@ import math
 import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 
 import numpy as np
 from selectolax.lexbor import LexborNode
 
 from .authors import is_agency
 from .classify import TreeModel, load_model, model_available
+from .headline_slug import url_path
 from .metadata_title import (
     _TITLE_METAS,
     TitleChoice,
@@ -77,13 +78,7 @@ def best(model: TreeModel, X: np.ndarray) -> tuple[int, float]:
 
 
 def _slug_tokens(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return set()
-    parts = [p for p in path.split("/") if p]
+    parts = [p for p in url_path(url).split("/") if p]
     if not parts:
         return set()
     last = parts[-1] if len(parts[-1]) > 3 or len(parts) == 1 else parts[-2]

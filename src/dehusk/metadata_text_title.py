@@ -9,13 +9,13 @@ and without the site's name.
 from __future__ import annotations
 
 import re
-from urllib.parse import unquote, urlsplit
 
 import numpy as np
 
 from .authors import byline_match, source_prefix
 from .classify import load_model, model_available
 from .features import stack_columns
+from .headline_slug import url_path
 from .metadata_title import site_keys, strip_site
 
 _TOK = re.compile(r"\w+")
@@ -33,13 +33,7 @@ TITLE_FEATURES = (
 
 
 def slug_tokens(url: str | None) -> set[str]:
-    if not url:
-        return set()
-    try:
-        path = unquote(urlsplit(url).path)
-    except ValueError:
-        return set()
-    return {t for t in _TOK.findall(path.lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
+    return {t for t in _TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
 
 def title_candidates(

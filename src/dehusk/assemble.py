@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 
 from .article import Article, Block
 from .blocks import Segment
+from .mojibake import fix_mojibake, suspect
 from .options import Options
 
 KEPT = frozenset({"lead", "body", "heading"})
@@ -88,12 +89,31 @@ def to_markdown(segments: list[Segment]) -> str:
     return "\n\n".join(out)
 
 
+def _repair(segments: list[Segment], meta: Meta, text: str, explain: bool) -> str:
+    """Mojibake repair of what the article shows (its text, blocks and metadata); returns the text."""
+    if suspect(text) or explain:
+        for seg in segments:
+            if (explain or seg.label in KEPT) and suspect(seg.text):
+                seg.text = fix_mojibake(seg.text)
+                if "markdown" in seg.extra:
+                    seg.extra["markdown"] = fix_mojibake(seg.extra["markdown"])
+        text = "\n\n".join(seg.text for seg in segments if seg.label in KEPT)
+    meta.title, meta.lead, meta.source = (
+        fix_mojibake(v) if v else v for v in (meta.title, meta.lead, meta.source))
+    if any(map(suspect, meta.authors)) or any(map(suspect, meta.tags)):
+        meta.authors = [fix_mojibake(a) for a in meta.authors]
+        meta.tags = [fix_mojibake(t) for t in meta.tags]
+    return text
+
+
 def assemble(
     segments: list[Segment], meta: Meta, options: Options, *, mode: str, url: str | None
 ) -> Article:
     mark_duplicates(segments)
     paragraphs = [seg.text for seg in segments if seg.label in KEPT]
     text = "\n\n".join(paragraphs)
+    if options.fix_encoding:
+        text = _repair(segments, meta, text, options.explain)
     empty_reason = meta.empty_reason
     if not text and empty_reason is None:
         empty_reason = "no_main_block" if segments else "empty_input"

@@ -18,6 +18,7 @@ class Options:
     timeout: float | None = 30.0  # seconds per page; None: no limit
     max_bytes: int = 64 * 1024 * 1024  # larger inputs are cut to this many bytes before parsing
     language: str | None = None  # force the page language (ISO 639-1); None: detect
+    fix_encoding: bool = True  # repair mojibake (UTF-8 once read as Windows-1252: "itâ€™s") in the output
     fetch_date: str | None = None  # ISO date the page was fetched: later "published" dates are rejected
     # corpus mode: per-host repeated-line statistics (see dehusk.templates)
     template_lines: Any = field(default=None, compare=False, repr=False)

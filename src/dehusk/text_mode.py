@@ -23,6 +23,7 @@ from .headline_slug import slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
+from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
 from .related_rail import related_rail
@@ -360,7 +361,13 @@ def _sample(segments: list[Segment], min_len: int, size: int = 3000) -> str:
     return " ".join(parts)[:size]
 
 
+FIX_INPUT_MAX_CHARS = 2_000_000  # a longer dump is repaired in the output only (assemble)
+
+
 def extract_text(text: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
+    if options.fix_encoding and len(text) <= FIX_INPUT_MAX_CHARS:
+        # repaired before the lines are read: mojibake hides stop words and headlines from the features
+        text = fix_mojibake(text)
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)

@@ -1,0 +1,50 @@
+"""Mojibake (UTF-8 once read as Windows-1252) is repaired in the output of both modes."""
+
+from __future__ import annotations
+
+from dehusk import extract
+from dehusk.mojibake import fix_mojibake, suspect
+
+
+def _garble(text: str) -> str:
+    """What a pipeline that read UTF-8 bytes as Windows-1252 stores."""
+    return text.encode("utf-8").decode("cp1252", errors="replace")
+
+
+BODY = (
+    "The council’s new budget — approved on Tuesday — sets aside €4 million for the café district.",
+    "Residents said they weren’t consulted before the vote, and several asked for a second hearing.",
+    "The mayor’s office replied that the plan had been on the agenda for months and open to comment.",
+)
+
+
+def test_fix_mojibake_restores_text() -> None:
+    for line in BODY:
+        garbled = _garble(line)
+        assert garbled != line and suspect(garbled)
+        assert fix_mojibake(garbled) == line
+
+
+def test_clean_text_is_left_alone() -> None:
+    for clean in ("Ça va très bien, merci.", "Zürich – Genève «direct»", "Łódź, Kraków, Gdańsk", "naïve café», déjà vu"):
+        assert fix_mojibake(clean) == clean
+
+
+def test_text_mode_output_is_repaired() -> None:
+    title = "Council approves the café district’s budget"
+    page = "\n\n".join(["Home | News | Sport", title, *BODY, "© 2024 Example News"])
+    art = extract(_garble(page), mode="text")
+    assert "’" in art.text and "€4 million" in art.text and "â€" not in art.text
+    assert art.title == title
+    kept = extract(_garble(page), mode="text", fix_encoding=False)
+    assert "â€" in kept.text
+
+
+def test_html_mode_output_and_blocks_are_repaired() -> None:
+    title = "Council approves the café district’s budget"
+    html = (f"<html><head><title>{title}</title></head><body><nav><a href='/'>Home</a></nav><article>"
+            f"<h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
+    art = extract(_garble(html), mode="html", explain=True)
+    assert art.title == title
+    assert art.text.count("’") == 3 and "â€" not in art.text
+    assert all("â€" not in b.text for b in art.blocks)

@@ -48,3 +48,9 @@ def test_html_mode_output_and_blocks_are_repaired() -> None:
     assert art.title == title
     assert art.text.count("’") == 3 and "â€" not in art.text
     assert all("â€" not in b.text for b in art.blocks)
+
+
+def test_c1_controls_and_clean_lines() -> None:
+    # Windows-1252 read as Latin-1 leaves C1 controls; only the lines that hold damage change
+    page = "Because we\x92re used to it.\nA clean line, naïve café», stays.\n\x95 First item"
+    assert fix_mojibake(page) == "Because we’re used to it.\nA clean line, naïve café», stays.\n• First item"

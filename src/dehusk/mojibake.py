@@ -7,8 +7,9 @@ ligatures, widths and HTML entities are left as they are.
 
 ftfy reads every character, so a fast test comes first: mojibake of UTF-8 always holds a lead
 byte's character (U+00C2-U+00F4 read as Latin-1) followed by a continuation byte's (U+0080-U+00BF,
-or what Windows-1252 maps 0x80-0x9F to). Clean text almost never has such a pair; when it does,
-ftfy's own test of badness decides and the text comes back unchanged.
+or what Windows-1252 maps 0x80-0x9F to); Windows-1252 read as Latin-1 leaves C1 controls. Clean
+text almost never has either; when it does, ftfy's own test of badness decides and the text comes
+back unchanged.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from typing import Any
 _SUSPECT = re.compile(
     "[\u00c2-\u00f4][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u0192\u02c6\u02dc"
     "\u2013\u2014\u2018-\u201a\u201c-\u201e\u2020-\u2022\u2026\u2030\u2039\u203a\u20ac\u2122]"
+    "|[\u0080-\u009f]"  # a C1 control: Windows-1252 read as Latin-1 ("that\x92s")
 )
 
 
@@ -42,8 +44,10 @@ def _fixer() -> tuple[Any, Any]:
 
 
 def fix_mojibake(text: str) -> str:
-    """`text` with UTF-8-read-as-Windows-1252 sequences decoded back; clean text is returned as is."""
+    """`text` with UTF-8-read-as-Windows-1252 sequences decoded back; clean text is returned as is.
+    Only the suspect lines go through ftfy (which fixes a text line by line too)."""
     if not suspect(text):
         return text
     fix_text, config = _fixer()
-    return fix_text(text, config)
+    search = _SUSPECT.search
+    return "".join(fix_text(line, config) if search(line) else line for line in text.splitlines(keepends=True))

@@ -26,9 +26,18 @@ _SUSPECT = re.compile(
 )
 
 
+# the lead characters of the usual mojibake (Latin-1 letters, punctuation, Latin Extended, Cyrillic,
+# emoji) and the C1 controls of Windows-1252's quotes, dashes and bullet: one fast substring test
+# each comes before the pattern, which reads every character (10 times the cost on a page)
+_MARKS = ("Ã", "Â", "â", "Å", "Ä", "Ð", "Ñ", "ð", "\x92", "\x93", "\x94", "\x95", "\x96", "\x97")
+
+
 def suspect(text: str | None) -> bool:
-    """True when `text` may hold mojibake (a cheap test: ftfy decides)."""
-    return bool(text) and _SUSPECT.search(text) is not None  # type: ignore[arg-type]
+    """True when `text` may hold mojibake (a cheap test: ftfy decides). Not tested for: the rarer
+    lead characters (CJK's, read as "æ", "ç", "è", ...), which are common in clean Latin text."""
+    if not text or text.isascii():
+        return False
+    return any(mark in text for mark in _MARKS) and _SUSPECT.search(text) is not None
 
 
 @cache

@@ -136,6 +136,53 @@ def test_extract_bad_stdin_is_clean(data: bytes) -> None:
         assert "dehusk" in err
 
 
+@pytest.fixture()
+def web_server():  # noqa: ANN201 - a local HTTP server: /article (the HTML page, declared windows-1252), /gone (404)
+    import threading
+    from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+    body = HTML_PAGE.replace('<meta charset="utf-8">', "").replace("cycle bridge", "cycle bridge by the café").encode("cp1252")
+
+    class Handler(BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802
+            if self.path == "/old":
+                self.send_response(301)
+                self.send_header("Location", "/article")
+                self.end_headers()
+                return
+            found = self.path == "/article"
+            self.send_response(200 if found else 404)
+            self.send_header("Content-Type", "text/html; charset=windows-1252")
+            self.end_headers()
+            self.wfile.write(body if found else b"<html><body><h1>Not found</h1></body></html>")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_extract_url_fetches_the_page(web_server: str) -> None:
+    # the page is fetched (a redirect followed), decoded by its Content-Type, and its URL is the final one
+    data = out_json(run("extract", f"{web_server}/old"))
+    assert "cycle bridge by the café" in data["text"]
+    assert data["url"] == f"{web_server}/article"
+    assert "eighteen months" in data["text"] and "Privacy policy" not in data["text"]
+
+
+def test_extract_url_http_error_is_a_clean_error(web_server: str) -> None:
+    proc = run("extract", f"{web_server}/gone")
+    assert proc.returncode == 1
+    assert b"answered HTTP 404" in proc.stderr and b"Traceback" not in proc.stderr
+
+
 def test_console_script() -> None:
     """The `dehusk` entry point is installed beside the interpreter and runs."""
     script = Path(sys.executable).with_name("dehusk")

@@ -26,13 +26,38 @@ def _read_input(path: str) -> bytes:
         raise DehuskError(f"cannot read {path}: {exc.strerror or exc}") from exc
 
 
+def is_url(path: str) -> bool:
+    return path.lower().startswith(("http://", "https://"))
+
+
+def fetch_input(url: str, timeout: float | None) -> tuple[bytes, str, str | None]:
+    """(body, final URL, Content-Type) of a page the user asked for by URL. The service's fetcher
+    (stdlib only), without its public-addresses-only rule: on the command line the user's own
+    network is theirs to read. An HTTP error status is an error, not a page to extract."""
+    import ipaddress
+
+    from .serve.fetch import FetchLimits, fetch_page
+
+    everywhere = (ipaddress.ip_network("0.0.0.0/0"), ipaddress.ip_network("::/0"))
+    limits = FetchLimits(timeout=timeout or 30.0, max_bytes=64 * 1024 * 1024, allow_networks=everywhere)
+    page = fetch_page(url, limits)
+    if page.status >= 400:
+        raise DehuskError(f"{url} answered HTTP {page.status}")
+    return page.body, page.url, page.content_type
+
+
 def cmd_extract(args: argparse.Namespace) -> int:
     from .pipeline import extract
 
-    data = _read_input(args.path)
+    url, content_type = args.url, None
+    if is_url(args.path):
+        data, fetched_url, content_type = fetch_input(args.path, args.timeout)
+        url = url or fetched_url
+    else:
+        data = _read_input(args.path)
     article = extract(
-        data, mode=args.mode, url=args.url, explain=args.explain,
-        markdown=args.format == "markdown", timeout=args.timeout,
+        data, mode=args.mode, url=url, explain=args.explain,
+        markdown=args.format == "markdown", timeout=args.timeout, content_type=content_type,
     )
     out = sys.stdout
     if args.format == "json":
@@ -68,7 +93,7 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
 
     p = sub.add_parser("extract", help="extract the article from one page (HTML or text dump)")
-    p.add_argument("path", help="file to read, or - for standard input")
+    p.add_argument("path", help="file to read, - for standard input, or an http(s) URL to fetch")
     p.add_argument("--mode", choices=["auto", "text", "html"], default="auto")
     p.add_argument("--format", choices=["json", "text", "markdown"], default="json")
     p.add_argument("--explain", action="store_true", help="attach every block with label, score, reason")

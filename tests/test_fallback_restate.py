@@ -1,0 +1,91 @@
+"""Two rules after the classifier: the fallback paragraph (text mode) and restatements (both modes)."""
+
+from __future__ import annotations
+
+import numpy as np
+
+import dehusk
+from conftest import labelled_lines
+from dehusk.assemble import mark_duplicates
+from dehusk.blocks import Segment
+from dehusk.text_mode import keep_best_paragraph
+
+PARAS = [
+    "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years later "
+    "than planned, after the contractor ran into unexpected problems with the old quay walls.",
+    "Engineers found that the walls, built in the 1890s, could not carry the weight of the new loading ramps "
+    "without deep piles, which had to be designed and approved from scratch.",
+    "The delay has cost the city about four million euros so far, most of it in extra steel and in penalties "
+    "paid to the ferry operators whose timetables had to change twice.",
+    "Local shop owners near the old terminal welcomed the news, saying the extra months would give them time "
+    "to prepare for the crowds of passengers expected once the ships move.",
+    "The mayor told reporters that the council would publish the full engineering report next week, together "
+    "with a new budget and a schedule for the remaining work on the site.",
+    "Ferry companies have asked for a trial period before the opening, so that crews can practise berthing "
+    "at the new ramps in winter weather when the harbour is at its roughest.",
+]
+
+
+def _kept(segments: list[Segment]) -> list[str]:
+    return [s.text for s in segments if s.label in ("body", "lead", "heading")]
+
+
+def test_a_block_gluing_many_paragraphs_together_is_a_duplicate() -> None:
+    segs = labelled_lines([(p, "body") for p in PARAS] + [(" ".join(PARAS), "body")])
+    mark_duplicates(segs)
+    assert _kept(segs) == PARAS
+    assert segs[-1].label == "duplicate" and "restates 6 earlier paragraphs" in segs[-1].reason
+
+
+def test_a_restated_standfirst_and_a_summary_of_two_paragraphs_stay() -> None:
+    lead = PARAS[0]
+    restated = "Officials said on Monday " + PARAS[0][len("The harbour authority said on Monday "):]
+    summary = PARAS[1] + " " + PARAS[2] + " " + "Nobody expects the work to finish before the summer season."
+    rows = [(lead, "lead"), (restated, "body"), *[(p, "body") for p in PARAS[1:]], (summary, "body")]
+    segs = labelled_lines(rows)
+    mark_duplicates(segs)
+    assert _kept(segs) == [r[0] for r in rows]  # restating one or two paragraphs is not gluing the article
+
+
+def test_code_that_repeats_the_text_is_not_a_restatement() -> None:
+    segs = labelled_lines([(p, "body") for p in PARAS])
+    code = Segment(text="\n".join(PARAS), kind="pre")
+    code.label = "body"
+    segs.append(code)
+    mark_duplicates(segs)
+    assert code.label == "body"
+
+
+def _features(texts: list[str], repeated: set[int] = frozenset()) -> dict[str, np.ndarray]:
+    words = np.array([len(t.split()) for t in texts], dtype=float)
+    return {
+        "_words": words,
+        "end_term": np.array([t.rstrip()[-1:] in ".!?" for t in texts], dtype=float),
+        "log_rep": np.array([np.log(2) if i in repeated else 0.0 for i in range(len(texts))]),
+    }
+
+
+def test_fallback_keeps_the_best_prose_paragraph() -> None:
+    texts = ["Home", "News", PARAS[0] + " " + PARAS[1], PARAS[2] + " " + PARAS[3], "Contact us"]
+    segs = labelled_lines([(t, "navigation") for t in texts])
+    p = np.array([0.02, 0.02, 0.30, 0.25, 0.01])
+    keep_best_paragraph(segs, _features(texts), p)
+    assert [s.label for s in segs] == ["navigation", "navigation", "body", "navigation", "navigation"]
+    assert segs[2].reason.startswith("fallback")
+
+
+def test_fallback_needs_a_long_unrepeated_prose_paragraph() -> None:
+    long_one = PARAS[0] + " " + PARAS[1]
+    texts = ["Home", PARAS[0], long_one, "Subscribe to our newsletter and never miss a story from the harbour"]
+    segs = labelled_lines([(t, "boilerplate") for t in texts])
+    # the only 50+ word prose line is repeated on the page (a template): nothing is kept
+    keep_best_paragraph(segs, _features(texts, repeated={2}), np.array([0.01, 0.4, 0.3, 0.2]))
+    assert all(s.label == "boilerplate" for s in segs)
+
+
+def test_extract_never_returns_nothing_when_the_page_has_a_prose_paragraph() -> None:
+    menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact", "Login"])
+    page = f"{menu}\n\nHarbour terminal delayed\n\n{PARAS[0]} {PARAS[1]}\n\n{menu}\n"
+    strict = dehusk.extract(page, mode="text", threshold=0.999, explain=True)  # no line reaches this threshold
+    assert PARAS[0] in strict.text and "Weather" not in strict.text
+    assert any(b.reason.startswith("fallback") for b in strict.blocks)

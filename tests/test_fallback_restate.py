@@ -8,7 +8,7 @@ import dehusk
 from conftest import labelled_lines
 from dehusk.assemble import mark_duplicates
 from dehusk.blocks import Segment
-from dehusk.text_mode import keep_best_paragraph
+from dehusk.fallback import keep_best_paragraph
 
 PARAS = [
     "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years later "
@@ -87,5 +87,14 @@ def test_extract_never_returns_nothing_when_the_page_has_a_prose_paragraph() -> 
     menu = "\n".join(["Home", "News", "Sport", "Weather", "Contact", "Login"])
     page = f"{menu}\n\nHarbour terminal delayed\n\n{PARAS[0]} {PARAS[1]}\n\n{menu}\n"
     strict = dehusk.extract(page, mode="text", threshold=0.999, explain=True)  # no line reaches this threshold
+    assert PARAS[0] in strict.text and "Weather" not in strict.text
+    assert any(b.reason.startswith("fallback") for b in strict.blocks)
+
+
+def test_html_mode_falls_back_to_the_best_paragraph_too() -> None:
+    menu = "".join(f"<li><a href='/{w.lower()}'>{w}</a></li>" for w in ("Home", "News", "Sport", "Weather"))
+    html = (f"<html><body><nav><ul>{menu}</ul></nav><div><h1>Harbour terminal delayed</h1>"
+            f"<p>{PARAS[0]} {PARAS[1]}</p></div><footer><ul>{menu}</ul></footer></body></html>")
+    strict = dehusk.extract(html, mode="html", threshold=0.999, explain=True)
     assert PARAS[0] in strict.text and "Weather" not in strict.text
     assert any(b.reason.startswith("fallback") for b in strict.blocks)

@@ -252,7 +252,8 @@ def test_script_chars_measured_on_demand_and_pickled() -> None:
 
 def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
     from dehusk.blocks import Segment
-    from dehusk.html_mode import PAYWALL_STUB_WORDS, _kept_words
+    from dehusk.fallback import kept_words
+    from dehusk.html_mode import PAYWALL_STUB_WORDS
 
     rnd = random.Random(13)
     for _ in range(3000):
@@ -260,7 +261,7 @@ def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
                                                                                             "navigation", "comment"]))
                 for _ in range(rnd.randint(0, 12))]
         full = sum(len(s.text.split()) for s in segs if s.label in ("body", "heading", "lead"))
-        got = _kept_words(segs, PAYWALL_STUB_WORDS)
+        got = kept_words(segs, PAYWALL_STUB_WORDS)
         assert (got < PAYWALL_STUB_WORDS) == (full < PAYWALL_STUB_WORDS)
         assert got == full or got >= PAYWALL_STUB_WORDS
 

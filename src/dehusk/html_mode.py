@@ -29,6 +29,7 @@ from .article import Article
 from .assemble import Meta, assemble, md_escape
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
+from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph, kept_words
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
@@ -466,18 +467,6 @@ _SCRIPT_PRELOAD = re.compile(r"""<link\b[^>]*?(?:\bas\s*=\s*["']?script\b|\brel\
 PAYWALL_STUB_WORDS = 60  # fewer kept words than this, and a paywall class/id: a paywall stub
 
 
-def _kept_words(segments: list[Segment], limit: int) -> int:
-    """Words of the kept blocks (`str.split`), counted until `limit` is reached (`_empty_reason`
-    only asks whether there are fewer)."""
-    total = 0
-    for s in segments:
-        if s.label in ("body", "heading", "lead"):
-            total += len(s.text.split())
-            if total >= limit:
-                break
-    return total
-
-
 def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     """`text_words`: the kept blocks' words, or any number >= PAYWALL_STUB_WORDS when there are more."""
     page = a.page
@@ -503,12 +492,14 @@ def extract_html(
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
     label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2, template=template,
                  host_pages=getattr(options.template_lines, "pages", 0))
+    if a.segments and kept_words(a.segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
+        keep_best_paragraph(a.segments, a.f, used)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
 
-    text_words = _kept_words(segments, PAYWALL_STUB_WORDS)
+    text_words = kept_words(segments, PAYWALL_STUB_WORDS)
     meta.page_type = pagetype.choose_type(probs)
     meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
     meta.empty_reason = _empty_reason(a, text_words, html)

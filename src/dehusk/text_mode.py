@@ -17,6 +17,7 @@ from .assemble import Meta, assemble
 from .blocks import Segment
 from .classify import load_model, model_available
 from .deadline import Deadline
+from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph, kept_words
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .headline_slug import slug_headline
@@ -32,7 +33,6 @@ from .templates import site_template
 
 _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
 _COUNTED = frozenset(("body", "lead", "heading"))  # the labels whose words count for the confidence
-_HUSK = frozenset(("boilerplate", "navigation", "related", "teaser", "caption"))  # what the model dropped
 
 
 def classify_lines(
@@ -141,7 +141,7 @@ def label_segments(
             if explain:
                 seg.reason = (f"score {scores[i]:.2f} >= {threshold:.2f}: {int(round(words[i]))} words, "
                               f"{f['stop_ratio'][i]:.0%} stop words")
-    if not any(label in _COUNTED for label in map(_LABEL, segments)):
+    if kept_words(segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
         keep_best_paragraph(segments, f, p)
     propagate_body(segments, f, p)
     restore_inner_headings(segments, f)
@@ -158,26 +158,6 @@ def label_segments(
 
 
 PROPAGATE_MIN_SCORE, PROPAGATE_MIN_WORDS = 0.15, 10
-FALLBACK_MIN_WORDS, FALLBACK_MIN_SCORE = 50, 0.10
-
-
-def keep_best_paragraph(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
-    """Fallback when no line reached the threshold (a short article drowned in a portal's menus):
-    the best-scoring prose paragraph (50+ words ending in sentence punctuation, not repeated on the
-    page, no notice, a score of at least 0.10) is the text, and the context pass grows it, as
-    trafilatura and readability fall back to a looser pass rather than return nothing. A page
-    without such a paragraph stays empty (grouped CV: scrapinghub +0.003 on the one page it
-    fires on; wcxb-dev +0.0001 on two)."""
-    prose = (f["_words"] >= FALLBACK_MIN_WORDS) & (f["end_term"] > 0) & (f["log_rep"] == 0) & (p >= FALLBACK_MIN_SCORE)
-    candidates = [i for i in np.flatnonzero(prose).tolist()
-                  if segments[i].label in _HUSK and notice_reason(segments[i].text) is None]
-    if candidates:
-        best = max(candidates, key=lambda i: p[i])
-        segments[best].label = "body"
-        segments[best].reason = (f"fallback: no line reached the threshold; the best prose paragraph "
-                                 f"(score {p[best]:.2f}, {int(f['_words'][best])} words)")
-
-
 def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
     """Context revision (as jusText's second pass): a prose line next to body text joins it.
 

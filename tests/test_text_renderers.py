@@ -356,3 +356,27 @@ def test_w3m_nested_list_marks_are_bullets() -> None:
     texts = [s.text for s in segs]
     assert all(p in texts for p in paragraphs)
     assert "Page 3 about the topic" in texts and all(s.bullet for s in segs if s.text.startswith("Page "))
+
+
+def test_a_short_wrapped_markdown_page_is_unwrapped() -> None:
+    # html2text's shape for a short post: three wrapped paragraphs and wrapped link lines; once the
+    # links are made whole, too few lines are left to measure the width on: the link pieces count
+    from dehusk.segment_text import segment_text
+
+    paragraphs = [
+        "Photos which were released online and are making the rounds on social media, show the actress looking "
+        "absolutely stunning in a new series of studio portraits taken last week in Lagos.",
+        "The veteran actress, who in 2008 won the Africa Movie Academy Award for Best Actress in a Leading Role, "
+        "has taken to her Instagram page to share some of the photos with her followers.",
+        "She flaunted a hand bag which had the colours of the national flag. The 47 year old was one of the guests "
+        "invited to an event hosted by a media mogul in the city on Saturday evening.",
+    ]
+    links = [f"[Read story number {i} in our series about the studio portraits of the actress, the hand bag in "
+             f"the colours of the flag and the event in Lagos on Saturday evening](https://www.example.org/{i})"
+             for i in range(1, 7)]
+    page = "\n\n".join(["# Actress looks stunning in new photos", *paragraphs, *links])
+    shaped = wrapped(page, 78)
+    assert max(map(len, shaped.split("\n"))) <= 78
+    texts = [seg.text for seg in segment_text(shaped)]
+    for paragraph in paragraphs:
+        assert paragraph in texts  # each paragraph whole again, not cut at the wrap

@@ -315,12 +315,17 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     elif inline_split(lines, text):
         lines = join_inline(lines)
     markdown = is_markdown(text)
+    wrapped = lines
     if markdown:  # a wrapper may break a link anywhere, even inside its URL: made whole first
         lines = _join_link_targets(lines)
     numbered = has_link_numbers(text)
     if numbered:  # lynx marks nested list items with "+" and "o" ("#", "@" deeper; too common in code): each starts a block
         lines = [_LYNX_BULLET.sub(r"\1* ", ln) if ln[:2] == "  " else ln for ln in lines]
     width = wrap_width(lines)
+    if width is None and markdown and len(wrapped) != len(lines):
+        # a short page may hold too few lines outside its links to tell: the pieces of the links
+        # the wrapper broke are wrapped lines too
+        width = wrap_width(wrapped)
     if width is not None:
         lines = unwrap(lines, width)
     if numbered:

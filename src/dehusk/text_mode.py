@@ -158,6 +158,8 @@ def label_segments(
 
 
 PROPAGATE_MIN_SCORE, PROPAGATE_MIN_WORDS = 0.15, 10
+
+
 def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
     """Context revision (as jusText's second pass): a prose line next to body text joins it.
 

@@ -380,3 +380,27 @@ def test_a_short_wrapped_markdown_page_is_unwrapped() -> None:
     texts = [seg.text for seg in segment_text(shaped)]
     for paragraph in paragraphs:
         assert paragraph in texts  # each paragraph whole again, not cut at the wrap
+
+
+def test_wrapped_paragraphs_without_blank_lines_between_them_are_unwrapped() -> None:
+    # lynx and w3m print paragraphs split by <br> without a blank line: each paragraph's last line
+    # ends in the band under the width though the next word would have fitted there
+    import random
+
+    from dehusk.segment_text import segment_text
+
+    rnd = random.Random(5)
+    sentence = ("the council said that its plan for the harbour would bring new jobs to the town and that work "
+                "on the quay walls should begin in the spring once the engineers have finished their survey of "
+                "the old stones and the money from the regional fund has arrived")
+    vocabulary = sentence.split(" ")
+    paragraphs: list[str] = []
+    while len(paragraphs) < 8:
+        text = " ".join(rnd.choice(vocabulary) for _ in range(rnd.randint(44, 60))).capitalize() + "."
+        lines = textwrap.wrap(text, 73)
+        if len(lines) == 4 and 60 <= len(lines[-1]) <= 64:  # a last line the next paragraph's word would fit on
+            paragraphs.append(text)
+    page = "\n".join("   " + line for p in paragraphs for line in textwrap.wrap(p, 73))
+    assert wrap_width(page.split("\n")) == 76
+    texts = [seg.text for seg in segment_text(page)]
+    assert all(any(p in t for t in texts) for p in paragraphs)  # no paragraph cut at the wrap

@@ -38,6 +38,9 @@ MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a pa
 # a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
 _NEW_BLOCK = re.compile(r"^\s*(?:[•*·▪◦‣∙●○■□☆★◆◇►▸➤✓✔+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\|)")
 WRAP_MIN, WRAP_MAX = 40, 160  # plausible wrap widths (characters)
+# the share of the lines in the band under the width whose next word would not have fitted: a
+# paragraph that ends in that band without a blank line after it (lynx, w3m) is not a break
+WRAP_FITS = 0.7
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -49,7 +52,7 @@ def wrap_width(lines: list[str]) -> int | None:
     whole paragraphs of any length, fail both tests."""
     def counted(ln: str) -> bool:  # a line with two words or more, not a link with its URL, nor a list
         r = ln.rstrip()  # item or a table row (html2text leaves those unwrapped)
-        return (" " in r.lstrip() and "](" not in r and "://" not in r and " | " not in r
+        return (" " in r.lstrip() and "](" not in r and "://" not in r and " | " not in r and "\t" not in r
                 and not _NEW_BLOCK.match(r))
 
     # quick exit, same answer: when the longest lines alone put the 99th percentile above WRAP_MAX
@@ -73,7 +76,7 @@ def wrap_width(lines: list[str]) -> int | None:
         if w - 15 <= len(a) <= w and b.strip() and not _NEW_BLOCK.match(b):
             breaks += 1
             fits += len(a) + 1 + len(b.split(None, 1)[0]) > w
-    return w if breaks >= 5 and fits >= 0.8 * breaks else None
+    return w if breaks >= 5 and fits >= WRAP_FITS * breaks else None
 
 
 def unwrap(lines: list[str], width: int) -> list[str]:

@@ -251,8 +251,7 @@ def test_script_chars_measured_on_demand_and_pickled() -> None:
 
 
 def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
-    from dehusk.blocks import Segment
-    from dehusk.fallback import kept_words
+    from dehusk.blocks import Segment, kept_words
     from dehusk.html_mode import PAYWALL_STUB_WORDS
 
     rnd = random.Random(13)

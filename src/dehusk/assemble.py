@@ -6,11 +6,9 @@ import re
 from dataclasses import dataclass, field
 
 from .article import Article, Block
-from .blocks import Segment
+from .blocks import KEPT, Segment
 from .mojibake import fix_mojibake, suspect
 from .options import Options
-
-KEPT = frozenset({"lead", "body", "heading"})
 
 
 @dataclass(slots=True)

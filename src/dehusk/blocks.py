@@ -26,3 +26,18 @@ class Segment:
     label: str = "boilerplate"
     reason: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
+
+
+#: the labels whose blocks make the article's text
+KEPT = frozenset(("lead", "body", "heading"))
+
+
+def kept_words(segments: list[Segment], limit: int) -> int:
+    """Words of the kept blocks (`str.split`), counted until `limit` is reached."""
+    total = 0
+    for seg in segments:
+        if seg.label in KEPT:
+            total += len(seg.text.split())
+            if total >= limit:
+                break
+    return total

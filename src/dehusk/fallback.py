@@ -17,20 +17,8 @@ from .notices import notice_reason
 
 FALLBACK_KEPT_WORDS = 10  # fewer kept words than this: the fallback looks for a paragraph
 FALLBACK_MIN_WORDS, FALLBACK_MIN_SCORE = 50, 0.10
-KEPT = frozenset(("body", "lead", "heading"))
 # what the classifier dropped as husk (not comments, nor the metadata lines)
 HUSK = frozenset(("boilerplate", "navigation", "related", "teaser", "caption"))
-
-
-def kept_words(segments: list[Segment], limit: int) -> int:
-    """Words of the kept blocks (`str.split`), counted until `limit` is reached."""
-    total = 0
-    for seg in segments:
-        if seg.label in KEPT:
-            total += len(seg.text.split())
-            if total >= limit:
-                break
-    return total
 
 
 def keep_best_paragraph(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:

@@ -27,9 +27,9 @@ from selectolax.lexbor import LexborHTMLParser
 from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble, md_escape
-from .blocks import Segment
+from .blocks import Segment, kept_words
 from .deadline import NO_DEADLINE, Deadline
-from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph, kept_words
+from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords

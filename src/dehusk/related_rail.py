@@ -18,10 +18,9 @@ from __future__ import annotations
 
 import re
 
-from .blocks import Segment
+from .blocks import KEPT, Segment
 
 RAIL_MIN_WORDS_BEFORE, RAIL_MAX_ITEM_WORDS, RAIL_MAX_HEADING_CHARS = 150, 40, 60
-_KEPT = frozenset(("body", "heading", "lead"))
 
 RAIL_HEADING = re.compile(
     r"(?i)^\W*(?:"
@@ -54,14 +53,14 @@ def related_rail(segments: list[Segment], words: list[float]) -> None:
     i = 0
     while i < n:
         seg = segments[i]
-        if seg.label in _KEPT:
+        if seg.label in KEPT:
             before += words[i]
         elif (before >= RAIL_MIN_WORDS_BEFORE and len(seg.text) <= RAIL_MAX_HEADING_CHARS
               and RAIL_HEADING.match(seg.text) is not None):
             j = i + 1
-            while j < n and not (segments[j].label in _KEPT and words[j] >= RAIL_MAX_ITEM_WORDS):
+            while j < n and not (segments[j].label in KEPT and words[j] >= RAIL_MAX_ITEM_WORDS):
                 item = segments[j]
-                if item.label in _KEPT:
+                if item.label in KEPT:
                     item.label = "related"
                     item.reason = (f"under the related-stories heading '{seg.text.strip()[:40]}' after the article "
                                    f"(score {item.score:.2f})")

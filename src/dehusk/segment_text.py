@@ -28,15 +28,16 @@ from itertools import accumulate, compress
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
 
-_BULLET = re.compile(r"^(?:[•*·▪◦‣∙●○■□☆★◆◇►▸➤✓✔-]|\+(?!\d)|\d{1,2}[.)](?=\s+\D))\s+")
+_BULLETS = "•*·▪◦‣∙●○■□☆★◆◇►▸➤✓✔"  # the list marks of renderers (with "-" and "+", and numbers)
+_BULLET = re.compile(rf"^(?:[{_BULLETS}-]|\+(?!\d)|\d{{1,2}}[.)](?=\s+\D))\s+")
 _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
-_BULLET_START = frozenset("•*·▪◦‣∙●○■□☆★◆◇►▸➤✓✔-+0123456789")
+_BULLET_START = frozenset(_BULLETS + "-+0123456789")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 _needs_ws = _ODD_SPACE.search
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
-_NEW_BLOCK = re.compile(r"^\s*(?:[•*·▪◦‣∙●○■□☆★◆◇►▸➤✓✔+-]\s|\d{1,3}[.)]\s|#{1,6}\s|>|\|)")
+_NEW_BLOCK = re.compile(rf"^\s*(?:[{_BULLETS}+-]\s|\d{{1,3}}[.)]\s|#{{1,6}}\s|>|\|)")
 WRAP_MIN, WRAP_MAX = 40, 160  # plausible wrap widths (characters)
 # the share of the lines in the band under the width whose next word would not have fitted: a
 # paragraph that ends in that band without a blank line after it (lynx, w3m) is not a break

@@ -14,10 +14,10 @@ import numpy as np
 
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import Segment
+from .blocks import KEPT, Segment, kept_words
 from .classify import load_model, model_available
 from .deadline import Deadline
-from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph, kept_words
+from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .headline_slug import slug_headline
@@ -32,7 +32,6 @@ from .segment_text import run_on, segment_text
 from .templates import site_template
 
 _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
-_COUNTED = frozenset(("body", "lead", "heading"))  # the labels whose words count for the confidence
 
 
 def classify_lines(
@@ -400,8 +399,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
     words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
     # (the same additions, in the same order, walked in C)
-    kept_words = float(sum(compress(words, map(_COUNTED.__contains__, map(_LABEL, segments)))))
-    confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(kept_words / 150.0, 1.0), 0, 1))
+    text_words = float(sum(compress(words, map(KEPT.__contains__, map(_LABEL, segments)))))
+    confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(text_words / 150.0, 1.0), 0, 1))
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
         source=meta.source, tags=meta.tags, language=language, confidence=round(confidence, 3),

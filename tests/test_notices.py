@@ -45,10 +45,10 @@ def test_notices_are_recognised(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Hooks are JavaScript functions, but they impose two additional rules:",
-    "Learn JavaScript: an in-depth course on the basics of the language.",
-    "Sometimes you might want to set a cookie at a point where the response object does not exist yet. "
-    "This is possible by utilizing the deferred request callbacks pattern.",
+    "Closures are JavaScript functions that remember the scope they were created in:",
+    "Study JavaScript: a hands-on workshop on the core of the language.",
+    "Now and then a handler needs to set a cookie before the reply object has been built. "
+    "That works by utilizing a callback that runs once the request has finished.",
     "Bake the cookies for twelve minutes, until the edges turn golden.",
     "The contents of the box were sold at auction.",
     "Advertising revenue fell by a third.",

@@ -364,17 +364,17 @@ def test_a_short_wrapped_markdown_page_is_unwrapped() -> None:
     from dehusk.segment_text import segment_text
 
     paragraphs = [
-        "Photos which were released online and are making the rounds on social media, show the actress looking "
-        "absolutely stunning in a new series of studio portraits taken last week in Lagos.",
-        "The veteran actress, who in 2008 won the Africa Movie Academy Award for Best Actress in a Leading Role, "
-        "has taken to her Instagram page to share some of the photos with her followers.",
-        "She flaunted a hand bag which had the colours of the national flag. The 47 year old was one of the guests "
-        "invited to an event hosted by a media mogul in the city on Saturday evening.",
+        "Pictures shared by the harbour trust this week show the old lighthouse looking brighter than it has "
+        "in decades, after a long series of repairs that finished last month in Porthaven.",
+        "The keeper's cottage, which in 1998 won a regional prize for the best restored building on the coast, "
+        "has been opened to visitors who want to climb the tower and look out to sea.",
+        "Volunteers painted the lantern room in the colours of the town crest. The 82 year old former keeper was "
+        "one of the guests invited to the reopening on a windy Sunday afternoon.",
     ]
-    links = [f"[Read story number {i} in our series about the studio portraits of the actress, the hand bag in "
-             f"the colours of the flag and the event in Lagos on Saturday evening](https://www.example.org/{i})"
+    links = [f"[Read part {i} of our series about the lighthouse repairs, the cottage garden in the colours of "
+             f"the crest and the reopening in Porthaven on Sunday](https://www.example.org/{i})"
              for i in range(1, 7)]
-    page = "\n\n".join(["# Actress looks stunning in new photos", *paragraphs, *links])
+    page = "\n\n".join(["# Old lighthouse shines again after repairs", *paragraphs, *links])
     shaped = wrapped(page, 78)
     assert max(map(len, shaped.split("\n"))) <= 78
     texts = [seg.text for seg in segment_text(shaped)]

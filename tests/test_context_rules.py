@@ -167,3 +167,34 @@ def test_an_orphan_heading_inside_the_article_stays_one_after_it_is_husk() -> No
     assert segs[3].label == "heading"  # between its paragraphs: the article's own section heading
     assert segs[6].label == "boilerplate"  # under it: a headline rail
     assert segs[6].reason.startswith("heading-like line not followed by body text")
+
+
+EVENTS = [
+    ("Harbour Data Day 2026", "Community conference on open data in Portsmouth, United Kingdom"),
+    ("Northern Rust Meetup", "Systems programming meetup in Leeds, United Kingdom"),
+    ("Cloud Week Lisbon", "Cloud infrastructure conference in Lisbon, Portugal"),
+    ("Frontend Camp Gdansk", "Web development camp in Gdansk, Poland"),
+    ("Security Summit Lyon", "Application security summit in Lyon, France"),
+    ("Data Engineering Forum", "Data platform conference in Rotterdam, Netherlands"),
+    ("Python Valley Days", "Python conference in Graz, Austria"),
+    ("Mobile Builders Night", "App developers meetup in Aarhus, Denmark"),
+]
+
+
+def test_a_page_of_items_keeps_its_entries_a_rail_under_an_article_does_not() -> None:
+    # a listing: each entry a kept name and a one-line description, no article text around them
+    rows = [("Conference calendar", "title")]
+    for name, description in EVENTS:
+        rows += [(name, "heading"), (description, "heading"), ("Mar 14", "boilerplate")]
+    segs = _segs(rows)
+    drop_orphan_headings(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.text for s in segs if s.label == "heading"] == [t for pair in EVENTS for t in pair]
+    # the same entries under an article longer than all of them: a rail of teasers
+    long_para = " ".join(["word"] * 80) + "."
+    segs = _segs([(long_para, "body"), (long_para, "body")] + rows[1:])
+    drop_orphan_headings(segs, [float(len(s.text.split())) for s in segs])
+    assert not any(s.label == "heading" for s in segs)
+    # and fewer than eight orphans are never a page of items
+    segs = _segs(rows[: 1 + 3 * 3])
+    drop_orphan_headings(segs, [float(len(s.text.split())) for s in segs])
+    assert not any(s.label == "heading" for s in segs)

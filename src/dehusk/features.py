@@ -127,6 +127,8 @@ def window_mean(col: np.ndarray, k: int, include_self: bool = False) -> np.ndarr
     if not include_self:
         total = total - col
         count = count - 1
+    if include_self or (k >= 1 and n > 1):  # every block has a neighbour: no count is 0
+        return total / count
     return np.divide(total, count, out=np.zeros(n), where=count > 0)
 
 
@@ -143,7 +145,10 @@ def window_means(cols: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
         hi = np.minimum(idx + k + 1, n)
         count = (hi - lo).astype(np.float64) - 1
         total = c[hi] - c[lo] - cols
-        out.append(np.divide(total, count[:, None], out=np.zeros_like(total), where=(count > 0)[:, None]))
+        if k >= 1 and n > 1:  # every block has a neighbour: no count is 0
+            out.append(total / count[:, None])
+        else:
+            out.append(np.divide(total, count[:, None], out=np.zeros_like(total), where=(count > 0)[:, None]))
     return out
 
 
@@ -389,8 +394,9 @@ def text_features(
     page = {
         "page_log_blocks": np.log1p(n),
         "page_log_words": np.log1p(total_words),
-        "page_blank_frac": float(np.mean(f["blank_before"] > 0)) if n else 0.0,
-        "page_bullet_frac": float(np.mean(f["bullet"])) if n else 0.0,
+        # (np.mean's sums of 0s and 1s, counts, over n: the same quotients)
+        "page_blank_frac": np.count_nonzero(f["blank_before"] > 0) / n if n else 0.0,
+        "page_bullet_frac": float(f["bullet"].sum()) / n if n else 0.0,
         "page_stop": _weighted_mean(f["stop_ratio"], words + 1e-9) if n else 0.0,
         "page_term": _weighted_mean(f["end_term"], words + 1e-9) if n else 0.0,
     }

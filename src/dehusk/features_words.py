@@ -88,7 +88,8 @@ def _punct_to_space_codes(text: str) -> tuple[str, np.ndarray, frozenset[str]]:
     """`_punct_to_space(text)`, its code points, and the set of non-ASCII characters of `text`."""
     codes = np.frombuffer(text.encode("utf-32-le", "surrogatepass"), dtype=np.uint32).copy()
     high = frozenset(map(chr, np.unique(codes[codes > 0x7F]).tolist()))
-    codes[_PUNCT_MASK[np.minimum(codes, 0xFFFF)]] = 0x20
+    # (past the BMP: clipped to U+FFFF, not punctuation either)
+    np.putmask(codes, _PUNCT_MASK.take(codes, mode="clip"), 0x20)
     return codes.tobytes().decode("utf-32-le", "surrogatepass"), codes, high
 
 

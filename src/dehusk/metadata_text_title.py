@@ -82,7 +82,7 @@ def title_candidates(
     next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
     X = stack_columns(
         [f[name][idx] for name in TITLE_FEATURES[:24]]
-        + [p[idx], p_next, p_prev, np.clip(idx - main, -30, 30).astype(np.float64), (idx < main).astype(np.float64),
+        + [p[idx], p_next, p_prev, np.minimum(np.maximum(idx - main, -30), 30).astype(np.float64), (idx < main).astype(np.float64),
            slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
            next_words, prev_words, next_end]
     )

@@ -414,7 +414,9 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
     # (the same additions, in the same order, walked in C)
     text_words = float(sum(compress(words, map(KEPT.__contains__, map(_LABEL, segments)))))
-    confidence = float(np.clip(np.mean(np.abs(p - 0.5)) * 2 * min(text_words / 150.0, 1.0), 0, 1))
+    # (np.mean's sum over the count, and np.clip, on one float: the same value without their per-call cost)
+    confidence = float(np.abs(p - 0.5).sum() / len(p) * 2 * min(text_words / 150.0, 1.0))
+    confidence = min(max(confidence, 0.0), 1.0)
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
         source=meta.source, tags=meta.tags, language=language, confidence=round(confidence, 3),

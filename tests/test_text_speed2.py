@@ -39,6 +39,10 @@ def test_last_lines_answer_the_contents_test_of_every_run() -> None:
             members = sorted(set(members))
             want = _contents_items(segments, members)
             assert [k for k in members if last[norm_line(segments[k].text)] > k] == want
+            # (built from the first run's first line on: the same answers for it and the runs below)
+            for first in (0, max(start - 3, 0), start):
+                since = last_lines(segments, first)
+                assert [k for k in members if since[norm_line(segments[k].text)] > k] == want
 
 
 def test_token_bits_ids_are_token_bits_and_lexicon_lookups() -> None:

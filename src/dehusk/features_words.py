@@ -165,27 +165,29 @@ def _line_word_flags(tokens: list[str], n_words: np.ndarray) -> np.ndarray:
     return line_bits_flags(bits, n_words)
 
 
+# the flags read from any word of a line, and their columns
+_ANY_BITS = np.array([_B_CREDIT, _B_SOCIAL, _B_NAV, _B_AGO], dtype=np.int64)
+_ANY_COLUMNS = [1, 3, 4, 7]
+
+
 def line_bits_flags(bits: np.ndarray, n_words: np.ndarray) -> np.ndarray:
-    """`_line_word_flags` from the words' bits (`_WORD_BITS`, `token_bits`)."""
+    """`_line_word_flags` from the words' bits (`_WORD_BITS`, `token_bits`): the rows of the
+    lines with words are filled in one block (few numpy calls: most pages are short)."""
     n = len(n_words)
     flags = np.zeros((n, 8))
-    lines = np.flatnonzero(n_words > 0)
     if not len(bits):
         return flags
-    first = np.cumsum(n_words) - n_words  # index of each line's first word
-    any_bits = np.zeros(n, dtype=np.int64)
-    any_bits[lines] = np.bitwise_or.reduceat(bits, first[lines])
+    lines = np.flatnonzero(n_words)
+    first = (np.cumsum(n_words) - n_words)[lines]  # index of each line's first word
     nw = n_words[lines]
-    b0 = bits[first[lines]]
-    b1 = np.where(nw > 1, bits[np.minimum(first[lines] + 1, len(bits) - 1)], 0)
-    ab = any_bits[lines]
-    flags[lines, 0] = (((b0 & _B_LEAD) > 0) & (nw > 1) & (nw < 25)) | (
+    b0 = bits[first]
+    b1 = bits[np.minimum(first + 1, len(bits) - 1)]  # (the second word: only read where nw > 2)
+    rows = np.zeros((len(lines), 8))
+    rows[:, 0] = (((b0 & _B_LEAD) > 0) & (nw > 1) & (nw < 25)) | (
         (nw > 2) & ((b0 & _B_VERB) > 0) & ((b1 & _B_BY) > 0))
-    flags[lines, 1] = (ab & _B_CREDIT) > 0
-    flags[lines, 3] = (ab & _B_SOCIAL) > 0
-    flags[lines, 4] = (ab & _B_NAV) > 0
-    flags[lines, 5] = (b0 & _B_MEDIA) > 0
-    flags[lines, 7] = (ab & _B_AGO) > 0
+    rows[:, _ANY_COLUMNS] = (np.bitwise_or.reduceat(bits, first)[:, None] & _ANY_BITS) > 0
+    rows[:, 5] = (b0 & _B_MEDIA) > 0
+    flags[lines] = rows
     return flags
 
 

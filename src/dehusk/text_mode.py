@@ -231,7 +231,7 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
         if len(members) >= LIST_MIN_ITEMS and (
                 sum(len(segments[k].text.split()) for k in members) / len(members) <= LIST_MAX_MEAN_WORDS):
             if last is None:
-                last = last_lines(segments)
+                last = last_lines(segments, i)  # (this run and the later ones start at i or below it)
             contents = [k for k in members if last[norm_line(segments[k].text)] > k]
         if contents is not None and len(contents) * 2 > len(members):
             for k in contents:
@@ -246,11 +246,12 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
         end = members[-1] + 1
 
 
-def last_lines(segments: list[Segment]) -> dict[str, int]:
-    """Each line's last index on the page, by its `norm_line` key. A member k of a run comes back
-    further down when its key's last index is past k (texts do not change while the lists are
-    read: only labels do), for every run at once."""
-    return {norm_line(seg.text): i for i, seg in enumerate(segments)}
+def last_lines(segments: list[Segment], start: int = 0) -> dict[str, int]:
+    """Each line's last index on the page, by its `norm_line` key, for the lines from `start` on.
+    A member k >= start of a run comes back further down when its key's last index is past k
+    (texts do not change while the lists are read: only labels do), for every run at once: the
+    lines above `start` cannot come back below a member."""
+    return {norm_line(segments[i].text): i for i in range(start, len(segments))}
 
 
 ORPHAN_TEXT_WORDS = 30  # a kept paragraph this long is the article's text

@@ -227,3 +227,20 @@ def test_keep_short_item_lists_is_the_plain_walk() -> None:
         keep_short_item_lists(a)
         _keep_short_item_lists_plain(b)
         assert [s.label for s in a] == [s.label for s in b], spec
+
+
+def test_window_means_are_the_one_column_window_means() -> None:
+    import numpy as np
+
+    from dehusk.features import window_mean, window_means
+
+    rng = np.random.default_rng(11)
+    for n in (0, 1, 2, 3, 7, 40):
+        cols = rng.normal(size=(n, 3)) * rng.integers(0, 3, size=(n, 3))
+        for sizes in ((1, 3, 10), (2,), (0, 1)):
+            means = window_means(cols, sizes)
+            assert len(means) == len(sizes)
+            for k, m in zip(sizes, means, strict=True):
+                assert m.shape == (n, 3)
+                for j in range(3):
+                    assert np.array_equal(m[:, j], window_mean(cols[:, j], k)), (n, sizes, k, j)

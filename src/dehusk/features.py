@@ -134,22 +134,20 @@ def window_mean(col: np.ndarray, k: int, include_self: bool = False) -> np.ndarr
 
 def window_means(cols: np.ndarray, sizes: Sequence[int]) -> list[np.ndarray]:
     """`window_mean` of every column of `cols` (n x m) for each k in `sizes`: one cumulative sum
-    for all of them (the same sums, in the same order, as the one-column version)."""
+    for all of them (the same sums, in the same order, as the one-column version), and each
+    step done for all the sizes at once (a few numpy calls per page, whatever the sizes)."""
     n = cols.shape[0]
     c = np.zeros((n + 1, cols.shape[1]))
     np.cumsum(cols, axis=0, out=c[1:])
     idx = np.arange(n)
-    out = []
-    for k in sizes:
-        lo = np.maximum(idx - k, 0)
-        hi = np.minimum(idx + k + 1, n)
-        count = (hi - lo).astype(np.float64) - 1
-        total = c[hi] - c[lo] - cols
-        if k >= 1 and n > 1:  # every block has a neighbour: no count is 0
-            out.append(total / count[:, None])
-        else:
-            out.append(np.divide(total, count[:, None], out=np.zeros_like(total), where=(count > 0)[:, None]))
-    return out
+    k = np.asarray(sizes)[:, None]
+    lo = np.maximum(idx - k, 0)  # (sizes, n)
+    hi = np.minimum(idx + k + 1, n)
+    count = ((hi - lo).astype(np.float64) - 1)[:, :, None]
+    total = c[hi] - c[lo] - cols  # (sizes, n, m)
+    if n > 1 and min(sizes) >= 1:  # every block has a neighbour: no count is 0
+        return list(total / count)
+    return list(np.divide(total, count, out=np.zeros_like(total), where=count > 0))
 
 
 def shift(col: np.ndarray, by: int, fill: float = 0.0) -> np.ndarray:

@@ -47,6 +47,15 @@ SKIP_TAGS = frozenset({
 CODE_TAGS = frozenset({"code", "kbd", "samp", "tt", "var"})
 _SPECIAL_BLOCKS = frozenset({"tr", "table", "ul", "ol", "menu", "dir", "li", "td", "th", "h1", "frameset"})
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
+# what the walk does with a node, by tag: one dict lookup (tags not listed are inline elements,
+# or special nodes when their name starts with "-")
+_SKIP, _BLOCK, _INLINE = 0, 1, 2
+_TAG_KIND: dict[str | None, int] = {
+    None: _SKIP, "-text": _SKIP, "-comment": _SKIP, "-doctype": _SKIP, "-document": _SKIP,
+    **dict.fromkeys(SKIP_TAGS, _SKIP), **dict.fromkeys(BLOCK_TAGS, _BLOCK),
+    **dict.fromkeys(("a", "span", "b", "i", "em", "strong", "br", "small", "label", "button", "time", "sup", "sub",
+                     "u", "font", "abbr", "cite", "q", "mark", "s", "del", "ins", "bdi", "wbr", *CODE_TAGS), _INLINE),
+}
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden")
 _LD_TYPE = re.compile(r'"@type"\s*:\s*(\[[^\]]{0,300}\]|"[^"]{1,80}")')
 _WORDS_IN_TYPE = re.compile(r'"([^"]{1,80})"')
@@ -123,7 +132,7 @@ def segment_html(
     frames = page.frames
     segments: list[Segment] = []
     tag_to_bit = _TAG_TO_BIT
-    block_tags, skip_tags, code_tags = BLOCK_TAGS, SKIP_TAGS, CODE_TAGS
+    tag_kind, code_tags = _TAG_KIND, CODE_TAGS
     hidden_bit, noscript_bit, a_bit = TB["hidden"], TB["noscript"], TB["a"]
     hidden_style = _HIDDEN_STYLE.search
 
@@ -194,7 +203,7 @@ def segment_html(
                     r_chars += n
                     if in_link:
                         r_link += n
-        elif (tag := node.tag) is None or tag[0] == "-" or tag in skip_tags:
+        elif (kind := tag_kind.get(tag := node.tag)) == _SKIP or kind is None and tag[0] == "-":
             if tag == "script":
                 page.n_scripts += 1
                 attrs = node.attributes
@@ -212,7 +221,13 @@ def segment_html(
         else:
             attrs = node.attributes
             tbit = tag_to_bit.get(tag, 0)
-            if attrs:
+            if not attrs:
+                cls = ident = None
+                key = ""
+            elif len(attrs) == 1 and (cls := attrs.get("class")) is not None:  # (most often: a class alone)
+                ident = None
+                key = cls
+            else:
                 cls = attrs.get("class")
                 ident = attrs.get("id")
                 key = cls or ""
@@ -230,10 +245,7 @@ def segment_html(
                     or ((style := attrs.get("style")) and hidden_style(style))
                 ):
                     tbit |= hidden_bit
-            else:
-                cls = ident = None
-                key = ""
-            if tag in block_tags:
+            if kind == _BLOCK:
                 if tag == "noscript":
                     tbit |= noscript_bit
                     if not include_noscript:
@@ -248,55 +260,55 @@ def segment_html(
                     r_links = r_itags = 0
                 if tag == "hr":
                     tag = ""
-            if tag in block_tags:
-                fr = frames[cur]
-                if in_link:
-                    tbit |= a_bit
-                idx = len(frames)
-                if ident:
-                    label = tag + "#" + ident[:40]
-                elif cls and (words := cls.split(None, 1)):
-                    label = tag + "." + words[0][:40]
-                else:
-                    label = tag
-                new = [tag, cur, key, 0, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
-                       fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, label, len(segments), 0]
-                if tag in _SPECIAL_BLOCKS:
-                    if tag == "tr":
-                        new[F_ROW] = idx
-                    elif tag == "table":
-                        new[F_TABLE] = idx
-                        new[F_ROW] = -1
-                    elif tag in ("ul", "ol", "menu", "dir"):
-                        new[F_LDEPTH] += 1
-                        if tag == "ol":
-                            start = attrs.get("start") or "1"
-                            new[F_COUNT] = int(start) - 1 if start.strip().lstrip("-").isdigit() else 0
-                            new[F_INFO] = "ol"
-                    elif tag == "li":
-                        fr[F_COUNT] += 1
-                        new[F_INFO] = fr[F_COUNT] if fr[F_INFO] == "ol" else 0
-                    elif tag in ("td", "th"):
-                        span = attrs.get("colspan")
-                        new[F_INFO] = int(span) if span and span.strip().isdigit() and 0 < int(span) < 100 else 1
-                    elif tag == "h1":
-                        page.n_h1 += 1
-                    elif tag == "frameset":
-                        page.frameset = True
-                fr[F_NBLOCK] += 1
-                frames.append(new)
-                if tag == "pre":
-                    _pre_segment(node, idx, frames, segments, markdown)
-                    page.n_pre += 1
-                    _close(frames, idx)
-                else:
-                    child = node.child
-                    if child is not None:
-                        push(idx)
-                        cur = idx
+                if tag:
+                    fr = frames[cur]
+                    if in_link:
+                        tbit |= a_bit
+                    idx = len(frames)
+                    if ident:
+                        label = tag + "#" + ident[:40]
+                    elif cls and (words := cls.split(None, 1)):
+                        label = tag + "." + words[0][:40]
                     else:
+                        label = tag
+                    new = [tag, cur, key, 0, fr[F_TMASK] | tbit, 0, 0, 0, fr[F_DEPTH] + 1,
+                           fr[F_ROW], fr[F_TABLE], fr[F_LDEPTH], 0, None, 0, 0, label, len(segments), 0]
+                    if tag in _SPECIAL_BLOCKS:
+                        if tag == "tr":
+                            new[F_ROW] = idx
+                        elif tag == "table":
+                            new[F_TABLE] = idx
+                            new[F_ROW] = -1
+                        elif tag in ("ul", "ol", "menu", "dir"):
+                            new[F_LDEPTH] += 1
+                            if tag == "ol":
+                                start = attrs.get("start") or "1"
+                                new[F_COUNT] = int(start) - 1 if start.strip().lstrip("-").isdigit() else 0
+                                new[F_INFO] = "ol"
+                        elif tag == "li":
+                            fr[F_COUNT] += 1
+                            new[F_INFO] = fr[F_COUNT] if fr[F_INFO] == "ol" else 0
+                        elif tag in ("td", "th"):
+                            span = attrs.get("colspan")
+                            new[F_INFO] = int(span) if span and span.strip().isdigit() and 0 < int(span) < 100 else 1
+                        elif tag == "h1":
+                            page.n_h1 += 1
+                        elif tag == "frameset":
+                            page.frameset = True
+                    fr[F_NBLOCK] += 1
+                    frames.append(new)
+                    if tag == "pre":
+                        _pre_segment(node, idx, frames, segments, markdown)
+                        page.n_pre += 1
                         _close(frames, idx)
-            elif tag:
+                    else:
+                        child = node.child
+                        if child is not None:
+                            push(idx)
+                            cur = idx
+                        else:
+                            _close(frames, idx)
+            else:
                 # inline element
                 if tag == "br":
                     add_piece("\n")

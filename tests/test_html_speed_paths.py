@@ -214,10 +214,16 @@ def test_scan_prefilters_never_reject_a_match() -> None:
     for _ in range(30000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
         lead = text.lstrip()
-        if MP._BY_TEXT.match(lead):
-            assert MP._may_be_by(lead), text
         if MP._BIO_TEXT.match(text):
             assert MP._may_be_bio(lead), text
+        # the by-or-bio regex: a byline where `_BY_TEXT` takes the stripped text, else the bio's name
+        m = MP._BY_OR_BIO.match(text)
+        if MP._BY_TEXT.match(lead):
+            assert m is not None and m.group(1) is None, text
+        elif (bio := MP._BIO_TEXT.match(text)) is not None:
+            assert m is not None and m.group(1) == bio.group(1), text
+        else:
+            assert m is None, text
 
 
 def test_leading_class_regexes_equal_their_plus_forms() -> None:

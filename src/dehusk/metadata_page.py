@@ -37,12 +37,17 @@ _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "
                             "svg", "input", "button", "form", "section"})
 MAX_SCAN = 8000  # nodes walked by `scan_body`
 _SCAN_TEXT = 300  # characters: a longer text node is prose (or a script), not a date line or a byline
-_BY_TEXT = re.compile(r"^\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started|"
-                      r"contributed)\s+)?(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|"
-                      r"scritto da|auteur)(?![^\W\d_])", re.I)
+_BY_WORDS = (r"\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started|contributed)\s+)?"
+             r"(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|scritto da|auteur)"
+             r"(?![^\W\d_])")
+_BY_TEXT = re.compile("^" + _BY_WORDS, re.I)
 # an author bio: "Jane Doe is a reporter ...", "Jane Doe writes about ..."
-_BIO_TEXT = re.compile(r"\s*([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|"
-                       r"leads|serves|holds|specializes|specialises)\s")
+_BIO_NAME = (r"([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|leads|serves|"
+             r"holds|specializes|specialises)\s")
+_BIO_TEXT = re.compile(r"\s*" + _BIO_NAME)
+# both on a text at once: `_BY_TEXT` on the text without its leading white space (`\s*+` takes
+# what `lstrip` strips), else `_BIO_TEXT` (the name: group 1)
+_BY_OR_BIO = re.compile(rf"\s*+(?:(?i:{_BY_WORDS})|{_BIO_NAME})")
 
 
 @dataclass(slots=True)
@@ -65,7 +70,7 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
         return out
     want = {n.mem_id for n in wanted}
     positions, bios = out.positions, out.bios
-    by_text, bio_text, date_hint = _BY_TEXT.match, _BIO_TEXT.match, date_hint_search
+    by_or_bio, bio_text, date_hint = _BY_OR_BIO.match, _BIO_TEXT.match, date_hint_search
     i = 0
     nodes = root.traverse(include_text=True)
     for i, node in enumerate(islice(nodes, MAX_SCAN), 1):
@@ -86,29 +91,18 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.dates.append((i, " ".join(text.split()), parent))
-        elif _may_be_by(lead := text.lstrip()) and by_text(lead):
+        elif (m := by_or_bio(text)) is None:
+            continue
+        elif (name := m.group(1)) is None:  # a byline
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.bylines.append((i, " ".join(text.split()), node))
-        elif len(bios) < 6 and _may_be_bio(lead):
-            m = bio_text(text)
-            if m and looks_like_person(m.group(1)):
-                bios.append((i, m.group(1), node))
+        elif len(bios) < 6 and looks_like_person(name):
+            bios.append((i, name, node))
     if i == MAX_SCAN and next(nodes, None) is not None:  # (a longer body: counted as MAX_SCAN + 1 nodes)
         i += 1
     out.n = max(i, 1)
     return out
-
-
-# the first letters `_BY_TEXT` can start with (after up to three non-word characters)
-_BY_FIRST = frozenset("wprtscabvde")
-
-
-def _may_be_by(lead: str) -> bool:
-    """False when `_BY_TEXT` cannot match `lead` (a text without its leading white space): it
-    starts with an ASCII letter or digit no alternative of `_BY_TEXT` starts with."""
-    c = lead[:1]
-    return not (c.isascii() and c.isalnum()) or c.lower() in _BY_FIRST
 
 
 def _may_be_bio(lead: str) -> bool:

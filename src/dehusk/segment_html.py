@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, fields
+from functools import reduce
+from operator import or_
 from typing import Any
 
 from .assemble import md_escape
@@ -169,12 +171,10 @@ def segment_html(
             fr[F_CHARS] += n
             fr[F_LINK] += link
             fr[F_NSEG] += 1
-            imask = 0
-            for key in r_keys:
-                imask |= value_mask(key)
-            seg = Segment(
-                text=text, dom={"frame": cur, "link": link, "links": r_links, "imask": imask, "itags": r_itags}
-            )
+            imask = reduce(or_, map(value_mask, r_keys), 0) if r_keys else 0
+            # (positional: text, kind, level, bullet, indent, blank_before, path, dom; a little cheaper)
+            seg = Segment(text, "p", 0, False, 0, 0, None,
+                          {"frame": cur, "link": link, "links": r_links, "imask": imask, "itags": r_itags})
             if markdown:
                 seg.extra["md_inline"] = _collapse("".join(md))
             segments.append(seg)

@@ -191,18 +191,16 @@ def segment_html(
             deadline.check("segmenting")
             if len(segments) >= MAX_SEGMENTS:
                 break
-        child = None  # set when the walk goes down into this node
         txt = node.text_content  # a text node's text; None for elements and the other nodes
-        if txt is not None:
-            if txt:
-                add_piece(txt)
-                if markdown:
-                    md.append(md_escape(txt))
-                if not txt.isspace():
-                    n = len(txt.strip())
-                    r_chars += n
-                    if in_link:
-                        r_link += n
+        if txt is not None:  # (an empty one changes nothing below)
+            add_piece(txt)
+            if markdown:
+                md.append(md_escape(txt))
+            if not txt.isspace():
+                n = len(txt.strip())
+                r_chars += n
+                if in_link:
+                    r_link += n
         elif (kind := tag_kind.get(tag := node.tag)) == _SKIP or kind is None and tag[0] == "-":
             if tag == "script":
                 page.n_scripts += 1
@@ -303,11 +301,12 @@ def segment_html(
                         _close(frames, idx)
                     else:
                         child = node.child
-                        if child is not None:
+                        if child is not None:  # go down into it
                             push(idx)
                             cur = idx
-                        else:
-                            _close(frames, idx)
+                            node = child
+                            continue
+                        _close(frames, idx)
             else:
                 # inline element
                 if tag == "br":
@@ -318,8 +317,7 @@ def segment_html(
                     child = node.child
                     if child is None:
                         pass
-                    elif tag in code_tags:
-                        child = None  # read whole
+                    elif tag in code_tags:  # read whole (not gone down into)
                         txt = node.text(deep=True, separator="", strip=False) or ""
                         if txt.strip():
                             add_piece(txt)
@@ -343,9 +341,8 @@ def segment_html(
                             push(-2)
                         else:
                             push(-1)
-        if child is not None:
-            node = child
-            continue
+                        node = child  # go down into it
+                        continue
         # advance to the next node, closing the elements we climb out of
         while True:
             nxt = node.next

@@ -4,11 +4,12 @@ per selector it matches)."""
 
 from __future__ import annotations
 
+import random
+
 from selectolax.lexbor import LexborHTMLParser
 
-from dehusk import metadata_html as MH
 from dehusk import metadata_page as MP
-from dehusk.metadata_rank import ATTR_AUTHOR
+from dehusk.metadata_page import ATTR_AUTHOR
 
 _PAGE = """<html lang="en"><head><title>Plans | Site</title>
 <meta property="og:title" content="Plans"><meta name="author" content="Jane Doe">
@@ -84,10 +85,43 @@ def test_merged_head_and_body_queries_equal_separate_queries() -> None:
     assert len(got.bylines) > len(set(_ids(got.bylines)))
 
 
+def _merged_equal_separate(html: str) -> None:
+    tree = LexborHTMLParser(html)
+    root = tree.body
+    page = MP.read_page(tree, None)
+    users, imgs = page.users_and_images()
+    assert _ids(users) == _ids(root.css(ATTR_AUTHOR))
+    assert _ids(imgs) == _ids(root.css("img"))
+    ref = _reference_page(tree)
+    assert _ids(page.h1s) == _ids(ref.h1s) and _ids(page.times) == _ids(ref.times)
+    assert {k: _ids(v) for k, v in page.itemprops.items()} == {k: _ids(v) for k, v in ref.itemprops.items()}
+    assert _ids(page.author_links) == _ids(ref.author_links)
+    assert _ids(page.bylines) == _ids(ref.bylines) and _ids(page.datelines) == _ids(ref.datelines)
+    fresh = MP.Page(root=root)  # (a page not read by read_page: its own query)
+    assert [_ids(x) for x in fresh.users_and_images()] == [_ids(users), _ids(imgs)]
+
+
 def test_user_and_img_nodes_equal_their_own_queries() -> None:
-    for html in (_PAGE, "<body><p>none</p></body>", "<body><img class='username' data-author='x' author='y'></body>"):
-        root = LexborHTMLParser(html).body
-        users, imgs = MH._user_and_img_nodes(root)
-        assert _ids(users) == _ids(root.css(ATTR_AUTHOR))
-        assert _ids(imgs) == _ids(root.css("img"))
-    assert MH._user_and_img_nodes(None) == ([], [])
+    for html in (_PAGE, "<body><p>none</p></body>", "<body><img class='username' data-author='x' author='y'></body>",
+                 "<body><h2 class='UserName byline date' itemprop='author' data-username>x</h2>"
+                 "<img itemprop='image' class='author user-name' data-author><img class='meta'></body>"):
+        _merged_equal_separate(html)
+    assert MP.Page().users_and_images() == ([], [])
+
+
+def test_merged_queries_on_random_pages() -> None:
+    rnd = random.Random(5)
+    tags = ["div", "span", "a", "img", "h1", "h2", "time", "p", "section", "b", "strong"]
+    classes = ["username", "UserName", "user-name", "USER-NAMES", "usérname", "author", "byline", "date", "publish",
+               "meta", "x", "", "ΜΕΤΑ", "\u212aey", "author-box", "post-meta", "uſername"]
+    attrs = ["data-author='a'", "data-username", "author='b'", "itemprop='author'", "itemprop='name headline'",
+             "rel='author'", "href='/Author/x'", "href='/x'", "id='authorbox'", "id='x'", "datetime='2024'"]
+    for _ in range(300):
+        parts = []
+        for _ in range(rnd.randint(1, 25)):
+            tag = rnd.choice(tags)
+            extra = " ".join(rnd.sample(attrs, rnd.randint(0, 3)))
+            cls = " ".join(rnd.sample(classes, rnd.randint(0, 3)))
+            inner = "" if tag == "img" else f"t</{tag}>"
+            parts.append(f"<{tag} class='{cls}' {extra}>{inner}" if cls or rnd.random() < 0.5 else f"<{tag} {extra}>{inner}")
+        _merged_equal_separate("<html><body>" + "".join(parts) + "</body></html>")

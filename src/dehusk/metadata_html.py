@@ -72,7 +72,6 @@ from .metadata_page import (
     Page,
     Scan,
     ancestors,
-    element_runs,
     in_chrome,
     near_headline,
     page_language,
@@ -81,7 +80,6 @@ from .metadata_page import (
     read_page,
 )
 from .metadata_rank import (
-    ATTR_AUTHOR,
     AUTHOR_FEATURES,
     COPYRIGHT,
     LOOSE_PREFIX,
@@ -243,22 +241,6 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
 
 
-def _user_and_img_nodes(root: LexborNode | None) -> tuple[list[LexborNode], list[LexborNode]]:
-    """`root.css(ATTR_AUTHOR)` and `root.css("img")` from one query (one walk in lexbor): an
-    element comes once per selector it matches, duplicates next to each other."""
-    users: list[LexborNode] = []
-    imgs: list[LexborNode] = []
-    if root is None:
-        return users, imgs
-    for run in element_runs(root.css(ATTR_AUTHOR + ", img")):
-        if run[0].tag == "img":
-            imgs.append(run[0])
-            users.extend(run[1:])
-        else:
-            users.extend(run)
-    return users, imgs
-
-
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
     """Every author source for the learned picker with the names it gives: the rule's (all of
     them), each byline element and visible "By ..." line apart, user-name elements and
@@ -316,7 +298,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
             if names and add(AuthorSource("visible byline", [names], False, node), len(seen) - 1) \
                     and len(seen) >= _MAX_PER_KIND:
                 break
-    users, imgs = _user_and_img_nodes(page.root)
+    users, imgs = page.users_and_images()
     if page.root is not None:
         for node in users[:6]:
             if node.tag in ("input", "label", "form", "button", "select", "textarea"):

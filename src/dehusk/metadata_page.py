@@ -31,6 +31,8 @@ _BODY_QUERY = "h1, time, [itemprop], a[rel], a[href*='/author' i]"
 # run only when structured metadata left a field empty (each substring selector costs a pass)
 _HINT_QUERY = "[class*=author i], [class*=byline i], [id*=author i], [class*=date i], [class*=publish i], " \
     "[class*=meta i]"
+# user-name elements and images, read by the author picker (`metadata_html`): from the same query
+ATTR_AUTHOR = "[class*=username i], [class*=user-name i], [data-author], [data-username], [author]"
 _BYLINE_HINT = re.compile(r"author(?!i[sz])|byline", re.I)
 _DATE_HINT = re.compile(r"date|publish|meta", re.I)
 _NOT_HINT_TAGS = frozenset({"script", "style", "meta", "link", "body", "html", "main", "article", "img",
@@ -134,6 +136,22 @@ class Page:
     headline_path: frozenset[int] = frozenset()  # ancestors of the chosen headline (see `in_chrome`)
     _hints: tuple[list[LexborNode], list[LexborNode]] | None = None
     _scan: Scan | None = None
+    _users_imgs: tuple[list[LexborNode], list[LexborNode]] | None = None
+
+    def users_and_images(self) -> tuple[list[LexborNode], list[LexborNode]]:
+        """`root.css(ATTR_AUTHOR)` (an element once per selector it matches) and `root.css("img")`
+        (read_page sets them)."""
+        if self._users_imgs is None:
+            users: list[LexborNode] = []
+            imgs: list[LexborNode] = []
+            for run in element_runs(self.root.css(ATTR_AUTHOR + ", img") if self.root is not None else []):
+                if run[0].tag == "img":
+                    imgs.append(run[0])
+                    users.extend(run[1:])
+                else:
+                    users.extend(run)
+            self._users_imgs = users, imgs
+        return self._users_imgs
 
     @property
     def bylines(self) -> list[LexborNode]:
@@ -256,20 +274,47 @@ def _body_matches(tag: str, attrs: dict[str, str | None]) -> int:
     return n
 
 
+def _user_matches(attrs: dict[str, str | None]) -> int:
+    """How many selectors of ATTR_AUTHOR the element matches (the `i` flag folds ASCII letters
+    only; no other character lower-cases to one of these words' letters, so `lower` does)."""
+    n = ("data-author" in attrs) + ("data-username" in attrs) + ("author" in attrs)
+    cls = attrs.get("class")
+    if cls:
+        cls = cls.lower()
+        n += ("username" in cls) + ("user-name" in cls)
+    return n
+
+
 def _read_body(tree: LexborHTMLParser, page: Page) -> None:
     """_BODY_QUERY's elements, and the hint elements (`_read_hints`) from the same query."""
     root = tree.body
     page.root = root
     if root is None:
         page._hints = ([], [])
+        page._users_imgs = ([], [])
         return
     body: list[LexborNode] = []
     hints: list[LexborNode] = []
-    for run in element_runs(root.css(_BODY_QUERY + ", " + _HINT_QUERY)):  # _BODY_QUERY's matches first
-        k = _body_matches(run[0].tag, run[0].attributes)
+    users: list[LexborNode] = []
+    imgs: list[LexborNode] = []
+    # one query (one walk) for the three: an element's matches come in the selectors' order
+    for run in element_runs(root.css(f"{_BODY_QUERY}, {ATTR_AUTHOR}, img, {_HINT_QUERY}")):
+        first = run[0]
+        tag = first.tag
+        if tag == "img" and len(run) == 1:  # (an image alone: the most frequent match)
+            imgs.append(first)
+            continue
+        attrs = first.attributes
+        k = _body_matches(tag, attrs)
         body.extend(run[:k])
-        hints.extend(run[k:])
+        u = k + _user_matches(attrs)
+        users.extend(run[k:u])
+        if tag == "img":
+            imgs.append(run[u])
+            u += 1
+        hints.extend(run[u:])
     page._hints = _read_hints(hints)
+    page._users_imgs = users, imgs
     for node in body:
         tag = node.tag
         attrs = node.attributes

@@ -342,7 +342,6 @@ COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s
 LOOSE_PREFIX = re.compile(r"^\W{0,3}(?:(?:written|posted|published|started|reviewed|words|article|story|text)\s+)?"
                            r"(?:by|von|par|por|door|author|autor|authors)\s*:?\s*", re.I)
 _LOOSE_END = re.compile(r"\s+(?:on|in|at|am|le|el|il|»|›)\s+|\s*[|•·,;(]\s*|\s[-–—]\s")
-ATTR_AUTHOR = "[class*=username i], [class*=user-name i], [data-author], [data-username], [author]"
 NOT_LOOSE = frozenset({"site name", "copyright", "byline heading"})
 
 

@@ -209,7 +209,7 @@ def token_mask(value: str, cache: dict[str, int]) -> int:
 @lru_cache(maxsize=65536)
 def value_mask(value: str) -> int:
     """token_mask of a whole attribute string (the same strings recur across a site's pages):
-    the OR of its words' masks, digit runs read as one "0". (The masks do not depend on digits:
-    the one literal holding a digit, "mc4wp", is read in normalised words as a class of its
-    own word would be; words of 1-2 characters with a digit match nothing either way.)"""
+    the OR of its words' masks, every digit run read as one "0". (The same masks as when only
+    words of 3+ characters were normalised: a word of 1-2 characters with a digit matches no
+    group either way, see the tests.)"""
     return reduce(or_, map(_word_mask, _DIGITS.sub("0", value).split()), 0)

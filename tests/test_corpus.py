@@ -129,6 +129,17 @@ def test_jsonl_shard_compressions(tmp_path: Path, pages: list) -> None:
     assert outs["zstd"] == outs["gzip"] == outs["none"] and len(outs["none"]) == 3
 
 
+def test_workers_freeze_what_they_loaded_and_the_caller_is_left_alone(tmp_path: Path, pages: list) -> None:
+    import gc
+
+    before = gc.get_freeze_count()
+    paths = write_inputs(pages[:2], tmp_path / "in")
+    corpus_run([paths["text_jsonl"]], tmp_path / "out", workers=1, work=WorkConfig(extract_fn="test_corpus_hooks:gc_probe"))
+    records = list(read_output(tmp_path / "out"))
+    assert len(records) == 2 and all(int(r["title"]) > 1000 for r in records)  # modules, models, tables
+    assert gc.get_freeze_count() == before  # the process that called the runner is not touched
+
+
 def test_bad_inputs_are_logged_and_the_run_completes(tmp_path: Path, pages: list) -> None:
     d = tmp_path / "in"
     d.mkdir()

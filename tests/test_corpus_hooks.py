@@ -127,3 +127,18 @@ def site_pages(host: str, n: int, start: int = 0) -> list[tuple[str, str, str]]:
         )
         pages.append((f"https://{host}/story/{i}", html, text))
     return pages
+
+
+def gc_probe(
+    page: str | bytes,
+    *,
+    mode: str = "auto",
+    url: str | None = None,
+    options: Any = None,
+    content_type: str | None = None,
+    **_: Any,
+) -> Article:
+    """title: how many objects the worker process has frozen out of the garbage collector's walks."""
+    import gc
+
+    return Article(title=str(gc.get_freeze_count()), text=to_text(page), url=url, mode=mode)

@@ -129,15 +129,7 @@ def site_pages(host: str, n: int, start: int = 0) -> list[tuple[str, str, str]]:
     return pages
 
 
-def gc_probe(
-    page: str | bytes,
-    *,
-    mode: str = "auto",
-    url: str | None = None,
-    options: Any = None,
-    content_type: str | None = None,
-    **_: Any,
-) -> Article:
+def gc_probe(page: str | bytes, *, mode: str = "auto", url: str | None = None, **_: Any) -> Article:
     """title: how many objects the worker process has frozen out of the garbage collector's walks."""
     import gc
 

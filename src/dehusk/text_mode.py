@@ -273,8 +273,10 @@ def drop_orphan_headings(segments: list[Segment], words: list[float] | None = No
     0.825 -> 0.830, listing pages 0.572 -> 0.615; scrapinghub 0.902 -> 0.903, 0.916 -> 0.915)."""
     n = len(segments)
     first_text = last_text = -1
+    text_words = 0.0  # the words of the article's text: its body paragraphs of 30+ words
     if words is not None:
         text = [i for i, seg in enumerate(segments) if seg.label == "body" and words[i] >= ORPHAN_TEXT_WORDS]
+        text_words = sum(words[i] for i in text)
         if text:
             # the article's text starts under its head: the title, byline and date lines above its
             # second paragraph (a standfirst may stand above them)
@@ -288,7 +290,6 @@ def drop_orphan_headings(segments: list[Segment], words: list[float] | None = No
         # a page of items (a listing: names and one-line descriptions the model kept): its
         # "orphans" hold more words than the article text around them; they are its content
         orphans = [i for i in heads if not first_text < i < last_text]
-        text_words = sum(words[i] for i, seg in enumerate(segments) if seg.label == "body" and words[i] >= ORPHAN_TEXT_WORDS)
         if len(orphans) >= ITEM_PAGE_HEADINGS and sum(words[i] for i in orphans) > text_words:
             return
     for i in heads:  # (a later heading is still one)

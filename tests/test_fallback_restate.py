@@ -1,4 +1,4 @@
-"""Two rules after the classifier: the fallback paragraph (text mode) and restatements (both modes)."""
+"""Rules after the classifier: the fallback paragraph, restatements, and pages with no main block."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import dehusk
 from conftest import labelled_lines
 from dehusk.assemble import mark_duplicates
 from dehusk.blocks import Segment
-from dehusk.fallback import keep_best_paragraph
+from dehusk.fallback import CHROME_SURE, drop_chrome_only, keep_best_paragraph
 
 PARAS = [
     "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years later "
@@ -98,3 +98,41 @@ def test_html_mode_falls_back_to_the_best_paragraph_too() -> None:
     strict = dehusk.extract(html, mode="html", threshold=0.999, explain=True)
     assert PARAS[0] in strict.text and "Weather" not in strict.text
     assert any(b.reason.startswith("fallback") for b in strict.blocks)
+
+
+_FOOTER = (
+    '<footer><div class="footer-links"><h4>Help</h4><ul><li><a href="/help">Help Center</a></li>'
+    '<li><a href="/disputes">Disputes &amp; Reports</a></li><li><a href="/returns">Return and refund policy</a></li>'
+    '<li><a href="/recalls">Recalls</a></li></ul><p>Sign up for our newsletter to get deals, new arrivals and '
+    "stories from our makers, straight to your inbox every week.</p></div></footer>"
+)
+_SHELL = (
+    "<html><head><title>Walnut desk | Shop</title></head><body><header><nav><a href='/'>Home</a> "
+    f"<a href='/shop'>Shop</a> <a href='/about'>About us</a></nav></header><main id='app'></main>{_FOOTER}</body></html>"
+)
+
+
+def test_a_page_whose_only_candidates_are_footer_blocks_has_no_main_block() -> None:
+    a = dehusk.extract(_SHELL, mode="html", explain=True)
+    assert a.text == "" and a.empty_reason == "no_main_block"
+    dropped = [b for b in a.blocks if b.reason.startswith("no main block")]
+    assert dropped and all(b.label == "boilerplate" for b in dropped)
+    assert any("newsletter" in b.text for b in dropped)  # (the blocks the classifier had kept)
+
+
+def test_the_same_footer_under_an_article_stays_out_and_the_article_stays_in() -> None:
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2])
+    page = _SHELL.replace("<main id='app'></main>", f"<main><article><h1>Ferry terminal delayed</h1>{body}</article></main>")
+    a = dehusk.extract(page, mode="html")
+    assert PARAS[0] in a.text and PARAS[1] in a.text and "newsletter" not in a.text and a.empty_reason is None
+
+
+def test_drop_chrome_only_needs_every_kept_block_in_chrome_and_none_sure() -> None:
+    def run(chrome: list[bool], scores: list[float]) -> list[str]:
+        segs = labelled_lines([(p, "body") for p in PARAS[: len(chrome)]])
+        drop_chrome_only(segs, chrome.__getitem__, scores)
+        return [s.label for s in segs]
+
+    assert run([True, True], [0.5, 0.6]) == ["boilerplate", "boilerplate"]
+    assert run([True, False], [0.5, 0.6]) == ["body", "body"]  # one block outside the chrome: content
+    assert run([True, True], [0.5, CHROME_SURE]) == ["body", "body"]  # one sure block: content

@@ -29,7 +29,7 @@ from .article import Article
 from .assemble import Meta, assemble, md_escape
 from .blocks import Segment, kept_words
 from .deadline import NO_DEADLINE, Deadline
-from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
+from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
@@ -170,6 +170,7 @@ def score_blocks(
 
 
 _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)) for label, groups, tags in _HUSK_CUES)
+_CHROME_BITS = TB["header"] | TB["footer"] | TB["nav"] | TB["aside"] | TB["dialog"]  # (see drop_chrome_only)
 _CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list is not one)
 
 
@@ -494,6 +495,9 @@ def extract_html(
                  host_pages=getattr(options.template_lines, "pages", 0))
     if a.segments and kept_words(a.segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
         keep_best_paragraph(a.segments, a.f, used)
+    if a.segments:
+        frames, segs = a.page.frames, a.segments
+        drop_chrome_only(segs, lambda i: bool(frames[segs[i].dom["frame"]][F_TMASK] & _CHROME_BITS), used)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)

@@ -27,6 +27,7 @@ from datetime import date
 from functools import lru_cache
 
 from .authors_noise import _norm, _remove_noise
+from .dates import CACHED_CHARS
 from .dates import _limit as date_limit
 
 __all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
@@ -421,7 +422,9 @@ def split_credit(text: str, want_orgs: bool = True) -> tuple[list[str], list[str
     (without `want_orgs`: the persons, and no organisations looked for)."""
     if not text or not isinstance(text, str):
         return [], []
-    persons, orgs = _split_credit(text[:2000], want_orgs, date_limit(None))
+    text = text[:2000]
+    split = _split_credit if len(text) <= CACHED_CHARS else _split_credit.__wrapped__
+    persons, orgs = split(text, want_orgs, date_limit(None))
     return list(persons), list(orgs)
 
 

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from .dates import CACHED_CHARS
+
 if TYPE_CHECKING:
     from .metadata_page import Page
 
@@ -60,7 +62,7 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace, drop invisible characters, decode left-over entities ("&amp;")."""
     if not text:
         return ""
-    return _clean_text(text)
+    return _clean_text(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _clean_text.__wrapped__(text)
 
 
 @lru_cache(maxsize=16384)
@@ -81,7 +83,9 @@ def tidy_joined(text: str) -> str:
 
 
 def tokens(text: str | None) -> tuple[str, ...]:
-    return _tokens(text) if text else ()
+    if not text:
+        return ()
+    return _tokens(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _tokens.__wrapped__(text)
 
 
 @lru_cache(maxsize=16384)
@@ -90,7 +94,9 @@ def _tokens(text: str) -> tuple[str, ...]:
 
 
 def compact(text: str | None) -> str:
-    return _compact(text) if text else ""
+    if not text:
+        return ""
+    return _compact(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _compact.__wrapped__(text)
 
 
 @lru_cache(maxsize=16384)

@@ -23,8 +23,12 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from datetime import date
+from functools import lru_cache
 
 from .authors_noise import _norm, _remove_noise
+from .dates import CACHED_CHARS
+from .dates import _limit as date_limit
 
 __all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
 
@@ -247,6 +251,12 @@ def _looks_like_person(name: str, agency: bool | None) -> bool:
     """`looks_like_person(name)`; `agency`: `is_agency(name)` when the caller knows it already."""
     if not name or not isinstance(name, str):
         return False
+    return _person(name, agency)
+
+
+@lru_cache(maxsize=8192)
+def _person(name: str, agency: bool | None) -> bool:
+    """`_looks_like_person` of a non-empty string, remembered (names are tested again and again)."""
     normed = _norm(name)
     if normed != name:
         agency = None
@@ -412,13 +422,24 @@ def split_credit(text: str, want_orgs: bool = True) -> tuple[list[str], list[str
     (without `want_orgs`: the persons, and no organisations looked for)."""
     if not text or not isinstance(text, str):
         return [], []
+    text = text[:2000]
+    split = _split_credit if len(text) <= CACHED_CHARS else _split_credit.__wrapped__
+    persons, orgs = split(text, want_orgs, date_limit(None))
+    return list(persons), list(orgs)
+
+
+@lru_cache(maxsize=8192)
+def _split_credit(text: str, want_orgs: bool, limit: date) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """`split_credit`, remembered (the same names come back from several sources of a page, and
+    from page to page of a site). `limit`: the latest date `find_dates` accepts when noise is
+    removed (it follows today's date), part of the key only."""
     persons: list[str] = []
     orgs: list[str] = []
-    for clause in _clauses(_remove_noise(text[:2000])):
+    for clause in _clauses(_remove_noise(text)):
         p, o = _names(clause, want_orgs)
         persons += p
         orgs += o
-    return _dedupe(persons), _dedupe(orgs)
+    return tuple(_dedupe(persons)), tuple(_dedupe(orgs))
 
 
 def credited_persons(text: str) -> list[str]:

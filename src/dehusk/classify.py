@@ -116,7 +116,8 @@ class TreeModel:
 
     def _descend(self, at: np.ndarray, base: np.ndarray, flat: np.ndarray, features: list[np.ndarray]) -> np.ndarray:
         """The walk below the roots, one level at a time: `at` holds each (row, tree)'s place on the
-        level, `flat[base + features[level][at]]` the value its split reads; the leaf values."""
+        level, `flat[base + features[level][at]]` the value its split reads (`base` broadcast to
+        `at`'s shape); the leaf values."""
         # one buffer per step, reused at every level
         idx, x, thr, right = np.empty_like(at), np.empty(at.shape), np.empty(at.shape), np.empty(at.shape, dtype=bool)
         # every index is in range by construction: "clip" skips numpy's bounds checks
@@ -136,10 +137,12 @@ class TreeModel:
         table times the number of rows)."""
         trees = len(self.roots)
         flat = XT.ravel()
-        base = np.repeat(np.arange(a, b, dtype=np.intp), trees).reshape(b - a, trees)
-        at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp),
-                    (XT[self.root_feature, a:b] > self.root_threshold[:, None]).T, order="C")
-        return self._descend(at, base, flat, scaled)
+        # walked as (trees, rows): the rows at one node read one feature's run of `XT` (close
+        # together in memory); the leaves are then laid out (rows, trees) as `_leaves_table` gives
+        # them, so each row's sum adds the same numbers in the same order
+        at = np.add(np.arange(0, 2 * trees, 2, dtype=np.intp)[:, None], XT[self.root_feature, a:b]
+                    > self.root_threshold[:, None])
+        return np.ascontiguousarray(self._descend(at, np.arange(a, b, dtype=np.intp), flat, scaled).T)
 
     def _leaves_walk(self, X: np.ndarray) -> np.ndarray:
         """`_leaves` walking the flat node arrays (deep trees)."""

@@ -43,6 +43,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
+from functools import lru_cache
 
 __all__ = ["DateMatch", "best_dates", "find_dates", "has_date_hint", "parse_date"]
 
@@ -374,7 +375,18 @@ def find_dates(text: str, *, lang: str | None = None, fetch_date: str | None = N
     """Every absolute date in `text` (a line or short text), in order. See the module doc."""
     if not isinstance(text, str) or not _HINT.search(text):
         return []
-    return _scan(text, lang, _limit(fetch_date))
+    scan = _scan_cached if len(text) <= CACHED_CHARS else _scan_cached.__wrapped__
+    return list(scan(text, lang, _limit(fetch_date)))
+
+
+CACHED_CHARS = 1000  # longer texts are not remembered by the caches of pure text functions (they stay small)
+
+
+@lru_cache(maxsize=8192)
+def _scan_cached(text: str, lang: str | None, limit: date) -> tuple[DateMatch, ...]:
+    """`_scan`, remembered (a page's dates are read again by several choosers, and sites repeat
+    their date lines): its matches are frozen."""
+    return tuple(_scan(text, lang, limit))
 
 
 def parse_date(value: str, *, fetch_date: str | None = None, lang: str | None = None) -> str | None:
@@ -396,7 +408,7 @@ def parse_date(value: str, *, fetch_date: str | None = None, lang: str | None = 
     m = _COMPACT.fullmatch(text)
     if m:
         return _valid((int(m[1]), int(m[2]), int(m[3])), limit)
-    found = _scan(text, lang, limit)
+    found = _scan_cached(text, lang, limit)
     if not found:
         return None
     for d in found:

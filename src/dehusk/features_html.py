@@ -69,6 +69,7 @@ LD_GROUPS = (
     ("ld_org", re.compile(r"organization|localbusiness|service|contactpage|aboutpage|event|course|jobposting", re.I)),
 )
 
+_LEVEL_METRICS = ("log_chars", "link_density", "log_nseg", "share", "img", "a_rate", "blocks")
 DOM_FEATURES: tuple[str, ...] = (
     ("link_density", "log_links", "whole_link", "level", "ordered", "depth", "rel_depth", "title_sim",
      "is_title", "after_title", "title_dist")
@@ -79,7 +80,7 @@ DOM_FEATURES: tuple[str, ...] = (
     + tuple(f"own_{t}" for t in TOKEN_NAMES)
     + tuple(f"near_{t}" for t in TOKEN_NAMES)
     + tuple(f"far_{t}" for t in TOKEN_NAMES)
-    + tuple(f"c{k}_{m}" for k in range(LEVELS) for m in ("log_chars", "link_density", "log_nseg", "share", "img", "a_rate", "blocks"))
+    + tuple(f"c{k}_{m}" for k in range(LEVELS) for m in _LEVEL_METRICS)
     + ("w1_link", "w3_link", "w10_link", "w3_kind_h", "w3_kind_li")
 )
 URL_GROUPS = (
@@ -113,6 +114,11 @@ _BLOCKS = {
 _IN_BLOCK = {j for a, b in _BLOCKS.values() for j in range(a, b)}
 _SINGLE = tuple((j, name) for j, name in enumerate(FEATURE_NAMES) if j not in _IN_BLOCK)
 _KIND_CODE = {k: j for j, k in enumerate(KINDS, start=1)}
+_KIND_KEYS = tuple(f"kind_{k}" for k in KINDS)
+_KIND_RANGE = np.arange(1, len(KINDS) + 1)[:, None]
+_TAG_KEYS = tuple(f"tag_{t}" for t in TAG_CODE_NAMES)
+_TAG_RANGE = np.arange(1, len(TAG_CODE_NAMES) + 1)[:, None]
+_LEVEL_KEYS = tuple(tuple(f"c{k}_{m}" for m in _LEVEL_METRICS) for k in range(LEVELS))
 
 CONTAINER_CONTEXT = tuple(f"cp{k}_{m}" for k in range(6) for m in ("mean", "share")) + (
     "in_best", "best_share", "best_depth_delta", "in_best2", "frame_pos_frac", "frame_nseg_pos",
@@ -249,13 +255,11 @@ def html_features(
     depth = fa["depth"][fi].astype(np.float64)
     f["depth"] = depth
     f["rel_depth"] = depth - float(np.median(depth))
-    kcode = facts[:, 5]
-    for j, k in enumerate(KINDS, start=1):
-        f[f"kind_{k}"] = (kcode == j).astype(np.float64)
+    # one-hot columns, one comparison per group (row j: code j + 1)
+    f.update(zip(_KIND_KEYS, (facts[:, 5] == _KIND_RANGE).astype(np.float64), strict=True))
     fil = fi.tolist()
     codes = np.fromiter((TAG_CODES.get(frames[i][F_TAG], 0) for i in fil), dtype=np.int64, count=n)
-    for j, name in enumerate(TAG_CODE_NAMES, start=1):
-        f[f"tag_{name}"] = (codes == j).astype(np.float64)
+    f.update(zip(_TAG_KEYS, (codes == _TAG_RANGE).astype(np.float64), strict=True))
     blocks: dict[str, np.ndarray] = {}
     # token and tag masks (< 2**63: int64 is exact)
     seg_masks = facts[:, 6:]
@@ -274,16 +278,23 @@ def html_features(
     blocks["far"] = _bits(fm[fi, 1], nt)
     # containers
     page_chars = max(float(lens.sum()), 1.0)
-    level = fi
-    for k in range(LEVELS):
-        ch = fa["chars"][level]
-        f[f"c{k}_log_chars"] = np.log1p(ch)
-        f[f"c{k}_link_density"] = np.minimum(fa["link"][level] / np.maximum(ch, 1), 1.0)
-        f[f"c{k}_log_nseg"] = np.log1p(fa["nseg"][level])
-        f[f"c{k}_share"] = ch / page_chars
-        f[f"c{k}_img"] = np.log1p(fa["nimg"][level])
-        f[f"c{k}_a_rate"] = fa["na"][level] * 100 / np.maximum(ch, 20)
-        f[f"c{k}_blocks"] = np.log1p(fa["nblock"][level])
+    # all container levels at once: row k of `level` holds each block's k-th ancestor frame
+    level = np.empty((LEVELS, n), dtype=np.int64)
+    level[0] = fi
+    for k in range(1, LEVELS):
+        level[k] = parent[level[k - 1]]
+    ch = fa["chars"][level]
+    cols = (  # (in _LEVEL_METRICS' order)
+        np.log1p(ch),
+        np.minimum(fa["link"][level] / np.maximum(ch, 1), 1.0),
+        np.log1p(fa["nseg"][level]),
+        ch / page_chars,
+        np.log1p(fa["nimg"][level]),
+        fa["na"][level] * 100 / np.maximum(ch, 20),
+        np.log1p(fa["nblock"][level]),
+    )
+    for k, keys in enumerate(_LEVEL_KEYS):
+        f.update(zip(keys, [col[k] for col in cols], strict=True))
         level = parent[level]
     f["w1_link"] = window_mean(ld, 1)
     f["w3_link"] = window_mean(ld, 3)

@@ -27,6 +27,8 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from .dates import CACHED_CHARS
+
 if TYPE_CHECKING:
     from .metadata_page import Page
 
@@ -60,6 +62,12 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace, drop invisible characters, decode left-over entities ("&amp;")."""
     if not text:
         return ""
+    return _clean_text(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _clean_text.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)
+def _clean_text(text: str) -> str:
+    """`clean_text` of a non-empty string, remembered (the same texts are cleaned again and again)."""
     if "&" in text and ";" in text:
         text = html.unescape(text)
     if not text.isascii() and _HAS_INVISIBLE.search(text):  # (else the translation changes nothing)
@@ -75,11 +83,25 @@ def tidy_joined(text: str) -> str:
 
 
 def tokens(text: str | None) -> tuple[str, ...]:
-    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text or "").casefold()))
+    if not text:
+        return ()
+    return _tokens(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _tokens.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)
+def _tokens(text: str) -> tuple[str, ...]:
+    return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
 
 def compact(text: str | None) -> str:
-    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text or "").casefold())
+    if not text:
+        return ""
+    return _compact(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _compact.__wrapped__(text)
+
+
+@lru_cache(maxsize=16384)
+def _compact(text: str) -> str:
+    return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
 
 def host_labels(url: str | None) -> list[str]:
@@ -103,6 +125,12 @@ def host_labels(url: str | None) -> list[str]:
 
 def site_keys(names: Iterable[str | None], url: str | None) -> list[str]:
     """Compact forms of everything that names the site (min 3 characters)."""
+    return list(_site_keys(tuple(names), url))
+
+
+@lru_cache(maxsize=1024)
+def _site_keys(names: tuple[str | None, ...], url: str | None) -> tuple[str, ...]:
+    """`site_keys`, remembered (several choosers of a page ask for them)."""
     keys: list[str] = []
     for name in names:
         k = compact(name)
@@ -112,7 +140,7 @@ def site_keys(names: Iterable[str | None], url: str | None) -> list[str]:
         k = compact(label)
         if len(k) >= 3 and k not in keys:
             keys.append(k)
-    return keys
+    return tuple(keys)
 
 
 def names_site(segment: str, keys: list[str], *, exact: bool = False) -> bool:

@@ -136,3 +136,10 @@ def test_drop_chrome_only_needs_every_kept_block_in_chrome_and_none_sure() -> No
     assert run([True, True], [0.5, 0.6]) == ["boilerplate", "boilerplate"]
     assert run([True, False], [0.5, 0.6]) == ["body", "body"]  # one block outside the chrome: content
     assert run([True, True], [0.5, CHROME_SURE]) == ["body", "body"]  # one sure block: content
+
+
+def test_an_article_wrapped_in_page_chrome_by_bad_markup_is_still_the_article() -> None:
+    body = "<h1>Ferry terminal delayed</h1>" + "".join(f"<p>{p}</p>" for p in PARAS)
+    for wrapped in (f"<header><div class='logo'>Harbour News</div>{body}", f"<aside>{body}</aside>"):
+        a = dehusk.extract(f"<html><head><title>Ferry</title></head><body>{wrapped}</body></html>", mode="html")
+        assert all(p in a.text for p in PARAS) and a.empty_reason is None

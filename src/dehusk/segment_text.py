@@ -167,11 +167,45 @@ def run_on(lines: list[str]) -> bool:
 
 
 def split_sentences(lines: list[str]) -> list[str]:
-    """Cut run-on lines at sentence ends, so that menus and prose fall on different lines."""
+    """Cut run-on lines at sentence ends, so that menus and prose fall on different lines; a
+    piece that opens with a menu (a run of capitalised words) is cut where its sentence starts."""
     out: list[str] = []
     for ln in lines:
-        out.extend(_SENTENCE_END.split(ln) if len(ln) > 300 else [ln])
+        if len(ln) > 300:
+            for piece in _SENTENCE_END.split(ln):
+                out.extend(split_menu_head(piece))
+        else:
+            out.append(ln)
     return out
+
+
+MENU_RUN, MENU_MIN_WORDS, SENTENCE_MIN_WORDS = 4, 8, 6
+
+
+def _lower_start(word: str) -> bool:
+    """The word's first letter is a lower-case one (a word without letters is not)."""
+    for ch in word:
+        if ch.isalpha():
+            return ch.islower()
+    return False
+
+
+def split_menu_head(piece: str) -> list[str]:
+    """`[menu, sentence]` when `piece` is menu words glued to the sentence after them ("Home News
+    Sport Contact The minister said on Monday that ..."), else `[piece]`. The sentence is the
+    last place where a capitalised word follows MENU_RUN+ words none of which starts lower-case,
+    under a third of all the words before it start lower-case, and it runs SENTENCE_MIN_WORDS+
+    words, half of them lower-case."""
+    words = piece.split(" ")
+    n = len(words)
+    if n < MENU_MIN_WORDS + SENTENCE_MIN_WORDS:
+        return [piece]
+    lower = [_lower_start(w) for w in words]
+    for b in range(n - SENTENCE_MIN_WORDS, MENU_MIN_WORDS - 1, -1):  # b: the sentence's first word
+        if (not lower[b] and lower[b + 1] and not any(lower[b - MENU_RUN : b])
+                and sum(lower[:b]) * 3 < b and sum(lower[b:]) * 2 >= n - b):
+            return [" ".join(words[:b]), " ".join(words[b:])]
+    return [piece]
 
 
 # a link's text may hold brackets ("[[email protected]]", an image's "[object Object]") and its target

@@ -193,17 +193,18 @@ def _lower_start(word: str) -> bool:
 def split_menu_head(piece: str) -> list[str]:
     """`[menu, sentence]` when `piece` is menu words glued to the sentence after them ("Home News
     Sport Contact The minister said on Monday that ..."), else `[piece]`. The sentence is the
-    last place where a capitalised word follows MENU_RUN+ words none of which starts lower-case,
-    under a third of all the words before it start lower-case, and it runs SENTENCE_MIN_WORDS+
-    words, half of them lower-case."""
+    last place where a capitalised word follows MENU_MIN_WORDS+ words under a third of which
+    start lower-case, the last MENU_RUN of them none, and it runs SENTENCE_MIN_WORDS+ words, half
+    of them lower-case. Linear in the words (prefix counts)."""
     words = piece.split(" ")
     n = len(words)
     if n < MENU_MIN_WORDS + SENTENCE_MIN_WORDS:
         return [piece]
     lower = [_lower_start(w) for w in words]
+    before = list(accumulate(lower, initial=0))  # before[b]: lower-case words in words[:b]
     for b in range(n - SENTENCE_MIN_WORDS, MENU_MIN_WORDS - 1, -1):  # b: the sentence's first word
-        if (not lower[b] and lower[b + 1] and not any(lower[b - MENU_RUN : b])
-                and sum(lower[:b]) * 3 < b and sum(lower[b:]) * 2 >= n - b):
+        if (not lower[b] and lower[b + 1] and before[b] == before[b - MENU_RUN]
+                and before[b] * 3 < b and (before[n] - before[b]) * 2 >= n - b):
             return [" ".join(words[:b]), " ".join(words[b:])]
     return [piece]
 

@@ -260,6 +260,16 @@ def test_one_10_mb_line_of_words() -> None:
     assert out["kind"] in ("article", "error")
 
 
+def test_one_10_mb_line_of_menu_words() -> None:
+    """A 10 MB line where every few capitalised words a lower-case one follows (a place where a
+    menu could meet a sentence, over and over): finishes, with an article or a clear error."""
+    make = """
+        page = ("Home News Sport Weather Travel and " * (10 * 2**20 // 35 + 1))[: 10 * 2**20]
+    """
+    out = run_isolated(make, timeout=PAGE_TIMEOUT)
+    assert out["kind"] in ("article", "error")
+
+
 # ----------------------------------------------------------------- arguments
 
 

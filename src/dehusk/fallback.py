@@ -44,15 +44,14 @@ def keep_best_paragraph(segments: list[Segment], f: dict[str, np.ndarray], p: np
                                  f"(score {p[best]:.2f}, {int(f['_words'][best])} words)")
 
 
-def drop_chrome_only(segments: list[Segment], in_chrome: Callable[[int], bool], p: Sequence[float]) -> bool:
+def drop_chrome_only(segments: list[Segment], in_chrome: Callable[[int], bool], p: Sequence[float]) -> None:
     """When every kept block is in the page's chrome (`in_chrome(i)`) and none scored CHROME_SURE
-    or more, label them boilerplate (see the module doc); True when it did."""
+    or more, label them boilerplate (see the module doc)."""
     kept = [i for i, seg in enumerate(segments) if seg.label in KEPT]
     if not kept or any(p[i] >= CHROME_SURE or not in_chrome(i) for i in kept):
-        return False
+        return
     best = max(p[i] for i in kept)
     for i in kept:
         segments[i].label = "boilerplate"
         segments[i].reason = (f"no main block: every kept block is in the page's header, footer, nav or aside, "
                               f"none scored {CHROME_SURE} (best {best:.2f})")
-    return True

@@ -295,7 +295,6 @@ def html_features(
     )
     for k, keys in enumerate(_LEVEL_KEYS):
         f.update(zip(keys, [col[k] for col in cols], strict=True))
-        level = parent[level]
     f["w1_link"] = window_mean(ld, 1)
     f["w3_link"] = window_mean(ld, 3)
     f["w10_link"] = window_mean(ld, 10)

@@ -8,7 +8,13 @@ import dehusk
 from conftest import labelled_lines
 from dehusk.assemble import mark_duplicates
 from dehusk.blocks import Segment
-from dehusk.fallback import CHROME_SURE, drop_chrome_only, keep_best_paragraph
+from dehusk.fallback import (
+    CHROME_LINK_WORDS,
+    CHROME_SURE,
+    drop_chrome_links,
+    drop_chrome_only,
+    keep_best_paragraph,
+)
 
 PARAS = [
     "The harbour authority said on Monday that the new ferry terminal will open in the spring, two years later "
@@ -143,3 +149,26 @@ def test_an_article_wrapped_in_page_chrome_by_bad_markup_is_still_the_article() 
     for wrapped in (f"<header><div class='logo'>Harbour News</div>{body}", f"<aside>{body}</aside>"):
         a = dehusk.extract(f"<html><head><title>Ferry</title></head><body>{wrapped}</body></html>", mode="html")
         assert all(p in a.text for p in PARAS) and a.empty_reason is None
+
+
+def test_a_short_link_line_in_the_chrome_is_navigation_whatever_its_score() -> None:
+    def run(label: str, chrome: bool, link_density: float, words: int) -> tuple[str, str]:
+        segs = labelled_lines([("Get the newsletter every Friday", label), (PARAS[0], "body")])
+        drop_chrome_links(segs, [chrome, False].__getitem__, [link_density, 0.0], [words, 60])
+        assert segs[1].label == "body"  # prose outside the chrome is never touched
+        return segs[0].label, segs[0].reason
+
+    label, reason = run("body", True, 1.0, 5)
+    assert label == "navigation" and "link line" in reason
+    assert run("body", False, 1.0, 5)[0] == "body"  # the same line in the article: content
+    assert run("body", True, 0.5, 5)[0] == "body"  # half links: a sentence, not a menu entry
+    assert run("body", True, 1.0, CHROME_LINK_WORDS + 1)[0] == "body"  # long: a linked paragraph
+    assert run("heading", True, 1.0, 5)[0] == "heading"  # only body blocks
+
+
+def test_a_linked_promo_between_two_parts_of_an_article_stays_out() -> None:
+    promo = "<aside class='inline-promo'><a href='/newsletter'>Get the Harbour News newsletter every Friday</a></aside>"
+    body = "".join(f"<p>{p}</p>" for p in PARAS[:2]) + promo + "".join(f"<p>{p}</p>" for p in PARAS[2:])
+    page = f"<html><head><title>Ferry</title></head><body><article><h1>Ferry terminal delayed</h1>{body}</article></body></html>"
+    a = dehusk.extract(page, mode="html")
+    assert all(p in a.text for p in PARAS) and "newsletter" not in a.text

@@ -46,7 +46,8 @@ def test_html_mode_output_and_blocks_are_repaired() -> None:
             f"<h1>{title}</h1>" + "".join(f"<p>{p}</p>" for p in BODY) + "</article></body></html>")
     art = extract(_garble(html), mode="html", explain=True)
     assert art.title == title
-    assert art.text.count("’") == 3 and "â€" not in art.text
+    # every body paragraph comes back as it was written (the repeated <h1> may or may not be kept)
+    assert all(p in art.text for p in BODY) and "â€" not in art.text
     assert all("â€" not in b.text for b in art.blocks)
 
 

@@ -29,7 +29,7 @@ from .article import Article
 from .assemble import Meta, assemble
 from .blocks import Segment, kept_words
 from .deadline import NO_DEADLINE, Deadline
-from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_only, keep_best_paragraph
+from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
@@ -171,7 +171,7 @@ def score_blocks(
 
 
 _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)) for label, groups, tags in _HUSK_CUES)
-_CHROME_BITS = TB["header"] | TB["footer"] | TB["nav"] | TB["aside"] | TB["dialog"]  # (see drop_chrome_only)
+_CHROME_BITS = TB["header"] | TB["footer"] | TB["nav"] | TB["aside"] | TB["dialog"]  # (see drop_chrome_only, drop_chrome_links)
 _CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list is not one)
 
 
@@ -431,7 +431,13 @@ def extract_html(
         keep_best_paragraph(a.segments, a.f, used)
     if a.segments:
         frames, segs = a.page.frames, a.segments
-        drop_chrome_only(segs, lambda i: bool(frames[segs[i].dom["frame"]][F_TMASK] & _CHROME_BITS), used)
+
+        def in_chrome(i: int) -> bool:
+            return bool(frames[segs[i].dom["frame"]][F_TMASK] & _CHROME_BITS)
+
+        drop_chrome_only(segs, in_chrome, used)
+        if pagetype.choose_type(probs) != "forum":
+            drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)

@@ -371,15 +371,15 @@ def url_day(url: str) -> str | None:
     return None
 
 
+CACHED_CHARS = 1000  # longer texts are not remembered by the caches of pure text functions (they stay small)
+
+
 def find_dates(text: str, *, lang: str | None = None, fetch_date: str | None = None) -> list[DateMatch]:
     """Every absolute date in `text` (a line or short text), in order. See the module doc."""
     if not isinstance(text, str) or not _HINT.search(text):
         return []
     scan = _scan_cached if len(text) <= CACHED_CHARS else _scan_cached.__wrapped__
     return list(scan(text, lang, _limit(fetch_date)))
-
-
-CACHED_CHARS = 1000  # longer texts are not remembered by the caches of pure text functions (they stay small)
 
 
 @lru_cache(maxsize=8192)

@@ -48,16 +48,15 @@ def _md_table(rows: list[Segment]) -> str:
 
 def render_markdown(segments: list[Segment]) -> list[Segment]:
     """Kept table rows of one table -> one segment; every kept block gets its markdown."""
-    kept = KEPT
     out: list[Segment] = []
     i, n = 0, len(segments)
     while i < n:
         s = segments[i]
-        if s.kind == "table" and s.label in kept:
+        if s.kind == "table" and s.label in KEPT:
             table = s.dom.get("table")
             j = i
             rows = []
-            while j < n and segments[j].kind == "table" and segments[j].label in kept and segments[j].dom.get("table") == table:
+            while j < n and segments[j].kind == "table" and segments[j].label in KEPT and segments[j].dom.get("table") == table:
                 rows.append(segments[j])
                 j += 1
             merged = Segment(
@@ -68,7 +67,7 @@ def render_markdown(segments: list[Segment]) -> list[Segment]:
             out.append(merged)
             i = j
             continue
-        if s.label in kept and s.kind != "pre" and "markdown" not in s.extra:
+        if s.label in KEPT and s.kind != "pre" and "markdown" not in s.extra:
             s.extra["markdown"] = _md_block(s)
         out.append(s)
         i += 1

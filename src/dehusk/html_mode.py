@@ -267,18 +267,29 @@ def comment_blocks(segments: list[Segment], frames: list[list[Any]], chains: lis
     )
 
 
-def page_cut(p: np.ndarray, words: np.ndarray, floor: float) -> float:
+# On a page taken for an article the main content is one text: the cut weighs each block's
+# chance of being content as p ** ARTICLE_SHARPEN (a block at 0.5 counts 0.41, one at 0.9 counts
+# 0.87), so a rail of teasers the model half-believes weighs less against the article. Grouped
+# CV over four bagging seeds (7, 11, 23, 31): scrapinghub shingle F1 +0.0031 on average (each seed
+# +0.002 to +0.004), wcxb-dev word F1 unchanged (mean 0.8810 -> 0.8810; article pages 0.960 both);
+# 1.5: scrapinghub +0.0041, wcxb-dev -0.0004. 1.2 on every page type alike: wcxb-dev -0.001 (listing
+# and collection pages hold their rails as content).
+ARTICLE_SHARPEN = 1.3
+
+
+def page_cut(p: np.ndarray, words: np.ndarray, floor: float, sharpen: float = 1.0) -> float:
     """The score cut that maximises the page's expected word F1, and at least `floor`.
 
     With calibrated scores p and word counts w, keeping the blocks above a cut has expected
     F1 about 2 * sum_kept(p w) / (sum_kept(w) + sum_all(p w)); the best cut is found over the
     blocks sorted by score. Pages full of likely content get a low cut, pages with one article
-    among teasers a higher one.
+    among teasers a higher one. `sharpen` > 1 weighs each block as p ** sharpen instead of p
+    (uncertain blocks count less: a higher cut).
     """
     if len(p) == 0:
         return floor
     order = np.argsort(-p, kind="stable")
-    pw = p * words
+    pw = (p if sharpen == 1.0 else p**sharpen) * words
     f = 2 * np.cumsum(pw[order]) / (np.cumsum(words[order]) + pw.sum() + 1e-9)
     return max(float(p[order[int(np.argmax(f))]]), floor)
 
@@ -303,7 +314,8 @@ def decide(
     """(scores used, cut, comment mask): user comments are not main content outside forums,
     nor are the blocks of the site's template (`template`, from corpus mode)."""
     comments = np.zeros(len(p2), dtype=bool)
-    if a.segments and pagetype.choose_type(probs) != "forum":
+    page_type = pagetype.choose_type(probs)
+    if a.segments and page_type != "forum":
         comments = comment_blocks(a.segments, a.page.frames, page_chains(a.page))
         if comments.any() and comments_are_content(comments, p2, a.f["_words"], floor):
             comments = np.zeros(len(p2), dtype=bool)
@@ -314,7 +326,10 @@ def decide(
         p = np.where(template, 0.0, p)
     if options.threshold is not None:
         return p, options.threshold, comments
-    return p, page_cut(p, a.f["_words"] + 1.0, floor) if a.segments else floor, comments
+    if not a.segments:
+        return p, floor, comments
+    sharpen = ARTICLE_SHARPEN if page_type == "article" else 1.0
+    return p, page_cut(p, a.f["_words"] + 1.0, floor, sharpen), comments
 
 
 def _as_list(a: np.ndarray | None) -> list | None:

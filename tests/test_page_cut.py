@@ -1,0 +1,63 @@
+"""The page's score cut (html_mode.page_cut) and its precision tilt on pages taken for articles."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from dehusk.deadline import Deadline
+from dehusk.html_mode import ARTICLE_SHARPEN, analyse, decide, page_cut
+from dehusk.options import Options
+from dehusk.pagetype import TYPES
+
+ARTICLE = [0.92] * 3  # a short article the model is sure of: three paragraphs of 60 words
+ARTICLE_WORDS = [60.0] * 3
+
+
+def _page(rail_p: float, rail_n: int) -> tuple[np.ndarray, np.ndarray]:
+    """Scores and word counts (+1, as decide passes them) of the article and a rail of 20-word teasers."""
+    p = np.array(ARTICLE + [rail_p] * rail_n)
+    return p, np.array(ARTICLE_WORDS + [20.0] * rail_n) + 1.0
+
+
+def test_the_expected_f1_cut_keeps_a_half_believed_rail_the_sharpened_one_drops_it() -> None:
+    for rail_p, rail_n in ((0.45, 10), (0.4, 20)):
+        p, w = _page(rail_p, rail_n)
+        assert page_cut(p, w, 0.15) == rail_p  # the rail is kept
+        assert page_cut(p, w, 0.15, ARTICLE_SHARPEN) == 0.92  # only the article is
+
+
+def test_sharpening_keeps_likely_content_and_the_floor() -> None:
+    p, w = _page(0.8, 10)  # teasers the model believes: still kept
+    assert page_cut(p, w, 0.15, ARTICLE_SHARPEN) == 0.8
+    p, w = _page(0.1, 10)
+    assert page_cut(p, w, 0.95, ARTICLE_SHARPEN) == 0.95  # never below the floor
+
+
+def _analysis():  # noqa: ANN202
+    """A page of three 60-word paragraphs and ten 20-word teasers (the scores are set by the test)."""
+    sentence = "The council decided on the matter today after a long debate in the town hall. "  # 15 words
+    paras = "".join(f"<p>{sentence * 4}</p>" for _ in range(3))
+    teasers = "".join(f"<li>Teaser {i}: {sentence}Four more words here.</li>" for i in range(10))
+    a = analyse(f"<html><body><main>{paras}<ul>{teasers}</ul></main></body></html>", url=None, options=Options(),
+                deadline=Deadline(None))
+    assert a.f["_words"].tolist() == [60] * 3 + [21] * 10
+    return a
+
+
+def _probs(page_type: str) -> np.ndarray:
+    probs = np.full(len(TYPES), 0.05)
+    probs[TYPES.index(page_type)] = 0.9
+    return probs
+
+
+def test_decide_tilts_the_cut_on_article_pages_only() -> None:
+    a = _analysis()
+    p2 = np.array([0.92] * 3 + [0.45] * 10)
+    _, cut_article, _ = decide(a, p2, 0.15, _probs("article"), Options())
+    _, cut_listing, _ = decide(a, p2, 0.15, _probs("listing"), Options())
+    words = a.f["_words"] + 1.0
+    assert cut_listing == page_cut(p2, words, 0.15) == 0.45  # a listing's entries stay
+    assert cut_article == page_cut(p2, words, 0.15, ARTICLE_SHARPEN) == 0.92
+    # a threshold the user sets wins over both
+    _, cut, _ = decide(a, p2, 0.15, _probs("article"), Options(threshold=0.3))
+    assert cut == 0.3

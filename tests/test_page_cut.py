@@ -1,11 +1,12 @@
-"""The page's score cut (html_mode.page_cut) and its precision tilt on pages taken for articles."""
+"""The page's score cut (classify.page_cut): HTML mode's precision tilt on pages taken for articles, text mode's own cut."""
 
 from __future__ import annotations
 
 import numpy as np
 
+from dehusk.classify import page_cut
 from dehusk.deadline import Deadline
-from dehusk.html_mode import ARTICLE_SHARPEN, analyse, decide, page_cut
+from dehusk.html_mode import ARTICLE_SHARPEN, analyse, decide
 from dehusk.options import Options
 from dehusk.pagetype import TYPES
 
@@ -61,3 +62,27 @@ def test_decide_tilts_the_cut_on_article_pages_only() -> None:
     # a threshold the user sets wins over both
     _, cut, _ = decide(a, p2, 0.15, _probs("article"), Options(threshold=0.3))
     assert cut == 0.3
+
+
+def test_text_mode_cuts_each_page_at_its_own_expected_f1_cut() -> None:
+    import re
+
+    import dehusk
+    from dehusk.text_mode import TEXT_CUT_FLOOR, TEXT_SHARPEN
+
+    page = "\n\n".join([
+        "Council approves the new bridge after a long debate",
+        "The town council voted on Tuesday to approve the construction of a new bridge over the river, ending a "
+        "debate that lasted for more than two years.",
+        "Work on the bridge will begin in the spring, and the council expects it to open to traffic before the "
+        "end of next year.",
+        "Residents who opposed the plan said they would keep asking the council to reconsider the cost.",
+        *(f"Teaser headline number {i} about another local story" for i in range(8)),
+    ])
+    blocks = dehusk.extract(page, mode="text", explain=True).blocks
+    p = np.array([b.score for b in blocks])
+    words = np.array([len(b.text.split()) for b in blocks], dtype=np.float64)
+    expected = page_cut(p, words + 1.0, TEXT_CUT_FLOOR, TEXT_SHARPEN)
+    assert expected != 0.5  # not a fixed cut
+    cuts = {m.group(1) for b in blocks if (m := re.search(r"score \d\.\d\d (?:>=|<) (\d\.\d\d)", b.reason))}
+    assert cuts == {f"{expected:.2f}"}

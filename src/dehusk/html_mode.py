@@ -28,6 +28,7 @@ from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
 from .blocks import Segment, kept_words
+from .classify import page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
@@ -275,23 +276,6 @@ def comment_blocks(segments: list[Segment], frames: list[list[Any]], chains: lis
 # 1.5: scrapinghub +0.0041, wcxb-dev -0.0004. 1.2 on every page type alike: wcxb-dev -0.001 (listing
 # and collection pages hold their rails as content).
 ARTICLE_SHARPEN = 1.3
-
-
-def page_cut(p: np.ndarray, words: np.ndarray, floor: float, sharpen: float = 1.0) -> float:
-    """The score cut that maximises the page's expected word F1, and at least `floor`.
-
-    With calibrated scores p and word counts w, keeping the blocks above a cut has expected
-    F1 about 2 * sum_kept(p w) / (sum_kept(w) + sum_all(p w)); the best cut is found over the
-    blocks sorted by score. Pages full of likely content get a low cut, pages with one article
-    among teasers a higher one. `sharpen` > 1 weighs each block as p ** sharpen instead of p
-    (uncertain blocks count less: a higher cut).
-    """
-    if len(p) == 0:
-        return floor
-    order = np.argsort(-p, kind="stable")
-    pw = (p if sharpen == 1.0 else p**sharpen) * words
-    f = 2 * np.cumsum(pw[order]) / (np.cumsum(words[order]) + pw.sum() + 1e-9)
-    return max(float(p[order[int(np.argmax(f))]]), floor)
 
 
 COMMENTS_AS_CONTENT_WORDS = 50

@@ -37,7 +37,8 @@ _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text
 def classify_lines(
     segments: list[Segment], stops: frozenset[str], language: str | None = None,
 ) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
-    """Main-content probability of each line, the features used and the model's threshold.
+    """Main-content probability of each line, the features used and the model's stored threshold
+    (which `extract_text` no longer uses: it cuts each page at its own `page_cut`).
 
     One learned pass over the line features, with the words' learned evidence (features_lexicon)
     on pages in the lexicon's languages (`text_p1_lex`; `text_p1` without it on the others): its

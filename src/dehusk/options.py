@@ -14,7 +14,7 @@ class Options:
     markdown: bool = False  # also render `Article.markdown` (headings, lists, tables kept)
     include_comments: bool = False  # keep user comments as main content
     include_tables: bool = True
-    threshold: float | None = None  # main-content probability cut-off; None: the model's own
+    threshold: float | None = None  # a fixed main-content probability cut-off; None: each page's own (classify.page_cut)
     timeout: float | None = 30.0  # seconds per page; None: no limit
     max_bytes: int = 64 * 1024 * 1024  # larger inputs are cut to this many bytes before parsing
     language: str | None = None  # force the page language (ISO 639-1); None: detect

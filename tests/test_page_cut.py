@@ -1,4 +1,4 @@
-"""The page's score cut (classify.page_cut): HTML mode's precision tilt on pages taken for articles, text mode's own cut."""
+"""The page's score cut (classify.page_cut): HTML mode's precision tilt on pages taken for articles or products, text mode's own cut."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import numpy as np
 
 from dehusk.classify import page_cut
 from dehusk.deadline import Deadline
-from dehusk.html_mode import ARTICLE_SHARPEN, analyse, decide
+from dehusk.html_mode import ONE_ITEM_SHARPEN, analyse, decide
 from dehusk.options import Options
 from dehusk.pagetype import TYPES
 
@@ -24,14 +24,14 @@ def test_the_expected_f1_cut_keeps_a_half_believed_rail_the_sharpened_one_drops_
     for rail_p, rail_n in ((0.45, 10), (0.4, 20)):
         p, w = _page(rail_p, rail_n)
         assert page_cut(p, w, 0.15) == rail_p  # the rail is kept
-        assert page_cut(p, w, 0.15, ARTICLE_SHARPEN) == 0.92  # only the article is
+        assert page_cut(p, w, 0.15, ONE_ITEM_SHARPEN) == 0.92  # only the article is
 
 
 def test_sharpening_keeps_likely_content_and_the_floor() -> None:
     p, w = _page(0.8, 10)  # teasers the model believes: still kept
-    assert page_cut(p, w, 0.15, ARTICLE_SHARPEN) == 0.8
+    assert page_cut(p, w, 0.15, ONE_ITEM_SHARPEN) == 0.8
     p, w = _page(0.1, 10)
-    assert page_cut(p, w, 0.95, ARTICLE_SHARPEN) == 0.95  # never below the floor
+    assert page_cut(p, w, 0.95, ONE_ITEM_SHARPEN) == 0.95  # never below the floor
 
 
 def _analysis():  # noqa: ANN202
@@ -51,14 +51,16 @@ def _probs(page_type: str) -> np.ndarray:
     return probs
 
 
-def test_decide_tilts_the_cut_on_article_pages_only() -> None:
+def test_decide_tilts_the_cut_on_article_and_product_pages_only() -> None:
     a = _analysis()
     p2 = np.array([0.92] * 3 + [0.45] * 10)
-    _, cut_article, _ = decide(a, p2, 0.15, _probs("article"), Options())
-    _, cut_listing, _ = decide(a, p2, 0.15, _probs("listing"), Options())
     words = a.f["_words"] + 1.0
-    assert cut_listing == page_cut(p2, words, 0.15) == 0.45  # a listing's entries stay
-    assert cut_article == page_cut(p2, words, 0.15, ARTICLE_SHARPEN) == 0.92
+    for page_type in ("listing", "collection", "documentation", "service"):
+        _, cut, _ = decide(a, p2, 0.15, _probs(page_type), Options())
+        assert cut == page_cut(p2, words, 0.15) == 0.45, page_type  # a listing's entries stay
+    for page_type in ("article", "product"):
+        _, cut, _ = decide(a, p2, 0.15, _probs(page_type), Options())
+        assert cut == page_cut(p2, words, 0.15, ONE_ITEM_SHARPEN) == 0.92, page_type
     # a threshold the user sets wins over both
     _, cut, _ = decide(a, p2, 0.15, _probs("article"), Options(threshold=0.3))
     assert cut == 0.3

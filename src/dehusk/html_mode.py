@@ -425,7 +425,8 @@ def extract_html(
 ) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p1, p2, floor, probs = score_blocks(a, deadline)
-    template = site_template(options.template_lines, [seg.text for seg in a.segments])
+    template = (None if options.template_lines is None
+                else site_template(options.template_lines, [seg.text for seg in a.segments]))
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
     label_blocks(a.segments, used, threshold, a.page, a.f, options, comments, shown=p2, template=template,
                  host_pages=getattr(options.template_lines, "pages", 0))

@@ -67,11 +67,11 @@ def test_shipped_text_model_carries_its_lexicon_and_text_mode_reads_it() -> None
     # the direction of the evidence on words any site uses
     assert lex["subscribe"] < 0 < lex["said"]
     segs = [Segment(text=t) for t in ("Subscribe to our newsletter", "The minister said the talks would go on.")]
-    p_en, f, _ = classify_lines(segs, stopwords("en"), "en")
+    p_en, f = classify_lines(segs, stopwords("en"), "en")
     assert f["lex_mean"][0] < 0 < f["lex_mean"][1]
     # a page in a language the lexicon was not learned for: the plain model, no lexicon features
     assert "xx" not in lexicon.languages
-    p_xx, f, _ = classify_lines(segs, stopwords("en"), "xx")
+    p_xx, f = classify_lines(segs, stopwords("en"), "xx")
     assert "lex_mean" not in f
     np.testing.assert_allclose(p_xx, load_model("text_p1").predict(np.column_stack([f[k] for k in load_model("text_p1").feature_names])))
     assert not np.allclose(p_en, p_xx)

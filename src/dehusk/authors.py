@@ -27,8 +27,8 @@ from datetime import date
 from functools import lru_cache
 
 from .authors_noise import _norm, _remove_noise
-from .dates import CACHED_CHARS
 from .dates import _limit as date_limit
+from .dates import short_cached
 
 __all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
 
@@ -423,8 +423,7 @@ def split_credit(text: str, want_orgs: bool = True) -> tuple[list[str], list[str
     if not text or not isinstance(text, str):
         return [], []
     text = text[:2000]
-    split = _split_credit if len(text) <= CACHED_CHARS else _split_credit.__wrapped__
-    persons, orgs = split(text, want_orgs, date_limit(None))
+    persons, orgs = short_cached(_split_credit, text, want_orgs, date_limit(None))
     return list(persons), list(orgs)
 
 

@@ -40,10 +40,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
+from typing import TypeVar
 
 __all__ = ["DateMatch", "best_dates", "find_dates", "has_date_hint", "parse_date"]
 
@@ -374,12 +375,20 @@ def url_day(url: str) -> str | None:
 CACHED_CHARS = 1000  # longer texts are not remembered by the caches of pure text functions (they stay small)
 
 
+_R = TypeVar("_R")
+
+
+def short_cached(cached: Callable[..., _R], text: str, *args: object) -> _R:
+    """`cached(text, *args)` for an `lru_cache`d pure function: through its cache when `text` has
+    at most CACHED_CHARS characters, computed afresh (not remembered) when it is longer."""
+    return (cached if len(text) <= CACHED_CHARS else cached.__wrapped__)(text, *args)
+
+
 def find_dates(text: str, *, lang: str | None = None, fetch_date: str | None = None) -> list[DateMatch]:
     """Every absolute date in `text` (a line or short text), in order. See the module doc."""
     if not isinstance(text, str) or not _HINT.search(text):
         return []
-    scan = _scan_cached if len(text) <= CACHED_CHARS else _scan_cached.__wrapped__
-    return list(scan(text, lang, _limit(fetch_date)))
+    return list(short_cached(_scan_cached, text, lang, _limit(fetch_date)))
 
 
 @lru_cache(maxsize=8192)

@@ -425,6 +425,7 @@ def extract_html(
 ) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p1, p2, floor, probs = score_blocks(a, deadline)
+    page_type = pagetype.choose_type(probs)
     template = (None if options.template_lines is None
                 else site_template(options.template_lines, [seg.text for seg in a.segments]))
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
@@ -439,7 +440,7 @@ def extract_html(
             return bool(frames[segs[i].dom["frame"]][F_TMASK] & _CHROME_BITS)
 
         drop_chrome_only(segs, in_chrome, used)
-        if pagetype.choose_type(probs) != "forum":
+        if page_type != "forum":
             drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
@@ -447,7 +448,7 @@ def extract_html(
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
 
     text_words = kept_words(segments, PAYWALL_STUB_WORDS)
-    meta.page_type = pagetype.choose_type(probs)
+    meta.page_type = page_type
     meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
     meta.empty_reason = _empty_reason(a, text_words, html)
     return assemble(segments, meta, options, mode="html", url=url)

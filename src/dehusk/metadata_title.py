@@ -27,7 +27,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
-from .dates import CACHED_CHARS
+from .dates import short_cached
 
 if TYPE_CHECKING:
     from .metadata_page import Page
@@ -62,7 +62,7 @@ def clean_text(text: str | None) -> str:
     """Collapse whitespace, drop invisible characters, decode left-over entities ("&amp;")."""
     if not text:
         return ""
-    return _clean_text(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _clean_text.__wrapped__(text)
+    return short_cached(_clean_text, text)
 
 
 @lru_cache(maxsize=16384)
@@ -85,7 +85,7 @@ def tidy_joined(text: str) -> str:
 def tokens(text: str | None) -> tuple[str, ...]:
     if not text:
         return ()
-    return _tokens(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _tokens.__wrapped__(text)
+    return short_cached(_tokens, text)
 
 
 @lru_cache(maxsize=16384)
@@ -96,7 +96,7 @@ def _tokens(text: str) -> tuple[str, ...]:
 def compact(text: str | None) -> str:
     if not text:
         return ""
-    return _compact(text) if isinstance(text, str) and len(text) <= CACHED_CHARS else _compact.__wrapped__(text)
+    return short_cached(_compact, text)
 
 
 @lru_cache(maxsize=16384)

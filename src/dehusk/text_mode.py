@@ -36,9 +36,9 @@ _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text
 
 def classify_lines(
     segments: list[Segment], stops: frozenset[str], language: str | None = None,
-) -> tuple[np.ndarray, dict[str, np.ndarray], float]:
-    """Main-content probability of each line, the features used and the model's stored threshold
-    (which `extract_text` no longer uses: it cuts each page at its own `page_cut`).
+) -> tuple[np.ndarray, dict[str, np.ndarray]]:
+    """Main-content probability of each line and the features used (`extract_text` cuts each
+    page at its own `page_cut`).
 
     One learned pass over the line features, with the words' learned evidence (features_lexicon)
     on pages in the lexicon's languages (`text_p1_lex`; `text_p1` without it on the others): its
@@ -62,7 +62,7 @@ def classify_lines(
         X, names, m1 = np.hstack([X, lex]), TEXT_FEATURES + LEXICON_FEATURES, m_lex
     # the shipped models read the features in this order: reuse the matrix
     p1 = m1.predict(X if m1.feature_names == names else np.column_stack([f[name] for name in m1.feature_names]))
-    return p1, f, m1.threshold_default
+    return p1, f
 
 
 def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) -> tuple[str, str]:
@@ -407,7 +407,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     sample = _sample(segments, 60, LANG_SAMPLE + 1) or _sample(segments, 0, LANG_SAMPLE + 1)
     language = options.language or detect_language(sample)[0]
     deadline.check("features")
-    p, f, _ = classify_lines(segments, stopwords(language), language)
+    p, f = classify_lines(segments, stopwords(language), language)
     # the page's own cut (as in HTML mode): the one that maximises its expected word F1
     threshold = page_cut(p, f["_words"] + 1.0, TEXT_CUT_FLOOR, TEXT_SHARPEN)
     if "h" in map(_KIND, segments):  # Markdown headings (title picker evidence)

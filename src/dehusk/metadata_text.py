@@ -25,17 +25,18 @@ from .authors import (
 )
 from .blocks import Segment
 from .classify import load_model, model_available
-from .dates import DateMatch, find_dates, url_day
+from .metadata_text_date import (  # noqa: F401 (_glued_year_lines, _settle_day_month: tests import them here)
+    DATE_FEATURES,
+    _glued_year_lines,
+    _settle_day_month,
+    date_candidates,
+    pick_date,
+)
+from .metadata_text_date import heuristic_date as _heuristic_date
 from .metadata_text_title import headline_text, pick_title
 
 _TOK = re.compile(r"\w+")
 _TEXT = attrgetter("text")
-DATE_FEATURES = (
-    "d_anchor", "abs_anchor", "before_anchor", "d_first", "d_last", "in_kept", "log_words", "short", "published",
-    "modified", "unknown", "has_time", "order", "is_first", "log_same", "recent_rank", "n_in_line", "byline_near",
-    "rel_pos", "p", "is_title", "age_days",
-)
-MAX_DATE_LINES = 40
 AUTHOR_FEATURES = (
     "byline", "n_persons", "person_line", "d_anchor", "abs_anchor", "d_first", "d_last", "d_date", "log_words",
     "cap_words", "frac_upper", "end_term", "log_rep", "re_date", "re_nav", "re_social", "re_media", "bullet", "p",
@@ -97,86 +98,6 @@ def _clip(x: int, limit: int) -> int:
     return min(max(x, -limit), limit)
 
 
-def _settle_day_month(
-    cands: list[tuple[int, DateMatch]], texts: list[str], from_url: str | None
-) -> list[tuple[int, DateMatch]]:
-    """Read an ambiguous numeric date ("02-12-2025", "03/10/2023": both parts <= 12) the other way
-    round when the page itself says so: the swapped day is written elsewhere on the page (with a
-    month name, or unambiguously) or in the URL, and the first reading is not."""
-    evidence: dict[str, set[int]] = {}
-    for i, d in cands:
-        evidence.setdefault(d.value[:10], set()).add(i)
-    if from_url:
-        evidence.setdefault(from_url, set()).add(-1)
-    out = []
-    for i, d in cands:
-        y, m, day = d.value[:4], d.value[5:7], d.value[8:10]
-        raw = texts[i][d.start:d.end]
-        if m != day and int(day) <= 12 and not any(ch.isalpha() for ch in raw[:10]):
-            swapped = f"{y}-{day}-{m}"
-            if evidence.get(swapped, set()) - {i} and not evidence.get(d.value[:10], set()) - {i}:
-                d = DateMatch(d.start, d.end, swapped + d.value[10:], d.has_time, d.kind)
-        out.append((i, d))
-    return out
-
-
-# a year glued to the time after it ("October 17, 20236:01 PM": the date and the time were inline
-# elements side by side), which the year feature (a run of exactly four digits) does not see
-_GLUED_YEAR = re.compile(r"(?<!\d)(?:199\d|20[0-3]\d)\d{1,2}:\d\d")
-
-
-def _glued_year_lines(texts: list[str], with_time: list[int]) -> list[int]:
-    """The lines among `with_time` (lines with an hh:mm and no year standing alone) where a year
-    is glued to the time after it."""
-    return [i for i in with_time if len(texts[i]) <= 400 and _GLUED_YEAR.search(texts[i])]
-
-
-def date_candidates(
-    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
-    title_idx: int | None, lang: str | None, fetch_date: str | None, url: str | None = None,
-) -> tuple[list[tuple[int, DateMatch]], np.ndarray]:
-    """Every date on lines near the article (the nearest MAX_DATE_LINES date lines) with features."""
-    n = len(texts)
-    lines = [i for i in np.flatnonzero(f["re_date"]) if len(texts[i]) <= 400]
-    lines += _glued_year_lines(texts, np.flatnonzero((f["re_time"] > 0) & (f["re_date"] == 0)).tolist())
-    lines.sort(key=lambda i: abs(i - anchor))
-    cands: list[tuple[int, DateMatch]] = []
-    per_line: dict[int, int] = {}
-    for i in sorted(lines[:MAX_DATE_LINES]):
-        ds = find_dates(texts[i], lang=lang, fetch_date=fetch_date)
-        per_line[i] = len(ds)
-        cands.extend((i, d) for d in ds[:4])
-    if not cands:
-        return [], np.zeros((0, len(DATE_FEATURES)))
-    cands = _settle_day_month(cands, texts, url_day(url) if url else None)
-    values = [d.value[:10] for _, d in cands]
-    same = {v: values.count(v) for v in set(values)}
-    distinct = sorted(set(values), reverse=True)
-    rank = {v: k / max(len(distinct) - 1, 1) for k, v in enumerate(distinct)}
-    newest = distinct[0]
-    # what depends on the date value alone, once per value: log of its count, its age behind the newest
-    by_value = {}
-    for v in distinct:
-        try:
-            age = (np.datetime64(newest) - np.datetime64(v)).astype(int)
-        except ValueError:
-            age = 0
-        by_value[v] = (float(np.log(same[v])), float(min(age, 3650)))
-    re_byline = f["re_byline"].tolist()
-    rows = []
-    for k, (i, d) in enumerate(cands):
-        log_same, age_days = by_value[values[k]]
-        rows.append([
-            float(_clip(i - anchor, 60)), float(min(abs(i - anchor), 60)), float(i < anchor),
-            float(_clip(i - first, 60)), float(_clip(i - last, 60)), float(keep[i]),
-            f["log_words"][i], float(f["_words"][i] <= 12), float(d.kind == "published"), float(d.kind == "modified"),
-            float(d.kind == "unknown"), float(d.has_time), float(min(k, 30)), float(k == 0), log_same,
-            rank[values[k]], float(per_line[i]), float(any(re_byline[max(i - 2, 0):min(i + 3, n)])), f["rel_pos"][i],
-            p[i], float(i == title_idx), age_days,
-        ])
-    return cands, np.asarray(rows, dtype=np.float64)
-
-
 def _author_names(text: str) -> list[str]:
     names = byline_match(text)
     if names is not None:
@@ -235,11 +156,6 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
     return 0.5 * col["byline"] + 0.2 * (col["abs_anchor"] < 6) + 0.2 * (np.abs(col["d_date"]) <= 2) - 0.5 * col["re_nav"]
 
 
-def _heuristic_date(X: np.ndarray) -> np.ndarray:
-    col = {name: X[:, j] for j, name in enumerate(DATE_FEATURES)}
-    return -col["abs_anchor"] - 3 * col["in_kept"] + 2 * col["published"] - 1 * col["modified"] + 1 * col["short"]
-
-
 _CREDIT_LINE = re.compile(
     r"^\(\s*([^()]{2,60})\s*\)$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit|来源|來源|出处|出典|출처)s?\s*[:：]\s*(.{2,60})$"
     r"|^[-–—]\s*([A-Z][\w .&/-]{1,40})$",
@@ -292,19 +208,23 @@ def text_metadata(
     if ti is not None:
         meta.title_idx, meta.title = ti, headline_text(texts[ti], url)
     anchor = ti if ti is not None else first
-    # dates: the best-scoring date mention (learned picker); published vs modified by their keywords
+    # dates: the best-scoring date mention (learned picker), the URL's day, or a date printed
+    # without its year (metadata_text_date.pick_date); published vs modified by their keywords
     cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date, url)
+    scores = np.zeros(0)
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else _heuristic_date(X)
-        best = int(np.argmax(scores))
-        line, d = cands[best]
+    picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
+    if picked is not None:
+        line, d = picked
         meta.published = d.value
+        near = {i for i, _ in cands if abs(i - line) <= 3} | {line} if line >= 0 else set()  # (-1: the URL's day)
         for i, dm in cands:
-            if dm.kind == "modified" and abs(i - line) <= 3 and dm.value >= d.value and meta.modified is None:
+            if dm.kind == "modified" and i in near and dm.value >= d.value and meta.modified is None:
                 meta.modified = dm.value
         if meta.modified == meta.published:
             meta.modified = None
-        for i in sorted({i for i, _ in cands if abs(i - line) <= 3 or i == line}):
+        for i in sorted(near):
             if f["_words"][i] <= 12 and not (keep[i] and f["_words"][i] > 6) and i != ti:
                 meta.date_idx.append(i)
     # byline: the best-scoring line holding person names near the headline, the date or the body

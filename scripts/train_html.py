@@ -204,7 +204,8 @@ def write_preds(rows: list[dict[str, Any]], ps: list[np.ndarray], threshold: flo
             for i, (r, p) in enumerate(zip(rows, ps, strict=True)):
                 if r["dataset"] == name:
                     body = body_of(r, p, threshold, probs[i], adaptive=True)
-                    fh.write(json.dumps({"id": r["id"], "body": body}, ensure_ascii=False) + "\n")
+                    fh.write(json.dumps({"id": r["id"], "body": body, "page_type": pt.choose_type(probs[i])},
+                                        ensure_ascii=False) + "\n")
 
 
 TYPE_PARAMS = {"num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 10, "learning_rate": 0.05, "feature_fraction": 0.7}

@@ -2,7 +2,7 @@
 html_author.npz.
 
     .venv/bin/python scripts/train_html_meta.py [--data ../shared/data] [--folds 5] [--no-export]
-        [--cache /tmp/html_meta_rows.pkl] [--limit N]
+        [--cache /tmp/html_meta_rows.pkl] [--limit N] [--fields date] [--types CV/cv-wcxb-dev.jsonl]
 
 For every page of the datasets that carry metadata gold (wcxb-dev; scrapinghub has none), runs
 the rule-based pass of `dehusk.metadata_html` (`_rules`, which uses no model) and builds the
@@ -17,7 +17,10 @@ so the "grouped CV" figures are for sites the model never saw; "in-sample" is th
 model (trained on every page) on the same pages. Each figure is the scorer's: the share of pages
 with gold whose picked value scores 1 (a page without candidates scores 0), next to the
 rule-based pick. The author threshold (below it: no author) is the one that maximises the
-grouped-CV accuracy; it is stored in the model file.
+grouped-CV accuracy; it is stored in the model file. The date picker has two: one for the page
+types expected to carry a date (`metadata_html.DATED_TYPES`), one for the others, tuned on the
+page types of --types (the out-of-fold ones `train_html.py --cv-pred CV` writes; the shipped
+html_date.npz was tuned so) or else on those the shipped models give.
 """
 
 from __future__ import annotations
@@ -39,9 +42,10 @@ sys.path.insert(0, str(ROOT / "scripts"))
 
 from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 
+import dehusk  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.metadata_dates import DATE_FEATURES  # noqa: E402
-from dehusk.metadata_html import _rules, author_rows, date_rows, title_rows  # noqa: E402
+from dehusk.metadata_html import DATED_TYPES, _rules, author_rows, date_rows, title_rows  # noqa: E402
 from dehusk.metadata_rank import AUTHOR_FEATURES, PAGE_FEATURES, TITLE_FEATURES  # noqa: E402
 from train_text import group_fold, host, load_scorer  # noqa: E402
 
@@ -64,7 +68,8 @@ def extract(data: Path, score, limit: int) -> dict[str, list[dict]]:  # noqa: AN
         for page in pages:
             gold = page["gold"]
             with gzip.open(data / ds / "html" / f"{page['id']}.html.gz", "rt", encoding="utf-8") as fh:
-                tree = LexborHTMLParser(fh.read())
+                html = fh.read()
+            tree = LexborHTMLParser(html)
             t0 = time.perf_counter()
             meta, state = _rules(tree, page.get("url"), None)
             base = {"id": page["id"], "type": page.get("page_type") or "-", "group": host(page.get("url"), page["id"])}
@@ -78,7 +83,8 @@ def extract(data: Path, score, limit: int) -> dict[str, list[dict]]:  # noqa: AN
             days, X = date_rows(state, meta.language)
             y = np.array([d == gold.get("published") for d, _, _ in days], dtype=np.int8)
             items["date"].append({**base, "X": X, "y": y, "rule": rule.get("date", 0.0), "gold": "date" in rule,
-                                  "rule_out": bool(meta.published or meta.modified), "texts": [d for d, _, _ in days]})
+                                  "rule_out": bool(meta.published or meta.modified), "texts": [d for d, _, _ in days],
+                                  "ptype": page_type(html, page.get("url"))})
             cands, X = author_rows(state, meta.authors)
             gt = [score.author_tokens(a) for a in score.as_author_list(gold.get("authors"))]
             gt = [g for g in gt if g]
@@ -90,6 +96,12 @@ def extract(data: Path, score, limit: int) -> dict[str, list[dict]]:  # noqa: AN
     print(f"extracted: {sum(len(v) for v in items.values())} field-pages, rule pass + rows median "
           f"{statistics.median(ms):.2f} ms/page", file=sys.stderr)
     return items
+
+
+def page_type(html: str, url: str | None) -> str:
+    """The page type extract() gives the page (the shipped page-type models: the date threshold
+    depends on it, see `metadata_html.DATED_TYPES`)."""
+    return dehusk.extract(html, mode="html", url=url).page_type or "other"
 
 
 def fit(items: list[dict], rounds: int, negatives: bool) -> lgb.Booster:
@@ -108,9 +120,14 @@ def cross_fit(items: list[dict], folds: int, rounds: int, negatives: bool) -> No
                 it["oof"] = model.predict(it["X"]) if len(it["y"]) else np.zeros(0)
 
 
-def outcome(it: dict, key: str, threshold: float) -> tuple[float, bool]:
+Threshold = float | tuple[float, float]  # one threshold, or (on DATED_TYPES pages, on the others)
+
+
+def outcome(it: dict, key: str, threshold: Threshold) -> tuple[float, bool]:
     """(score of the pick, whether anything is output): the top-scored candidate when it scores
-    at least `threshold`; below it the picker answers nothing."""
+    at least `threshold` (for the item's page type); below it the picker answers nothing."""
+    if isinstance(threshold, tuple):
+        threshold = threshold[0] if it.get("ptype") in DATED_TYPES else threshold[1]
     p = it[key]
     if not len(p):
         return 0.0, False
@@ -120,7 +137,7 @@ def outcome(it: dict, key: str, threshold: float) -> tuple[float, bool]:
     return float(it["y"][i]), True
 
 
-def rates(items: list[dict], key: str, threshold: float) -> tuple[float, float]:
+def rates(items: list[dict], key: str, threshold: Threshold) -> tuple[float, float]:
     """(accuracy on pages with gold, share of pages without gold that get a value)."""
     acc = [outcome(it, key, threshold)[0] for it in items if it["gold"]]
     false = [outcome(it, key, threshold)[1] for it in items if not it["gold"]]
@@ -154,7 +171,25 @@ def tune_threshold(items: list[dict], show: bool = True) -> float:
     return best[1]
 
 
-def report(field: str, items: list[dict], threshold: float) -> None:
+def tune_date_thresholds(items: list[dict]) -> tuple[float, float]:
+    """(threshold on DATED_TYPES pages, threshold on the others): the pair with the best
+    grouped-CV accuracy among those giving a date to no more pages without gold than the rules
+    (as `tune_threshold`); on equal accuracy, the one dating fewer of them."""
+    _, rule_false = rule_rates(items)
+    best = (-1.0, 0.0, (0.0, 0.0))
+    for td in np.arange(0.0, 0.31, 0.01):
+        for to in np.arange(0.0, 0.9, 0.01):
+            t = (float(td), float(to))
+            acc, false = rates(items, "oof", t)
+            if false <= rule_false + 1e-9 and (acc > best[0] + 1e-9 or (acc > best[0] - 1e-9 and false < best[1])):
+                best = (acc, false, t)
+    acc, false, t = best
+    print(f"  per page type (dated types {', '.join(sorted(DATED_TYPES))} / the others): {t[0]:.2f} / {t[1]:.2f}: "
+          f"{acc:.3f} / {false:.3f}")
+    return t
+
+
+def report(field: str, items: list[dict], threshold: Threshold) -> None:
     gold = [it for it in items if it["gold"]]
     oracle = np.mean([bool(it["y"].any()) for it in gold])
     print(f"{field}: {len(gold)} pages with gold; gold among the candidates on {oracle:.3f}")
@@ -188,6 +223,9 @@ def main() -> None:
     ap.add_argument("--fields", default="title,date,author")
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--show", help="print the grouped-CV failures of this field")
+    ap.add_argument("--types", type=Path, help="page types for the date thresholds from this file (the "
+                    "out-of-fold types of `train_html.py --cv-pred DIR`: DIR/cv-wcxb-dev.jsonl); default: "
+                    "the types the shipped models give")
     args = ap.parse_args()
     score = load_scorer(args.scorer)
     if args.cache and args.cache.exists():
@@ -196,6 +234,10 @@ def main() -> None:
         items = extract(args.data, score, args.limit)
         if args.cache:
             args.cache.write_bytes(pickle.dumps(items))
+    if args.types:  # out-of-fold page types: the date thresholds' grouped-CV figures for unseen sites
+        types = {r["id"]: r["page_type"] for r in score.load_jsonl(args.types)}
+        for it in items["date"]:
+            it["ptype"] = types.get(it["id"], it["ptype"])
     out = ROOT / "src/dehusk/data"
     for field in args.fields.split(","):
         its = items[field]
@@ -204,9 +246,13 @@ def main() -> None:
         model = fit(its, ROUNDS[field], negatives)
         for it in its:
             it["fit"] = model.predict(it["X"]) if len(it["y"]) else np.zeros(0)
-        threshold = tune_threshold(its) if field != "title" else 0.0
+        threshold: Threshold = tune_threshold(its) if field != "title" else 0.0
         print(f"{field} threshold (best grouped-CV accuracy giving a value to no more pages without gold than "
               f"the rules): {threshold:.2f}")
+        meta = {"threshold": threshold}
+        if field == "date":  # one threshold for the page types expected to carry a date, one for the rest
+            threshold = tune_date_thresholds(its)
+            meta = {"threshold": threshold[1], "threshold_dated": threshold[0]}
         report(field, its, threshold)
         if args.show == field:
             for it in its:
@@ -216,7 +262,7 @@ def main() -> None:
                     print(f"  [{it['id']} {it['type']}] picked={it['texts'][i] if i >= 0 else None!r} "
                           f"p={it['oof'][i] if i >= 0 else 0:.2f} gold-cands={gold[:2]!r} rule={it['rule']:.0f}")
         if not args.no_export:
-            export_lightgbm(model, out / f"html_{field}.npz", list(NAMES[field]), threshold=threshold)
+            export_lightgbm(model, out / f"html_{field}.npz", list(NAMES[field]), **meta)
             print(f"wrote {out / f'html_{field}.npz'}", file=sys.stderr)
 
 

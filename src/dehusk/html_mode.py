@@ -35,6 +35,7 @@ from .features_html import context_features_html, html_features
 from .html_tokens import TOKEN_NAMES
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
+from .metadata_html import HtmlMeta, html_metadata, settle_date
 from .notices import notice_reason
 from .options import Options
 from .segment_html import (
@@ -78,7 +79,7 @@ class Analysis:
     X: np.ndarray
     f: dict
     language: str | None
-    meta: Any  # metadata_html.HtmlMeta or None
+    meta: HtmlMeta | None
     url: str | None = None
 
 
@@ -100,21 +101,13 @@ def _language(segments: list[Segment], declared: str | None, forced: str | None)
     return declared or code
 
 
-def _metadata(tree: Any, url: str | None, options: Options) -> Any:
-    try:
-        from .metadata_html import html_metadata
-    except ImportError:  # written by another module; HTML mode works without it
-        return None
-    return html_metadata(tree, url, fetch_date=options.fetch_date)
-
-
 def analyse(
     html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
 ) -> Analysis:
     """`utf8`: `html` encoded as UTF-8, when the caller has it (the parser reads the same bytes
     it would make from `html`: the same tree)."""
     tree = LexborHTMLParser(html if utf8 is None else utf8)
-    meta = _metadata(tree, url, options)
+    meta = html_metadata(tree, url, fetch_date=options.fetch_date)
     deadline.check("metadata")
     root = tree.root
     if root is None:
@@ -426,6 +419,8 @@ def extract_html(
     a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p1, p2, floor, probs = score_blocks(a, deadline)
     page_type = pagetype.choose_type(probs)
+    if a.meta is not None:  # (the date decided again: pages of some types are expected to carry one)
+        settle_date(a.meta, page_type)
     template = (None if options.template_lines is None
                 else site_template(options.template_lines, [seg.text for seg in a.segments]))
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])

@@ -12,6 +12,11 @@ main_content=True)` (no metadata). Peers come from the `bench` extra.
 
 Prints, per tool: pages/s over the whole run (pages / total seconds), the median ms per page
 and pages/s at the median (1 / median seconds), and the ratios to trafilatura.
+
+`--isolate`: each tool in a process of its own instead (one tool's caches and heap are then not
+the other's), the tools one after the other, `--repeat` rounds of them: per tool, the median of
+the rounds' rates. Interleaved pages in one process, the default, is the stricter setting: a
+tool's working set is evicted by the other tool's at every page.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from __future__ import annotations
 import argparse
 import gzip
 import json
+import multiprocessing
 import statistics
 import sys
 import time
@@ -60,6 +66,34 @@ def tools(names: list[str]) -> dict[str, Callable[[str, str | None], object]]:
     return out
 
 
+def _isolated(args: argparse.Namespace, name: str) -> list[float]:
+    """One tool's seconds per page, in this (fresh) process: load, warm up, time every page."""
+    pages = load(args.dataset, args.limit, args.every)
+    fn = tools([name])[name]
+    for html, url in pages[:3]:
+        fn(html, url)
+    out = []
+    for html, url in pages:
+        t0 = time.perf_counter()
+        try:
+            fn(html, url)
+        except Exception as exc:  # noqa: BLE001 - a peer failing on a page is timed, not fatal
+            print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+        out.append(time.perf_counter() - t0)
+    return out
+
+
+def run_isolated(args: argparse.Namespace, names: list[str]) -> dict[str, list[list[float]]]:
+    """Per tool, each round's seconds per page, every round of every tool in a new process."""
+    ctx = multiprocessing.get_context("spawn")
+    rounds: dict[str, list[list[float]]] = {name: [] for name in names}
+    for _ in range(args.repeat):
+        for name in names:
+            with ctx.Pool(1) as pool:
+                rounds[name].append(pool.apply(_isolated, (args, name)))
+    return rounds
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--dataset", type=Path, required=True)
@@ -67,7 +101,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--every", type=int, default=1, help="take every K-th page")
     ap.add_argument("--repeat", type=int, default=1)
     ap.add_argument("--tools", default="dehusk,trafilatura,resiliparse")
+    ap.add_argument("--isolate", action="store_true", help="each tool in a process of its own, one after the other")
     args = ap.parse_args(argv)
+    if args.isolate:
+        return report_isolated(run_isolated(args, args.tools.split(",")), args)
     pages = load(args.dataset, args.limit, args.every)
     fns = tools(args.tools.split(","))
     for fn in fns.values():  # warm up: imports, model loading, caches
@@ -94,6 +131,22 @@ def main(argv: list[str] | None = None) -> int:
         ratio = f"{rate / base_rate:.1f} / {base_med / med:.1f}" if base_rate and base_med else "-"
         print(f"{name:<12} {rate:9.1f} {med * 1000:10.2f} {1 / med:11.1f} {ratio:>14}")
     print("(ratio: overall pages/s / median pages/s, each against trafilatura)")
+    return 0
+
+
+def report_isolated(rounds: dict[str, list[list[float]]], args: argparse.Namespace) -> int:
+    n = len(next(iter(rounds.values()))[0])
+    print(f"{args.dataset.name}: {n} pages x {args.repeat} rounds, each tool in a process of its own")
+    print(f"{'tool':<12} {'pages/s':>9} {'median ms':>10} {'rounds (pages/s)':>24} {'x trafilatura':>14}")
+    rates = {name: [len(ts) / sum(ts) for ts in rs] for name, rs in rounds.items()}
+    base = statistics.median(rates["trafilatura"]) if "trafilatura" in rates else None
+    for name, rs in rounds.items():
+        rate = statistics.median(rates[name])
+        med = statistics.median(t for ts in rs for t in ts)
+        ratio = f"{rate / base:.2f}" if base else "-"
+        runs = ", ".join(f"{r:.1f}" for r in rates[name])
+        print(f"{name:<12} {rate:9.1f} {med * 1000:10.2f} {runs:>24} {ratio:>14}")
+    print("(pages/s: the median of the rounds; ratio: of those medians)")
     return 0
 
 

@@ -88,3 +88,20 @@ def test_webpage_date_beside_the_article_date_is_a_candidate() -> None:
     assert meta.published is not None and meta.published.startswith("2023-05-17")  # the article's own, by rule
     days = [d for d, _, _ in date_rows(state, meta.language)[0]]
     assert "2023-05-18" in days and "2023-05-17" in days
+
+
+def test_ambiguous_numeric_date_read_the_way_the_url_gives_it() -> None:
+    # an English page printing "03/10/2023" day first: read month first it is 10 March, but the
+    # URL (an unambiguous source) says 3 October, and nothing else says 10 March
+    body = "<article><h1>Wine tasting</h1><p class='date'>Posted 03/10/2023</p><p>" + "Text. " * 40 + "</p></article>"
+    url = "https://example.org/blog/2023/10/03/wine-tasting"
+    meta, state = _rules(_page("<title>Wine tasting</title>", body), url, "2026-01-01")
+    days = {d for d, _, _ in date_rows(state, meta.language)[0]}
+    assert "2023-10-03" in days and "2023-03-10" not in days
+    # without that evidence the page's language decides (English: month first)
+    meta, state = _rules(_page("<title>Wine tasting</title>", body), "https://example.org/blog/wine", "2026-01-01")
+    assert {d for d, _, _ in date_rows(state, meta.language)[0]} == {"2023-03-10"}
+    # and a swap is never made when the first reading has evidence of its own
+    body2 = body.replace("</article>", "<time datetime='2023-03-10'>10 March 2023</time></article>")
+    meta, state = _rules(_page("<title>Wine tasting</title>", body2), url, "2026-01-01")
+    assert "2023-03-10" in {d for d, _, _ in date_rows(state, meta.language)[0]}

@@ -304,6 +304,7 @@ def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: st
             ctx += f" {parent.attributes.get('class') or ''} {(parent.text(strip=True) or '')[:60]}"
         mod = bool(_UPDATED.search(ctx))
         add("time_mod" if mod else "time_pub", "time[datetime]", "modified" if mod else "published", value, node)
+    ambiguous: list[int] = []  # the visible numeric dates that read as well the other way round
     for pos, text, node in scan.dates[:40]:
         ctx = None
         for m in find_dates(text, lang=dater.lang, fetch_date=dater.fetch_date):
@@ -315,16 +316,46 @@ def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: st
                 kind = _kind_in_context(node, iso, dater)
             ctx = ctx or _context(node, stop)
             fam = {"published": "vis_pub", "modified": "vis_mod"}.get(kind, "vis_unk")
+            if _ambiguous(iso, text[m.start : m.end]):
+                ambiguous.append(len(out))
             out.append(Occurrence(fam, "visible", kind, iso, pos, ctx, len(text)))
     for text in near:
         for m in find_dates(text, lang=dater.lang, fetch_date=dater.fetch_date):
             iso = dater.ok(m.value)
             if iso:
+                if _ambiguous(iso, text[m.start : m.end]):
+                    ambiguous.append(len(out))
                 out.append(Occurrence("near", "visible (near headline)", m.kind, iso, None, None, len(text)))
     day = url_day(url) if url else None
     if day:
         add("url", "url", "unknown", day)
+    if ambiguous:
+        _settle_day_month(out, ambiguous, dater)
     return out
+
+
+_NUMERIC_DATE = re.compile(r"\D{0,3}\d{1,2}\D{1,3}\d{1,2}\D")  # day and month first, in digits ("03/10/2023")
+
+
+def _ambiguous(iso: str, raw: str) -> bool:
+    """A date written in digits, day and month first, that reads as well the other way round
+    ("03/10/2023": both parts at most 12 and different)."""
+    day = int(iso[8:10])
+    return day <= 12 and day != int(iso[5:7]) and _NUMERIC_DATE.match(raw) is not None
+
+
+def _settle_day_month(out: list[Occurrence], ambiguous: list[int], dater: _Dater) -> None:
+    """Read the ambiguous visible dates (`ambiguous`: their indexes in `out`) the other way round
+    when the page says so: the swapped day is a day of one of its unambiguous dates (structured
+    metadata, a month name, the URL) and the first reading is not (text mode does the same:
+    metadata_text_date)."""
+    skip = set(ambiguous)
+    sure = {o.iso[:10] for k, o in enumerate(out) if k not in skip}
+    for k in ambiguous:
+        o = out[k]
+        swapped = dater.ok(f"{o.iso[:5]}{o.iso[8:10]}-{o.iso[5:7]}{o.iso[10:]}")
+        if swapped and swapped[:10] in sure and o.iso[:10] not in sure:
+            out[k] = Occurrence(o.fam, o.src, o.kind, swapped, o.pos, o.ctx, o.length)
 
 
 def _ordinal(day: str) -> int:

@@ -28,8 +28,9 @@ tree model scores them, the best wins. The rule's own pick is one of the feature
 every wording of every title-like source. Date: one candidate per day, from every source
 above plus every short text of the body that holds a date (one walk: `metadata_page.scan_body`);
 days seen only in comments or related rails are left out; below the model's threshold, no
-date (a lower one on article and forum pages, once the page type is known: `settle_date`). A page that gives only a modification date gets it as `published` too. Authors: every
-source above, each byline element and "By ..." line apart, user-name elements, a person's name
+date (a lower one on article and forum pages, once the page type is known: `settle_date`). A
+page that gives only a modification date gets it as `published` too. Authors: every source
+above, each byline element and "By ..." line apart, user-name elements, a person's name
 as the site name or in the copyright line; one source's names win (co-authors together),
 below the model's threshold nobody. A one-word name counts when it sits in an author slot
 ("Posted by QuietFox42", an author link, a JSON-LD author) and is not the site's name.
@@ -422,12 +423,10 @@ def _learned(meta: HtmlMeta, state: _State) -> None:
     if model is not None:
         days, X = date_rows(state, meta.language)
         i, p = best(model, X)
-        src = ""
+        day = iso = src = ""
         if i >= 0:
             day, iso, group = days[i]
             src = min(group, key=lambda o: (_PRIORITY[o.fam], "T" not in o.iso)).src
-        else:
-            day = iso = ""
         meta.date_pick = DatePick(p if i >= 0 else -1.0, day, iso, src, meta.published, meta.modified,
                                   meta.sources.get("published"), meta.sources.get("modified"),
                                   float(model.meta.get("threshold_dated", model.threshold_default)))

@@ -444,7 +444,9 @@ def _learned(meta: HtmlMeta, state: _State) -> None:
 
 
 def html_metadata(tree: LexborHTMLParser, url: str | None = None, *, fetch_date: str | None = None) -> HtmlMeta:
-    """Title, authors, dates, tags, site, language... of a parsed page (scripts still in)."""
+    """Title, authors, dates, tags, site, language... of a parsed page (scripts still in). The
+    date is decided at the threshold for pages of any type; `settle_date(meta, page_type)` decides
+    it again once the page type is known (extract() does)."""
     meta, state = _rules(tree, url, fetch_date)
     _learned(meta, state)
     return meta

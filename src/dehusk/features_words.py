@@ -7,6 +7,7 @@ blocks from one dictionary lookup per word, and the phrase lists searched in sho
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from itertools import repeat
 from typing import Any
@@ -28,6 +29,28 @@ NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about 
 SOCIAL_WORDS = frozenset(
     ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print"]
 )
+# a line of share, print and save buttons ("Teilen Drucken Merken", "Share Print Save", "Partager
+# Imprimer"): page furniture whatever its score
+SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
+    ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
+     "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
+     "salva", "zapisz", "opslaan", "comment", "comments", "kommentieren", "commenter", "comentar"]
+)
+SHARE_TOOLS_MAX_WORDS = 6
+# words only, between white space or separators: no digit, price or code ("Save 30%", "print(x)")
+_WORDS_LINE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:[\s|·•/,]+[^\W\d_]+(?:-[^\W\d_]+)*)*")
+_LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+
+
+def share_tools(text: str) -> bool:
+    """Is the line only share/print/save buttons (1 to SHARE_TOOLS_MAX_WORDS such words)?"""
+    text = text.strip(" \t|·•")
+    if len(text) > 80 or not _WORDS_LINE.fullmatch(text):
+        return False
+    words = _LETTER_WORD.findall(text.lower())
+    return 1 <= len(words) <= SHARE_TOOLS_MAX_WORDS and all(w in SHARE_TOOL_WORDS for w in words)
+
+
 MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",
                 "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
                 "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",

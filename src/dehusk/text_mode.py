@@ -20,6 +20,7 @@ from .deadline import Deadline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
+from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
 from .headline_slug import slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
@@ -130,6 +131,8 @@ def label_segments(
             seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
+        elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
+            seg.label, seg.reason = "boilerplate", "share/print/save buttons"
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
         elif words[i] <= 14 and not end_term[i] and not bullet[i] and not end_colon[i]:

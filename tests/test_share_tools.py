@@ -41,7 +41,7 @@ def test_share_line_left_out_of_the_text() -> None:
 
 
 def test_page_notice_is_not_the_headline() -> None:
-    page = ("You need to enable JavaScript to run this app.\n\nLastenräder in der Stadtbibliothek\n\n"
+    page = ("Please turn on JavaScript in your browser to read this site.\n\nLastenräder in der Stadtbibliothek\n\n"
             "Von Lukas Hoffmann\n\n22.04.2024, 07:45 Uhr\n\n" + BODY)
     art = dehusk.extract(page, mode="text")
     assert art.title is None or "JavaScript" not in art.title

@@ -72,15 +72,17 @@ def _isolated(args: argparse.Namespace, name: str) -> list[float]:
     fn = tools([name])[name]
     for html, url in pages[:3]:
         fn(html, url)
-    out = []
-    for html, url in pages:
-        t0 = time.perf_counter()
-        try:
-            fn(html, url)
-        except Exception as exc:  # noqa: BLE001 - a peer failing on a page is timed, not fatal
-            print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-        out.append(time.perf_counter() - t0)
-    return out
+    return [timed(name, fn, html, url) for html, url in pages]
+
+
+def timed(name: str, fn: Callable[[str, str | None], object], html: str, url: str | None) -> float:
+    """Seconds of one tool's call on one page (a peer failing on a page is timed, not fatal)."""
+    t0 = time.perf_counter()
+    try:
+        fn(html, url)
+    except Exception as exc:  # noqa: BLE001
+        print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
+    return time.perf_counter() - t0
 
 
 def run_isolated(args: argparse.Namespace, names: list[str]) -> dict[str, list[list[float]]]:
@@ -114,12 +116,7 @@ def main(argv: list[str] | None = None) -> int:
     for _ in range(args.repeat):
         for html, url in pages:
             for name, fn in fns.items():
-                t0 = time.perf_counter()
-                try:
-                    fn(html, url)
-                except Exception as exc:  # noqa: BLE001 - a peer failing on a page is timed, not fatal
-                    print(f"{name}: {type(exc).__name__}: {exc}", file=sys.stderr)
-                times[name].append(time.perf_counter() - t0)
+                times[name].append(timed(name, fn, html, url))
     print(f"{args.dataset.name}: {len(pages)} pages x {args.repeat}, one process, tools interleaved per page")
     print(f"{'tool':<12} {'pages/s':>9} {'median ms':>10} {'median p/s':>11} {'x trafilatura':>14}")
     base = times.get("trafilatura")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import dehusk
 from dehusk.dates import DateMatch, url_day
-from dehusk.metadata_text import _settle_day_month
+from dehusk.metadata_text_date import _settle_day_month
 
 BODY = [
     "The city council approved a new plan for the riverside park on Tuesday evening after a long debate.",
@@ -48,7 +48,7 @@ def test_url_day_settles_an_ambiguous_byline_date() -> None:
 def test_a_year_glued_to_the_time_after_it_is_still_a_date_line() -> None:
     """"October 17, 20236:01 PM ET": the date and the time were inline elements side by side. The
     year feature (four digits alone) misses the line; the date candidates still read it."""
-    from dehusk.metadata_text import _glued_year_lines
+    from dehusk.metadata_text_date import _glued_year_lines
 
     texts = ["Home", "October 17, 20236:01 PM ET", "In 2023 at 10:00", "Code 20231", "x 202312:30"]
     assert _glued_year_lines(texts, [1, 2, 4]) == [1, 4]

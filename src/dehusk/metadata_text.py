@@ -25,14 +25,7 @@ from .authors import (
 )
 from .blocks import Segment
 from .classify import load_model, model_available
-from .metadata_text_date import (  # noqa: F401 (_glued_year_lines, _settle_day_month: tests import them here)
-    DATE_FEATURES,
-    _glued_year_lines,
-    _settle_day_month,
-    date_candidates,
-    pick_date,
-)
-from .metadata_text_date import heuristic_date as _heuristic_date
+from .metadata_text_date import _clip, date_candidates, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
 
 _TOK = re.compile(r"\w+")
@@ -91,11 +84,6 @@ def main_span(p: np.ndarray, words: np.ndarray, threshold: float, gap: int = 3,
 def teaser_lines(f: dict[str, np.ndarray]) -> np.ndarray:
     """Lines that are a "Read more" link or the headline right above one."""
     return (f["re_more"] + f["next_more"]) > 0
-
-
-def _clip(x: int, limit: int) -> int:
-    """`np.clip(x, -limit, limit)` for one integer (without numpy's per-call cost)."""
-    return min(max(x, -limit), limit)
 
 
 def _author_names(text: str) -> list[str]:
@@ -213,7 +201,7 @@ def text_metadata(
     cands, X = date_candidates(texts, f, p, keep, anchor, first, last, ti, lang, fetch_date, url)
     scores = np.zeros(0)
     if cands:
-        scores = load_model("text_date").predict(X) if model_available("text_date") else _heuristic_date(X)
+        scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
     if picked is not None:
         line, d = picked

@@ -2,6 +2,7 @@
 
     .venv/bin/python scripts/train_html.py --data ../shared/data [--out src/dehusk/data]
         [--cache /tmp/dehusk-train-html] [--folds 5] [--cv-pred /tmp/cv] [--no-export]
+    .venv/bin/python scripts/train_html.py --cache /tmp/dehusk-train-html --cv-pred /tmp/cv --reuse-oof
 
 Reads wcxb-dev and scrapinghub (pages.jsonl + html/), never copies them anywhere but the
 feature cache. Steps:
@@ -36,7 +37,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import trainlib  # noqa: E402
 from dehusk import pagetype as pt  # noqa: E402
-from dehusk.assemble import mark_duplicates  # noqa: E402
+from dehusk.assemble import Meta, assemble, mark_duplicates  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.deadline import Deadline  # noqa: E402
 from dehusk.decode import to_text  # noqa: E402
@@ -47,7 +48,7 @@ from dehusk.features_html import (  # noqa: E402
     template_groups,
     text_feature_fingerprint,
 )
-from dehusk.html_mode import SURE, analyse, decide, label_blocks  # noqa: E402
+from dehusk.html_mode import SURE, analyse, decide, label_blocks, label_page  # noqa: E402
 from dehusk.options import Options  # noqa: E402
 
 DATASETS = ("wcxb-dev", "scrapinghub")
@@ -67,7 +68,9 @@ def featurize(page: dict[str, Any]) -> dict[str, Any]:
     a = analyse(html, url=page.get("url"), options=Options(), deadline=Deadline(None))
     texts = [s.text for s in a.segments]
     y, frac = trainlib.align_labels(texts, page["gold"]["body"])
-    f_keep = {k: a.f[k] for k in ("_fi", "_lens", "_words", "_fa", "_sig", "link_density", "is_title")} if a.segments else {}
+    # (what the decisions after the scores read: `html_mode.label_page`)
+    f_keep = {k: a.f[k] for k in ("_fi", "_lens", "_words", "_fa", "_sig", "link_density", "is_title", "end_term", "log_rep")
+              } if a.segments else {}
     return {
         "id": page["id"], "dataset": page["dataset"], "url": page.get("url"), "page_type": page.get("page_type"),
         "gold": page["gold"]["body"], "X": a.X.astype(np.float32), "y": y, "frac": frac, "f": f_keep,
@@ -158,15 +161,16 @@ def context_matrix(rows: list[dict[str, Any]], p1s: list[np.ndarray], probs: np.
 def body_of(r: dict[str, Any], p2: np.ndarray, threshold: float, probs: np.ndarray | None = None,
             adaptive: bool = False) -> str:
     """The page's text as extract() would give it: a fixed threshold (stage 1), or as at run time
-    (`adaptive`: comment rule, expected-F1 cut with `threshold` as its floor)."""
+    (`adaptive`: `html_mode.label_page`, extract()'s own decisions from the scores on, with
+    `threshold` as the cut's floor, then `assemble`)."""
     segs = r["segments"]
     if not segs:
         return ""
-    comments = None
     if adaptive:
         a = SimpleNamespace(segments=segs, page=r["page"], f=r["f"])
-        p2, threshold, comments = decide(a, p2, threshold, probs, Options())
-    label_blocks(segs, p2, threshold, r["page"], r["f"], Options(), comments)
+        label_page(a, p2, threshold, probs, Options())  # type: ignore[arg-type]
+        return assemble(segs, Meta(), Options(), mode="html", url=r.get("url")).text
+    label_blocks(segs, p2, threshold, r["page"], r["f"], Options(), None)
     mark_duplicates(segs)
     return "\n\n".join(s.text for s in segs if s.label in ("body", "heading", "lead"))
 
@@ -279,9 +283,18 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-export", action="store_true")
     ap.add_argument("--stage1-only", action="store_true")
     ap.add_argument("--reuse-stage1", action="store_true", help="reuse the cached out-of-fold stage-1 scores")
+    ap.add_argument("--reuse-oof", action="store_true",
+                    help="only write --cv-pred's grouped-CV predictions from the cached out-of-fold scores (oof.pkl)")
     args = ap.parse_args(argv)
     scorer = trainlib.load_scorer()
     rows = load_all(args.data, args.cache)
+    if args.reuse_oof:
+        if not args.cv_pred:
+            ap.error("--reuse-oof writes predictions: give --cv-pred DIR")
+        with open(args.cache / "oof.pkl", "rb") as fh:
+            oof = pickle.load(fh)
+        write_preds(rows, oof["p2"], oof["t2"], args.cv_pred, "cv", oof["probs"])
+        return 0
     pages = [{"url": r["url"], "id": r["id"], "dataset": r["dataset"]} for r in rows]
     folds = trainlib.group_folds(pages, args.folds)
     feats = [r["X"] for r in rows]

@@ -413,14 +413,15 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     return None
 
 
-def extract_html(
-    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
-) -> Article:
-    a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
-    p1, p2, floor, probs = score_blocks(a, deadline)
+def label_page(
+    a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options
+) -> tuple[str, np.ndarray, float]:
+    """Every decision between the block scores and the record: the page type, the page's cut,
+    each block's label, the fallbacks (the best paragraph of a page left nearly empty, a page
+    whose kept blocks are all chrome, link lines in the chrome). Labels `a.segments` in place;
+    returns (page type, the scores used, the cut). The training scripts' cross-validation runs
+    this same function on out-of-fold scores."""
     page_type = pagetype.choose_type(probs)
-    if a.meta is not None:  # (the date decided again: pages of some types are expected to carry one)
-        settle_date(a.meta, page_type)
     template = (None if options.template_lines is None
                 else site_template(options.template_lines, [seg.text for seg in a.segments]))
     used, threshold, comments = decide(a, p2, floor, probs, options, None if template is None else template[1])
@@ -437,6 +438,17 @@ def extract_html(
         drop_chrome_only(segs, in_chrome, used)
         if page_type != "forum":
             drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
+    return page_type, used, threshold
+
+
+def extract_html(
+    html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
+) -> Article:
+    a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
+    p1, p2, floor, probs = score_blocks(a, deadline)
+    page_type, used, threshold = label_page(a, p2, floor, probs, options)
+    if a.meta is not None:  # (the date decided again: pages of some types are expected to carry one)
+        settle_date(a.meta, page_type)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
@@ -474,4 +486,4 @@ def _meta(a: Analysis) -> Meta:
     return meta
 
 
-__all__ = ["Analysis", "analyse", "extract_html", "label_blocks", "score_blocks", "TAG_BITS"]
+__all__ = ["Analysis", "analyse", "extract_html", "label_blocks", "label_page", "score_blocks", "TAG_BITS"]

@@ -37,7 +37,6 @@ demo: $(VENV)/.core
 
 lint: $(VENV)/.test
 	$(VENV)/bin/ruff check src tests scripts benchmarks
-	$(VENV)/bin/ruff format --check src tests scripts benchmarks
 
 test: $(VENV)/.test browser
 	$(VENV)/bin/ruff check src tests scripts benchmarks

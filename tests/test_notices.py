@@ -32,6 +32,9 @@ NOTICES = [
     "Veuillez activer JavaScript dans votre navigateur.",
     "JavaScript ist deaktiviert.",
     "Wir verwenden Cookies. Einstellungen",
+    "Accept all   Reject all   Manage settings",
+    "Alle akzeptieren   Nur notwendige   Einstellungen",
+    "Tout accepter | Tout refuser | Personnaliser",
     "Table of Contents",
     "On this page:",
     "Inhaltsverzeichnis",
@@ -53,6 +56,8 @@ def test_notices_are_recognised(text: str) -> None:
     "The contents of the box were sold at auction.",
     "Advertising revenue fell by a third.",
     "Loading the ferry took two hours.",
+    "We accept all major credit cards.",
+    "The council will accept all of the objections raised by residents of the two towns at the meeting.",
     # a long paragraph that mentions the notice is about it, not one
     "When the browser has JavaScript disabled, the page falls back to a plain form; " + "the server then renders "
     "every step itself, which costs a round trip for each answer but keeps the form usable for everyone. " * 2,
@@ -87,3 +92,28 @@ def test_notices_inside_the_article_are_left_out_with_a_reason(mode: str) -> Non
         block = next(b for b in art.blocks if b.text == notice)
         assert block.label == "boilerplate"
         assert "notice" in block.reason
+
+
+def test_a_kept_consent_banner_does_not_move_the_headline() -> None:
+    """A cookie banner the line model keeps (it reads like prose) above the headline is not where the
+    article starts: a menu line above the banner is not taken for the headline."""
+    banner = ("Diese Website nutzt Cookies. Einige sind notwendig, andere helfen uns, die Website zu "
+              "verbessern. Sie können selbst entscheiden, welche Cookies Sie zulassen.")
+    body = [
+        "Wer in Bremen ein Boot mieten möchte, kann das seit dem Frühjahr direkt am Hafen tun. Die Stadt hat "
+        "dafür einen kleinen Anleger gebaut, an dem zehn Ruderboote und vier Tretboote liegen.",
+        "Die Boote werden online reserviert und am Anleger mit einem Code geöffnet. Eine Stunde kostet fünf "
+        "Euro, für Schülerinnen und Schüler ist die erste Stunde frei.",
+        "„Wir waren an jedem sonnigen Wochenende ausgebucht“, sagt die Leiterin des Hafenamts. Im nächsten "
+        "Jahr sollen zwei weitere Anleger an der Weser hinzukommen.",
+    ]
+    page = "\n\n".join([
+        "Zum Inhalt springen", "Lokales   Region   Wirtschaft   Sport   Kultur   Service", "Login   Abo", banner,
+        "Alle akzeptieren   Nur notwendige   Einstellungen",
+        "Bremen vermietet Ruderboote jetzt direkt am Hafen",
+        "Von Anna Becker", "14.06.2024, 09:30 Uhr", *body,
+    ])
+    article = dehusk.extract(page, mode="text")
+    assert article.title == "Bremen vermietet Ruderboote jetzt direkt am Hafen"
+    assert banner not in article.text
+    assert body[0] in article.text

@@ -33,7 +33,6 @@ NAMES = text_fixture_names()
 # Known gaps of today's text mode, reported on issue 3: each fixture below fails for the reason
 # given. strict=True: a fixture that starts passing fails the run until its mark is removed.
 KNOWN_GAPS = {
-    "de-news-inscriptis": "headline picker chooses the cookie banner's buttons; cookie banner and 'Drucken' kept",
     "de-product-page": "headline picker chooses the search box; spec lines ('Schnittbreite: 38 cm') dropped; cart words kept",
     "en-docs-page": "headline picker chooses 'Ctrl K'; the console line and the closing note are dropped",
     "en-feature-wet": "headline picker chooses a section label; 'Filed under' line kept",

@@ -1,6 +1,7 @@
 """Page notices that are never an article's text, in either mode.
 
-Cookie and consent banners name cookies together with a consent verb; script notices ask the reader
+Cookie and consent banners name cookies together with a consent verb, and their buttons ("Accept
+all", "Reject all", "Alle akzeptieren") stand on a line of their own; script notices ask the reader
 to turn JavaScript on ("Please enable JavaScript to view the comments", "This slideshow requires
 JavaScript", "JavaScript ist deaktiviert"): a browser that runs the page's scripts never shows them,
 so the article a reader sees does not hold them. A table of contents' own label ("Table of
@@ -44,16 +45,27 @@ _PLACEHOLDER = re.compile(
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+below|"
     r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama)\W*$"
 )
+# a consent banner's buttons on a line of their own ("Accept all   Reject all   Settings")
+_CONSENT_BUTTONS = re.compile(
+    r"(?i)\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all(?:\s+cookies)?|accept\s+cookies|"
+    r"(?:only|strictly)\s+necessary(?:\s+cookies)?|necessary\s+only|alle\s+(?:akzeptieren|ablehnen|zulassen)|"
+    r"nur\s+notwendige|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|(?:accetta|rifiuta)\s+tutt[oi]|"
+    r"(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|(?:aceitar|rejeitar)\s+tod[oa]s)\b"
+)
+CONSENT_BUTTONS_MAX_WORDS = 10
 CONSENT_MAX_CHARS = 600
 TOC_LABEL_MAX_CHARS = 40
 SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
 
 
 def notice_reason(text: str) -> str | None:
-    """Why `text` is a page notice (cookie consent, "enable JavaScript", a table of contents' label,
+    """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""
     if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
         return "cookie or consent notice"
+    if (len(text.split(None, CONSENT_BUTTONS_MAX_WORDS)) <= CONSENT_BUTTONS_MAX_WORDS and _CONSENT_BUTTONS.search(text)
+            and not text.rstrip().endswith((".", "!", "?"))):  # (buttons, not a sentence: "We accept all cards.")
+        return "a consent banner's buttons"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"

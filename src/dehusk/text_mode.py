@@ -96,8 +96,11 @@ def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) ->
 
 def label_segments(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
-    threshold: float, options: Options,
+    threshold: float, options: Options, notices: dict[int, str] | None = None,
 ) -> None:
+    """Label every segment (and give the reason when explaining). `notices`: the kept lines
+    already found to be page notices, with their reasons (the others are tested here)."""
+    notices = notices or {}
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
         special[meta.title_idx] = ("title", "the headline: best headline candidate above the main text")
@@ -126,7 +129,7 @@ def label_segments(
             seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
         # (a dropped line is "boilerplate" without explain whatever it is: only a kept one needs the test)
-        notice = notice_reason(seg.text) if explain or keep_l[i] else None
+        notice = notices.get(i) or (notice_reason(seg.text) if explain or keep_l[i] else None)
         if notice is not None:
             seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:
@@ -420,7 +423,15 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if options.threshold is not None:
         threshold = options.threshold
     keep = p >= threshold
-    meta = text_metadata(segments, f, p, keep, url, language, options.fetch_date, threshold)
+    # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
+    # neither start its main run nor sit among its headline's neighbours (labelled below)
+    notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
+    p_meta = p
+    if notices:
+        p_meta = p.copy()
+        p_meta[list(notices)] = 0.0
+        keep[list(notices)] = False
+    meta = text_metadata(segments, f, p_meta, keep, url, language, options.fetch_date, threshold)
     if url and text.count("\n") <= 24 and run_on(text.split("\n")):
         # the page on one line: its headline is inside a sentence, found by the URL's words
         headline = slug_headline([seg.text for seg in segments], url)
@@ -429,7 +440,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     for i in (meta.title_idx, meta.source_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False
-    label_segments(segments, f, p, keep, meta, threshold, options)
+    label_segments(segments, f, p, keep, meta, threshold, options, notices)
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
     words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
     # (the same additions, in the same order, walked in C)

@@ -33,6 +33,8 @@ NOTICES = [
     "JavaScript ist deaktiviert.",
     "Wir verwenden Cookies. Einstellungen",
     "Accept all   Reject all   Manage settings",
+    "Este site usa cookies para melhorar a sua experiência. Ao continuar navegando, você concorda com a política.",
+    "Questo sito utilizza cookie tecnici e di profilazione per offrirti una migliore esperienza.",
     "Alle akzeptieren   Nur notwendige   Einstellungen",
     "Tout accepter | Tout refuser | Personnaliser",
     "Table of Contents",

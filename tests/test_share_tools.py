@@ -19,7 +19,9 @@ BODY = (
 
 
 @pytest.mark.parametrize("line", ["Teilen   Drucken   Merken", "Share | Tweet | Email", "Partager Imprimer",
-                                  "• Share", "Facebook Twitter WhatsApp E-Mail"])
+                                  "• Share", "Facebook Twitter WhatsApp E-Mail", "Share on Facebook",
+                                  "Поделиться ВКонтакте", "Поделиться в Telegram", "Compartilhar   Imprimir",
+                                  "Delen via e-mail", "Kommentare"])
 def test_share_button_lines(line: str) -> None:
     assert share_tools(line)
 

@@ -38,8 +38,7 @@ KNOWN_GAPS = {
     "en-forum-thread": "headline picker chooses the thread-starter line",
     "en-news-blanklines": "an 'Image:' alt text inside the body is kept",
     "it-news-crlf": "headline picker chooses the section menu; cookie text and 'Leggi anche' rail kept",
-    "pt-news-alttext": "headline picker chooses the logo's alt text; share row and captions kept",
-    "ru-news-stars": "the share row ('Поделиться') is kept",
+    "pt-news-alttext": "headline picker chooses the section label right above the headline; captions kept",
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "spec lines ('Schnittbreite: 38 cm') dropped",

@@ -34,7 +34,12 @@ SOCIAL_WORDS = frozenset(
 SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
     ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
      "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
-     "salva", "zapisz", "opslaan", "comment", "comments", "kommentieren", "commenter", "comentar"]
+     "salva", "zapisz", "opslaan", "comment", "comments", "kommentieren", "commenter", "comentar",
+     # "share on/via ...", and share, print, save and comment buttons in more languages
+     "on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через",
+     "kommentare", "commentaires", "comentarios", "comentários", "commenti", "commenta", "komentarze", "skomentuj",
+     "reacties", "delen", "deel", "compartilhar", "compartilhe", "partilhar", "comparte", "vk", "вконтакте",
+     "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии"]
 )
 SHARE_TOOLS_MAX_WORDS = 6
 # words only, between white space or separators: no digit, price or code ("Save 30%", "print(x)")

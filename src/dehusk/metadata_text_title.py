@@ -142,6 +142,9 @@ def pick_title(
 
 
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
+# an image's or a video's label ("Image: the paper's logo", "Imagem:", "Foto:"), as renderers print alt texts
+_MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|foto|fotos|bild|picture|zdjęcie|фото|"
+                          r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
 
 
 MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
@@ -149,13 +152,15 @@ MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading amo
 
 def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
-    byline or date within three lines; breadcrumbs ("News › Climate") and captions are not headlines."""
+    byline or date within three lines; breadcrumbs ("News › Climate") and captions or alt texts
+    ("Imagem: logotipo do jornal") are not headlines."""
     # a byline, or a short date line, within the three lines after each candidate (none past the end)
     meta_line = (f["re_byline"] != 0) | ((f["re_date"] != 0) & (f["_words"] <= 12))
     padded = np.concatenate((meta_line, np.zeros(3, dtype=bool)))
     followed = padded[cand + 1] | padded[cand + 2] | padded[cand + 3]
     re_media = f["re_media"].tolist()
-    caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None for i in cand.tolist()],
+    caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None
+                        or _MEDIA_LABEL.match(texts[i]) is not None for i in cand.tolist()],
                        dtype=bool).reshape(len(cand))
     # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
     out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)

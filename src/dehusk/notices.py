@@ -19,7 +19,8 @@ _CONSENT = re.compile(
     r"einstellungen|accepter|acceptez|paramétr|consentement|aceptar|acepta|configurar|consentimiento|accett|consenso|"
     r"akceptuj|zgod|ustawienia|aceitar|aceita|accepteren|toestemming|instellingen|we use)|"
     r"\b(?:we use|this (?:web)?site uses|diese (?:web)?seite (?:nutzt|verwendet)|wir verwenden|"
-    r"nous utilisons|utilizamos|usiamo|używamy)\b.{0,80}?\bcookies?\b"
+    r"nous utilisons|utilizamos|usiamo|używamy|ce site utilise|este (?:site|sitio)(?: web)? (?:usa|utiliza)|"
+    r"questo sito (?:usa|utilizza)|deze (?:web)?site gebruikt|ta strona (?:używa|korzysta))\b.{0,80}?\bcookies?\b"
 )
 
 _JS = r"java\s?script"

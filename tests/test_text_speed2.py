@@ -114,8 +114,8 @@ def test_author_candidates_names_are_author_names() -> None:
 
 
 def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: ANN001
-    """The layout factor of `title_prior` one candidate at a time, as it was (Markdown headings aside)."""
-    from dehusk.metadata_text_title import _BREADCRUMB
+    """The layout factor of `title_prior` one candidate at a time (Markdown headings aside)."""
+    from dehusk.metadata_text_title import _BREADCRUMB, _MEDIA_LABEL
 
     n = len(texts)
     vals = []
@@ -125,7 +125,7 @@ def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: 
             if f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12):
                 v *= 3.0
                 break
-        if f["re_media"][i] or _BREADCRUMB.search(texts[i]):
+        if f["re_media"][i] or _BREADCRUMB.search(texts[i]) or _MEDIA_LABEL.match(texts[i]):
             v *= 0.3
         vals.append(v)
     return vals

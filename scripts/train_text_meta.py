@@ -1,4 +1,6 @@
-"""Train text mode's headline and date pickers: src/dehusk/data/text_title.npz, text_date.npz.
+"""Train text mode's headline, date and author pickers: src/dehusk/data/text_title.npz,
+text_title_caseless.npz (the headline picker for languages whose headlines are not title-cased:
+the same rows with `metadata_text_title.CASE_FEATURES` held at 0), text_date.npz, text_author.npz.
 
     .venv/bin/python scripts/train_text.py --save-oof /tmp/oof.pkl      # first: line probabilities
     .venv/bin/python scripts/train_text_meta.py --oof /tmp/oof.pkl [--no-export] [--only date ...]
@@ -36,7 +38,7 @@ from dehusk.metadata_text import (
 )
 from dehusk.metadata_text_date import DATE_FEATURES, date_candidates
 from dehusk.metadata_text_date import heuristic_date as _heuristic_date
-from dehusk.metadata_text_title import TITLE_FEATURES, _heuristic_title, title_candidates
+from dehusk.metadata_text_title import CASE_FEATURES, TITLE_FEATURES, _heuristic_title, title_candidates
 from train_text import ROOT, fold_ids, load_scorer
 
 PARAMS = {"objective": "binary", "learning_rate": 0.08, "num_leaves": 15, "max_depth": 4, "min_data_in_leaf": 30,
@@ -137,6 +139,17 @@ def cross_fit(items: list[dict], folds: int, rounds: int, name: str, export: Pat
                 it[name] = model.predict(it["X"])
 
 
+def caseless(items: list[dict]) -> list[dict]:
+    """The title items with the title-case columns (`CASE_FEATURES`) held at 0."""
+    cols = [TITLE_FEATURES.index(name) for name in CASE_FEATURES]
+    out = []
+    for it in items:
+        X = it["X"].copy()
+        X[:, cols] = 0.0
+        out.append({**it, "X": X})
+    return out
+
+
 def fit_all(items: list[dict], rounds: int, params: dict = PARAMS):  # noqa: ANN201
     return lgb.train(params, _dataset(items, params), num_boost_round=rounds)
 
@@ -156,8 +169,9 @@ def main() -> None:
     ap.add_argument("--folds", type=int, default=3)
     ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
     ap.add_argument("--no-export", action="store_true")
-    ap.add_argument("--only", nargs="+", choices=("title", "date", "author"), default=("title", "date", "author"),
-                    help="the pickers written to src/dehusk/data (default: all three)")
+    ap.add_argument("--only", nargs="+", choices=("title", "title_caseless", "date", "author"),
+                    default=("title", "title_caseless", "date", "author"),
+                    help="the pickers written to src/dehusk/data (default: all four)")
     ap.add_argument("--key", default="p2", help="the out-of-fold line probabilities the pickers are fitted on")
     args = ap.parse_args()
     score = load_scorer(args.scorer)
@@ -166,10 +180,14 @@ def main() -> None:
     print(f"{len(items)} page renderings with a gold title; the title is a candidate on "
           f"{np.mean([it['y'].any() for it in items]):.3f}", file=sys.stderr)
     cross_fit(items, args.folds, ROUNDS, "learned", args.export_folds, "text_title", TITLE_FEATURES)
-    for it in items:
+    # the picker for languages whose headlines are not title-cased: the same rows, case columns at 0
+    citems = caseless(items)
+    cross_fit(citems, args.folds, ROUNDS, "learned", args.export_folds, "text_title_caseless", TITLE_FEATURES)
+    for it, cit in zip(items, citems, strict=True):
         it["heuristic"] = _heuristic_title(it["X"])
+        it["caseless"] = cit["learned"]
     print("title accuracy (pages with a gold title)")
-    for key in ("heuristic", "learned"):
+    for key in ("heuristic", "learned", "caseless"):
         print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(items, key).items()))
     # the date picker is trained with the headline the (out-of-fold) title picker chose as anchor
     index = {id(r): k for k, r in enumerate(rows)}
@@ -198,6 +216,7 @@ def main() -> None:
         data = ROOT / "src/dehusk/data"
         fits = {"title": (items, ROUNDS, PARAMS, TITLE_FEATURES), "date": (ditems, DATE_ROUNDS, DATE_PARAMS, DATE_FEATURES),
                 "author": (aitems, ROUNDS, PARAMS, AUTHOR_FEATURES)}
+        fits["title_caseless"] = (citems, ROUNDS, PARAMS, TITLE_FEATURES)
         for name in args.only:
             its, rounds, params, features = fits[name]
             export_lightgbm(fit_all(its, rounds, params), data / f"text_{name}.npz", list(features))

@@ -192,7 +192,7 @@ def text_metadata(
     kept = np.flatnonzero(keep)
     first_kept = int(kept[0]) if len(kept) else first
     # headline
-    ti = pick_title(texts, f, p, first_kept, url, first)
+    ti = pick_title(texts, f, p, first_kept, url, first, lang)
     if ti is not None:
         meta.title_idx, meta.title = ti, headline_text(texts[ti], url)
     anchor = ti if ti is not None else first

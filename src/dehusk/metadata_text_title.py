@@ -23,18 +23,20 @@ _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
 TITLE_INTO = 6  # ... and this many into it
 
-# the line features read as they are (`features.text_features`), then those of the candidate's
-# neighbourhood. No title-case feature: English headlines are title-cased, most languages' are not,
-# and without them grouped CV on English pages is as good (title 0.607 -> 0.609)
-LINE_FEATURES = (
-    "log_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
-    "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav",
-)
 TITLE_FEATURES = (
-    *LINE_FEATURES, "p", "p_next5", "p_prev5", "d_main", "before_main",
-    "slug_in_line", "line_in_slug", "date_near", "byline_near", "next_words", "prev_words", "next_end_term",
+    "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
+    "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
+    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
+    "d_main", "before_main",
+    "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
+    "next_words", "prev_words", "next_end_term",
 )
+# English headlines are title-cased ("Ten Ways to Save Energy"); those of most other languages are
+# not, and there a title-cased section label ("Comunidad Valenciana") would beat a sentence-case
+# headline. Pages in other languages are scored by `text_title_caseless`, trained with these
+# columns held at 0 (it never reads them).
+CASE_FEATURES = ("cap_words", "cand_rank", "longest_cap")
+TITLE_CASE_LANGUAGES = frozenset({"en"})
 
 
 def slug_tokens(url: str | None) -> set[str]:
@@ -61,6 +63,8 @@ def title_candidates(
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
     idx = np.asarray(cand, dtype=np.intp)
+    caps = f["cap_words"][idx] * np.minimum(words[idx], 12)
+    order = np.argsort(np.argsort(-caps, kind="stable"), kind="stable").astype(np.float64)
     # p over the 5 lines after / before, and date or byline lines within [-3, +4] (the line itself aside)
     c = np.concatenate(([0.0], np.cumsum(p)))
     a1, b1 = np.minimum(idx + 1, n), np.minimum(idx + 6, n)
@@ -85,9 +89,10 @@ def title_candidates(
     prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
     next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
     X = stack_columns(
-        [f[name][idx] for name in LINE_FEATURES]
+        [f[name][idx] for name in TITLE_FEATURES[:24]]
         + [p[idx], p_next, p_prev, np.minimum(np.maximum(idx - main, -30), 30).astype(np.float64), (idx < main).astype(np.float64),
-           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), next_words, prev_words, next_end]
+           slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
+           next_words, prev_words, next_end]
     )
     return idx, X
 
@@ -96,7 +101,7 @@ def _heuristic_title(X: np.ndarray) -> np.ndarray:
     col = {name: X[:, j] for j, name in enumerate(TITLE_FEATURES)}
     words = np.expm1(col["log_words"])
     s = (
-        1.5 * np.clip(col["slug_in_line"], 0, 1) + 1.0 * ((words >= 3) & (words <= 25))
+        1.5 * np.clip(col["slug_in_line"], 0, 1) + 1.0 * ((words >= 3) & (words <= 25)) + 0.8 * col["cap_words"]
         - 0.8 * col["end_term"] + 0.6 * col["date_near"] + 0.6 * col["byline_near"]
         - 0.08 * np.abs(col["d_main"]) - 2.0 * (col["re_nav"] + col["re_more"] + col["re_social"] + col["bullet"])
         - 1.0 * col["re_date"] - 1.0 * col["re_byline"]
@@ -128,14 +133,24 @@ def headline_text(line: str, url: str | None) -> str:
     return strip_site(line, site_keys([], url)) or line
 
 
+def title_model_name(lang: str | None) -> str:
+    """The headline picker for a page in `lang`: `text_title` where headlines are title-cased
+    (and when the language is unknown), `text_title_caseless` elsewhere."""
+    if lang is None or lang in TITLE_CASE_LANGUAGES or not model_available("text_title_caseless"):
+        return "text_title"
+    return "text_title_caseless"
+
+
 def pick_title(
-    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
+    texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None,
+    lang: str | None = None,
 ) -> int | None:
     cand, X = title_candidates(texts, f, p, first, url, main)
     if len(cand) == 0:
         return None
-    if model_available("text_title"):
-        scores = load_model("text_title").predict(X) * title_prior(texts, f, cand)
+    name = title_model_name(lang)
+    if model_available(name):
+        scores = load_model(name).predict(X) * title_prior(texts, f, cand)
     else:
         scores = _heuristic_title(X)
     return int(cand[int(np.argmax(scores))])

@@ -190,7 +190,7 @@ def test_level_tables_with_leaf_roots_and_deep_trees() -> None:
 
 def _segments_reference(text: str) -> list[Segment]:
     """segment_text's per-line loop with every test on every line (the plain code)."""
-    from dehusk.segment_text import _BULLET, _BULLET_START, _WS, _needs_ws
+    from dehusk.segment_text import _BULLET, _BULLET_START, _GAP, _WS, _needs_ws
 
     out, blank = [], 0
     for raw in text.split("\n"):
@@ -211,6 +211,8 @@ def _segments_reference(text: str) -> list[Segment]:
             blank += 1
             continue
         out.append(Segment(line, "li" if bullet else "line", 0, bullet, indent, blank))
+        if _GAP.search(stripped):
+            out[-1].extra["gapped"] = True
         blank = 0
     return out
 

@@ -167,8 +167,9 @@ MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading amo
 
 def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
     """Layout evidence the learned score is multiplied by: a headline is usually followed by its
-    byline or date within three lines; breadcrumbs ("News › Climate") and captions or alt texts
-    ("Imagem: logotipo do jornal") are not headlines."""
+    byline or date within three lines; breadcrumbs ("News › Climate"), captions or alt texts
+    ("Imagem: logotipo do jornal") and rows of items set apart by wide gaps ("Lokales   Region
+    Sport", `segment_text._GAP`) are not headlines."""
     # a byline, or a short date line, within the three lines after each candidate (none past the end)
     meta_line = (f["re_byline"] != 0) | ((f["re_date"] != 0) & (f["_words"] <= 12))
     padded = np.concatenate((meta_line, np.zeros(3, dtype=bool)))
@@ -179,6 +180,9 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
                        dtype=bool).reshape(len(cand))
     # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
     out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)
+    gapped = f.get("gapped")
+    if gapped is not None:  # a row of items set apart by wide gaps (a menu, buttons), as a caption
+        out *= np.where(gapped[cand], 0.3, 1.0)
     heading = f.get("md_heading")
     if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1
         levels = heading[cand]

@@ -386,6 +386,10 @@ def _bullet(stripped: str) -> tuple[str, bool]:
     return stripped, False
 
 
+# words set apart by three spaces or a tab: a row of separate items as a renderer lays them out
+# (a menu, buttons, table cells: "Lokales   Region   Sport"), never a headline (`Segment.extra["gapped"]`)
+_GAP = re.compile(r"\S(?: {3,}|\t)\s*\S")
+
 # what `_ODD_SPACE` matches, as substrings (str.find is many times faster than the regex)
 _ODD_STRINGS = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
 
@@ -432,11 +436,15 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
                 bullet = True
                 if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
                     stripped = stripped[m.end():]
+            gapped = False
             if i in odd:
+                gapped = _GAP.search(stripped) is not None
                 stripped = _WS.sub(" ", stripped).strip()
                 if not stripped:
                     continue
             segments.append(Segment(stripped, "li" if bullet else "line", 0, bullet, indent, i - prev - 1))
+            if gapped:
+                segments[-1].extra["gapped"] = True
             prev = i
     return segments
 
@@ -471,5 +479,7 @@ def _markdown_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
         # positional: text, kind, level, bullet, indent, blank_before (a Markdown heading: kind "h", its level)
         kind = "h" if level else "li" if bullet else "line"
         segments.append(Segment(line, kind, level, bullet, indent, blank))
+        if odd and _GAP.search(raw.strip()):
+            segments[-1].extra["gapped"] = True
         blank = 0
     return segments

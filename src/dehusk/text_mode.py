@@ -419,6 +419,10 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if "h" in map(_KIND, segments):  # Markdown headings (title picker evidence)
         f["md_heading"] = np.fromiter((seg.level if seg.kind == "h" else 0 for seg in segments), dtype=np.int64,
                                       count=len(segments))
+    gapped = [i for i, seg in enumerate(segments) if seg.extra and seg.extra.get("gapped")]
+    if gapped:  # rows of items set apart by wide gaps (headline picker evidence)
+        f["gapped"] = np.zeros(len(segments), dtype=bool)
+        f["gapped"][gapped] = True
     deadline.check("classifying")
     if options.threshold is not None:
         threshold = options.threshold

@@ -47,16 +47,29 @@ _PLACEHOLDER = re.compile(
     r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama)\W*$"
 )
 # a consent banner's buttons on a line of their own ("Accept all   Reject all   Settings")
-_CONSENT_BUTTONS = re.compile(
-    r"(?i)\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all(?:\s+cookies)?|accept\s+cookies|"
+_CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
+    r"\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all(?:\s+cookies)?|accept\s+cookies|"
     r"(?:only|strictly)\s+necessary(?:\s+cookies)?|necessary\s+only|alle\s+(?:akzeptieren|ablehnen|zulassen)|"
     r"nur\s+notwendige|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|(?:accetta|rifiuta)\s+tutt[oi]|"
     r"(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|(?:aceitar|rejeitar)\s+tod[oa]s)\b"
 )
-CONSENT_BUTTONS_MAX_WORDS = 10
+CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
 TOC_LABEL_MAX_CHARS = 40
 SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
+
+
+def _consent_buttons(text: str) -> bool:
+    """A line of a consent banner's buttons: few words, no sentence ("We accept all cards.")."""
+    if text.rstrip().endswith((".", "!", "?")):
+        return False
+    low = text.lower()
+    # (every pattern holds one of these: substring tests skip the regex on almost every line)
+    if not ("all" in low or "necess" in low or "notwend" in low or "tout" in low or "tod" in low or "tutt" in low
+            or "wszyst" in low or "cookie" in low):
+        return False
+    return (len(text.split(None, CONSENT_BUTTONS_MAX_WORDS)) <= CONSENT_BUTTONS_MAX_WORDS
+            and _CONSENT_BUTTONS.search(low) is not None)
 
 
 def notice_reason(text: str) -> str | None:
@@ -64,8 +77,7 @@ def notice_reason(text: str) -> str | None:
     an advertising label or loading placeholder), or None."""
     if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
         return "cookie or consent notice"
-    if (len(text.split(None, CONSENT_BUTTONS_MAX_WORDS)) <= CONSENT_BUTTONS_MAX_WORDS and _CONSENT_BUTTONS.search(text)
-            and not text.rstrip().endswith((".", "!", "?"))):  # (buttons, not a sentence: "We accept all cards.")
+    if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):

@@ -98,8 +98,10 @@ def label_segments(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
     threshold: float, options: Options, notices: dict[int, str] | None = None,
 ) -> None:
-    """Label every segment (and give the reason when explaining). `notices`: the kept lines
-    already found to be page notices, with their reasons (the others are tested here)."""
+    """Label every segment (and give the reason when explaining). `notices`: the page notices among
+    the kept lines, with their reasons, when the kept lines were already tested (they are not
+    tested again; without it they are tested here)."""
+    checked = notices is not None
     notices = notices or {}
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
@@ -129,7 +131,12 @@ def label_segments(
             seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
         # (a dropped line is "boilerplate" without explain whatever it is: only a kept one needs the test)
-        notice = notices.get(i) or (notice_reason(seg.text) if explain or keep_l[i] else None)
+        if i in notices:
+            notice: str | None = notices[i]
+        elif explain and not keep_l[i] or not checked and keep_l[i]:
+            notice = notice_reason(seg.text)
+        else:
+            notice = None
         if notice is not None:
             seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:

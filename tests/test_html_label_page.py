@@ -1,0 +1,27 @@
+"""The training scripts' grouped CV runs HTML mode's own decisions: `html_mode.label_page` then
+`assemble`, from the block scores on, give extract()'s text (scripts/train_html.py --reuse-oof)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import dehusk
+from dehusk.assemble import Meta, assemble
+from dehusk.deadline import Deadline
+from dehusk.html_mode import analyse, label_page, score_blocks
+from dehusk.options import Options
+
+FIXTURES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
+def test_label_page_then_assemble_is_extracts_text(path: Path) -> None:
+    html = path.read_text(encoding="utf-8")
+    a = analyse(html, url="https://example.org/news/a-story", options=Options(), deadline=Deadline(None))
+    _, p2, floor, probs = score_blocks(a, Deadline(None))
+    label_page(a, p2, floor, probs, Options())
+    text = assemble(a.segments, Meta(), Options(), mode="html", url=None).text
+    assert text == dehusk.extract(html, mode="html", url="https://example.org/news/a-story").text
+    assert text  # every fixture has an article

@@ -17,8 +17,8 @@ def test_wide_gaps_mark_the_line() -> None:
 
 
 def test_wide_gaps_mark_the_line_in_markdown_dumps() -> None:
-    segs = segment_text("# The headline\n\nHome   News   Sport\n\nSome *text* here.\n")
-    assert [bool(s.extra.get("gapped")) for s in segs] == [False, True, False]
+    segs = segment_text("#   The headline\n\nHome   News   Sport\n\n*   an item\n\n1.   first\n\nSome *text* here.\n")
+    assert [bool(s.extra.get("gapped")) for s in segs] == [False, True, False, False, False]
 
 
 def test_a_gapped_row_weighs_as_a_caption_for_the_headline_picker() -> None:

@@ -387,8 +387,9 @@ def _bullet(stripped: str) -> tuple[str, bool]:
 
 
 # words set apart by three spaces or a tab: a row of separate items as a renderer lays them out
-# (a menu, buttons, table cells: "Lokales   Region   Sport"), never a headline (`Segment.extra["gapped"]`)
-_GAP = re.compile(r"\S(?: {3,}|\t)\s*\S")
+# (a menu, buttons, table cells: "Lokales   Region   Sport"), never a headline (`Segment.extra["gapped"]`);
+# a word on both sides, so a list marker or a Markdown heading's "#   " is no gap
+_GAP = re.compile(r"\w(?: {3,}|\t)\s*\w")
 
 # what `_ODD_SPACE` matches, as substrings (str.find is many times faster than the regex)
 _ODD_STRINGS = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")

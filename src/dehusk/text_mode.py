@@ -133,7 +133,7 @@ def label_segments(
         # (a dropped line is "boilerplate" without explain whatever it is: only a kept one needs the test)
         if i in notices:
             notice: str | None = notices[i]
-        elif explain and not keep_l[i] or not checked and keep_l[i]:
+        elif (explain and not keep_l[i]) or (not checked and keep_l[i]):
             notice = notice_reason(seg.text)
         else:
             notice = None

@@ -6,7 +6,7 @@ import pytest
 
 import dehusk
 from conftest import labelled_lines
-from dehusk.related_rail import RAIL_HEADING, related_rail
+from dehusk.related_rail import RAIL_HEADING, read_also, related_rail
 
 ARTICLE = [
     "The regional water board approved a plan on Monday to replace the lead pipes that still carry drinking "
@@ -78,3 +78,33 @@ def test_a_rail_in_a_page_dump_stays_out_of_the_text() -> None:
         assert p in art.text
     for item in RAIL:
         assert item not in art.text
+
+
+@pytest.mark.parametrize("line", ["Also read: How to Travel Light in Japan", "Leggi anche: Tangenziale chiusa di notte",
+                                  "Lesen Sie auch: Neue Radwege in der Innenstadt", "» Related: The 15 Weirdest Galaxies",
+                                  "Читайте также: Новый мост откроют весной", "À lire aussi : la rentrée en chiffres"])
+def test_read_also_links(line: str) -> None:
+    assert read_also(line)
+
+
+@pytest.mark.parametrize("line", ["Related reading", "See also the council's report on the ferry crossing.",
+                                  "The minister said: read also the small print.",
+                                  "Also read: " + "a very long line that goes on and on " * 5])
+def test_not_read_also_links(line: str) -> None:
+    assert not read_also(line)
+
+
+def test_a_read_also_link_inside_the_article_is_left_out() -> None:
+    paragraphs = [
+        "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
+        "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
+        "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
+        "winter, and the council expects the repairs to take most of the coming spring and early summer.",
+        "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
+        "town and that several shops on the quay had closed since the last boat stopped running.",
+    ]
+    link = "Also read: Why the old harbour railway closed for good"
+    page = "\n\n".join(["Ferry crossing to reopen after nine years", paragraphs[0], link, *paragraphs[1:]])
+    art = dehusk.extract(page, mode="text", options=dehusk.Options(explain=True))
+    assert link not in art.text and all(p in art.text for p in paragraphs)
+    assert next(b for b in art.blocks if b.text == link).label == "related"

@@ -18,6 +18,7 @@ from .features import stack_columns
 from .headline_slug import url_path
 from .metadata_title import site_keys, strip_site
 from .notices import notice_reason
+from .related_rail import read_also
 
 _TOK = re.compile(r"\w+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
@@ -54,11 +55,12 @@ def title_candidates(
     lo, hi = max(first - TITLE_WINDOW, 0), min(max(first, main) + TITLE_INTO + 1, n)
     words = f["_words"]
     # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
-    # or a page notice (cookie consent, "enable JavaScript")
+    # or a page notice (cookie consent, "enable JavaScript") or a "read also: <another story>" link
     furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
-            and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None]
+            and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None
+            and not read_also(texts[i])]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)

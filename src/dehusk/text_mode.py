@@ -28,7 +28,7 @@ from .metadata_text import TextMeta, pick_lead, text_metadata
 from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
-from .related_rail import related_rail
+from .related_rail import read_also, related_rail
 from .segment_text import run_on, segment_text
 from .templates import site_template
 
@@ -143,6 +143,8 @@ def label_segments(
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
             seg.label, seg.reason = "boilerplate", "share/print/save buttons"
+        elif (":" in seg.text[:40] or "：" in seg.text[:40]) and read_also(seg.text):
+            seg.label, seg.reason = "related", "a link to another story under a 'read also' label"
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
         elif words[i] <= 14 and not end_term[i] and not bullet[i] and not end_colon[i]:
@@ -184,7 +186,8 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
     prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (furniture == 0) & (p >= PROPAGATE_MIN_SCORE)
     todo = [i for i in np.flatnonzero(prose).tolist() if segments[i].label not in ("body", "lead", "heading")
             and segments[i].label in ("boilerplate", "navigation", "related", "teaser")
-            and not segments[i].reason.startswith("template line") and notice_reason(segments[i].text) is None]
+            and not segments[i].reason.startswith("template line") and notice_reason(segments[i].text) is None
+            and not read_also(segments[i].text)]
     changed = True
     while changed and todo:
         changed = False
@@ -206,7 +209,7 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
     labels = list(map(_LABEL, segments))
     for i in [i for i in range(1, n - 1) if labels[i - 1] == "body" == labels[i + 1]]:
         seg = segments[i]
-        if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags") or seg.score < 0.15:
+        if seg.label in ("body", "lead", "heading", "title", "byline", "date", "source", "tags", "related") or seg.score < 0.15:
             continue
         if f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]:
             seg.label = "heading"

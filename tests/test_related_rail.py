@@ -108,3 +108,21 @@ def test_a_read_also_link_inside_the_article_is_left_out() -> None:
     art = dehusk.extract(page, mode="text", options=dehusk.Options(explain=True))
     assert link not in art.text and all(p in art.text for p in paragraphs)
     assert next(b for b in art.blocks if b.text == link).label == "related"
+
+
+def test_html_mode_leaves_a_read_also_link_out_too() -> None:
+    paragraphs = [
+        "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
+        "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
+        "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
+        "winter, and the council expects the repairs to take most of the coming spring and early summer.",
+        "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
+        "town and that several shops on the quay had closed since the last boat stopped running.",
+    ]
+    link = '<p><strong>Also read:</strong> <a href="/harbour-railway">Why the old harbour railway closed</a></p>'
+    body = f"<p>{paragraphs[0]}</p>{link}" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
+    html = (f"<html><head><title>Ferry crossing to reopen</title></head><body><article>"
+            f"<h1>Ferry crossing to reopen</h1>{body}</article></body></html>")
+    art = dehusk.extract(html, mode="html", options=dehusk.Options(explain=True))
+    assert "harbour railway" not in art.text and all(p in art.text for p in paragraphs)
+    assert next(b for b in art.blocks if "harbour railway" in b.text).label == "related"

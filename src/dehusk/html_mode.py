@@ -38,6 +38,7 @@ from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_date
 from .notices import notice_reason
 from .options import Options
+from .related_rail import drop_read_also
 from .segment_html import (
     F_IMASK,
     F_LABEL,
@@ -418,7 +419,7 @@ def label_page(
 ) -> tuple[str, np.ndarray, float]:
     """Every decision between the block scores and the record: the page type, the page's cut,
     each block's label, the fallbacks (the best paragraph of a page left nearly empty, a page
-    whose kept blocks are all chrome, link lines in the chrome). Labels `a.segments` in place;
+    whose kept blocks are all chrome, link lines in the chrome, "read also" links). Labels `a.segments` in place;
     returns (page type, the scores used, the cut). The training scripts' cross-validation runs
     this same function on out-of-fold scores."""
     page_type = pagetype.choose_type(probs)
@@ -438,6 +439,7 @@ def label_page(
         drop_chrome_only(segs, in_chrome, used)
         if page_type != "forum":
             drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
+        drop_read_also(segs)
     return page_type, used, threshold
 
 

@@ -28,7 +28,7 @@ from .metadata_text import TextMeta, pick_lead, text_metadata
 from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
-from .related_rail import read_also, related_rail
+from .related_rail import READ_ALSO_REASON, read_also, related_rail
 from .segment_text import run_on, segment_text
 from .templates import site_template
 
@@ -144,7 +144,7 @@ def label_segments(
         elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
             seg.label, seg.reason = "boilerplate", "share/print/save buttons"
         elif (":" in seg.text[:40] or "：" in seg.text[:40]) and read_also(seg.text):
-            seg.label, seg.reason = "related", "a link to another story under a 'read also' label"
+            seg.label, seg.reason = "related", READ_ALSO_REASON
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
         elif words[i] <= 14 and not end_term[i] and not bullet[i] and not end_colon[i]:

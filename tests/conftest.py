@@ -14,6 +14,18 @@ REPO_ROOT = Path(__file__).resolve().parents[1]
 SHARED_DIR = REPO_ROOT.parent / "shared"
 TEXT_FIXTURES = REPO_ROOT / "tests" / "fixtures" / "text"
 
+# four paragraphs of an article in our own words, for the tests that set page furniture among them
+FERRY_PARAGRAPHS = [
+    "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
+    "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
+    "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
+    "winter, and the council expects the repairs to take most of the coming spring and early summer.",
+    "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
+    "town and that several shops on the quay had closed since the last boat stopped running.",
+    "A public meeting on the timetable and the fares will be held at the town hall next month, and the "
+    "council has asked residents to send their views before the end of the consultation period.",
+]
+
 
 def norm(text: str | None) -> str:
     """Comparison form: NFC, whitespace runs collapsed to one space, case and punctuation kept."""

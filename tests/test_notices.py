@@ -5,18 +5,10 @@ from __future__ import annotations
 import pytest
 
 import dehusk
+from conftest import FERRY_PARAGRAPHS
 from dehusk.notices import notice_reason
 
-PARAGRAPHS = [
-    "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
-    "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
-    "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
-    "winter, and the council expects the repairs to take most of the coming spring and early summer.",
-    "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
-    "town and that several shops on the quay had closed since the last boat stopped running.",
-    "A public meeting on the timetable and the fares will be held at the town hall next month, and the "
-    "council has asked residents to send their views before the end of the consultation period.",
-]
+PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
     "This slideshow requires JavaScript.",
     "Please enable JavaScript to view the comments.",

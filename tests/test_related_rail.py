@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 import dehusk
-from conftest import labelled_lines
+from conftest import FERRY_PARAGRAPHS, labelled_lines
 from dehusk.related_rail import RAIL_HEADING, read_also, related_rail
 
 ARTICLE = [
@@ -95,14 +95,7 @@ def test_not_read_also_links(line: str) -> None:
 
 
 def test_a_read_also_link_inside_the_article_is_left_out() -> None:
-    paragraphs = [
-        "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
-        "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
-        "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
-        "winter, and the council expects the repairs to take most of the coming spring and early summer.",
-        "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
-        "town and that several shops on the quay had closed since the last boat stopped running.",
-    ]
+    paragraphs = FERRY_PARAGRAPHS[:3]
     link = "Also read: Why the old harbour railway closed for good"
     page = "\n\n".join(["Ferry crossing to reopen after nine years", paragraphs[0], link, *paragraphs[1:]])
     art = dehusk.extract(page, mode="text", options=dehusk.Options(explain=True))
@@ -111,14 +104,7 @@ def test_a_read_also_link_inside_the_article_is_left_out() -> None:
 
 
 def test_html_mode_leaves_a_read_also_link_out_too() -> None:
-    paragraphs = [
-        "The county council voted on Tuesday to reopen the old ferry crossing between the two harbour towns, "
-        "ending a closure that had lasted almost nine years and cut the journey for commuters by half.",
-        "Engineers will first survey the slipways on both banks, which were damaged in the storms of the last "
-        "winter, and the council expects the repairs to take most of the coming spring and early summer.",
-        "Local traders welcomed the decision, saying that the closure had kept visitors away from the smaller "
-        "town and that several shops on the quay had closed since the last boat stopped running.",
-    ]
+    paragraphs = FERRY_PARAGRAPHS[:3]
     link = '<p><strong>Also read:</strong> <a href="/harbour-railway">Why the old harbour railway closed</a></p>'
     body = f"<p>{paragraphs[0]}</p>{link}" + "".join(f"<p>{p}</p>" for p in paragraphs[1:])
     html = (f"<html><head><title>Ferry crossing to reopen</title></head><body><article>"

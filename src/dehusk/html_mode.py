@@ -419,9 +419,9 @@ def label_page(
 ) -> tuple[str, np.ndarray, float]:
     """Every decision between the block scores and the record: the page type, the page's cut,
     each block's label, the fallbacks (the best paragraph of a page left nearly empty, a page
-    whose kept blocks are all chrome, link lines in the chrome, "read also" links). Labels `a.segments` in place;
-    returns (page type, the scores used, the cut). The training scripts' cross-validation runs
-    this same function on out-of-fold scores."""
+    whose kept blocks are all chrome, link lines in the chrome, "read also" links). Labels
+    `a.segments` in place; returns (page type, the scores used, the cut). The training scripts'
+    cross-validation runs this same function on out-of-fold scores."""
     page_type = pagetype.choose_type(probs)
     template = (None if options.template_lines is None
                 else site_template(options.template_lines, [seg.text for seg in a.segments]))

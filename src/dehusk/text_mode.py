@@ -96,13 +96,10 @@ def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) ->
 
 def label_segments(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
-    threshold: float, options: Options, notices: dict[int, str] | None = None,
+    threshold: float, options: Options, notices: dict[int, str],
 ) -> None:
     """Label every segment (and give the reason when explaining). `notices`: the page notices among
-    the kept lines, with their reasons, when the kept lines were already tested (they are not
-    tested again; without it they are tested here)."""
-    checked = notices is not None
-    notices = notices or {}
+    the lines the model kept, with their reasons (`extract_text` found them before the metadata)."""
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
         special[meta.title_idx] = ("title", "the headline: best headline candidate above the main text")
@@ -130,20 +127,18 @@ def label_segments(
             seg.label = "boilerplate"
             seg.reason = f"template line: on {template[0][i]:.0%} of this site's {options.template_lines.pages} pages"
             continue
-        # (a dropped line is "boilerplate" without explain whatever it is: only a kept one needs the test)
-        if i in notices:
-            notice: str | None = notices[i]
-        elif (explain and not keep_l[i]) or (not checked and keep_l[i]):
+        # (the kept lines were tested before the metadata; a dropped line is "boilerplate" without
+        # explain whatever it is, so it is tested only for the reason)
+        notice = notices.get(i)
+        if notice is None and explain and not keep_l[i]:
             notice = notice_reason(seg.text)
-        else:
-            notice = None
         if notice is not None:
             seg.label, seg.reason = "boilerplate", notice
         elif not keep_l[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
             seg.label, seg.reason = "boilerplate", "share/print/save buttons"
-        elif (":" in seg.text[:40] or "：" in seg.text[:40]) and read_also(seg.text):
+        elif read_also(seg.text):
             seg.label, seg.reason = "related", READ_ALSO_REASON
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"

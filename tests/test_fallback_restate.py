@@ -110,7 +110,9 @@ _FOOTER = (
     '<footer><div class="footer-links"><h4>Help</h4><ul><li><a href="/help">Help Center</a></li>'
     '<li><a href="/disputes">Disputes &amp; Reports</a></li><li><a href="/returns">Return and refund policy</a></li>'
     '<li><a href="/recalls">Recalls</a></li></ul><p>Sign up for our newsletter to get deals, new arrivals and '
-    "stories from our makers, straight to your inbox every week.</p></div></footer>"
+    "stories from our makers, straight to your inbox every week.</p><p>Walnut &amp; Co. has made furniture in "
+    "Vermont since 1952. Every desk is cut, joined and finished by hand in our workshop, from timber we buy from "
+    "mills within a day's drive.</p></div></footer>"
 )
 _SHELL = (
     "<html><head><title>Walnut desk | Shop</title></head><body><header><nav><a href='/'>Home</a> "
@@ -124,13 +126,15 @@ def test_a_page_whose_only_candidates_are_footer_blocks_has_no_main_block() -> N
     dropped = [b for b in a.blocks if b.reason.startswith("no main block")]
     assert dropped and all(b.label == "boilerplate" for b in dropped)
     assert any("newsletter" in b.text for b in dropped)  # (the blocks the classifier had kept)
+    assert any("since 1952" in b.text for b in dropped)
 
 
 def test_the_same_footer_under_an_article_stays_out_and_the_article_stays_in() -> None:
     body = "".join(f"<p>{p}</p>" for p in PARAS[:2])
     page = _SHELL.replace("<main id='app'></main>", f"<main><article><h1>Ferry terminal delayed</h1>{body}</article></main>")
     a = dehusk.extract(page, mode="html")
-    assert PARAS[0] in a.text and PARAS[1] in a.text and "newsletter" not in a.text and a.empty_reason is None
+    assert PARAS[0] in a.text and PARAS[1] in a.text and a.empty_reason is None
+    assert "newsletter" not in a.text and "since 1952" not in a.text
 
 
 def test_drop_chrome_only_needs_every_kept_block_in_chrome_and_none_sure() -> None:

@@ -20,7 +20,7 @@ FIXTURES = sorted((Path(__file__).parent / "fixtures" / "html").glob("*.html"))
 def test_label_page_then_assemble_is_extracts_text(path: Path) -> None:
     html = path.read_text(encoding="utf-8")
     a = analyse(html, url="https://example.org/news/a-story", options=Options(), deadline=Deadline(None))
-    _, p2, floor, probs = score_blocks(a, Deadline(None))
+    p2, floor, probs = score_blocks(a, Deadline(None))
     label_page(a, p2, floor, probs, Options())
     text = assemble(a.segments, Meta(), Options(), mode="html", url=None).text
     assert text == dehusk.extract(html, mode="html", url="https://example.org/news/a-story").text

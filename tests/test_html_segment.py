@@ -79,13 +79,22 @@ def test_deep_nesting_and_segment_cap() -> None:
 def test_models_were_trained_on_the_current_features() -> None:
     """Fails when features.base_features or the HTML columns changed without retraining
     (scripts/train_html.py)."""
+    from dehusk.html_mode import member_models, members
     from dehusk.pagetype import CONF_FEATURES, TYPE_FEATURES, TYPE_PROB_NAMES, TYPES
 
-    for name in ("html_block", "html_context"):
-        model = load_model(name)
-        assert model.meta.get("text_features") == text_feature_fingerprint(), name
-        assert model.feature_names[: len(FEATURE_NAMES)] == FEATURE_NAMES
-    assert load_model("html_context").feature_names[len(FEATURE_NAMES):] == CONTEXT_NAMES + TYPE_PROB_NAMES
-    for t in TYPES:
-        assert load_model(f"html_pagetype_{t}").feature_names == TYPE_FEATURES
+    shipped = members()
+    assert len(shipped) >= 1
+    seeds = set()
+    for m in range(len(shipped)):
+        block, context, types = member_models(m)
+        for name in (block, context):
+            model = load_model(name)
+            assert model.meta.get("text_features") == text_feature_fingerprint(), name
+            assert model.feature_names[: len(FEATURE_NAMES)] == FEATURE_NAMES
+            seeds.add(model.meta.get("seed"))
+        assert load_model(context).feature_names[len(FEATURE_NAMES):] == CONTEXT_NAMES + TYPE_PROB_NAMES
+        assert len(types) == len(TYPES)
+        for name in types:
+            assert load_model(name).feature_names == TYPE_FEATURES
+    assert len(seeds) == len(shipped)  # one seed per member
     assert load_model("html_confidence").feature_names == CONF_FEATURES

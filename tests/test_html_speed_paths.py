@@ -272,21 +272,40 @@ def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
 
 
 def test_context_rows_equal_the_stacked_rows() -> None:
-    from dehusk import pagetype
     from dehusk.features_html import context_features_html
-    from dehusk.html_mode import CONTEXT_MODEL, SURE, analyse, score_blocks
+    from dehusk.html_mode import SURE, analyse, members, score_member
 
     text, _ = to_text_utf8(_PAGE.replace("<ul>", "<ul>" + "<li><a href='/x'>Another story here</a></li>" * 30))
     a = analyse(text, url="https://example.com/news/2024/budget", options=Options(), deadline=NO_DEADLINE)
     assert a.X.flags.f_contiguous
-    p1, p2, _, probs = score_blocks(a)
-    unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
-    assert len(unsure)
-    C = context_features_html(a.f, p1)
-    rows = np.hstack([np.ascontiguousarray(a.X)[unsure], C[unsure], np.broadcast_to(probs, (len(unsure), len(probs)))])
-    ref = p1.copy()
-    ref[unsure] = pagetype.model(CONTEXT_MODEL).predict(rows)
-    assert np.array_equal(p2, ref)
+    for member in members():
+        block, context, _ = member
+        p2, _, probs = score_member(a, member)
+        p1 = block.predict(np.ascontiguousarray(a.X))
+        unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
+        assert len(unsure)
+        C = context_features_html(a.f, p1)
+        rows = np.hstack([np.ascontiguousarray(a.X)[unsure], C[unsure], np.broadcast_to(probs, (len(unsure), len(probs)))])
+        ref = p1.copy()
+        ref[unsure] = context.predict(rows)
+        assert np.array_equal(p2, ref)
+
+
+def test_html_scores_are_the_mean_of_the_ensemble_members() -> None:
+    from dehusk.html_mode import analyse, members, score_blocks, score_member
+
+    ms = members()
+    assert len(ms) >= 2  # train_html.py ships one member per seed
+    # every member cuts at the floor chosen for the averaged scores
+    assert len({context.threshold_default for _, context, _ in ms}) == 1
+    text, _ = to_text_utf8(_PAGE)
+    a = analyse(text, url="https://example.com/news/2024/budget", options=Options(), deadline=NO_DEADLINE)
+    runs = [score_member(a, m) for m in ms]
+    p2, floor, probs = score_blocks(a)
+    assert not np.array_equal(runs[0][0], runs[1][0])  # the members differ
+    assert np.allclose(p2, np.mean([r[0] for r in runs], axis=0))
+    assert np.allclose(probs, np.mean([r[2] for r in runs], axis=0))
+    assert floor == runs[0][1]
 
 
 def test_language_sample_is_the_longest_blocks_in_stable_order(monkeypatch: pytest.MonkeyPatch) -> None:

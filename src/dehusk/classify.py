@@ -230,7 +230,7 @@ def model_group(names: tuple[str, ...]) -> ModelGroup:
     return _group(names, os.environ.get("DEHUSK_MODEL_DIR"))
 
 
-@lru_cache(maxsize=8)
+@lru_cache(maxsize=16)
 def _group(names: tuple[str, ...], override: str | None) -> ModelGroup:
     return ModelGroup([load_model(name) for name in names])
 
@@ -297,7 +297,7 @@ def _model_path(name: str) -> Any:
     return resources.files("dehusk.data").joinpath(f"{name}.npz")
 
 
-@lru_cache(maxsize=32)
+@lru_cache(maxsize=64)
 def _load(name: str, override: str | None) -> TreeModel:
     with _model_path(name).open("rb") as fh:
         return load_model_file(fh)
@@ -312,7 +312,7 @@ def model_available(name: str) -> bool:
     return _available(name, os.environ.get("DEHUSK_MODEL_DIR"))
 
 
-@lru_cache(maxsize=64)
+@lru_cache(maxsize=128)
 def _available(name: str, override: str | None) -> bool:
     """Cached like `_load` (a resource lookup costs more than a small model's prediction)."""
     return _model_path(name).is_file()

@@ -28,7 +28,7 @@ from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
 from .blocks import Segment, kept_words
-from .classify import page_cut
+from .classify import TreeModel, page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
@@ -137,19 +137,58 @@ def _predict(model: Any, X: np.ndarray, deadline: Deadline) -> np.ndarray:
     return out
 
 
+def member_models(m: int) -> tuple[str, str, tuple[str, ...]]:
+    """Names of ensemble member `m`'s block, context and page-type models."""
+    suffix = "" if m == 0 else f"_m{m}"
+    return BLOCK_MODEL + suffix, CONTEXT_MODEL + suffix, tuple(name + suffix for name in pagetype.TYPE_MODELS)
+
+
+MAX_MEMBERS = 8
+
+
+Member = tuple[TreeModel, TreeModel | None, tuple[str, ...]]
+
+
+def members() -> list[Member]:
+    """The ensemble members shipped (member 0, 1, ... while their block model is there): block
+    model, context model, page-type model names."""
+    out = []
+    for m in range(MAX_MEMBERS):
+        block, context, types = member_models(m)
+        model = pagetype.model(block)
+        if model is None:
+            break
+        out.append((model, pagetype.model(context), types))
+    return out
+
+
 def score_blocks(
     a: Analysis, deadline: Deadline = NO_DEADLINE
-) -> tuple[np.ndarray, np.ndarray, float, np.ndarray | None]:
-    """(first-pass p1, revised p2, threshold, page-type probabilities) for the page's blocks."""
+) -> tuple[np.ndarray, float, np.ndarray | None]:
+    """(block scores, floor of the cut, page-type probabilities) of the page's blocks: the mean of
+    the ensemble members' second-pass scores and page-type probabilities (`score_member`)."""
     n = len(a.segments)
-    block = pagetype.model(BLOCK_MODEL)
-    if n == 0 or block is None:
-        return np.zeros(n), np.zeros(n), DEFAULT_THRESHOLD, None
+    ms = members()
+    if n == 0 or not ms:
+        return np.zeros(n), DEFAULT_THRESHOLD, None
+    runs = [score_member(a, member, deadline) for member in ms]
+    if len(runs) == 1:
+        return runs[0]
+    p2 = np.mean([r[0] for r in runs], axis=0)
+    probs = None if any(r[2] is None for r in runs) else np.mean([r[2] for r in runs], axis=0)
+    return p2, runs[0][1], probs
+
+
+def score_member(
+    a: Analysis, member: Member, deadline: Deadline = NO_DEADLINE
+) -> tuple[np.ndarray, float, np.ndarray | None]:
+    """One member's (revised scores, threshold, page-type probabilities): the block model's first
+    pass p1, page types from it, and the context model's revision of the blocks p1 is unsure of."""
+    block, ctx, types = member
     p1 = _predict(block, a.X, deadline)
-    probs = pagetype.type_probabilities(a.X, p1, block.threshold_default, a.url)
-    ctx = pagetype.model(CONTEXT_MODEL)
+    probs = pagetype.type_probabilities(a.X, p1, block.threshold_default, a.url, types)
     if probs is None or ctx is None:
-        return p1, p1, block.threshold_default, probs
+        return p1, block.threshold_default, probs
     unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
     p2 = p1.copy()
     if len(unsure):
@@ -162,7 +201,7 @@ def score_blocks(
         M[width : width + C.shape[1]] = C[unsure].T
         M[width + C.shape[1] :] = probs[:, None]
         p2[unsure] = _predict(ctx, M.T, deadline)
-    return p1, p2, ctx.threshold_default, probs
+    return p2, ctx.threshold_default, probs
 
 
 _CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)) for label, groups, tags in _HUSK_CUES)
@@ -447,7 +486,7 @@ def extract_html(
     html: str, *, url: str | None, options: Options, deadline: Deadline, utf8: bytes | None = None
 ) -> Article:
     a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
-    p1, p2, floor, probs = score_blocks(a, deadline)
+    p2, floor, probs = score_blocks(a, deadline)
     page_type, used, threshold = label_page(a, p2, floor, probs, options)
     if a.meta is not None:  # (the date decided again: pages of some types are expected to carry one)
         settle_date(a.meta, page_type)
@@ -488,4 +527,4 @@ def _meta(a: Analysis) -> Meta:
     return meta
 
 
-__all__ = ["Analysis", "analyse", "extract_html", "label_blocks", "label_page", "score_blocks", "TAG_BITS"]
+__all__ = ["Analysis", "analyse", "extract_html", "label_blocks", "label_page", "members", "member_models", "score_blocks", "TAG_BITS"]

@@ -25,7 +25,7 @@ from .features_html import FEATURE_NAMES, URL_FEATURES
 
 TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service")
 OTHER_BELOW = 0.25
-_TYPE_MODELS = tuple(f"html_pagetype_{t}" for t in TYPES)
+TYPE_MODELS = tuple(f"html_pagetype_{t}" for t in TYPES)  # (ensemble member 0's; see html_mode.member_models)
 _COL = {name: i for i, name in enumerate(FEATURE_NAMES)}
 
 PAGE_COLUMNS = (
@@ -84,12 +84,14 @@ def model(name: str) -> TreeModel | None:
         return None
 
 
-def type_probabilities(X: np.ndarray, p1: np.ndarray, t1: float, url: str | None) -> np.ndarray | None:
-    """Probability of each of TYPES (one-vs-rest models over the first-pass page features)."""
-    if any(model(name) is None for name in _TYPE_MODELS):
+def type_probabilities(
+    X: np.ndarray, p1: np.ndarray, t1: float, url: str | None, names: tuple[str, ...] = TYPE_MODELS
+) -> np.ndarray | None:
+    """Probability of each of TYPES (the one-vs-rest models `names` over the first-pass page features)."""
+    if any(model(name) is None for name in names):
         return None
     row = page_features(X, p1, t1, url)[None, :]
-    return model_group(_TYPE_MODELS).predict(row)[:, 0]  # = each model's predict, in one pass
+    return model_group(names).predict(row)[:, 0]  # = each model's predict, in one pass
 
 
 def choose_type(probs: np.ndarray | None) -> str | None:

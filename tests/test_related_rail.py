@@ -50,6 +50,37 @@ def test_short_kept_lines_under_a_rail_heading_become_related_up_to_the_next_lon
     assert labels[n + 5:] == ["body", "body"]  # a paragraph of 40+ words: the text goes on
 
 
+def test_a_rail_heading_kept_as_a_subheading_starts_a_rail_and_leaves_the_text() -> None:
+    rows = [(p, "body") for p in ARTICLE] + [("You may also like", "heading")]
+    rows += [(RAIL[0], "heading"), (RAIL[1], "body"), (RAIL[2], "body")]
+    segs = _segs(rows)
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    n = len(ARTICLE)
+    assert [s.label for s in segs] == ["body"] * n + ["related"] * 4
+    assert "related-stories heading" in segs[n].reason
+
+
+@pytest.mark.parametrize("heading", ["Recommended", "More on fields", "Most read", "Latest news", "Further reading"])
+def test_an_ambiguous_heading_kept_as_a_subheading_is_a_section_of_the_page(heading: str) -> None:
+    # ("Recommended" system requirements, a manual's "More on ...", a listing's own "Most read")
+    assert RAIL_HEADING.match(heading)
+    rows = [(p, "body") for p in ARTICLE] + [(heading, "heading"), (RAIL[0], "body"), (RAIL[1], "body")]
+    segs = _segs(rows)
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.label for s in segs] == [label for _, label in rows]
+    # the same heading the line model dropped still starts a rail
+    segs = _segs([(t, "navigation" if t == heading else label) for t, label in rows])
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.label for s in segs][-2:] == ["related", "related"]
+
+
+def test_a_kept_rail_heading_before_150_words_is_left_alone() -> None:
+    rows = [(ARTICLE[0], "body"), ("Related stories", "heading"), (RAIL[1], "body")]
+    segs = _segs(rows)
+    related_rail(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.label for s in segs] == ["body", "heading", "body"]
+
+
 def test_no_rail_before_the_article_has_given_150_words() -> None:
     rows = [(ARTICLE[0], "body"), ("Related articles", "navigation"), (RAIL[0], "heading"), (RAIL[1], "body")]
     segs = _segs(rows)

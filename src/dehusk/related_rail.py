@@ -11,7 +11,12 @@ goes on.
 The headings are the phrases sites use for these rails, in English and a few other languages;
 "Read more" is not one (it is a teaser's own link), nor is "See also" (a section of reference
 pages). In grouped CV on the line labels of both datasets (text/ and text-alt/), the rule moved
-scrapinghub +0.007..+0.008 and wcxb-dev +0.001.
+scrapinghub +0.007..+0.008 and wcxb-dev +0.001. A heading the line model kept as a subheading
+starts a rail too, unless it is an ambiguous one (`_AMBIGUOUS_HEADING`): grouped CV, whole
+pipeline, scrapinghub +0.0022 / +0.0019 (text/ / text-alt/; 6 and 7 pages better, 1 worse),
+wcxb-dev +0.00003 / +0.00004 (7 and 6 better, none worse), wcxb-dev dumps by other renderers
+lynx -0.0002, w3m +0.0002, html2text +0.0005, bs4 +0.0001 (lynx hard-wraps paragraphs into
+short lines, which a rail takes for items up to the next long line).
 
 A single link to another story set into the article under a label ("Also read: ...", "Related:
 ...", "Leggi anche: ...", `read_also`) is `related` too, wherever it stands, in both modes: text mode never takes it for a subheading, a
@@ -81,6 +86,13 @@ def drop_read_also(segments: list[Segment]) -> None:
             seg.label, seg.reason = "related", READ_ALSO_REASON
 
 
+# a rail heading the line model kept as a subheading starts a rail too, unless it is one of the
+# headings that also title parts of a page's own content: "Recommended" (a product's system
+# requirements), "More on ..." (a section of a manual), "Most read", "Latest/Top ..." and "Further
+# reading" (a listing page's own lists)
+_AMBIGUOUS_HEADING = re.compile(r"(?i)^\W*(?:recommended|more\s|most\s|further|latest|top\s)")
+
+
 def related_rail(segments: list[Segment], words: list[float]) -> None:
     """Relabel the short kept lines under a related-stories heading as `related` (see the module)."""
     n = len(segments)
@@ -88,10 +100,13 @@ def related_rail(segments: list[Segment], words: list[float]) -> None:
     i = 0
     while i < n:
         seg = segments[i]
-        if seg.label in KEPT:
-            before += words[i]
-        elif (before >= RAIL_MIN_WORDS_BEFORE and len(seg.text) <= RAIL_MAX_HEADING_CHARS
-              and RAIL_HEADING.match(seg.text) is not None):
+        kept = seg.label in KEPT
+        if (before >= RAIL_MIN_WORDS_BEFORE and (not kept or seg.label == "heading")
+                and len(seg.text) <= RAIL_MAX_HEADING_CHARS and RAIL_HEADING.match(seg.text) is not None
+                and not (kept and _AMBIGUOUS_HEADING.match(seg.text))):
+            if kept:
+                seg.label = "related"
+                seg.reason = f"a related-stories heading after the article (score {seg.score:.2f})"
             j = i + 1
             while j < n and not (segments[j].label in KEPT and words[j] >= RAIL_MAX_ITEM_WORDS):
                 item = segments[j]
@@ -102,4 +117,6 @@ def related_rail(segments: list[Segment], words: list[float]) -> None:
                 j += 1
             i = j
             continue
+        if kept:
+            before += words[i]
         i += 1

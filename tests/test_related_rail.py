@@ -90,13 +90,16 @@ def test_no_rail_before_the_article_has_given_150_words() -> None:
 
 @pytest.mark.parametrize("line", ["Related articles", "More in World", "MOST READ", "You may also like",
                                   "Don't miss", "Mehr zum Thema", "Les plus lus", "Noticias relacionadas",
-                                  "関連記事", "相关文章", "Похожие статьи"])
+                                  "関連記事", "相关文章", "Похожие статьи", "You might also be interested in",
+                                  "Around the web", "Sponsored stories", "In case you missed it", "À lire aussi",
+                                  "Você pode gostar...", "Ti potrebbe interessare", "Related videos"])
 def test_rail_headings(line: str) -> None:
     assert RAIL_HEADING.match(line)
 
 
 @pytest.mark.parametrize("line", ["Read more", "See also", "Popular", "Related to this, the board said no.",
-                                  "More than a thousand homes were affected"])
+                                  "More than a thousand homes were affected", "Around the web, readers asked why",
+                                  "Popular science"])
 def test_not_rail_headings(line: str) -> None:
     assert not RAIL_HEADING.match(line)
 

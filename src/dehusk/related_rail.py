@@ -16,7 +16,9 @@ starts a rail too, unless it is an ambiguous one (`_AMBIGUOUS_HEADING`): grouped
 pipeline, scrapinghub +0.0022 / +0.0019 (text/ / text-alt/; 6 and 7 pages better, 1 worse),
 wcxb-dev +0.00003 / +0.00004 (7 and 6 better, none worse), wcxb-dev dumps by other renderers
 lynx -0.0002, w3m +0.0002, html2text +0.0005, bs4 +0.0001 (lynx hard-wraps paragraphs into
-short lines, which a rail takes for items up to the next long line).
+short lines, which a rail takes for items up to the next long line). More headings in English and
+other languages ("Around the web", "In case you missed it", "À lire aussi", "Você pode gostar"):
+wcxb-dev 0.817 -> 0.818 (9 pages better, 2 worse), scrapinghub +0.0013 / +0.0011 (none worse).
 
 A single link to another story set into the article under a label ("Also read: ...", "Related:
 ...", "Leggi anche: ...", `read_also`) is `related` too, wherever it stands, in both modes: text mode never takes it for a subheading, a
@@ -36,9 +38,11 @@ RAIL_MIN_WORDS_BEFORE, RAIL_MAX_ITEM_WORDS, RAIL_MAX_HEADING_CHARS = 150, 40, 60
 
 RAIL_HEADING = re.compile(
     r"(?i)^\W*(?:"
-    r"related(?:\s+(?:articles?|stories|posts?|news|coverage|content|links|reading|topics))?"
-    r"|more\s+(?:from|in|on|stories|news|articles|to\s+(?:read|explore))\b.*"
-    r"|you\s+(?:may|might)\s+(?:also\s+)?like|recommended(?:\s+for\s+you)?"
+    r"related(?:\s+(?:articles?|stories|posts?|news|coverage|content|links|reading|topics|videos?|guides))?"
+    r"|more\s+(?:from|in|on|stories|news|articles|to\s+(?:read|explore))\b.*|more\s+like\s+this"
+    r"|you\s+(?:may|might)\s+(?:also\s+)?(?:like|enjoy|be\s+interested\s+in)"
+    r"|recommended(?:\s+(?:for\s+you|stories|articles|reading))?|read\s+next|in\s+case\s+you\s+missed\s+it"
+    r"|(?:sponsored|promoted)\s+(?:stories|content|links)|around\s+the\s+web|popular\s+(?:stories|articles|posts|now)"
     r"|most\s+(?:popular|read|viewed|shared)(?:\s+(?:stories|articles|now|news))?"
     r"|trending(?:\s+(?:now|news|stories))?|(?:latest|top)\s+(?:headlines|stories|news|videos?|articles)"
     r"|don'?t\s+miss|editor'?s\s+picks?|also\s+(?:read|on|in)\b.*|up\s+next|what\s+to\s+read\s+next"
@@ -46,10 +50,11 @@ RAIL_HEADING = re.compile(
     # de, fr, es, it, pt, nl, pl
     r"|mehr\s+zum\s+thema|das\s+könnte\s+sie\s+auch\s+interessieren|weitere\s+artikel|meistgelesen|"
     r"(?:ähnliche|verwandte)\s+artikel"
-    r"|articles\s+(?:similaires|liés)|sur\s+le\s+même\s+sujet|les\s+plus\s+lus|vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?"
-    r"|(?:noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|(?:también\s+)?te\s+puede\s+interesar"
-    r"|(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|potrebbe\s+interessarti"
-    r"|(?:notícias|artigos)\s+relacionad[oa]s|mais\s+lid[oa]s|você\s+também\s+pode\s+gostar"
+    r"|articles\s+(?:similaires|liés)|sur\s+le\s+même\s+(?:sujet|thème)|les\s+plus\s+lus"
+    r"|vous\s+(?:aimerez|pourriez)\s+aussi(?:\s+aimer)?|(?:à\s+)?lire\s+(?:aussi|également)"
+    r"|(?:noticias|artículos)\s+relacionad[oa]s|lo\s+más\s+leído|(?:también\s+)?te\s+puede\s+(?:interesar|gustar)"
+    r"|(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|potrebbe\s+interessarti|ti\s+potrebbe\s+(?:interessare|piacere)"
+    r"|(?:notícias|artigos)\s+relacionad[oa]s|mais\s+lid[oa]s|você\s+(?:também\s+)?pode\s+gostar"
     r"|gerelateerde\s+artikelen|meest\s+gelezen|powiązane\s+artykuły|najczęściej\s+czytane"
     # ru, ja, zh, ko
     r"|похожие\s+(?:статьи|новости|материалы)|(?:новости|материалы)\s+по\s+теме|самое\s+читаемое"

@@ -28,6 +28,7 @@ from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
 from .blocks import Segment, kept_words
+from .captions import drop_photo_captions
 from .classify import TreeModel, page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
@@ -479,6 +480,7 @@ def label_page(
         if page_type != "forum":
             drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
         drop_read_also(segs)
+        drop_photo_captions(segs)
     return page_type, used, threshold
 
 

@@ -15,6 +15,7 @@ import numpy as np
 from .article import Article
 from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, kept_words
+from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .deadline import Deadline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
@@ -140,6 +141,8 @@ def label_segments(
             seg.label, seg.reason = "boilerplate", "share/print/save buttons"
         elif read_also(seg.text):
             seg.label, seg.reason = "related", READ_ALSO_REASON
+        elif photo_caption(seg.text):
+            seg.label, seg.reason = "caption", CAPTION_REASON
         elif word_len[i] >= 25 and len(seg.text) > 150:
             seg.label, seg.reason = "boilerplate", f"not prose: tokens of {word_len[i]:.0f}+ characters (code or data)"
         elif words[i] <= 14 and not end_term[i] and not bullet[i] and not end_colon[i]:

@@ -1,0 +1,63 @@
+"""Photo captions known by their credit stay out of the text, in both modes (captions.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from conftest import FERRY_PARAGRAPHS, labelled_lines
+from dehusk.captions import drop_photo_captions, photo_caption
+
+CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour town on Tuesday. "
+           "(AP Photo/Jane Doe)")
+
+
+@pytest.mark.parametrize("line", [
+    CAPTION,
+    "FILE PHOTO: A ferry leaves the harbour in the evening. REUTERS/John Smith/File Photo",
+    "Roughly 40 ferries still cross the strait every day [File: Reuters]",
+    "The slipway after the storm (Photo by Jane Doe/Getty Images)",
+    "A ferry in the harbour, 2019. Jane Doe/AFP via Getty Images",
+    "The old terminal building. Image: Shutterstock",
+])
+def test_photo_captions(line: str) -> None:
+    assert photo_caption(line)
+
+
+@pytest.mark.parametrize("line", [
+    FERRY_PARAGRAPHS[0],
+    "Emissions fell by a third in a decade (EPA 2024).",
+    "The photo agency said it would appeal the ruling (AP).",
+    "Use the file/edit menu to save the picture.",
+    "FILE a claim with the council before March.",
+])
+def test_not_photo_captions(line: str) -> None:
+    assert not photo_caption(line)
+
+
+def test_drop_photo_captions_relabels_kept_blocks_only() -> None:
+    segs = labelled_lines([(FERRY_PARAGRAPHS[0], "body"), (CAPTION, "body"), (CAPTION, "navigation")])
+    drop_photo_captions(segs)
+    assert [s.label for s in segs] == ["body", "caption", "navigation"]
+    assert "credit" in segs[1].reason
+
+
+def test_a_caption_line_in_a_text_dump_is_not_text() -> None:
+    page = "\n\n".join(["Ferry crossing to reopen after nine years", FERRY_PARAGRAPHS[0], CAPTION,
+                        *FERRY_PARAGRAPHS[1:]])
+    art = dehusk.extract(page, mode="text", explain=True)
+    for p in FERRY_PARAGRAPHS:
+        assert p in art.text
+    assert "AP Photo" not in art.text
+    assert any(b.label == "caption" and "AP Photo" in b.text for b in art.blocks)
+
+
+def test_a_caption_paragraph_in_an_html_article_is_not_text() -> None:
+    body = "".join(f"<p>{p}</p>" for p in FERRY_PARAGRAPHS[:1]) + f"<p>{CAPTION}</p>"
+    body += "".join(f"<p>{p}</p>" for p in FERRY_PARAGRAPHS[1:])
+    html = f"<html><body><article><h1>Ferry crossing to reopen</h1>{body}</article></body></html>"
+    art = dehusk.extract(html, mode="html", explain=True)
+    for p in FERRY_PARAGRAPHS:
+        assert p in art.text
+    assert "AP Photo" not in art.text
+    assert any(b.label == "caption" for b in art.blocks if "AP Photo" in b.text)

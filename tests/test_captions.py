@@ -19,6 +19,8 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "The slipway after the storm (Photo by Jane Doe/Getty Images)",
     "A ferry in the harbour, 2019. Jane Doe/AFP via Getty Images",
     "The old terminal building. Image: Shutterstock",
+    "The harbour master speaks at the quay on July 25, 2019. Jane Doe / AP file",
+    "Image caption The ferry will carry 300 passengers",
 ])
 def test_photo_captions(line: str) -> None:
     assert photo_caption(line)
@@ -30,6 +32,8 @@ def test_photo_captions(line: str) -> None:
     "The photo agency said it would appeal the ruling (AP).",
     "Use the file/edit menu to save the picture.",
     "FILE a claim with the council before March.",
+    "Readers can send a photo / AP style questions to the desk.",
+    "Image captions are written by the picture desk.",
 ])
 def test_not_photo_captions(line: str) -> None:
     assert not photo_caption(line)

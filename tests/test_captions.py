@@ -65,3 +65,19 @@ def test_a_caption_paragraph_in_an_html_article_is_not_text() -> None:
         assert p in art.text
     assert "AP Photo" not in art.text
     assert any(b.label == "caption" for b in art.blocks if "AP Photo" in b.text)
+
+
+def test_the_cheap_gate_never_hides_a_credit() -> None:
+    import random
+
+    from dehusk import captions
+
+    rnd = random.Random(5)
+    pieces = ["(AP Photo/Jane Doe)", "REUTERS/John Smith", "/File Photo", "[File: Reuters]", "(Photo by X/Getty Images)",
+              " via Getty Images", "Shutterstock", "iStockphoto", " / AP file", "(AP)", "(EPA 2024)", "a/b", ".", " ",
+              "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "x" * 150]
+    for _ in range(3000):
+        text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
+        ungated = (captions._CREDIT_END.search(text[-captions._TAIL:]) is not None
+                   or captions._LABEL_START.match(text) is not None)
+        assert photo_caption(text) == ungated, text

@@ -18,7 +18,8 @@ import re
 
 from .blocks import KEPT, Segment
 
-_PHOTO_CREDIT = re.compile(
+# the credit that ends the caption (searched in its last _TAIL characters: every credit is shorter)
+_CREDIT_END = re.compile(
     r"(?:\((?:AP|AFP|Reuters|Getty|EPA|Xinhua)\s*(?:Photo|Video|/)[^)]{0,60}\)"  # (AP Photo/Jane Doe)
     r"|\b(?:REUTERS|AFP|EPA|AP Photo)/\S[^/]{0,40}(?:/[^/]{1,40})*"  # REUTERS/Jane Doe/File Photo
     r"|\[(?:File|Photo|Image)\b[^\]]{0,60}\]"  # [File: Reuters]
@@ -26,14 +27,21 @@ _PHOTO_CREDIT = re.compile(
     r"|(?:via\s+|/)Getty Images|Getty Images|Shutterstock|iStock(?:photo)?"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA)(?:\s+file)?"  # Jane Doe / AP file
     r")\s*\.?\s*$"
-    r"|^(?:FILE PHOTO|FILE)\s*:|^(?:Image|Photo|Media)\s+caption\s"  # FILE PHOTO: ..., Image caption ...
 )
+_TAIL = 160
+_LABEL_START = re.compile(r"(?:FILE PHOTO|FILE)\s*:|(?:Image|Photo|Media)\s+caption\s")  # FILE PHOTO: ..., Image caption ...
 CAPTION_REASON = "a photo caption: ends in the photographer's or agency's credit"
 
 
 def photo_caption(text: str) -> bool:
-    """Does the line end in a photo credit (or start with "FILE PHOTO:")?"""
-    return _PHOTO_CREDIT.search(text) is not None
+    """Does the line end in a photo credit (or start with "FILE PHOTO:" or "Image caption")?"""
+    tail = text[-_TAIL:].rstrip(" .")
+    # (every credit ends in ")", "]", a name after a "/", or a picture agency's name: the other
+    # lines are spared the regex)
+    if (tail.endswith((")", "]")) or "/" in tail or "Getty" in tail or "Shutterstock" in tail or "iStock" in tail) \
+            and _CREDIT_END.search(text[-_TAIL:]) is not None:
+        return True
+    return text[:1] in "FIPM" and _LABEL_START.match(text) is not None
 
 
 def drop_photo_captions(segments: list[Segment]) -> None:

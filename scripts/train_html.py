@@ -406,15 +406,18 @@ def member_oof(rows: list[dict[str, Any]], folds: np.ndarray, trainable: list[bo
     return {"seed": seed, "p1": p1, "t1": t1, "R1": R1, "probs": probs, "p2": p2}
 
 
-def member_final(rows: list[dict[str, Any]], idx: list[int], types: np.ndarray, mb: dict[str, Any]) -> tuple[Any, Any, Any]:
+def member_final(
+    rows: list[dict[str, Any]], idx: list[int], types: np.ndarray, mb: dict[str, Any]
+) -> tuple[Any, Any, Any]:
     """One member's block, page-type and context models, trained on all pages."""
     seed = mb["seed"]
     ys, ws = [r["y"].astype(np.float64) for r in rows], weights(rows)
-    b1 = trainlib.train_lgb(stack([r["X"] for r in rows], idx, len(FEATURE_NAMES)), cat(ys, idx), cat(ws, idx), ROUNDS_1,
-                            {"seed": seed})
+    X = stack([r["X"] for r in rows], idx, len(FEATURE_NAMES))
+    b1 = trainlib.train_lgb(X, cat(ys, idx), cat(ws, idx), ROUNDS_1, {"seed": seed})
     bt = fit_types(mb["R1"], types, seed)
     feats2 = context_matrix(rows, mb["p1"], mb["probs"])
-    b2 = trainlib.train_lgb(stack(feats2, idx, WIDTH2), cat(ys, idx), cat(ws, idx), ROUNDS_2, {**PARAMS_2, "seed": seed})
+    X2 = stack(feats2, idx, WIDTH2)
+    b2 = trainlib.train_lgb(X2, cat(ys, idx), cat(ws, idx), ROUNDS_2, {**PARAMS_2, "seed": seed})
     return b1, bt, b2
 
 

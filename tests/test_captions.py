@@ -73,7 +73,8 @@ def test_the_cheap_gate_never_hides_a_credit() -> None:
     from dehusk import captions
 
     rnd = random.Random(5)
-    pieces = ["(AP Photo/Jane Doe)", "REUTERS/John Smith", "/File Photo", "[File: Reuters]", "(Photo by X/Getty Images)",
+    pieces = ["(AP Photo/Jane Doe)", "REUTERS/John Smith", "/File Photo", "[File: Reuters]",
+              "(Photo by X/Getty Images)",
               " via Getty Images", "Shutterstock", "iStockphoto", " / AP file", "(AP)", "(EPA 2024)", "a/b", ".", " ",
               "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "x" * 150]
     for _ in range(3000):

@@ -281,11 +281,12 @@ def test_context_rows_equal_the_stacked_rows() -> None:
     for member in members():
         block, context, _ = member
         p2, _, probs = score_member(a, member)
-        p1 = block.predict(np.ascontiguousarray(a.X))
+        p1 = block.predict(np.ascontiguousarray(a.X))  # (the C-ordered copy: the reference path)
         unsure = np.flatnonzero((p1 > SURE) & (p1 < 1 - SURE))
         assert len(unsure)
         C = context_features_html(a.f, p1)
-        rows = np.hstack([np.ascontiguousarray(a.X)[unsure], C[unsure], np.broadcast_to(probs, (len(unsure), len(probs)))])
+        X = np.ascontiguousarray(a.X)
+        rows = np.hstack([X[unsure], C[unsure], np.broadcast_to(probs, (len(unsure), len(probs)))])
         ref = p1.copy()
         ref[unsure] = context.predict(rows)
         assert np.array_equal(p2, ref)

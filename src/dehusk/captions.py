@@ -3,13 +3,15 @@
 News sites end a picture's caption with its credit: "(AP Photo/Jane Doe)", "REUTERS/Jane
 Doe/File Photo", "[File: Reuters]", "(Photo by Jane Doe/Getty Images)", "... via Getty Images",
 "Jane Doe / AP file", or start it with "FILE PHOTO:" or "Image caption". Such a line reads like
-prose (a full sentence about the picture), so the classifiers keep some; it is the picture's, not the article's. Grouped CV, whole pipeline:
-text mode scrapinghub shF1 0.908 -> 0.912 (`text/`; 13 pages better, 1 worse), 0.919 -> 0.921
-(`text-alt/`), wcxb-dev +0.0002 / +0.0001 (8 and 5 pages better, 1 and 0 worse), the wcxb-dev dumps
-of four other renderers +0.0000 to +0.0002; HTML mode scrapinghub 0.9656 -> 0.9664 (5 pages
-better, none worse), wcxb-dev 0.8802 (5 pages better, 1 worse: a listing of news videos whose
-captions are its content). The "/ AP file" ending and the "Image caption" label: 3 more scrapinghub
-pages better in text mode (+0.0004), none worse, HTML unchanged.
+prose (a full sentence about the picture), so the classifiers keep some; it is the picture's,
+not the article's.
+
+Grouped CV, whole pipeline: text mode scrapinghub shF1 0.908 -> 0.912 (`text/`; 13 pages better,
+1 worse), 0.919 -> 0.921 (`text-alt/`), wcxb-dev +0.0002 / +0.0001 (8 and 5 pages better, 1 and 0
+worse), the wcxb-dev dumps of four other renderers +0.0000 to +0.0002; HTML mode scrapinghub
+0.9656 -> 0.9664 (5 pages better, none worse), wcxb-dev 0.8802 (5 pages better, 1 worse: a listing
+of news videos whose captions are its content). The "/ AP file" ending and the "Image caption"
+label: 3 more scrapinghub pages better in text mode (+0.0004), none worse, HTML unchanged.
 """
 
 from __future__ import annotations
@@ -29,17 +31,19 @@ _CREDIT_END = re.compile(
     r")\s*\.?\s*$"
 )
 _TAIL = 160
-_LABEL_START = re.compile(r"(?:FILE PHOTO|FILE)\s*:|(?:Image|Photo|Media)\s+caption\s")  # FILE PHOTO: ..., Image caption ...
+# a caption's own label at its start ("FILE PHOTO: ...", "Image caption ...")
+_LABEL_START = re.compile(r"(?:FILE PHOTO|FILE)\s*:|(?:Image|Photo|Media)\s+caption\s")
 CAPTION_REASON = "a photo caption: ends in the photographer's or agency's credit"
 
 
 def photo_caption(text: str) -> bool:
     """Does the line end in a photo credit (or start with "FILE PHOTO:" or "Image caption")?"""
-    tail = text[-_TAIL:].rstrip(" .")
+    end = text[-_TAIL:]
+    tail = end.rstrip(" .")
     # (every credit ends in ")", "]", a name after a "/", or a picture agency's name: the other
     # lines are spared the regex)
     if (tail.endswith((")", "]")) or "/" in tail or "Getty" in tail or "Shutterstock" in tail or "iStock" in tail) \
-            and _CREDIT_END.search(text[-_TAIL:]) is not None:
+            and _CREDIT_END.search(end) is not None:
         return True
     return text[:1] in "FIPM" and _LABEL_START.match(text) is not None
 

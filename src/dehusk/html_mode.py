@@ -533,4 +533,7 @@ def _meta(a: Analysis) -> Meta:
     return meta
 
 
-__all__ = ["Analysis", "analyse", "extract_html", "label_blocks", "label_page", "members", "member_models", "score_blocks", "TAG_BITS"]
+__all__ = [
+    "Analysis", "analyse", "extract_html", "label_blocks", "label_page", "members", "member_models", "score_blocks",
+    "score_member", "TAG_BITS",
+]

@@ -21,6 +21,9 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "The old terminal building. Image: Shutterstock",
     "The harbour master speaks at the quay on July 25, 2019. Jane Doe / AP file",
     "Image caption The ferry will carry 300 passengers",
+    "Photo: Jane Doe, AP",
+    "Imagem: a balsa no porto",
+    "Bild: Die Fähre im Hafen",
 ])
 def test_photo_captions(line: str) -> None:
     assert photo_caption(line)
@@ -34,6 +37,8 @@ def test_photo_captions(line: str) -> None:
     "FILE a claim with the council before March.",
     "Readers can send a photo / AP style questions to the desk.",
     "Image captions are written by the picture desk.",
+    "Picture this: a town without cars.",
+    "Photography: a hobby that took over my weekends",
 ])
 def test_not_photo_captions(line: str) -> None:
     assert not photo_caption(line)
@@ -76,7 +81,7 @@ def test_the_cheap_gate_never_hides_a_credit() -> None:
     pieces = ["(AP Photo/Jane Doe)", "REUTERS/John Smith", "/File Photo", "[File: Reuters]",
               "(Photo by X/Getty Images)",
               " via Getty Images", "Shutterstock", "iStockphoto", " / AP file", "(AP)", "(EPA 2024)", "a/b", ".", " ",
-              "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "x" * 150]
+              "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "Foto: ", "Bild: ", "x" * 150]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
         ungated = (captions._CREDIT_END.search(text[-captions._TAIL:]) is not None

@@ -37,7 +37,6 @@ KNOWN_GAPS = {
     "en-docs-page": "headline picker chooses a section heading ('Where the cache lives') of the title-cased page",
     "en-feature-wet": "headline picker chooses a section label; 'Filed under' line kept",
     "en-forum-thread": "headline picker chooses the thread-starter line",
-    "en-news-blanklines": "an 'Image:' alt text inside the body is kept",
     "it-news-crlf": "headline picker chooses the site's name; the '(ANSA)' credit is not read as the source",
     "pt-news-alttext": "headline picker chooses the section label right above the headline; captions kept",
 }

@@ -38,7 +38,7 @@ KNOWN_GAPS = {
     "en-feature-wet": "headline picker chooses a section label; 'Filed under' line kept",
     "en-forum-thread": "headline picker chooses the thread-starter line",
     "it-news-crlf": "headline picker chooses the site's name; the '(ANSA)' credit is not read as the source",
-    "pt-news-alttext": "headline picker chooses the section label right above the headline; captions kept",
+    "pt-news-alttext": "headline picker chooses the section label right above the headline",
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "spec lines ('Schnittbreite: 38 cm') dropped",

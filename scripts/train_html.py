@@ -319,7 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = [{"url": r["url"], "id": r["id"], "dataset": r["dataset"]} for r in rows]
     folds = trainlib.group_folds(pages, args.folds)
     feats = [r["X"] for r in rows]
-    ys = [r["y"] for r in rows]
+    ys = [r["y"].astype(np.float64) for r in rows]
+    ws = weights(rows)
     # pages whose annotators found no main content are left out of block training: most are
     # annotation gaps (a chart or a shop page with an empty gold), not examples of husk
     trainable = [bool(r["gold"]) for r in rows]
@@ -330,7 +331,7 @@ def main(argv: list[str] | None = None) -> int:
     members = []
     for m, seed in enumerate(args.seeds):
         print(f"member {m} (seed {seed}):", file=sys.stderr)
-        members.append(member_oof(rows, folds, trainable, seed, args, scorer, types, wcxb))
+        members.append(member_oof(rows, (ys, ws), folds, trainable, seed, args, scorer, types, wcxb))
     if args.stage1_only:
         return 0
     # the members' final scores and page-type probabilities, averaged (as `html_mode.score_blocks` does)
@@ -348,7 +349,8 @@ def main(argv: list[str] | None = None) -> int:
 
     print("final models (all pages):", file=sys.stderr)
     all_idx = [i for i in range(len(rows)) if trainable[i]]
-    finals = [member_final(rows, all_idx, types, mb) for mb in members]
+    train = (stack(feats, all_idx, len(FEATURE_NAMES)), cat(ys, all_idx), cat(ws, all_idx))
+    finals = [member_final(rows, train, all_idx, types, mb) for mb in members]
     ok = ~np.isnan(f1)
     bc = trainlib.train_lgb(C[ok], f1[ok], None, 200, CONF_PARAMS)
     if args.cv_pred:
@@ -377,13 +379,14 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
-def member_oof(rows: list[dict[str, Any]], folds: np.ndarray, trainable: list[bool], seed: int, args: Any,
-               scorer: Any, types: np.ndarray, wcxb: np.ndarray) -> dict[str, Any]:
+def member_oof(rows: list[dict[str, Any]], labels: tuple[list[np.ndarray], list[np.ndarray]], folds: np.ndarray,
+               trainable: list[bool], seed: int, args: Any, scorer: Any, types: np.ndarray,
+               wcxb: np.ndarray) -> dict[str, Any]:
     """One ensemble member's out-of-fold pipeline (block model, page types, context model), every
-    LightGBM model of it trained with `seed` (bagging and feature sampling)."""
+    LightGBM model of it trained with `seed` (bagging and feature sampling). `labels`: the pages'
+    block labels and weights."""
     feats = [r["X"] for r in rows]
-    ys = [r["y"].astype(np.float64) for r in rows]
-    ws = weights(rows)
+    ys, ws = labels
     stage1 = args.cache / f"stage1-s{seed}.pkl"
     if args.reuse_stage1 and stage1.is_file():
         with open(stage1, "rb") as fh:
@@ -407,17 +410,18 @@ def member_oof(rows: list[dict[str, Any]], folds: np.ndarray, trainable: list[bo
 
 
 def member_final(
-    rows: list[dict[str, Any]], idx: list[int], types: np.ndarray, mb: dict[str, Any]
+    rows: list[dict[str, Any]], train: tuple[np.ndarray, np.ndarray, np.ndarray], idx: list[int], types: np.ndarray,
+    mb: dict[str, Any],
 ) -> tuple[Any, Any, Any]:
-    """One member's block, page-type and context models, trained on all pages."""
+    """One member's block, page-type and context models, trained on all pages (`train`: the
+    block rows, labels and weights of the pages `idx`, stacked)."""
     seed = mb["seed"]
-    ys, ws = [r["y"].astype(np.float64) for r in rows], weights(rows)
-    X = stack([r["X"] for r in rows], idx, len(FEATURE_NAMES))
-    b1 = trainlib.train_lgb(X, cat(ys, idx), cat(ws, idx), ROUNDS_1, {"seed": seed})
+    X, y, w = train
+    b1 = trainlib.train_lgb(X, y, w, ROUNDS_1, {"seed": seed})
     bt = fit_types(mb["R1"], types, seed)
     feats2 = context_matrix(rows, mb["p1"], mb["probs"])
     X2 = stack(feats2, idx, WIDTH2)
-    b2 = trainlib.train_lgb(X2, cat(ys, idx), cat(ws, idx), ROUNDS_2, {**PARAMS_2, "seed": seed})
+    b2 = trainlib.train_lgb(X2, y, w, ROUNDS_2, {**PARAMS_2, "seed": seed})
     return b1, bt, b2
 
 

@@ -83,6 +83,20 @@ def test_updated_date_kept_apart_from_published():
     assert m.modified.startswith("2024-02-05")
 
 
+def test_other_meta_names_that_declare_a_date_are_read_and_others_are_not():
+    html = page('<meta name="published-date" content="2024-02-01">'
+                '<meta name="last-modified-date" content="2024-02-05">'
+                '<meta name="article:expiration_time" content="2024-05-30">'
+                '<meta property="og:image" content="https://cdn.example.com/2024-05-29/pic.jpg">',
+                "<article><h1>Budget vote passes</h1>" + ARTICLE_BODY + "</article>")
+    m = meta_of(html, url="https://example.com/budget")
+    assert m.published == "2024-02-01"
+    assert m.sources["published"] == "meta[published-date]"
+    assert m.modified == "2024-02-05"
+    days = {iso[:10] for _, _, iso in m.date_candidates}
+    assert "2024-05-30" not in days and "2024-05-29" not in days
+
+
 def test_visible_updated_label_is_a_modification_date_and_the_published_fallback():
     html = page("", '<article><h1>Budget vote passes</h1><div class="post-meta">Last updated: Feb 5, 2024</div>'
                 + ARTICLE_BODY + "</article>")

@@ -16,6 +16,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import lru_cache
 
 import numpy as np
 from selectolax.lexbor import LexborNode
@@ -37,6 +38,14 @@ MODIFIED_METAS = ("article:modified_time", "og:updated_time", "article:modified"
                   "dcterms.modified", "dc.date.modified", "last-modified", "lastmod", "modified_time",
                   "cxenseparse:recs:articlemodifiedtime")
 _UPDATED = re.compile(r"updat|modif|revis|edited", re.I)
+_KNOWN_METAS = frozenset((*PUBLISHED_METAS, *MODIFIED_METAS))
+# other meta names that declare a date ("og:publish_date", "published_at", "w-published-date",
+# "ms.date", "article.updated", "last-modified-date", ...): the name says date or time, and nothing
+# in it says the value is an image, a link, an expiry or another object's date
+_META_DATE_NAME = re.compile(r"date|time|publi|pub\b|creat|issued|updat|modif", re.I)
+_META_NOT_DATE = re.compile(r"image|url|expir|valid|start|end|event|birth|build|deploy|title|descr|zone|copyright|"
+                            r"section|review|cache|crawl|index|price|offer", re.I)
+_META_MODIFIED = re.compile(r"updat|modif|revis|last", re.I)
 _HINT_TEXT = 160
 
 
@@ -88,6 +97,26 @@ class _Dater:
         return self.ok(parse_date(value, fetch_date=self.fetch_date, lang=self.lang))
 
 
+@lru_cache(maxsize=1024)
+def _meta_kind(name: str) -> str | None:
+    """"published" or "modified" for a meta name outside the known lists that declares a date."""
+    if name in _KNOWN_METAS or not _META_DATE_NAME.search(name) or _META_NOT_DATE.search(name):
+        return None
+    return "modified" if _META_MODIFIED.search(name) else "published"
+
+
+def declared_metas(page: Page) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
+    """(published, modified) meta (name, value) pairs: the known names in their order of trust,
+    then other names that declare a date (`_meta_kind`; short values only)."""
+    pub = [(k, v) for k in PUBLISHED_METAS for v in page.metas.get(k, ())[:1]]
+    mod = [(k, v) for k in MODIFIED_METAS for v in page.metas.get(k, ())[:1]]
+    for k, values in page.metas.items():
+        kind = _meta_kind(k)
+        if kind and len(values[0]) <= 40:
+            (pub if kind == "published" else mod).append((k, values[0]))
+    return pub, mod
+
+
 def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:
     ld = page.jsonld
     pub: list[tuple[str, str | None]] = []
@@ -96,12 +125,9 @@ def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:
         pub.append((f"json-ld {ld.published_key}", ld.published))
     if ld.modified:
         mod.append(("json-ld dateModified", ld.modified))
-    for k in PUBLISHED_METAS:
-        for v in page.metas.get(k, ())[:1]:
-            pub.append((f"meta[{k}]", v))
-    for k in MODIFIED_METAS:
-        for v in page.metas.get(k, ())[:1]:
-            mod.append((f"meta[{k}]", v))
+    metas_pub, metas_mod = declared_metas(page)
+    pub.extend((f"meta[{k}]", v) for k, v in metas_pub)
+    mod.extend((f"meta[{k}]", v) for k, v in metas_mod)
     for key, bucket in (("datepublished", pub), ("datecreated", pub), ("datemodified", mod)):
         for node in page.itemprops.get(key, ())[:2]:
             if node.tag != "meta":
@@ -285,10 +311,10 @@ def occurrences(page: Page, url: str | None, *, fetch_date: str | None, lang: st
         add("ld_mod", "json-ld dateModified", "modified", ld.modified)
     if ld.page_published:
         add("ld_page", "json-ld WebPage datePublished", "published", ld.page_published)
-    for keys, fam, kind in ((PUBLISHED_METAS, "meta_pub", "published"), (MODIFIED_METAS, "meta_mod", "modified")):
-        for k in keys:
-            for v in page.metas.get(k, ())[:1]:
-                add(fam, f"meta[{k}]", kind, v)
+    for pairs, fam, kind in zip(declared_metas(page), ("meta_pub", "meta_mod"), ("published", "modified"),
+                                strict=True):
+        for k, v in pairs:
+            add(fam, f"meta[{k}]", kind, v)
     for key, fam, kind in (("datepublished", "item_pub", "published"), ("datecreated", "item_pub", "published"),
                            ("datemodified", "item_mod", "modified")):
         for node in page.itemprops.get(key, ())[:2]:

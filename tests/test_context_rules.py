@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dehusk
 from conftest import labelled_lines
-from dehusk.text_mode import drop_orphan_headings, keep_short_item_lists
+from dehusk.text_mode import cut_before_headline, drop_orphan_headings, keep_short_item_lists
 
 _segs = labelled_lines
 
@@ -198,3 +198,31 @@ def test_a_page_of_items_keeps_its_entries_a_rail_under_an_article_does_not() ->
     segs = _segs(rows[: 1 + 3 * 3])
     drop_orphan_headings(segs, [float(len(s.text.split())) for s in segs])
     assert not any(s.label == "heading" for s in segs)
+
+
+def _words(segs: list) -> list[float]:
+    return [float(len(s.text.split())) for s in segs]
+
+
+def test_kept_lines_above_an_article_header_are_husk_unless_they_outweigh_it() -> None:
+    para = "The council voted on the harbour budget after a debate that ran late into the night. " * 3
+    rail = [("Storm closes the coastal road again. Drivers are told to use the inland route.", "body"),
+            ("Ferry timetable changes from Monday for the winter season on both routes.", "body")]
+    header = [("Harbour budget passes after a long night", "title"), ("By Jane Doe", "byline")]
+    segs = _segs(rail + header + [(para, "body")] * 3)
+    cut_before_headline(segs, _words(segs), 2, (3,))
+    assert [s.label for s in segs[:2]] == ["boilerplate", "boilerplate"]
+    assert segs[0].reason.startswith("above the article's headline")
+    assert [s.label for s in segs[4:]] == ["body"] * 3
+    # no byline or date line under the headline: no article header, nothing cut
+    segs = _segs(rail + header + [(para, "body")] * 3)
+    cut_before_headline(segs, _words(segs), 2, ())
+    assert [s.label for s in segs[:2]] == ["body", "body"]
+    # the byline too far below the headline is no header either
+    segs = _segs(rail + header[:1] + [(para, "body")] * 5 + header[1:])
+    cut_before_headline(segs, _words(segs), 2, (8,))
+    assert [s.label for s in segs[:2]] == ["body", "body"]
+    # kept text above that is not outweighed four times by the text below stays
+    segs = _segs(rail * 3 + header + [(para, "body")])
+    cut_before_headline(segs, _words(segs), 6, (7,))
+    assert all(s.label == "body" for s in segs[:6])

@@ -226,3 +226,40 @@ def test_kept_lines_above_an_article_header_are_husk_unless_they_outweigh_it() -
     segs = _segs(rail * 3 + header + [(para, "body")])
     cut_before_headline(segs, _words(segs), 6, (7,))
     assert all(s.label == "body" for s in segs[:6])
+
+
+def test_a_comments_section_after_the_article_is_not_its_text() -> None:
+    from dehusk.comments import comment_section
+
+    para = "The council voted on the harbour budget after a debate that ran late into the night. " * 5
+    comments = [("I think the budget is far too small for a harbour of this size.", "body"),
+                ("Agreed, and the ferry timetable should have been part of it as well.", "body")]
+    rows = [(para, "body"), (para, "body"), ("24 Comments", "boilerplate"), *comments]
+    segs = _segs(rows)
+    comment_section(segs, _words(segs), "https://news.example.com/2024/05/harbour-budget")
+    assert [s.label for s in segs] == ["body", "body", "boilerplate", "comment", "comment"]
+    assert segs[3].reason.startswith("readers' comments: under the comments heading '24 Comments'")
+    # asked for (include_comments), on a forum's page, or before 150 words of the article: unchanged
+    for url, keep, body in ((None, True, rows), ("https://example.com/forum/harbour-budget", False, rows),
+                            ("https://example.org/t/harbour-budget/812", False, rows), (None, False, rows[1:])):
+        segs = _segs(body)
+        comment_section(segs, _words(segs), url, keep=keep)
+        assert "comment" not in [s.label for s in segs], url
+    # a listing printing a comment count under each item: the counts are not a heading
+    items = []
+    for n in range(4):
+        items += [(f"Story number {n} about the harbour and its new budget for the coming year.", "body"),
+                  (f"{n + 3} comments", "boilerplate")]
+    segs = _segs([(para, "body"), (para, "body"), *items])
+    comment_section(segs, _words(segs), None)
+    assert "comment" not in [s.label for s in segs]
+
+
+def test_comments_headings_in_several_shapes_and_languages() -> None:
+    from dehusk.comments import COMMENTS_HEADING
+
+    for line in ("Comments", "24 Comments", "[ 167 comments ]", "Top Rated Comments", "Leave a Reply",
+                 "Join the discussion", "View all comments", "Comments (12)", "12 Kommentare", "Commentaires :"):
+        assert COMMENTS_HEADING.match(line), line
+    for line in ("Responses", "Replies", "Comments?", "Comments are closed for this article", "Comment policy"):
+        assert not COMMENTS_HEADING.match(line), line

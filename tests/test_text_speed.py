@@ -308,7 +308,7 @@ def test_noise_word_gates_let_every_match_through(text: str) -> None:
 
 
 def test_comment_thread_from_colon_lines_only() -> None:
-    from dehusk.text_mode import comment_thread
+    from dehusk.comments import comment_thread
 
     def page() -> list[Segment]:
         body = [Segment("Word " * 30 + "end.", label="body") for _ in range(3)]

@@ -6,7 +6,6 @@ segment_text -> features -> classify (one learned pass; rule-based context revis
 
 from __future__ import annotations
 
-import re
 from itertools import compress
 from operator import attrgetter
 
@@ -17,6 +16,7 @@ from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
+from .comments import comment_section, comment_thread
 from .deadline import Deadline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
@@ -97,10 +97,11 @@ def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) ->
 
 def label_segments(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
-    threshold: float, options: Options, notices: dict[int, str],
+    threshold: float, options: Options, notices: dict[int, str], url: str | None = None,
 ) -> None:
     """Label every segment (and give the reason when explaining). `notices`: the page notices among
-    the lines the model kept, with their reasons (`extract_text` found them before the metadata)."""
+    the lines the model kept, with their reasons (`extract_text` found them before the metadata);
+    `url`: the page's address (a forum's comments are its content)."""
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
         special[meta.title_idx] = ("title", "the headline: best headline candidate above the main text")
@@ -163,6 +164,7 @@ def label_segments(
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)
+    comment_section(segments, words, url, keep=options.include_comments)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"
@@ -327,64 +329,6 @@ def drop_orphan_headings(segments: list[Segment], words: list[float] | None = No
             seg.reason = f"heading-like line not followed by body text (score {seg.score:.2f})"
 
 
-# a comment's header line as blog engines write it ("1. Ann says:", "Ann sagt:", "Ann dit :"), or
-# "said:"/"wrote:" with the comment's date or time in the same line ("Ann on May 2, 2019 at 4:47 pm
-# said:"); a forum's quote header ("Ann said:") carries no date and is not one
-_COMMENT_SAYS = re.compile(
-    r"\b(?:says|sagt|dit|dice|disse|schreef|pisze|skriver|siger|sanoo|говорит|říká|mówi)\s*:\s*$", re.I)
-_COMMENT_SAID = re.compile(r"\b(?:said|wrote|schrieb|a écrit|escribió|scrive|napisał)\s*:\s*$", re.I)
-_STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
-THREAD_MIN_HEADERS, THREAD_MIN_ARTICLE_WORDS = 3, 50
-
-
-def _comment_header(text: str) -> bool:
-    if len(text) > 120 or not text.rstrip().endswith(":") or len(text.split()) > 16:
-        return False  # (both patterns end in a colon: most lines need no regex)
-    return bool(_COMMENT_SAYS.search(text) or (_COMMENT_SAID.search(text) and _STAMP.search(text)))
-
-
-def comment_thread(segments: list[Segment], candidates: list[int] | None = None, *, keep: bool = False) -> None:
-    """Readers' comments under an article are not its content: 3+ comment header lines ("Ann says:")
-    after at least 50 words of kept text start a thread, which runs from the first header (or the
-    heading right above it) to the end of the kept text after the last one. (A forum thread, whose
-    posts are the content, starts with its first post's header, not after an article.)
-    `candidates`: all the lines that may be headers (by default every line).
-
-    `keep` (include_comments): the thread stays, and each comment's header and its text (the
-    lines of 6+ words among the 3 after the header) are kept even where the classifier dropped them."""
-    lines = range(len(segments)) if candidates is None else candidates
-    headers = [i for i in lines if _comment_header(segments[i].text)]
-    if len(headers) < THREAD_MIN_HEADERS:
-        return
-    first = headers[0]
-    before = sum(len(seg.text.split()) for seg in segments[:first] if seg.label in ("body", "lead", "heading"))
-    if before < THREAD_MIN_ARTICLE_WORDS:
-        return
-    if keep:
-        bounds = [*headers[1:], len(segments)]
-        for h, nxt in zip(headers, bounds, strict=True):
-            for k in range(h, min(h + 4, nxt)):
-                seg = segments[k]
-                n_words = len(seg.text.split())
-                if seg.label in ("body", "heading", "lead", "date") or (k > h and (
-                        n_words < 6 or (n_words < 10 and _STAMP.search(seg.text)))):  # not its date line
-                    continue
-                seg.label = "body"
-                seg.reason = f"readers' comment, kept (include_comments): {len(headers)} comment headers"
-        return
-    if first > 0 and segments[first - 1].label == "heading":  # the thread's own heading ("3 responses to ...")
-        first -= 1
-    end = min(headers[-1] + 3, len(segments))  # the last header, its date line(s), ...
-    while end > headers[-1] + 1 and segments[end - 1].label not in ("body", "heading"):
-        end -= 1
-    while end < len(segments) and segments[end].label in ("body", "heading"):  # ... and its text
-        end += 1
-    for seg in segments[first:end]:
-        if seg.label in ("body", "heading", "lead", "boilerplate", "navigation", "date", "byline"):
-            seg.label = "comment"
-            seg.reason = f"readers' comments: {len(headers)} comment headers ('{segments[headers[0]].text[:40]}') after the article"
-
-
 def _sample(segments: list[Segment], min_len: int, size: int = 3000) -> str:
     """`" ".join(lines longer than min_len)[:size]`, without joining the whole page."""
     parts, total = [], 0
@@ -483,7 +427,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     for i in (meta.title_idx, meta.source_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False
-    label_segments(segments, f, p, keep, meta, threshold, options, notices)
+    label_segments(segments, f, p, keep, meta, threshold, options, notices, url)
     words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
     if meta.title_idx is not None:
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))

@@ -253,6 +253,10 @@ def test_a_comments_section_after_the_article_is_not_its_text() -> None:
     segs = _segs([(para, "body"), (para, "body"), *items])
     comment_section(segs, _words(segs), None)
     assert "comment" not in [s.label for s in segs]
+    # the article's own count, its comments, then a rail of other stories with their counts: comments
+    segs = _segs([(para, "body"), (para, "body"), ("[ 167 comments ]", "boilerplate"), *comments * 4, *items])
+    comment_section(segs, _words(segs), None)
+    assert [s.label for s in segs[3:11]] == ["comment"] * 8
 
 
 def test_comments_headings_in_several_shapes_and_languages() -> None:

@@ -11,6 +11,8 @@ read on pages whose URL says forum, thread, discussion, questions, ...).
 from __future__ import annotations
 
 import re
+import statistics
+from itertools import pairwise
 
 from .blocks import KEPT, Segment
 
@@ -87,6 +89,18 @@ FORUM_URL = re.compile(r"(?i)^https?://(?:forums?|community|discuss|boards?)\.|/
 SECTION_MAX_CHARS, SECTION_MIN_ARTICLE_WORDS, LISTING_COUNT_LINKS = 40, 150, 4
 
 
+def _count_series(segments: list[Segment], hits: list[int]) -> bool:
+    """Does the first heading open a listing's series of comment counts ("14 comments" under each
+    item)? LISTING_COUNT_LINKS or more of them from the first heading on, evenly spread: the first
+    gap no more than twice the median of the others. (Under an article, the comments come between
+    the section's count and the counts of a rail of other stories.)"""
+    counts = [i for i in hits if _COUNT_LINK.match(segments[i].text) is not None]
+    if len(counts) < LISTING_COUNT_LINKS or counts[0] != hits[0]:
+        return False
+    gaps = [b - a for a, b in pairwise(counts)]
+    return gaps[0] <= 2 * statistics.median(gaps[1:])
+
+
 def comment_section(segments: list[Segment], words: list[float], url: str | None, *, keep: bool = False) -> None:
     """The kept lines from a comments heading to the page's end are readers' comments (label
     `comment`), when the heading is the page's first one and comes after at least 150 words of
@@ -96,7 +110,7 @@ def comment_section(segments: list[Segment], words: list[float], url: str | None
         return
     hits = [i for i, seg in enumerate(segments)
             if len(seg.text) <= SECTION_MAX_CHARS and COMMENTS_HEADING.match(seg.text) is not None]
-    if not hits or sum(_COUNT_LINK.match(segments[i].text) is not None for i in hits) >= LISTING_COUNT_LINKS:
+    if not hits or _count_series(segments, hits):
         return
     first = hits[0]
     before = sum(w for w, seg in zip(words[:first], segments[:first], strict=True) if seg.label in KEPT)

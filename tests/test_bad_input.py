@@ -175,6 +175,18 @@ def test_lone_surrogates_in_str() -> None:
     json.dumps(art.to_dict(), ensure_ascii=False).encode("utf-8")  # what the CLI and the service write
 
 
+def test_invisible_characters_make_no_paragraph_and_split_no_word() -> None:
+    """A byte-order mark left mid-page, zero-width spaces and word joiners print nothing: no
+    paragraph of them alone in the text, and a word they sit in stays one word."""
+    page = ARTICLE.replace("\nCookie settings", "\n\ufeff\n\u200b\u2060\nCookie settings")
+    page = page.replace("pedestrian", "pedes\u200btrian")
+    art = dehusk.extract(page, mode="text", explain=True)
+    assert FIRST in norm(art.text) and LAST in norm(art.text)
+    assert all(p.strip(" \ufeff\u200b\u2060") for p in art.text.split("\n\n"))
+    assert not any(ch in art.text for ch in "\ufeff\u200b\u2060")
+    assert all(b.text.strip(" \ufeff\u200b\u2060") for b in art.blocks)
+
+
 # ----------------------------------------------------------------- NUL bytes
 
 

@@ -346,8 +346,17 @@ def strip_markdown(line: str) -> str:
 _LYNX_BULLET = re.compile(r"^(\s{2,})o (?=\S)")
 
 
+# characters that print nothing and mean nothing: a byte-order mark (U+FEFF) left inside a page,
+# zero-width spaces, word joiners (a line of them alone is no text). (ZWNJ and ZWJ stay: Persian and
+# Indic scripts spell with them; soft hyphens stay too, as the page's own text has them.)
+_INVISIBLE = ("\ufeff", "\u200b", "\u2060")
+
+
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for ch in _INVISIBLE:
+        if ch in text:
+            text = text.replace(ch, "")
     lines = text.split("\n")
     if run_on(lines):
         lines = split_sentences(lines)

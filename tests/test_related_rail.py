@@ -6,7 +6,7 @@ import pytest
 
 import dehusk
 from conftest import FERRY_PARAGRAPHS, labelled_lines
-from dehusk.related_rail import RAIL_HEADING, read_also, related_rail
+from dehusk.related_rail import RAIL_HEADING, counted_list, read_also, related_rail
 
 ARTICLE = [
     "The regional water board approved a plan on Monday to replace the lead pipes that still carry drinking "
@@ -146,3 +146,20 @@ def test_html_mode_leaves_a_read_also_link_out_too() -> None:
     art = dehusk.extract(html, mode="html", options=dehusk.Options(explain=True))
     assert "harbour railway" not in art.text and all(p in art.text for p in paragraphs)
     assert next(b for b in art.blocks if "harbour railway" in b.text).label == "related"
+
+
+def test_a_run_of_headlines_with_counts_is_a_most_commented_list() -> None:
+    para = "The council voted on the harbour budget after a debate that ran late into the night."
+    items = [f"Council story number {k} draws a crowd at the harbour ({100 + k})" for k in range(5)]
+    segs = labelled_lines([(para, "body"), *((t, "heading") for t in items), ("Share this:", "boilerplate")])
+    counted_list(segs)
+    assert [s.label for s in segs] == ["body", *["related"] * 5, "boilerplate"]
+    assert segs[1].reason.startswith("one of 5 headlines with a count")
+    # three such lines are too few; a year in brackets is no count
+    segs = labelled_lines([(para, "body"), *((t, "heading") for t in items[:3])])
+    counted_list(segs)
+    assert all(s.label != "related" for s in segs)
+    years = [f"Top health insurers by written premiums in region {k} (2023)" for k in range(5)]
+    segs = labelled_lines([(t, "body") for t in years])
+    counted_list(segs)
+    assert all(s.label == "body" for s in segs)

@@ -125,3 +125,30 @@ def related_rail(segments: list[Segment], words: list[float]) -> None:
         if kept:
             before += words[i]
         i += 1
+
+
+# a headline with a count after it in brackets: a "most commented" or "most popular" list's item
+# ("Myles Garrett should expect a significant suspension (148)"); a year in brackets is no count
+COUNTED_ITEM = re.compile(r"^[^()]{15,160}\s\((?!(?:19|20)\d\d\))\d{1,5}\)\s*$")
+COUNTED_MIN_RUN = 4
+
+
+def counted_list(segments: list[Segment]) -> None:
+    """Relabel the kept lines of a run of COUNTED_MIN_RUN or more `COUNTED_ITEM` lines in a row
+    (other stories with their comment or view counts) as `related`."""
+    n = len(segments)
+    i = 0
+    while i < n:
+        if segments[i].label not in KEPT or len(segments[i].text) < 20 or COUNTED_ITEM.match(segments[i].text) is None:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and COUNTED_ITEM.match(segments[j].text) is not None:
+            j += 1
+        if j - i >= COUNTED_MIN_RUN:
+            for seg in segments[i:j]:
+                if seg.label in KEPT:
+                    seg.label = "related"
+                    seg.reason = f"one of {j - i} headlines with a count in brackets: a 'most commented' list"
+        i = j
+

@@ -24,6 +24,9 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "Photo: Jane Doe, AP",
     "Imagem: a balsa no porto",
     "Bild: Die Fähre im Hafen",
+    "The ferry leaves the harbour at dawnCredit: Getty - Contributor",
+    "Photo credit: Screenshot from the ferry company's website",
+    "Credit: Jane Doe / Harbour Courier",
 ])
 def test_photo_captions(line: str) -> None:
     assert photo_caption(line)
@@ -39,6 +42,8 @@ def test_photo_captions(line: str) -> None:
     "Image captions are written by the picture desk.",
     "Picture this: a town without cars.",
     "Photography: a hobby that took over my weekends",
+    "Child Tax Credit: $2,000 per child under 17",
+    "The harbour master gave the crew credit: they had saved the ferry.",
 ])
 def test_not_photo_captions(line: str) -> None:
     assert not photo_caption(line)
@@ -81,9 +86,11 @@ def test_the_cheap_gate_never_hides_a_credit() -> None:
     pieces = ["(AP Photo/Jane Doe)", "REUTERS/John Smith", "/File Photo", "[File: Reuters]",
               "(Photo by X/Getty Images)",
               " via Getty Images", "Shutterstock", "iStockphoto", " / AP file", "(AP)", "(EPA 2024)", "a/b", ".", " ",
-              "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "Foto: ", "Bild: ", "x" * 150]
+              "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "Foto: ", "Bild: ", "x" * 150,
+              "Credit: Getty", "Photo credit: Jane Doe", "credit: 5", ": "]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
         ungated = (captions._CREDIT_END.search(text[-captions._TAIL:]) is not None
+                   or captions._CREDIT_LABEL_END.search(text[-captions._TAIL:]) is not None
                    or captions._LABEL_START.match(text) is not None)
         assert photo_caption(text) == ungated, text

@@ -33,6 +33,9 @@ _CREDIT_END = re.compile(
     r"|\s/\s*(?:AP|AFP|Reuters|EPA)(?:\s+file)?"  # Jane Doe / AP file
     r")\s*\.?\s*$"
 )
+# "... Credit: Getty Images", "Photo credit: Jane Doe / Reviewed", a caption and its credit run
+# together ("...the plagueCredit: The Siberian Times"); a sum after it is a tax credit, not a source
+_CREDIT_LABEL_END = re.compile(r"(?:(?:Photo|Image|Picture|Video)\s+[Cc]redits?|Credits?)\s*:\s*[^\d$€£:\s][^:]{1,59}$")
 _TAIL = 160
 # a caption's own label at its start ("FILE PHOTO: ...", "Image caption ...", "Photo: ...", "Foto: ...")
 _LABEL_START = re.compile(
@@ -50,6 +53,8 @@ def photo_caption(text: str) -> bool:
     # lines are spared the regex)
     if (tail.endswith((")", "]")) or "/" in tail or "Getty" in tail or "Shutterstock" in tail or "iStock" in tail) \
             and _CREDIT_END.search(end) is not None:
+        return True
+    if "redit" in end and _CREDIT_LABEL_END.search(end) is not None:
         return True
     return text[:1] in "FIPMB" and _LABEL_START.match(text) is not None
 

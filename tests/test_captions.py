@@ -27,6 +27,9 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "The ferry leaves the harbour at dawnCredit: Getty - Contributor",
     "Photo credit: Screenshot from the ferry company's website",
     "Credit: Jane Doe / Harbour Courier",
+    "In this photo provided by the harbour authority, the new ferry leaves the quay on Tuesday.",
+    "In this image made from video, passengers wait at the terminal.",
+    "2of4Passengers wait on the quay at the old ferry terminal.",
 ])
 def test_photo_captions(line: str) -> None:
     assert photo_caption(line)
@@ -44,6 +47,9 @@ def test_photo_captions(line: str) -> None:
     "Photography: a hobby that took over my weekends",
     "Child Tax Credit: $2,000 per child under 17",
     "The harbour master gave the crew credit: they had saved the ferry.",
+    "In this article we look at the ferry timetable for the winter.",
+    "In this photography course you will learn to shoot harbour scenes.",
+    "3 of 5 passengers said the ferry was late.",
 ])
 def test_not_photo_captions(line: str) -> None:
     assert not photo_caption(line)
@@ -87,7 +93,7 @@ def test_the_cheap_gate_never_hides_a_credit() -> None:
               "(Photo by X/Getty Images)",
               " via Getty Images", "Shutterstock", "iStockphoto", " / AP file", "(AP)", "(EPA 2024)", "a/b", ".", " ",
               "The ferry left at dawn", ")", "]", "FILE PHOTO: ", "Image caption ", "Foto: ", "Bild: ", "x" * 150,
-              "Credit: Getty", "Photo credit: Jane Doe", "credit: 5", ": "]
+              "Credit: Getty", "Photo credit: Jane Doe", "credit: 5", ": ", "In this photo ", "In this article ", "2of4", "3 of 5 ", "A"]
     for _ in range(3000):
         text = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
         ungated = (captions._CREDIT_END.search(text[-captions._TAIL:]) is not None

@@ -41,7 +41,11 @@ _TAIL = 160
 _LABEL_START = re.compile(
     r"(?:FILE PHOTO|FILE)\s*:|(?:Image|Photo|Media)\s+caption\s"
     r"|(?:Image|Photo|Photograph|Picture|Illustration|Foto|Imagem|Bild)\s*:\s"
+    # the news agencies' caption opener: "In this photo provided by NASA, ...", "In this image made from video ..."
+    r"|In\s+(?:this|an?)\s+(?:[\w-]+\s+){0,3}?(?:photo|image|picture|photograph|frame\s+grab|handout)s?\b"
+    r"|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])"  # a slideshow's counter run into its caption ("2of4A shopper looks at ...")
 )
+_LABEL_FIRST = frozenset("FIPMB0123456789")  # the first characters `_LABEL_START` can match
 CAPTION_REASON = "a photo caption: ends in the photographer's or agency's credit"
 
 
@@ -56,7 +60,7 @@ def photo_caption(text: str) -> bool:
         return True
     if "redit" in end and _CREDIT_LABEL_END.search(end) is not None:
         return True
-    return text[:1] in "FIPMB" and _LABEL_START.match(text) is not None
+    return text[:1] in _LABEL_FIRST and _LABEL_START.match(text) is not None
 
 
 def drop_photo_captions(segments: list[Segment]) -> None:

@@ -259,6 +259,21 @@ def test_a_comments_section_after_the_article_is_not_its_text() -> None:
     assert [s.label for s in segs[3:11]] == ["comment"] * 8
 
 
+def test_a_blog_engines_comments_heading_with_the_posts_title() -> None:
+    from dehusk.comments import THREAD_TITLE_HEADING, comment_section
+
+    para = "The council voted on the harbour budget after a debate that ran late into the night. " * 5
+    heading = "10 thoughts on “Harbour budget passes after a long night at the town hall”"
+    segs = _segs([(para, "body"), (para, "body"), (heading, "heading"),
+                  ("Gaye", "boilerplate"), ("What a night for the harbour, thanks for the report.", "body")])
+    comment_section(segs, _words(segs), None)
+    assert [s.label for s in segs[2:]] == ["comment", "boilerplate", "comment"]
+    for line in ("34 responses to “Council budget”", "One thought on \"Council budget\"", "15 Replies to ‘Ferry’"):
+        assert THREAD_TITLE_HEADING.match(line), line
+    for line in ("20 replies to this topic", "10 thoughts on the harbour budget from our readers"):
+        assert not THREAD_TITLE_HEADING.match(line), line
+
+
 def test_comments_headings_in_several_shapes_and_languages() -> None:
     from dehusk.comments import COMMENTS_HEADING
 

@@ -82,11 +82,16 @@ COMMENTS_HEADING = re.compile(
     r"|(?:show|view|read)\s+(?:all\s+)?(?:\d+\s+)?comments|comments\s*\(\d+\)"
     r"|\d*\s*kommentare?|\d*\s*commentaires?|\d*\s*comentarios?|\d*\s*commenti|\d*\s*komentarz[ey]?"
     r")[\s\]):.]*$")
+# the blog engines' heading over a post's comments: "10 thoughts on “<the post's title>”", "34
+# responses to “...”", "15 Replies to “...”" (a forum's "20 replies to this topic" has no quotes)
+THREAD_TITLE_HEADING = re.compile(
+    r"(?i)^\W*(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten)\s+(?:thoughts?|responses?|repl(?:y|ies)|comments?)"
+    r"\s+(?:on|to)\s+[“\"'‘«„]")
 _COUNT_LINK = re.compile(r"^\W*\d+\s+\w+\W*$")  # "14 comments": a listing's count under each item
 # a forum's, a Q&A site's or a discussion board's page: its replies are the content
 FORUM_URL = re.compile(r"(?i)^https?://(?:forums?|community|discuss|boards?)\.|/(?:forums?|threads?|discussions?|"
                        r"community|questions|topics?|t|boards?|viewtopic|showthread|r)(?:[/.?]|$)")
-SECTION_MAX_CHARS, SECTION_MIN_ARTICLE_WORDS, LISTING_COUNT_LINKS = 40, 150, 4
+SECTION_MAX_CHARS, THREAD_TITLE_MAX_CHARS, SECTION_MIN_ARTICLE_WORDS, LISTING_COUNT_LINKS = 40, 300, 150, 4
 
 
 def _count_series(segments: list[Segment], hits: list[int]) -> bool:
@@ -109,7 +114,8 @@ def comment_section(segments: list[Segment], words: list[float], url: str | None
     if keep or (url and FORUM_URL.search(url)):
         return
     hits = [i for i, seg in enumerate(segments)
-            if len(seg.text) <= SECTION_MAX_CHARS and COMMENTS_HEADING.match(seg.text) is not None]
+            if (len(seg.text) <= SECTION_MAX_CHARS and COMMENTS_HEADING.match(seg.text) is not None)
+            or (len(seg.text) <= THREAD_TITLE_MAX_CHARS and THREAD_TITLE_HEADING.match(seg.text) is not None)]
     if not hits or _count_series(segments, hits):
         return
     first = hits[0]

@@ -34,16 +34,16 @@ _CREDIT_END = re.compile(
     r")\s*\.?\s*$"
 )
 # "... Credit: Getty Images", "Photo credit: Jane Doe / Reviewed", a caption and its credit run
-# together ("...the plagueCredit: The Siberian Times"); a sum after it is a tax credit, not a source
+# together ("...leaves the quayCredit: Jane Doe/Harbour Courier"); a sum after it is a tax credit, not a source
 _CREDIT_LABEL_END = re.compile(r"(?:(?:Photo|Image|Picture|Video)\s+[Cc]redits?|Credits?)\s*:\s*[^\d$€£:\s][^:]{1,59}$")
 _TAIL = 160
 # a caption's own label at its start ("FILE PHOTO: ...", "Image caption ...", "Photo: ...", "Foto: ...")
 _LABEL_START = re.compile(
     r"(?:FILE PHOTO|FILE)\s*:|(?:Image|Photo|Media)\s+caption\s"
     r"|(?:Image|Photo|Photograph|Picture|Illustration|Foto|Imagem|Bild)\s*:\s"
-    # the news agencies' caption opener: "In this photo provided by NASA, ...", "In this image made from video ..."
+    # the news agencies' caption opener: "In this photo provided by the port authority, ...", "In this image made from video ..."
     r"|In\s+(?:this|an?)\s+(?:[\w-]+\s+){0,3}?(?:photo|image|picture|photograph|frame\s+grab|handout)s?\b"
-    r"|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])"  # a slideshow's counter run into its caption ("2of4A shopper looks at ...")
+    r"|\d{1,3}\s?of\s?\d{1,3}(?=[A-Z])"  # a slideshow's counter run into its caption ("2of4Passengers wait on the quay ...")
 )
 _LABEL_FIRST = frozenset("FIPMB0123456789")  # the first characters `_LABEL_START` can match
 CAPTION_REASON = "a photo caption: ends in the photographer's or agency's credit"

@@ -73,6 +73,7 @@ def comment_thread(segments: list[Segment], candidates: list[int] | None = None,
             seg.label = "comment"
             seg.reason = f"readers' comments: {len(headers)} comment headers ('{segments[headers[0]].text[:40]}') after the article"
 
+
 # a comments section's heading: "Comments", "24 Comments", "[ 167 comments ]", "Top rated comments",
 # "Leave a reply", "Join the discussion", "View all comments", "Comments (12)", "12 Kommentare", ...
 # ("Responses", "Replies", "Reactions" title parts of documentation and forums: not headings here)
@@ -109,8 +110,9 @@ def _count_series(segments: list[Segment], hits: list[int]) -> bool:
 def comment_section(segments: list[Segment], words: list[float], url: str | None, *, keep: bool = False) -> None:
     """The kept lines from a comments heading to the page's end are readers' comments (label
     `comment`), when the heading is the page's first one and comes after at least 150 words of
-    kept text. Not on a forum's page (`FORUM_URL`), nor on a listing that prints a comment count
-    ("14 comments") under 4 or more of its items. `keep` (include_comments): nothing changes."""
+    kept text. The heading is a `COMMENTS_HEADING` line or a blog engine's `THREAD_TITLE_HEADING`.
+    Not on a forum's page (`FORUM_URL`), nor where the first heading opens a listing's series of
+    comment counts (`_count_series`). `keep` (include_comments): nothing changes."""
     if keep or (url and FORUM_URL.search(url)):
         return
     hits = [i for i, seg in enumerate(segments)

@@ -36,6 +36,14 @@ NOTICES = [
     "- Anzeige -",
     "Loading...",
     "Story continues below advertisement",
+    "Click to expand...",
+    "Read More »",
+    "• Next",
+    "Previous Next",
+    "Add to Wishlist",
+    "3 Likes",
+    "Reply",
+    "Weiterlesen",
 ])
 def test_notices_are_recognised(text: str) -> None:
     assert notice_reason(text) is not None
@@ -51,6 +59,10 @@ def test_notices_are_recognised(text: str) -> None:
     "Advertising revenue fell by a third.",
     "Loading the ferry took two hours.",
     "We accept all major credit cards.",
+    "Next steps",
+    "Reply to the council's consultation by March.",
+    "Read more about the ferry timetable on the council's website.",
+    "Like a river, the ferry route bends around the island.",
     "The council will accept all of the objections raised by residents of the two towns at the meeting.",
     # a long paragraph that mentions the notice is about it, not one
     "When the browser has JavaScript disabled, the page falls back to a plain form; " + "the server then renders "

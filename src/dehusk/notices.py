@@ -6,7 +6,9 @@ to turn JavaScript on ("Please enable JavaScript to view the comments", "This sl
 JavaScript", "JavaScript ist deaktiviert"): a browser that runs the page's scripts never shows them,
 so the article a reader sees does not hold them. A table of contents' own label ("Table of
 contents", "On this page") is navigation too, and an advertising slot's label ("Advertisement",
-"Sponsored", "Anzeige") or a "Loading..." placeholder alone in its block is never text.
+"Sponsored", "Anzeige") or a "Loading..." placeholder alone in its block is never text, nor is an
+interface control's label alone in its block ("Click to expand...", "Read more", "Add to cart",
+"Next", "Reply").
 """
 
 from __future__ import annotations
@@ -45,6 +47,18 @@ _PLACEHOLDER = re.compile(
     r"(?i)^\W*(?:advertisements?|sponsored(?:\s+content)?|paid\s+content|loading(?:\s*(?:\.\.\.|…))?|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+below|"
     r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama)\W*$"
+)
+# an interface control's label alone in its block: a button or link that expands, pages, replies,
+# buys or reads on ("Click to expand...", "Read more", "Show less", "Add to cart", "Quick view",
+# "Previous", "Next", "Reply", "Like"), in several languages
+_CONTROL = re.compile(
+    r"(?i)^\W*(?:click\s+to\s+(?:expand|enlarge)|(?:read|see|show|view|load)\s+(?:more|less|all)|read\s+full\s+(?:story|article)|"
+    r"add\s+to\s+(?:wish\s?list|cart|bag|basket|favou?rites)|quick\s?view|(?:see|view|more)\s+details|"
+    r"previous(?:\s+(?:post|article|page))?|next(?:\s+(?:post|article|page))?|previous\W+next|prev|back\s+to\s+top|"
+    r"reply|like|\d+\s+likes?|weiterlesen|mehr\s+(?:lesen|anzeigen)|in\s+den\s+warenkorb|antworten|lire\s+la\s+suite|"
+    r"ajouter\s+au\s+panier|répondre|leer\s+más|ver\s+más|añadir\s+al\s+carrito|responder|leggi\s+(?:tutto|di\s+più)|"
+    r"aggiungi\s+al\s+carrello|rispondi|czytaj\s+(?:więcej|dalej)|dodaj\s+do\s+koszyka|odpowiedz|ler\s+mais|"
+    r"lees\s+meer|читать\s+далее|подробнее|ответить)\W*$"
 )
 # a consent banner's buttons on a line of their own ("Accept all   Reject all   Settings")
 _CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
@@ -87,4 +101,6 @@ def notice_reason(text: str) -> str | None:
             return "table of contents label (a navigation notice)"
         if _PLACEHOLDER.match(text):
             return "advertising label or loading placeholder"
+        if _CONTROL.match(text):
+            return "an interface control's label (a button or link) alone in its block"
     return None

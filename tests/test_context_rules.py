@@ -282,3 +282,18 @@ def test_comments_headings_in_several_shapes_and_languages() -> None:
         assert COMMENTS_HEADING.match(line), line
     for line in ("Responses", "Replies", "Comments?", "Comments are closed for this article", "Comment policy"):
         assert not COMMENTS_HEADING.match(line), line
+
+
+def test_a_notice_between_two_paragraphs_is_not_restored_as_a_subheading() -> None:
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.text_mode import restore_inner_headings
+
+    para = "The council voted on the harbour budget after a debate that ran late into the night."
+    for line, label in (("Table of Contents", "boilerplate"), ("Harbour works", "heading")):
+        segs = _segs([(para, "body"), (line, "boilerplate"), (para, "body")], score=0.3)
+        segs[0].label = segs[2].label = "body"
+        _, f = text_features(segs, stopwords("en"))
+        restore_inner_headings(segs, f)
+        assert segs[1].label == label, line
+

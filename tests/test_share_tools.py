@@ -21,13 +21,14 @@ BODY = (
 @pytest.mark.parametrize("line", ["Teilen   Drucken   Merken", "Share | Tweet | Email", "Partager Imprimer",
                                   "• Share", "Facebook Twitter WhatsApp E-Mail", "Share on Facebook",
                                   "Поделиться ВКонтакте", "Поделиться в Telegram", "Compartilhar   Imprimir",
-                                  "Delen via e-mail", "Kommentare"])
+                                  "Delen via e-mail", "Kommentare", "Share this:", "Share this article",
+                                  "Diesen Artikel teilen"])
 def test_share_button_lines(line: str) -> None:
     assert share_tools(line)
 
 
 @pytest.mark.parametrize("line", ["Save 30%", "print(x)", "Share this article with a friend who cycles",
-                                  "Comments (12)", "Printing the catalogue", "3x"])
+                                  "Comments (12)", "Printing the catalogue", "3x", "This article", "Story", "On"])
 def test_not_share_button_lines(line: str) -> None:
     assert not share_tools(line)
 

@@ -31,15 +31,19 @@ SOCIAL_WORDS = frozenset(
 )
 # a line of share, print and save buttons ("Teilen Drucken Merken", "Share Print Save", "Partager
 # Imprimer"): page furniture whatever its score
+# words that go with a share button's own word but are no button alone ("Share on", "Share this
+# article", "Print this story", "Diesen Artikel teilen")
+_SHARE_FILLER = frozenset(["on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через", "this", "article", "story",
+                           "artikel", "dieses", "diesen", "cet", "este", "questo"])
 SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
     ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
      "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
      "salva", "zapisz", "opslaan", "comment", "comments", "kommentieren", "commenter", "comentar",
-     # "share on/via ...", and share, print, save and comment buttons in more languages
-     "on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через",
+     # share, print, save and comment buttons in more languages
      "kommentare", "commentaires", "comentarios", "comentários", "commenti", "commenta", "komentarze", "skomentuj",
      "reacties", "delen", "deel", "compartilhar", "compartilhe", "partilhar", "comparte", "vk", "вконтакте",
-     "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии"]
+     "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии",
+     *_SHARE_FILLER]
 )
 SHARE_TOOLS_MAX_WORDS = 6
 # words only, between white space or separators: no digit, price or code ("Save 30%", "print(x)")
@@ -49,11 +53,12 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 def share_tools(text: str) -> bool:
     """Is the line only share/print/save buttons (1 to SHARE_TOOLS_MAX_WORDS such words)?"""
-    text = text.strip(" \t|·•")
+    text = text.strip(" \t|·•:")  # ("Share this:")
     if len(text) > 80 or not _WORDS_LINE.fullmatch(text):
         return False
     words = _LETTER_WORD.findall(text.lower())
-    return 1 <= len(words) <= SHARE_TOOLS_MAX_WORDS and all(w in SHARE_TOOL_WORDS for w in words)
+    return (1 <= len(words) <= SHARE_TOOLS_MAX_WORDS and all(w in SHARE_TOOL_WORDS for w in words)
+            and not all(w in _SHARE_FILLER for w in words))
 
 
 MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",

@@ -163,3 +163,25 @@ def test_a_run_of_headlines_with_counts_is_a_most_commented_list() -> None:
     segs = labelled_lines([(t, "body") for t in years])
     counted_list(segs)
     assert all(s.label == "body" for s in segs)
+
+
+def test_an_about_box_after_the_article_is_husk() -> None:
+    from dehusk.related_rail import ABOUT_HEADING, about_box
+
+    para = "The council voted on the harbour budget after a debate that ran late into the night. " * 5
+    box = [("About Harbour Courier Media", "heading"),
+           ("Harbour Courier Media is a recognised leader in coastal news with offices in four towns.", "body"),
+           ("Follow us on the usual networks for more stories from the harbour.", "body")]
+    segs = labelled_lines([(para, "body"), (para, "body"), *box, ("Next section", "heading"), (para, "body")])
+    about_box(segs, [float(len(s.text.split())) for s in segs])
+    assert [s.label for s in segs] == ["body", "body", "boilerplate", "boilerplate", "boilerplate", "heading", "body"]
+    assert segs[3].reason.startswith("an about box after the article")
+    # before 150 words of the article, or a page's own section ("About This Game"): unchanged
+    for rows in ([(para, "body"), *box], [(para, "body"), (para, "body"), ("About This Game", "heading"), box[1]]):
+        segs = labelled_lines(rows)
+        about_box(segs, [float(len(s.text.split())) for s in segs])
+        assert all(s.label != "boilerplate" for s in segs[1:]), rows[-1]
+    for line in ("About ONE Health Ohio", "Sobre Carlos Nadalim", "Über Moritz Bachmann"):
+        assert ABOUT_HEADING.match(line), line
+    for line in ("About us", "About This Game", "About Responses", "About the author of this fine story today"):
+        assert not ABOUT_HEADING.match(line), line

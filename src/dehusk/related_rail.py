@@ -155,3 +155,37 @@ def counted_list(segments: list[Segment]) -> None:
                     seg.label = "related"
                     seg.reason = f"one of {j - i} headlines with a count in brackets: a 'most commented' list"
         i = j
+
+
+# an "about" box after the article: "About ONE Health Ohio", "Sobre Carlos Nadalim", "Über Moritz
+# Bachmann" (a company's boilerplate under a press release, an author's bio), the heading naming
+# someone in two or more capitalised words; "About This Game", "About us" are a page's own sections
+ABOUT_HEADING = re.compile(
+    r"^(?:About|Über|À propos de|Acerca de|Sobre|Informazioni su|O)\s+(?!(?:This|These|Us|Me|Our|The)\b)"
+    r"[A-Z][\w&.'-]*(?:\s+[A-Z][\w&.'-]*){1,4}\s*:?$")
+ABOUT_MAX_CHARS, ABOUT_MAX_LINES = 60, 4
+
+
+def about_box(segments: list[Segment], words: list[float]) -> None:
+    """The first `ABOUT_HEADING` after RAIL_MIN_WORDS_BEFORE words of kept text, and up to
+    ABOUT_MAX_LINES kept lines under it (to the next heading past its name line), are `boilerplate`."""
+    before = 0.0
+    n = len(segments)
+    for i, seg in enumerate(segments):
+        if (before >= RAIL_MIN_WORDS_BEFORE and len(seg.text) <= ABOUT_MAX_CHARS
+                and ABOUT_HEADING.match(seg.text.strip()) is not None):
+            reason = f"an about box after the article ('{seg.text.strip()[:40]}')"
+            if seg.label in KEPT:
+                seg.label, seg.reason = "boilerplate", reason
+            kept = 0
+            for j in range(i + 1, n):
+                item = segments[j]
+                if kept == ABOUT_MAX_LINES or (item.label == "heading" and j > i + 2):
+                    break
+                if item.label in KEPT:
+                    item.label, item.reason = "boilerplate", reason
+                    kept += 1
+            return
+        if seg.label in KEPT:
+            before += words[i]
+

@@ -29,7 +29,7 @@ from .metadata_text import TextMeta, pick_lead, text_metadata
 from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
-from .related_rail import READ_ALSO_REASON, counted_list, read_also, related_rail
+from .related_rail import READ_ALSO_REASON, about_box, counted_list, read_also, related_rail
 from .segment_text import run_on, segment_text
 from .templates import site_template
 
@@ -166,6 +166,7 @@ def label_segments(
     related_rail(segments, words)
     comment_section(segments, words, url, keep=options.include_comments)
     counted_list(segments)
+    about_box(segments, words)
     lead = pick_lead(segments, meta)
     if lead is not None:
         segments[lead].label = "lead"

@@ -50,8 +50,9 @@ def test_short_kept_lines_under_a_rail_heading_become_related_up_to_the_next_lon
     assert labels[n + 5:] == ["body", "body"]  # a paragraph of 40+ words: the text goes on
 
 
-def test_a_rail_heading_kept_as_a_subheading_starts_a_rail_and_leaves_the_text() -> None:
-    rows = [(p, "body") for p in ARTICLE] + [("You may also like", "heading")]
+@pytest.mark.parametrize("heading", ["You may also like", "More from UK", "More in World"])
+def test_a_rail_heading_kept_as_a_subheading_starts_a_rail_and_leaves_the_text(heading: str) -> None:
+    rows = [(p, "body") for p in ARTICLE] + [(heading, "heading")]
     rows += [(RAIL[0], "heading"), (RAIL[1], "body"), (RAIL[2], "body")]
     segs = _segs(rows)
     related_rail(segs, [float(len(s.text.split())) for s in segs])

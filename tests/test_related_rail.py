@@ -182,7 +182,7 @@ def test_an_about_box_after_the_article_is_husk() -> None:
         segs = labelled_lines(rows)
         about_box(segs, [float(len(s.text.split())) for s in segs])
         assert all(s.label != "boilerplate" for s in segs[1:]), rows[-1]
-    for line in ("About ONE Health Ohio", "Sobre Carlos Nadalim", "Über Moritz Bachmann"):
+    for line in ("About Harbour Health Clinic", "Sobre Ana Ribeiro", "Über Jonas Keller"):
         assert ABOUT_HEADING.match(line), line
     for line in ("About us", "About This Game", "About Responses", "About the author of this fine story today"):
         assert not ABOUT_HEADING.match(line), line

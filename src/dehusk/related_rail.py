@@ -158,8 +158,8 @@ def counted_list(segments: list[Segment]) -> None:
         i = j
 
 
-# an "about" box after the article: "About ONE Health Ohio", "Sobre Carlos Nadalim", "Über Moritz
-# Bachmann" (a company's boilerplate under a press release, an author's bio), the heading naming
+# an "about" box after the article: "About Harbour Health Clinic", "Sobre Ana Ribeiro", "Über Jonas
+# Keller" (a company's boilerplate under a press release, an author's bio), the heading naming
 # someone in two or more capitalised words; "About This Game", "About us" are a page's own sections
 ABOUT_HEADING = re.compile(
     r"^(?:About|Über|À propos de|Acerca de|Sobre|Informazioni su|O)\s+(?!(?:This|These|Us|Me|Our|The)\b)"

@@ -107,14 +107,17 @@ def _meta_kind(name: str) -> str | None:
 
 def declared_metas(page: Page) -> tuple[list[tuple[str, str]], list[tuple[str, str]]]:
     """(published, modified) meta (name, value) pairs: the known names in their order of trust,
-    then other names that declare a date (`_meta_kind`; short values only)."""
-    pub = [(k, v) for k in PUBLISHED_METAS for v in page.metas.get(k, ())[:1]]
-    mod = [(k, v) for k in MODIFIED_METAS for v in page.metas.get(k, ())[:1]]
-    for k, values in page.metas.items():
-        kind = _meta_kind(k)
-        if kind and len(values[0]) <= 40:
-            (pub if kind == "published" else mod).append((k, values[0]))
-    return pub, mod
+    then other names that declare a date (`_meta_kind`; short values only). Read once a page (the
+    rules and the picker's candidates both ask)."""
+    if page.date_metas is None:
+        pub = [(k, v) for k in PUBLISHED_METAS for v in page.metas.get(k, ())[:1]]
+        mod = [(k, v) for k in MODIFIED_METAS for v in page.metas.get(k, ())[:1]]
+        for k, values in page.metas.items():
+            kind = _meta_kind(k)
+            if kind and len(values[0]) <= 40:
+                (pub if kind == "published" else mod).append((k, values[0]))
+        page.date_metas = (pub, mod)
+    return page.date_metas
 
 
 def _declared(page: Page, dater: _Dater, out: DateChoice) -> None:

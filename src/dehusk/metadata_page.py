@@ -137,6 +137,8 @@ class Page:
     _hints: tuple[list[LexborNode], list[LexborNode]] | None = None
     _scan: Scan | None = None
     _users_imgs: tuple[list[LexborNode], list[LexborNode]] | None = None
+    # (published, modified) meta (name, value) pairs (`metadata_dates.declared_metas`, read once a page)
+    date_metas: tuple[list[tuple[str, str]], list[tuple[str, str]]] | None = None
 
     def users_and_images(self) -> tuple[list[LexborNode], list[LexborNode]]:
         """`root.css(ATTR_AUTHOR)` (an element once per selector it matches) and `root.css("img")`

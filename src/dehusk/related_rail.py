@@ -144,7 +144,9 @@ def counted_list(segments: list[Segment]) -> None:
     n = len(segments)
     i = 0
     while i < n:
-        if segments[i].label not in KEPT or COUNTED_ITEM.match(segments[i].text) is None:
+        text = segments[i].text
+        # (every item ends in ")": the other lines are spared the regex)
+        if segments[i].label not in KEPT or text.rstrip()[-1:] != ")" or COUNTED_ITEM.match(text) is None:
             i += 1
             continue
         j = i + 1

@@ -30,7 +30,6 @@ from dehusk.classify import export_lightgbm
 from dehusk.features import TEXT_FEATURES
 from dehusk.metadata_text import (
     AUTHOR_FEATURES,
-    _author_names,
     _heuristic_author,
     author_candidates,
     main_span,
@@ -94,11 +93,16 @@ def date_items(rows: list[dict], title_pick: dict[int, int], p_key: str = "p2") 
 
 def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[int, int], score,  # noqa: ANN001
                  p_key: str = "p2") -> list[dict]:
+    """Each page rendering's byline candidates, positive when their names share a token with a gold
+    author. Pages without gold authors count too, all their candidates negative, in the datasets
+    that annotate authors (some page has them): a picker fitted on pages with bylines alone never
+    sees a page whose best "name" is a button ("Get Started") and must say none."""
+    annotated = {r["page"]["dataset"] for r in rows if r["page"]["gold"].get("authors")}
     out = []
     for k, r in enumerate(rows):
         gold = [score.author_tokens(a) for a in score.as_author_list(r["page"]["gold"].get("authors"))]
         gold = [g for g in gold if g]
-        if not gold:
+        if not gold and r["page"]["dataset"] not in annotated:
             continue
         f = {name: r["X"][:, j].astype(np.float64) for j, name in enumerate(TEXT_FEATURES)}
         f["_words"] = r["words"]
@@ -107,15 +111,35 @@ def author_items(rows: list[dict], title_pick: dict[int, int], date_pick: dict[i
         first, last = main_span(p, r["words"], THRESHOLD, teaser=teaser_lines(f))
         ti = title_pick.get(k)
         anchor = ti if ti is not None else first
-        cand, X = author_candidates(r["texts"], f, p, keep, anchor, first, last, ti, date_pick.get(k))
+        names_of: dict[int, list[str]] = {}
+        cand, X = author_candidates(r["texts"], f, p, keep, anchor, first, last, ti, date_pick.get(k), names_of)
         if not cand:
             continue
         y = []
         for i in cand:
-            toks = set().union(*(score.author_tokens(a) for a in _author_names(r["texts"][i]))) if _author_names(r["texts"][i]) else set()
+            toks = set().union(*(score.author_tokens(a) for a in names_of[i])) if names_of[i] else set()
             y.append(any(g & toks for g in gold))
-        out.append({"row": r, "cand": cand, "X": X, "y": np.array(y, dtype=np.int8)})
+        out.append({"row": r, "cand": cand, "X": X, "y": np.array(y, dtype=np.int8), "gold": bool(gold),
+                    "names": [names_of[i] for i in cand], "gold_tokens": gold})
     return out
+
+
+def author_report(items: list[dict], key: str, score) -> None:  # noqa: ANN001
+    """score.py's author figure (pages with gold authors) and the share of pages without them given
+    an author, by threshold on the picked candidate's score."""
+    for thr in (0.2, 0.25, 0.3, 0.35, 0.4, 0.5):
+        res: dict[str, tuple[list[float], list[float]]] = defaultdict(lambda: ([], []))
+        for it in items:
+            best = int(np.argmax(it[key]))
+            names = it["names"][best] if it[key][best] >= thr else []
+            hit, given = res[f"{it['row']['page']['dataset']}/{it['row']['rend']}"]
+            if it["gold"]:
+                toks = set().union(*(score.author_tokens(a) for a in names)) if names else set()
+                hit.append(float(any(g & toks for g in it["gold_tokens"])))
+            else:
+                given.append(float(bool(names)))
+        print(f"  {key} >= {thr:.2f}", "  ".join(f"{k}: {np.mean(h):.3f} ({np.mean(g):.3f} of pages without)"
+                                                  for k, (h, g) in sorted(res.items())))
 
 
 def _dataset(items: list[dict], params: dict) -> lgb.Dataset:
@@ -204,14 +228,17 @@ def main() -> None:
     dindex = {id(it["row"]): it for it in ditems}
     date_pick = {index[i]: it["cand"][int(np.argmax(it["learned"]))][0] for i, it in dindex.items()}
     aitems = author_items(rows, title_pick, date_pick, score, args.key)
-    print(f"{len(aitems)} page renderings with gold authors and candidates; gold among them on "
-          f"{np.mean([it['y'].any() for it in aitems]):.3f}", file=sys.stderr)
+    print(f"{sum(it['gold'] for it in aitems)} page renderings with gold authors and candidates (gold among them on "
+          f"{np.mean([it['y'].any() for it in aitems if it['gold']]):.3f}), {sum(not it['gold'] for it in aitems)} "
+          "without", file=sys.stderr)
     cross_fit(aitems, args.folds, ROUNDS, "learned", args.export_folds, "text_author", AUTHOR_FEATURES)
     for it in aitems:
         it["heuristic"] = _heuristic_author(it["X"])
     print("author accuracy (pages with gold authors and a candidate; no threshold)")
     for key in ("heuristic", "learned"):
-        print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy(aitems, key).items()))
+        print(" ", key, "  ".join(f"{k}: {v:.3f}" for k, v in accuracy([it for it in aitems if it["gold"]], key).items()))
+    print("author figure by threshold (pages with gold authors and a candidate)")
+    author_report(aitems, "learned", score)
     if not args.no_export:
         data = ROOT / "src/dehusk/data"
         fits = {"title": (items, ROUNDS, PARAMS, TITLE_FEATURES), "date": (ditems, DATE_ROUNDS, DATE_PARAMS, DATE_FEATURES),

@@ -27,15 +27,16 @@ from .blocks import Segment
 from .classify import load_model, model_available
 from .metadata_text_date import _clip, date_candidates, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
+from .names import name_evidence
 
 _TOK = re.compile(r"\w+")
 _TEXT = attrgetter("text")
 AUTHOR_FEATURES = (
     "byline", "n_persons", "person_line", "d_anchor", "abs_anchor", "d_first", "d_last", "d_date", "log_words",
     "cap_words", "frac_upper", "end_term", "log_rep", "re_date", "re_nav", "re_social", "re_media", "bullet", "p",
-    "alt_before", "in_kept", "frac_digit", "re_url", "date_same_line",
+    "alt_before", "in_kept", "frac_digit", "re_url", "date_same_line", "given_name", "surname",
 )
-AUTHOR_THRESHOLD = 0.3
+AUTHOR_THRESHOLD = 0.25
 _TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]").search
 _ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto|bild|zdjęcie)\s+(?:of\s+)?", re.I)
 
@@ -134,7 +135,7 @@ def author_candidates(
             float(_clip(i - date_line, 30)) if date_line is not None else 99.0, f["log_words"][i],
             f["cap_words"][i], f["frac_upper"][i], f["end_term"][i], f["log_rep"][i], f["re_date"][i], f["re_nav"][i],
             f["re_social"][i], f["re_media"][i], f["bullet"][i], p[i], float(alt), float(keep[i]), f["frac_digit"][i],
-            f["re_url"][i], float(i == date_line),
+            f["re_url"][i], float(i == date_line), *name_evidence(names),
         ])
     return cand, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(AUTHOR_FEATURES))
 

@@ -1,0 +1,64 @@
+"""Text mode's byline picker: a short capitalised line is a byline when it names a person
+(given-name and surname evidence, `dehusk.names`), not when it is a button or a section label."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.names import name_evidence
+
+_BODY = (
+    "The committee met on Tuesday evening to review the proposal for the new library wing, "
+    "which has been debated for more than two years in the town.\n\n"
+    "Supporters say the extension would double the space for the children's collection and "
+    "give the reading groups a room of their own, while critics point to the cost.\n\n"
+    "A final vote is expected next month, after a public hearing at which residents will be "
+    "able to put their questions to the architects and the council's finance officer.\n\n"
+    "The council has already set aside part of the money in its budget for the coming year, "
+    "and the rest would come from a regional fund for cultural buildings.\n"
+)
+
+SERVICE = (
+    "Acme Cloud\n\nProduct\n\nPricing\n\nDocs\n\nSign In\n\nGet Started\n\n"
+    "Deploy in minutes\n\n"
+    "Connect your repository and every push is built, tested and shipped to a global network "
+    "of servers without any configuration on your side.\n\n"
+    "Scale without thinking about it: instances are added when traffic grows and removed again "
+    "when it falls, so you only pay for what your users actually need.\n\n"
+    "Start Free Trial\n\nContact Sales\n"
+)
+
+BLOG = (
+    "Home\n\nNews\n\nCulture\n\n"
+    "Library extension goes to a vote\n\n"
+    "Maria Kowalska\n\n"
+    "March 3, 2024\n\n" + _BODY + "\nRelated\n\nAbout us\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("names", "expected"),
+    [
+        (["Get Started"], (0.0, 0.0)),
+        (["Maria Nowak"], (1.0, 1.0)),
+        (["J. Smith"], (0.5, 1.0)),
+        (["Quick Links", "Helena Novak"], (1.0, 1.0)),
+        ([], (-1.0, -1.0)),
+    ],
+)
+def test_name_evidence(names: list[str], expected: tuple[float, float]) -> None:
+    assert name_evidence(names) == expected
+
+
+def test_button_line_is_no_author() -> None:
+    art = dehusk.extract(SERVICE, mode="text")
+    assert art.authors == ()
+    assert "without any configuration" in art.text
+
+
+def test_bare_name_under_headline_is_the_author() -> None:
+    art = dehusk.extract(BLOG, mode="text")
+    assert art.authors == ("Maria Kowalska",)
+    assert "Maria Kowalska" not in art.text
+    assert art.published == "2024-03-03"

@@ -6,7 +6,8 @@ picker reads as evidence that a line names a person, from Faker's person provide
 Every locale's first-name lists (male, female, non-binary, romanised) make the given names, its
 last-name lists the surnames; multi-word and hyphenated entries give each of their words. Words
 are case-folded; one-letter words (initials) are left out. The lists are evidence for a learned
-picker, not a gate: "Chirag Bhardwaj" is a name whether or not Faker knows it.
+picker, not a gate: a name is a name whether or not Faker knows it. Faker's licence is copied
+next to the lists (names.LICENSE.txt).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import gzip
 import importlib
 import json
 import pkgutil
+from importlib import metadata
 from pathlib import Path
 
 import faker.providers.person as person
@@ -43,6 +45,9 @@ def main() -> None:
     data = {"given": sorted(given), "surname": sorted(surnames)}
     with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
         json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    # Faker's licence (MIT) goes with the lists derived from it
+    licence = next(f for f in metadata.files("faker") or [] if f.name.upper().startswith("LICENSE"))
+    OUT.with_name("names.LICENSE.txt").write_text(licence.read_text(encoding="utf-8"), encoding="utf-8")
     print(f"wrote {OUT}: {len(given)} given names, {len(surnames)} surnames")
 
 

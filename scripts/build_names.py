@@ -43,8 +43,8 @@ def main() -> None:
             elif attr.startswith("last_names") or attr == "last_romanized_names":
                 surnames |= _words(getattr(provider, attr))
     data = {"given": sorted(given), "surname": sorted(surnames)}
-    with gzip.open(OUT, "wt", encoding="utf-8", compresslevel=9) as fh:
-        json.dump(data, fh, ensure_ascii=False, separators=(",", ":"))
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    OUT.write_bytes(gzip.compress(text.encode("utf-8"), compresslevel=9, mtime=0))  # (the same bytes each build)
     # Faker's licence (MIT) goes with the lists derived from it
     licence = next(f for f in metadata.files("faker") or [] if f.name.upper().startswith("LICENSE"))
     OUT.with_name("names.LICENSE.txt").write_text(licence.read_text(encoding="utf-8"), encoding="utf-8")

@@ -49,6 +49,7 @@ from .metadata_title import (
     strip_site,
     tokens,
 )
+from .names import name_evidence
 
 if TYPE_CHECKING:
     from .metadata_page import Page, Scan
@@ -393,7 +394,7 @@ AUTHOR_FEATURES = (
     *(f"src_{f}" for f in _AUTHOR_FAMILIES), "step", "n_names", "n_raw", "typed", "users_only", "one_word",
     "words", "agree", "agree_struct", "in_title", "is_site", "d_anchor", "abs_anchor", "before_anchor", "chrome",
     "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "log_mentions", "rule", "n_sources", "d_date",
-    "in_host", "raw_len", "name_share", "lower", "avatar", *PAGE_FEATURES,
+    "in_host", "raw_len", "name_share", "lower", "avatar", "given_name", "surname", *PAGE_FEATURES,
 )
 _COMMENTISH = re.compile(r"comment|reply|replies|respon", re.I)
 _QUOTEISH = re.compile(r"testimonial|quote|review|rating|card|teaser|related", re.I)
@@ -495,6 +496,7 @@ def author_candidates(sources: list[tuple[str, list[str], list[str], bool, Lexbo
         f["lower"] = float(any(x[:1].islower() for x in names))
         f["avatar"] = _avatar(node) if node is not None and node.tag == "img" else math.nan
         f["rule"] = float(bool(rule_toks) and mine == rule_toks)
+        f["given_name"], f["surname"] = name_evidence(names)
         f["n_sources"] = float(len(sources))
         f.update(pf)
         out.append(Candidate(", ".join(names), src, tuple(sorted(mine)), node, values=names))

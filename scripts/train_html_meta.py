@@ -46,7 +46,8 @@ import dehusk  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.metadata_dates import DATE_FEATURES  # noqa: E402
 from dehusk.metadata_html import DATED_TYPES, _rules, author_rows, date_rows, title_rows  # noqa: E402
-from dehusk.metadata_rank import AUTHOR_FEATURES, PAGE_FEATURES, TITLE_FEATURES  # noqa: E402
+from dehusk.metadata_rank import PAGE_FEATURES, TITLE_FEATURES  # noqa: E402
+from dehusk.metadata_rank_author import AUTHOR_FEATURES  # noqa: E402
 from train_text import group_fold, host, load_scorer  # noqa: E402
 
 PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 20,

@@ -363,7 +363,8 @@ def test_title_pipe_subtitle_dropped_and_mojibake_fixed():
 def test_models_match_the_feature_rows():
     from dehusk.classify import load_model
     from dehusk.metadata_dates import DATE_FEATURES
-    from dehusk.metadata_rank import AUTHOR_FEATURES, PAGE_FEATURES, TITLE_FEATURES
+    from dehusk.metadata_rank import PAGE_FEATURES, TITLE_FEATURES
+    from dehusk.metadata_rank_author import AUTHOR_FEATURES
 
     for name, features in (("html_title", TITLE_FEATURES), ("html_date", (*DATE_FEATURES, *PAGE_FEATURES)),
                            ("html_author", AUTHOR_FEATURES)):

@@ -81,21 +81,23 @@ from .metadata_page import (
     read_page,
 )
 from .metadata_rank import (
+    PAGE_FEATURES,
+    TITLE_FEATURES,
+    Candidate,
+    best,
+    page_flags,
+    picker,
+    title_candidates,
+)
+from .metadata_rank_author import (
     AUTHOR_FEATURES,
     COPYRIGHT,
     LOOSE_PREFIX,
     NOT_LOOSE,
-    PAGE_FEATURES,
-    TITLE_FEATURES,
-    Candidate,
     _ancestor_hint,
     after_prefix,
     author_candidates,
-    best,
     one_word,
-    page_flags,
-    picker,
-    title_candidates,
 )
 from .metadata_title import (
     TitleChoice,

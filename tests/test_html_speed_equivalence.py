@@ -102,29 +102,29 @@ _PAGE = """<html><head><title>Council approves plans</title></head><body>
 def test_cue_fast_path_equals_explained_path() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from dehusk import html_mode
+    from dehusk import html_cues
 
     segs, page = S.segment_html(LexborHTMLParser(_PAGE).root)
     labels = set()
     for seg in segs:
-        fast = html_mode._cue(seg, page.frames, False, html_mode.chain_masks(page.frames))[0]
-        assert fast == html_mode._cue(seg, page.frames, True)[0], seg.text
+        fast = html_cues.husk_cue(seg, page.frames, False, html_cues.chain_masks(page.frames))[0]
+        assert fast == html_cues.husk_cue(seg, page.frames, True)[0], seg.text
         labels.add(fast)
     assert {"navigation", "comment", "related", "caption", "boilerplate"} <= labels
-    comments = html_mode.comment_blocks(segs, page.frames)
+    comments = html_cues.comment_blocks(segs, page.frames)
     assert [s.text for s, c in zip(segs, comments, strict=True) if c] == ["Great news for the town, finally."]
 
 
 def test_chain_masks_equal_the_ancestor_walk() -> None:
     from selectolax.lexbor import LexborHTMLParser
 
-    from dehusk import html_mode
+    from dehusk import html_cues
 
     deep = "<div class='comment-a'>" * 4 + "<div class='nav'>" * 12 + "<p>x</p>" + "</div>" * 16
     for html in (_PAGE, deep, "<p>bare</p>", f"<html><body>{deep}</body></html>"):
         _, page = S.segment_html(LexborHTMLParser(html).root)
-        chains = html_mode.chain_masks(page.frames)
-        assert chains == [html_mode._chain_mask(page.frames, i) for i in range(len(page.frames))]
+        chains = html_cues.chain_masks(page.frames)
+        assert chains == [html_cues._chain_mask(page.frames, i) for i in range(len(page.frames))]
 
 
 def test_short_words_with_a_digit_match_nothing() -> None:

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from operator import itemgetter
 from typing import Any
 
 import numpy as np
@@ -33,7 +32,7 @@ from .classify import TreeModel, page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
-from .html_tokens import TOKEN_NAMES
+from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_date
@@ -42,12 +41,10 @@ from .options import Options
 from .related_rail import drop_read_also
 from .segment_html import (
     F_IMASK,
-    F_LABEL,
     F_MASK,
     F_PARENT,
     F_TMASK,
     TAG_BITS,
-    TB,
     Page,
     segment_html,
 )
@@ -57,18 +54,6 @@ BLOCK_MODEL = "html_block"
 CONTEXT_MODEL = "html_context"
 DEFAULT_THRESHOLD = 0.5
 
-_TOK = {name: 1 << i for i, name in enumerate(TOKEN_NAMES)}
-# husk labels by DOM cue, most specific first: (label, token groups, structural tags)
-_HUSK_CUES: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("comment", ("comment",), ()),
-    ("navigation", ("nav", "breadcrumb", "pagination", "skip", "toc"), ("nav", "menu")),
-    ("related", ("related",), ()),
-    ("teaser", ("card",), ()),
-    ("caption", ("caption",), ("figure",)),
-    ("boilerplate", ("cookie", "newsletter", "share", "ad", "promo", "modal", "footer", "header", "sidebar",
-                     "widget", "form", "legal", "alert", "paywall", "author", "date", "meta", "tag", "bio",
-                     "tools", "brand", "hidden"), ("footer", "header", "aside", "form", "dialog", "hidden")),
-)
 
 
 @dataclass(slots=True)
@@ -205,103 +190,6 @@ def score_member(
     return p2, ctx.threshold_default, probs
 
 
-_CUE_BITS = tuple((label, sum(_TOK[g] for g in groups), sum(TB[t] for t in tags)) for label, groups, tags in _HUSK_CUES)
-_CHROME_BITS = TB["header"] | TB["footer"] | TB["nav"] | TB["aside"] | TB["dialog"]  # (see drop_chrome_only, drop_chrome_links)
-_CUE_DEPTH = 10  # ancestors looked at for class/id cues (the <body> class list is not one)
-
-
-_STOP_TAGS = ("body", "html")
-_OWN_MASK = itemgetter(F_MASK)
-_TAG_OF = itemgetter(0)
-_PARENT_OF = itemgetter(F_PARENT)
-
-
-def _chain_mask(frames: list[list[Any]], fi: int) -> int:
-    """Class/id token masks of the frame and its ancestors (within _CUE_DEPTH, below <body>), OR-ed."""
-    mask, j, steps = 0, fi, 0
-    while j >= 0 and steps < _CUE_DEPTH and frames[j][0] not in _STOP_TAGS:
-        mask |= frames[j][F_MASK]
-        j = frames[j][F_PARENT]
-        steps += 1
-    return mask
-
-
-def chain_masks(frames: list[list[Any]]) -> list[int]:
-    """`_chain_mask` of every frame, computed level by level with numpy."""
-    m = len(frames)
-    stop = np.fromiter(map(_STOP_TAGS.__contains__, map(_TAG_OF, frames)), dtype=bool, count=m)
-    own = np.where(stop, 0, np.fromiter(map(_OWN_MASK, frames), dtype=np.int64, count=m))
-    parent = np.fromiter(map(_PARENT_OF, frames), dtype=np.intp, count=m)
-    parent[parent < 0] = m  # the root's parent: a zero past the end
-    acc = own
-    up = np.zeros(m + 1, dtype=np.int64)
-    for _ in range(_CUE_DEPTH - 1):  # acc = masks of the frame and (k - 1) ancestors
-        up[:m] = acc
-        acc = np.where(stop, 0, own | up[parent])
-    return acc.tolist()
-
-
-def page_chains(page: Page) -> list[int]:
-    """`chain_masks(page.frames)`, computed once per page (the comment rule and the labels both read it)."""
-    chains = getattr(page, "chains", None)  # (a Page pickled before the field existed has none)
-    if chains is None:
-        chains = page.chains = chain_masks(page.frames)
-    return chains
-
-
-def _cue(seg: Segment, frames: list[list[Any]], explain: bool, chains: list[int] | None = None) -> tuple[str, str]:
-    """The husk label a removed block gets, and (with explain) the DOM fact behind it.
-    `chains`: `chain_masks(frames)` (the label alone needs only the OR-ed masks)."""
-    fi = seg.dom["frame"]
-    imask = seg.dom["imask"]
-    if not explain:
-        seen = imask | (_chain_mask(frames, fi) if chains is None else chains[fi])
-        tmask = frames[fi][F_TMASK] | seg.dom["itags"]
-        for label, bits, tags in _CUE_BITS:
-            if seen & bits or tmask & tags:
-                return label, ""
-        return ("caption" if seg.kind == "caption" else "boilerplate"), ""
-    chain: list[int] = []
-    j = fi
-    while j >= 0 and len(chain) < _CUE_DEPTH and frames[j][0] not in ("body", "html"):
-        chain.append(j)
-        j = frames[j][F_PARENT]
-    tmask = frames[fi][F_TMASK] | seg.dom["itags"]
-    for label, bits, tags in _CUE_BITS:
-        if imask & bits:
-            return label, f"inline element with a '{_first(imask & bits)}' class/id" if explain else ""
-        for j in chain:
-            own = frames[j][F_MASK] & bits
-            if own:
-                return label, f"inside {frames[j][F_LABEL]} ('{_first(own)}')" if explain else ""
-        hit = tmask & tags
-        if hit:
-            if not explain:
-                return label, ""
-            name = next(t for t in TAG_BITS if hit & TB[t])
-            return label, "hidden element" if name == "hidden" else f"inside <{name}>"
-    if seg.kind == "caption":
-        return "caption", "figure caption"
-    return "boilerplate", ""
-
-
-def _first(mask: int) -> str:
-    for i, name in enumerate(TOKEN_NAMES):
-        if mask >> i & 1:
-            return name
-    return "?"
-
-
-def comment_blocks(segments: list[Segment], frames: list[list[Any]], chains: list[int] | None = None) -> np.ndarray:
-    """Blocks inside an element whose class/id says comment (within _CUE_DEPTH ancestors)."""
-    bit = _TOK["comment"]
-    if chains is None:
-        chains = chain_masks(frames)
-    return np.fromiter(
-        ((chains[d["frame"]] | d["imask"]) & bit for d in (s.dom for s in segments)), dtype=bool, count=len(segments)
-    )
-
-
 # On a page taken for an article or a product the main content is one item: the cut weighs each
 # block's chance of being content as p ** ONE_ITEM_SHARPEN (a block at 0.5 counts 0.41, one at 0.9
 # counts 0.87), so a rail of teasers or related products the model half-believes weighs less
@@ -380,7 +268,7 @@ def label_blocks(
     comments_l = _as_list(comments)
     in_template = _as_list(template[1]) if template is not None else None
     lead_done = False
-    lead_bit = _TOK["lead"]
+    lead_bit = TOKEN_BIT["lead"]
     chains = None if explain or not segments else page_chains(page)
     for i, seg in enumerate(segments):
         p = scores[i]
@@ -415,7 +303,7 @@ def label_blocks(
             if explain:
                 seg.reason = f"score {p:.2f} >= {threshold:.2f}" + ("; standfirst" if seg.label == "lead" else "")
             continue
-        label, why = _cue(seg, frames, explain, chains)
+        label, why = husk_cue(seg, frames, explain, chains)
         if is_title is not None and is_title[i] and label != "comment":
             label, why = "title", "repeats the page title"
         elif label == "boilerplate" and ld is not None and ld[i] > 0.6:
@@ -452,7 +340,7 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
                              or _SCRIPT_PRELOAD.search(html, 0, 200_000) is not None):
         return "js_shell"
     if text_words < PAYWALL_STUB_WORDS and a.segments:
-        frames, bit = page.frames, _TOK["paywall"]
+        frames, bit = page.frames, TOKEN_BIT["paywall"]
         if any(seg.dom["imask"] & bit or frames[seg.dom["frame"]][F_IMASK] & bit for seg in a.segments):
             return "paywall_stub"
     return None
@@ -478,7 +366,7 @@ def label_page(
         frames, segs = a.page.frames, a.segments
 
         def in_chrome(i: int) -> bool:
-            return bool(frames[segs[i].dom["frame"]][F_TMASK] & _CHROME_BITS)
+            return bool(frames[segs[i].dom["frame"]][F_TMASK] & CHROME_BITS)
 
         drop_chrome_only(segs, in_chrome, used)
         if page_type != "forum":

@@ -89,7 +89,7 @@ class Page:
     noscript_chars: int = 0
     truncated: bool = False
     frameset: bool = False
-    chains: list[int] | None = None  # html_mode.chain_masks(frames), kept once computed
+    chains: list[int] | None = None  # html_cues.chain_masks(frames), kept once computed
     # scripts (not ld+json) whose text is measured only when asked (a page's scripts can hold megabytes)
     script_nodes: list[Any] = field(default_factory=list, repr=False)
 

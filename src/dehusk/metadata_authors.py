@@ -14,8 +14,8 @@ from selectolax.lexbor import LexborNode
 
 from .authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
 from .metadata_page import Page, attr_value, in_chrome
-from .metadata_rank_author import user_name
 from .metadata_title import clean_text
+from .names import user_name
 
 if TYPE_CHECKING:
     from .metadata_html import HtmlMeta

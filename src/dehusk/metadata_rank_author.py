@@ -17,7 +17,6 @@ from urllib.parse import urlsplit
 import numpy as np
 from selectolax.lexbor import LexborNode
 
-from .authors import is_agency
 from .metadata_rank import _WORD, PAGE_FEATURES, Candidate, page_flags
 from .metadata_title import (
     clean_text,
@@ -25,30 +24,13 @@ from .metadata_title import (
     site_keys,
     tokens,
 )
-from .names import name_evidence
+from .names import name_evidence, user_name
 
 if TYPE_CHECKING:
     from .metadata_page import Page, Scan
 
 
 # ----------------------------------------------------------------- author names beyond full person names
-
-_URLISH = re.compile(r"^(?:https?:)?//|^www\.|^/[\w-]")
-GENERIC_USERS = frozenset({
-    "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
-    "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
-    "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
-    "account", "login", "profile", "testimonial", "contributor", "contributors", "writer", "reporter",
-})
-
-
-def user_name(name: str) -> bool:
-    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
-    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum() and name[-1].isalnum()
-            and sum(ch.isalpha() for ch in name) >= 2 and all(ch.isalnum() or ch in "._-'’" for ch in name)
-            and name.casefold().strip(".") not in GENERIC_USERS and not is_agency(name)
-            and "@" not in name and not _URLISH.match(name))
-
 
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
                         r"([^\W\d_][^.|,©]{2,60})", re.I)

@@ -28,6 +28,7 @@ from .classify import load_model, model_available
 from .metadata_text_date import _clip, date_candidates, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
 from .names import name_evidence
+from .thread_starter import thread_starter
 
 _TOK = re.compile(r"\w+")
 _TEXT = attrgetter("text")
@@ -37,6 +38,7 @@ AUTHOR_FEATURES = (
     "alt_before", "in_kept", "frac_digit", "re_url", "date_same_line", "given_name", "surname",
 )
 AUTHOR_THRESHOLD = 0.25
+BYLINES_ANYWHERE = 4  # byline-word lines outside the zones around the headline and the body
 _TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]").search
 _ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto|bild|zdjęcie)\s+(?:of\s+)?", re.I)
 
@@ -103,19 +105,28 @@ def author_candidates(
     n = len(texts)
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
+    re_byline = f["re_byline"]
+    # lines that open with a byline word ("By ...", "Written by ...") are candidates wherever they are
+    # (a byline far above a long standfirst, or under the body); the nearest BYLINES_ANYWHERE of them
+    far = [i for i in np.flatnonzero(re_byline).tolist() if i not in zone]
+    zone.update(sorted(far, key=lambda i: abs(i - anchor))[:BYLINES_ANYWHERE])
     cand, rows = [], []
     words, end_term, cap_words = f["_words"].tolist(), f["end_term"].tolist(), f["cap_words"].tolist()
-    frac_cjk, re_byline = f["frac_cjk"].tolist(), f["re_byline"].tolist()
+    frac_cjk, re_byline = f["frac_cjk"].tolist(), re_byline.tolist()
     for i in sorted(zone):
         t = texts[i]
-        if i == title_idx or len(t) > 120 or words[i] > 16:
+        if i == title_idx:
             continue
+        long = len(t) > 120 or words[i] > 16
+        long_byline = byline_match(t) if long else None
+        if long and long_byline is None:
+            continue  # (a long line is a candidate when it opens with a byline: "By Ann Lee | Updated ...")
         # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation
         namey = words[i] <= 8 and not end_term[i] and cap_words[i] >= 0.5
         cjk = frac_cjk[i] > 0.5
-        if not (re_byline[i] or namey or (cjk and len(t) <= 40)):
+        if not (re_byline[i] or long_byline or namey or (cjk and len(t) <= 40)):
             continue
-        bm = byline_match(t)
+        bm = long_byline if long else byline_match(t)
         if bm is None and (cjk or " " not in t.strip()):
             continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
         if bm is None and t.isascii() and _TWO_CAPITALS(t) is None:
@@ -219,7 +230,13 @@ def text_metadata(
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
     names_of: dict[int, list[str]] = {}
-    acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of)
+    starter = thread_starter(texts)  # a forum thread's author, as its software labels them
+    if starter is not None:
+        meta.authors = [starter[1]]
+        meta.byline_idx.append(starter[0])
+        acands: list[int] = []
+    else:
+        acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of)
     if acands:
         learned = model_available("text_author")
         scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)

@@ -1,17 +1,20 @@
-"""Given names and surnames: evidence that a short capitalised line names a person.
+"""Given names, surnames and user names: evidence that a short capitalised line names a person.
 
 The lists (`data/names.json.gz`, built by `scripts/build_names.py` from Faker's person
 providers in 80+ locales) are read once per process, on first use. Text mode's byline picker
 reads `name_evidence` as two features: a line "Get Started" and a line "Mike Strayer" look alike
-to the line features, not to these.
+to the line features, not to these. `user_name`: a forum's or a blog's one-word author ("chunix64").
 """
 
 from __future__ import annotations
 
 import gzip
 import json
+import re
 from functools import lru_cache
 from importlib import resources
+
+from .authors import is_agency
 
 
 @lru_cache(maxsize=1)
@@ -43,3 +46,20 @@ def name_evidence(names: list[str]) -> tuple[float, float]:
         if len(words) > 1 and words[-1].strip(".,").casefold() in surnames:
             surname = 1.0
     return given, surname
+
+
+_URLISH = re.compile(r"^(?:https?:)?//|^www\.|^/[\w-]")
+GENERIC_USERS = frozenset({
+    "admin", "administrator", "editor", "editors", "staff", "guest", "anonymous", "unknown", "user", "team",
+    "webmaster", "moderator", "author", "authors", "redaktion", "redaction", "rédaction", "redacción", "desk",
+    "undefined", "null", "none", "n/a", "unknown author", "members", "member", "first name", "name", "username",
+    "account", "login", "profile", "testimonial", "contributor", "contributors", "writer", "reporter",
+})
+
+
+def user_name(name: str) -> bool:
+    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
+    return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum() and name[-1].isalnum()
+            and sum(ch.isalpha() for ch in name) >= 2 and all(ch.isalnum() or ch in "._-'’" for ch in name)
+            and name.casefold().strip(".") not in GENERIC_USERS and not is_agency(name)
+            and "@" not in name and not _URLISH.match(name))

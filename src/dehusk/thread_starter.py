@@ -1,0 +1,61 @@
+"""A forum thread's author from the page text: the labels forum software prints with the thread.
+
+A thread's author is the one who started it, and forum software says so in words that survive
+any text dump: XenForo's "Thread starter <name>" (in its translations: "Ersteller",
+"Auteur de la discussion", "Autor del tema", ...), the older "Discussion in 'Forum' started by
+<name>, <date>", and the Stack Exchange question's "asked <date>" followed by its asker's
+"<name>'s user avatar". Text mode takes that name as the author before its byline picker, which
+has no notion of one-word user names.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .authors import looks_like_person
+from .names import user_name
+
+# "Thread starter alice", "• Thread starter Thread starter alice" (a visually hidden label repeated)
+_STARTER = re.compile(
+    r"^[\W_]{0,3}(?:(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
+    r"|auteur de la discussion|autor del tema|autore della discussione|autor do tópico|autor wątku"
+    r"|автор темы)\s*:?\s*)+(?P<name>\S.{0,59}?)\s*$",
+    re.I,
+)
+# "Discussion in 'Hosting Advice' started by alice, May 26, 2025.", "Started by alice · 3 days ago"
+_STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<name>[^\s,·|][^,·|]{0,59}?)\s*(?:[,·|]|$)")
+# a question's "asked Feb 11, 2011 at 23:49", "asked 3 years ago", then "alice's user avatar"
+_ASKED = re.compile(r"^asked\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d+ \w+ ago|yesterday|today)", re.I)
+_AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
+# the lines that can hold a label (a substring test spares the regexes the others)
+_HINTS = ("starter", "ersteller", "started by", "erstellt von", "auteur de", "autor d", "autore d", "автор", "asked")
+MAX_LINE = 200
+
+
+def _name(raw: str) -> str | None:
+    name = raw.strip(" .,:;·|•\"'“”")
+    if user_name(name) or looks_like_person(name):
+        return name
+    return None
+
+
+def thread_starter(texts: list[str]) -> tuple[int, str] | None:
+    """(line, name) of the first thread-starter label of the page, or None."""
+    for i, text in enumerate(texts):
+        if len(text) > MAX_LINE:
+            continue
+        low = text.lower()
+        if not any(h in low for h in _HINTS):
+            continue
+        m = _STARTER.match(text) or _STARTED.search(text)
+        if m:
+            name = _name(m.group("name"))
+            if name:
+                return i, name
+            continue
+        if _ASKED.match(text):
+            for j in range(i + 1, min(i + 3, len(texts))):
+                m = _AVATAR.match(texts[j])
+                if m and (name := _name(m.group("name"))):
+                    return j, name
+    return None

@@ -1,0 +1,60 @@
+"""A forum thread's author from the labels forum software prints (`dehusk.thread_starter`)."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.thread_starter import thread_starter
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Forums", "• Thread starter Thread starter quill_and_ink", "• Start date Mar 2, 2024"], (1, "quill_and_ink")),
+        (["• Thread starter Dana Whitfield"], (0, "Dana Whitfield")),
+        (["Discussion in 'Bikes' started by gearhead77, May 26, 2025."], (0, "gearhead77")),
+        (["Ersteller: Jonas Weber"], (0, "Jonas Weber")),
+        (["Why does my tent leak?", "asked Feb 11, 2021 at 23:49", "campfire42's user avatar", "campfire42"],
+         (2, "campfire42")),
+    ],
+)
+def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> None:
+    assert thread_starter(lines) == expected
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["Get started by entering your email address below."],  # no label: a sentence
+        ["Thread starter admin"],  # a generic role, not a user
+        ["Our team started by asking customers what they needed, and it grew from there."],
+        ["asked Feb 11, 2021 at 23:49", "Add a comment"],
+    ],
+)
+def test_no_thread_starter(lines: list[str]) -> None:
+    assert thread_starter(lines) is None
+
+
+FORUM = """Home
+Forums
+Outdoor Gear
+Tent seams leaking after two seasons
+• Thread starter Thread starter quill_and_ink
+• Start date Mar 2, 2024
+quill_and_ink
+Member
+My two-season tent has started to leak along the seams of the fly whenever it rains for more than an hour. I have tried a spray sealant but the water still comes through at the corners.
+Has anyone had luck with seam tape, or is it time to give up on this tent and buy a new one for the summer?
+gearhead77
+Member
+Seam tape works if you clean the seams with alcohol first and let them dry completely before you apply it. I did mine last spring and it held through a week of rain.
+Reply
+"""
+
+
+def test_forum_page_author_is_its_thread_starter() -> None:
+    art = dehusk.extract(FORUM, mode="text", url="https://forum.example.org/threads/tent-seams.123/")
+    assert art.authors == ("quill_and_ink",)
+    assert "Thread starter" not in art.text
+    assert "seam tape" in art.text.lower()

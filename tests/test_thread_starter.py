@@ -17,6 +17,11 @@ from dehusk.thread_starter import thread_starter
         (["Ersteller: Jonas Weber"], (0, "Jonas Weber")),
         (["Why does my tent leak?", "asked Feb 11, 2021 at 23:49", "campfire42's user avatar", "campfire42"],
          (2, "campfire42")),
+        (["asked Feb 11, 2021 at 23:49", "campfire42", "159 1 1 silver badge"], (1, "campfire42")),  # no alt text
+        # Discourse: the first post's header ends with its number, 1
+        (["Tent seams leaking", "Gear", "trailmix (Tom Reyes) September 5, 2024, 11:15pm 1", "My tent leaks."],
+         (2, "trailmix")),
+        (["hayley.p 2 May 2025 18:48 1"], (0, "hayley.p")),
     ],
 )
 def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> None:
@@ -30,6 +35,8 @@ def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> N
         ["Thread starter admin"],  # a generic role, not a user
         ["Our team started by asking customers what they needed, and it grew from there."],
         ["asked Feb 11, 2021 at 23:49", "Add a comment"],
+        ["trailmix (Tom Reyes) September 5, 2024, 11:15pm 2"],  # a reply's header, not the first post
+        ["Season 2 May 2025 1"],  # no time of day: not a post header
     ],
 )
 def test_no_thread_starter(lines: list[str]) -> None:

@@ -3,8 +3,9 @@
 A thread's author is the one who started it, and forum software says so in words that survive
 any text dump: XenForo's "Thread starter <name>" (in its translations: "Ersteller",
 "Auteur de la discussion", "Autor del tema", ...), the older "Discussion in 'Forum' started by
-<name>, <date>", and the Stack Exchange question's "asked <date>" followed by its asker's
-"<name>'s user avatar". Text mode takes that name as the author before its byline picker, which
+<name>, <date>", the Stack Exchange question's "asked <date>" followed by its asker's
+"<name>'s user avatar" (or name), and Discourse's header of a thread's first post, "<name> (<full
+name>) <date>, <time> 1" (the 1 is the post's number). Text mode takes that name as the author before its byline picker, which
 has no notion of one-word user names.
 """
 
@@ -27,8 +28,12 @@ _STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<
 # a question's "asked Feb 11, 2011 at 23:49", "asked 3 years ago", then "alice's user avatar"
 _ASKED = re.compile(r"^asked\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d+ \w+ ago|yesterday|today)", re.I)
 _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
+# Discourse's first post: "alice (Alice Lee) September 5, 2024, 11:15pm 1", "alice 2 May 2025 18:48 1"
+_FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4,40}?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+1$",
+                         re.I)
 # the lines that can hold a label (a substring test spares the regexes the others)
 _HINTS = ("starter", "ersteller", "started by", "erstellt von", "auteur de", "autor d", "autore d", "автор", "asked")
+_ASKED_NEXT = 2  # lines after "asked <date>" that may hold the asker
 MAX_LINE = 200
 
 
@@ -44,6 +49,8 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
     for i, text in enumerate(texts):
         if len(text) > MAX_LINE:
             continue
+        if text.endswith(" 1") and (m := _FIRST_POST.match(text)) and (name := _name(m.group("name"))):
+            return i, name
         low = text.lower()
         if not any(h in low for h in _HINTS):
             continue
@@ -54,8 +61,10 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
                 return i, name
             continue
         if _ASKED.match(text):
-            for j in range(i + 1, min(i + 3, len(texts))):
+            for j in range(i + 1, min(i + 1 + _ASKED_NEXT, len(texts))):
                 m = _AVATAR.match(texts[j])
                 if m and (name := _name(m.group("name"))):
                     return j, name
+            if i + 1 < len(texts) and (name := _name(texts[i + 1])) and name == texts[i + 1].strip():
+                return i + 1, name  # (a dump without the avatar's alt text: the name itself)
     return None

@@ -13,6 +13,7 @@ from dehusk.thread_starter import thread_starter
     [
         (["Forums", "• Thread starter Thread starter quill_and_ink", "• Start date Mar 2, 2024"], (1, "quill_and_ink")),
         (["• Thread starter Dana Whitfield"], (0, "Dana Whitfield")),
+        (["Thread starter", "quill_and_ink", "Start date"], (1, "quill_and_ink")),  # label and name apart
         (["Discussion in 'Bikes' started by gearhead77, May 26, 2025."], (0, "gearhead77")),
         (["Ersteller: Jonas Weber"], (0, "Jonas Weber")),
         (["Why does my tent leak?", "asked Feb 11, 2021 at 23:49", "campfire42's user avatar", "campfire42"],
@@ -65,3 +66,23 @@ def test_forum_page_author_is_its_thread_starter() -> None:
     assert art.authors == ("quill_and_ink",)
     assert "Thread starter" not in art.text
     assert "seam tape" in art.text.lower()
+
+
+FORUM_HTML = """<html><head><title>Tent seams leaking | Outdoor Forum</title></head><body>
+<nav><a href="/">Forums</a> <a href="/gear">Outdoor Gear</a></nav>
+<h1>Tent seams leaking after two seasons</h1>
+<ul class="thread-meta"><li><dl><dt>Thread starter</dt><dd><a href="/members/quill.1">quill_and_ink</a></dd></dl></li>
+<li><dl><dt>Start date</dt><dd><time datetime="2024-03-02">Mar 2, 2024</time></dd></dl></li></ul>
+<article class="message"><div class="message-user"><a href="/members/quill.1">quill_and_ink</a></div>
+<div class="message-body"><p>My two-season tent has started to leak along the seams of the fly whenever it rains for
+more than an hour. I have tried a spray sealant but the water still comes through at the corners.</p></div></article>
+<article class="message"><div class="message-user" itemprop="author" itemscope itemtype="https://schema.org/Person">
+<span itemprop="name">Gear Head</span></div>
+<div class="message-body"><p>Seam tape works if you clean the seams with alcohol first and let them dry completely
+before you apply it. I did mine last spring and it held through a week of rain.</p></div></article>
+</body></html>"""
+
+
+def test_html_forum_author_is_its_thread_starter() -> None:
+    art = dehusk.extract(FORUM_HTML, mode="html", url="https://forum.example.org/threads/tent-seams.123/")
+    assert art.authors == ("quill_and_ink",)

@@ -49,6 +49,7 @@ from .segment_html import (
     segment_html,
 )
 from .templates import site_template
+from .thread_starter import thread_starter
 
 BLOCK_MODEL = "html_block"
 CONTEXT_MODEL = "html_context"
@@ -388,6 +389,9 @@ def extract_html(
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
+    starter = thread_starter([s.text.replace("\n", " ") for s in a.segments])
+    if starter is not None:  # a forum thread's author as its software labels them, over the metadata's
+        meta.authors = [starter[1]]
 
     text_words = kept_words(segments, PAYWALL_STUB_WORDS)
     meta.page_type = page_type

@@ -17,12 +17,12 @@ from .authors import looks_like_person
 from .names import user_name
 
 # "Thread starter alice", "• Thread starter Thread starter alice" (a visually hidden label repeated)
-_STARTER = re.compile(
-    r"^[\W_]{0,3}(?:(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
-    r"|auteur de la discussion|autor del tema|autore della discussione|autor do tópico|autor wątku"
-    r"|автор темы)\s*:?\s*)+(?P<name>\S.{0,59}?)\s*$",
-    re.I,
-)
+_LABEL = (r"(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
+          r"|auteur de la discussion|autor del tema|autore della discussione|autor do tópico|autor wątku"
+          r"|автор темы)")
+_STARTER = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+(?P<name>\S.{{0,59}}?)\s*$", re.I)
+# the label alone, its name on the next line (a definition list's term and description)
+_LABEL_ONLY = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+$", re.I)
 # "Discussion in 'Hosting Advice' started by alice, May 26, 2025.", "Started by alice · 3 days ago"
 _STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<name>[^\s,·|][^,·|]{0,59}?)\s*(?:[,·|]|$)")
 # a question's "asked Feb 11, 2011 at 23:49", "asked 3 years ago", then "alice's user avatar"
@@ -53,6 +53,10 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
             return i, name
         low = text.lower()
         if not any(h in low for h in _HINTS):
+            continue
+        if _LABEL_ONLY.match(text):
+            if i + 1 < len(texts) and (name := _name(texts[i + 1])):
+                return i + 1, name
             continue
         m = _STARTER.match(text) or _STARTED.search(text)
         if m:

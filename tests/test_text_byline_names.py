@@ -77,3 +77,34 @@ def test_long_byline_line_gives_its_author() -> None:
     art = dehusk.extract(LONG_BYLINE, mode="text")
     assert art.authors == ("Helena Novak",)
     assert "Fact-checked" not in art.text
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Published on May 3, 2024 by Helena Novak and Tom Ray", ["Helena Novak", "Tom Ray"]),
+        ("May 3, 2024 By Helena Novak 4 Comments", ["Helena Novak"]),
+        ("Helena Novak • May 3, 2024 • 6 min read", ["Helena Novak"]),
+        ("May 3, 2024 · 30 min · 6279 words · Helena Novak", ["Helena Novak"]),
+        ("Updated May 3, 2024 | Reviewed by Tom Ray", []),  # a reviewer, not the author
+        ("Photo by Tom Ray, May 3, 2024", []),
+    ],
+)
+def test_dated_line_names(line: str, expected: list[str]) -> None:
+    from dehusk.metadata_text import dated_line_names
+
+    assert dated_line_names(line)[0] == expected
+
+
+DATED_BYLINE = (
+    "Home\n\nNews\n\nCulture\n\n"
+    "Library extension goes to a vote\n\n"
+    "March 3, 2024 By Helena Novak 4 Comments\n\n" + _BODY
+)
+
+
+def test_author_from_the_date_line() -> None:
+    art = dehusk.extract(DATED_BYLINE, mode="text")
+    assert art.authors == ("Helena Novak",)
+    assert art.published == "2024-03-03"
+    assert "Helena Novak" not in art.text

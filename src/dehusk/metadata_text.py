@@ -96,6 +96,31 @@ def _author_names(text: str) -> list[str]:
     return clean_authors(text)  # persons only: each already passed looks_like_person
 
 
+# "by" inside a line, before a capital ("May 3, 2017 By Ann Lee 4 Comments", "Updated on ... by Ann Lee"),
+# not an editor's, reviewer's or photographer's credit
+_BY_INSIDE = re.compile(r"(?<![\w-])(?:by|By|BY)\s+(?=[A-Z])")
+_OTHER_CREDIT = re.compile(r"(?:edited|reviewed|checked|photos?|photographs?|images?|illustrations?|videos?"
+                           r"|sponsored|powered|presented|supported|inspired|produced)\s*$", re.I)
+# the fields of a meta line: "Ann Lee • Oct 20, 2025", "Oct 20, 2025 · 6 min read · Ann Lee"
+_FIELD_SEP = re.compile(r"\s*[•·|●]\s*")
+_NUMBER_AFTER = re.compile(r"\s+\d")
+
+
+def dated_line_names(text: str) -> tuple[list[str], bool]:
+    """The names a dated meta line gives its author by, and whether a byline word introduced them:
+    "by <names>" inside the line, else the fields between separators that are a person's name."""
+    for m in _BY_INSIDE.finditer(text):
+        if m.start() == 0 or _OTHER_CREDIT.search(text, 0, m.start()):
+            continue
+        bm = byline_match("By " + _NUMBER_AFTER.split(text[m.end():], 1)[0])  # (not "... 4 Comments")
+        names = clean_authors(credited_persons(bm)) if bm is not None else []
+        if names:
+            return names, True
+    if _FIELD_SEP.search(text):
+        return clean_authors([part for part in _FIELD_SEP.split(text) if looks_like_person(part)]), False
+    return [], False
+
+
 def author_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
     title_idx: int | None, date_line: int | None, names_of: dict[int, list[str]] | None = None,
@@ -112,7 +137,7 @@ def author_candidates(
     zone.update(sorted(far, key=lambda i: abs(i - anchor))[:BYLINES_ANYWHERE])
     cand, rows = [], []
     words, end_term, cap_words = f["_words"].tolist(), f["end_term"].tolist(), f["cap_words"].tolist()
-    frac_cjk, re_byline = f["frac_cjk"].tolist(), re_byline.tolist()
+    frac_cjk, re_byline, re_date = f["frac_cjk"].tolist(), re_byline.tolist(), f["re_date"].tolist()
     for i in sorted(zone):
         t = texts[i]
         if i == title_idx:
@@ -121,10 +146,12 @@ def author_candidates(
         long_byline = byline_match(t) if long else None
         if long and long_byline is None:
             continue  # (a long line is a candidate when it opens with a byline: "By Ann Lee | Updated ...")
-        # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation
+        # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation,
+        # or a dated line that may name its author ("Published on May 3, 2017 by Ann Lee")
         namey = words[i] <= 8 and not end_term[i] and cap_words[i] >= 0.5
         cjk = frac_cjk[i] > 0.5
-        if not (re_byline[i] or long_byline or namey or (cjk and len(t) <= 40)):
+        dated = bool(re_date[i]) and not long
+        if not (re_byline[i] or long_byline or namey or dated or (cjk and len(t) <= 40)):
             continue
         bm = long_byline if long else byline_match(t)
         if bm is None and (cjk or " " not in t.strip()):
@@ -133,6 +160,8 @@ def author_candidates(
             continue  # each word of a person's name starts with a capital: none could be read here
         is_byline = bm is not None
         names = clean_authors(credited_persons(bm)) if bm is not None else clean_authors(t)
+        if not names and not is_byline and dated:
+            names, is_byline = dated_line_names(t)
         if not names and not is_byline:
             continue
         prev = texts[i - 1] if i > 0 else ""

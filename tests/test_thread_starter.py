@@ -23,6 +23,8 @@ from dehusk.thread_starter import thread_starter
         (["Tent seams leaking", "Gear", "trailmix (Tom Reyes) September 5, 2024, 11:15pm 1", "My tent leaks."],
          (2, "trailmix")),
         (["hayley.p 2 May 2025 18:48 1"], (0, "hayley.p")),
+        # phpBB: the first post's header
+        (["Re: seams", "Post by quill_and_ink » Sat Feb 24, 2024 12:41 pm", "My tent leaks."], (1, "quill_and_ink")),
     ],
 )
 def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> None:
@@ -48,6 +50,10 @@ FORUM = """Home
 Forums
 Outdoor Gear
 Tent seams leaking after two seasons
+Published Apr 5, 2025
+Gear talk
+Board rules
+Search
 • Thread starter Thread starter quill_and_ink
 • Start date Mar 2, 2024
 quill_and_ink
@@ -64,6 +70,7 @@ Reply
 def test_forum_page_author_is_its_thread_starter() -> None:
     art = dehusk.extract(FORUM, mode="text", url="https://forum.example.org/threads/tent-seams.123/")
     assert art.authors == ("quill_and_ink",)
+    assert art.published == "2024-03-02"  # the thread's, printed with its starter: not the latest reply's
     assert "Thread starter" not in art.text
     assert "seam tape" in art.text.lower()
 

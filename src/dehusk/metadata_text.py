@@ -244,6 +244,12 @@ def text_metadata(
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
+    starter = thread_starter(texts)  # a forum thread's author, as its software labels them
+    if starter is not None:  # the thread's date is its first post's, printed with the starter's name
+        near_starter = [(j, d) for j, d in cands if starter[0] - 1 <= j <= starter[0] + 3]
+        if near_starter:
+            # on its line or under it (a question's date is right above its asker's name)
+            picked = min(near_starter, key=lambda c: (c[0] < starter[0], c[0]))
     if picked is not None:
         line, d = picked
         meta.published = d.value
@@ -259,7 +265,6 @@ def text_metadata(
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
     names_of: dict[int, list[str]] = {}
-    starter = thread_starter(texts)  # a forum thread's author, as its software labels them
     if starter is not None:
         meta.authors = [starter[1]]
         meta.byline_idx.append(starter[0])

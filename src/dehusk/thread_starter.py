@@ -5,7 +5,8 @@ any text dump: XenForo's "Thread starter <name>" (in its translations: "Erstelle
 "Auteur de la discussion", "Autor del tema", ...), the older "Discussion in 'Forum' started by
 <name>, <date>", the Stack Exchange question's "asked <date>" followed by its asker's
 "<name>'s user avatar" (or name), and Discourse's header of a thread's first post, "<name> (<full
-name>) <date>, <time> 1" (the 1 is the post's number). Text mode takes that name as the author before its byline picker, which
+name>) <date>, <time> 1" (the 1 is the post's number), and phpBB's first post header "Post by <name> »
+<date>". Text mode takes that name as the author before its byline picker, which
 has no notion of one-word user names.
 """
 
@@ -25,6 +26,8 @@ _STARTER = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+(?P<name>\S.{{0,59}}?
 _LABEL_ONLY = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+$", re.I)
 # "Discussion in 'Hosting Advice' started by alice, May 26, 2025.", "Started by alice · 3 days ago"
 _STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<name>[^\s,·|][^,·|]{0,59}?)\s*(?:[,·|]|$)")
+# phpBB's post header: "Post by alice » Sat Feb 24, 2024 12:41 pm" (the first is the thread's)
+_POST_BY = re.compile(r"^(?i:post\s?by|posted by)\s+(?P<name>\S.{0,59}?)\s+»")
 # a question's "asked Feb 11, 2011 at 23:49", "asked 3 years ago", then "alice's user avatar"
 _ASKED = re.compile(r"^asked\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d+ \w+ ago|yesterday|today)", re.I)
 _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
@@ -32,7 +35,8 @@ _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
 _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4,40}?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+1$",
                          re.I)
 # the lines that can hold a label (a substring test spares the regexes the others)
-_HINTS = ("starter", "ersteller", "started by", "erstellt von", "auteur de", "autor d", "autore d", "автор", "asked")
+_HINTS = ("starter", "ersteller", "started by", "erstellt von", "auteur de", "autor d", "autore d", "автор", "asked",
+          "»")
 _ASKED_NEXT = 2  # lines after "asked <date>" that may hold the asker
 MAX_LINE = 200
 
@@ -58,7 +62,7 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
             if i + 1 < len(texts) and (name := _name(texts[i + 1])):
                 return i + 1, name
             continue
-        m = _STARTER.match(text) or _STARTED.search(text)
+        m = _STARTER.match(text) or _STARTED.search(text) or _POST_BY.match(text)
         if m:
             name = _name(m.group("name"))
             if name:

@@ -13,6 +13,8 @@ has no notion of one-word user names.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from itertools import accumulate
 
 from .authors import looks_like_person
 from .names import user_name
@@ -34,9 +36,10 @@ _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
 # Discourse's first post: "alice (Alice Lee) September 5, 2024, 11:15pm 1", "alice 2 May 2025 18:48 1"
 _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4,40}?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+1$",
                          re.I)
-# the lines that can hold a label (a substring test spares the regexes the others)
-_HINTS = ("starter", "ersteller", "started by", "erstellt von", "auteur de", "autor d", "autore d", "автор", "asked",
-          "»")
+# the lines that can hold a label (a substring test spares the regexes the others): pieces without
+# their first letter, whatever its case ("Thread Starter", "Asked"), and a Discourse first post's end
+_HINTS = ("tarter", "rsteller", "tarted by", "rstellt von", "uteur de", "utor d", "utore d", "втор", "sked", "»",
+          " 1\n")
 _ASKED_NEXT = 2  # lines after "asked <date>" that may hold the asker
 MAX_LINE = 200
 
@@ -48,16 +51,31 @@ def _name(raw: str) -> str | None:
     return None
 
 
+def _positions(page: str, needles: tuple[str, ...]) -> list[int]:
+    """Where each needle occurs in `page` (str.find: faster than a regex of alternatives)."""
+    out = []
+    for needle in needles:
+        at = page.find(needle)
+        while at >= 0:
+            out.append(at)
+            at = page.find(needle, at + 1)
+    return out
+
+
 def thread_starter(texts: list[str]) -> tuple[int, str] | None:
     """(line, name) of the first thread-starter label of the page, or None."""
-    for i, text in enumerate(texts):
+    joined = "\n".join(texts)
+    # the lines that hold a hint or end in " 1" (a Discourse first post's header)
+    hits = _positions(joined + "\n", _HINTS)
+    if not hits:
+        return None
+    ends = list(accumulate(len(t) + 1 for t in texts))  # where each line ends (its newline) in `joined`
+    for i in sorted({bisect_right(ends, h) for h in hits}):
+        text = texts[i]
         if len(text) > MAX_LINE:
             continue
         if text.endswith(" 1") and (m := _FIRST_POST.match(text)) and (name := _name(m.group("name"))):
             return i, name
-        low = text.lower()
-        if not any(h in low for h in _HINTS):
-            continue
         if _LABEL_ONLY.match(text):
             if i + 1 < len(texts) and (name := _name(texts[i + 1])):
                 return i + 1, name

@@ -1,0 +1,47 @@
+"""Text mode's headline picker reads the page's own title line ("<headline> | <site>"), which some
+dumps print first (a page's <title>, as Common Crawl's WET text and BeautifulSoup's get_text do)."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.metadata_text_title import titled_parts
+
+BODY = (
+    "The committee met on Tuesday evening to review the proposal for the new library wing, which has been "
+    "debated for more than two years in the town.\n"
+    "Supporters say the extension would double the space for the children's collection and give the reading "
+    "groups a room of their own, while critics point to the cost.\n"
+    "A final vote is expected next month, after a public hearing at which residents will be able to put their "
+    "questions to the architects and the council's finance officer.\n"
+)
+# the section label sits right above the headline, title-cased and short: without the title line
+# the picker is tempted by it
+PAGE = (
+    "Library Extension Goes to a Vote | Harbour Courier\n"
+    "Skip to content\nHarbour Courier\nNews\nCulture\nSport\n"
+    "Ideas Worth Reading\n"
+    "Library extension goes to a vote\n"
+    "March 3, 2024\n" + BODY
+)
+
+
+@pytest.mark.parametrize(
+    ("lines", "expected"),
+    [
+        (["Library Extension Goes to a Vote | Harbour Courier"], {("library", "extension", "goes", "to", "a", "vote"): 0}),
+        (["News | Harbour Courier | Library extension goes to a vote"],
+         {("library", "extension", "goes", "to", "a", "vote"): 0}),
+        (["Home | About | Contact"], {}),  # a menu: no part of 3+ words
+        (["Senior Software Engineer - Acme Widgets - Remote - Full time"], {}),  # four parts: a listing row
+        (["Library extension goes to a vote in town"], {}),  # no separator
+    ],
+)
+def test_titled_parts(lines: list[str], expected: dict) -> None:
+    assert titled_parts(lines) == expected
+
+
+def test_title_line_names_the_headline() -> None:
+    art = dehusk.extract(PAGE, mode="text")
+    assert art.title == "Library extension goes to a vote"

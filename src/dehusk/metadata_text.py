@@ -126,7 +126,8 @@ def author_candidates(
     title_idx: int | None, date_line: int | None, names_of: dict[int, list[str]] | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Candidate byline lines and their feature rows (AUTHOR_FEATURES); `names_of`, when given,
-    receives each candidate's names (what `_author_names` reads from its line)."""
+    receives each candidate's names (what `_author_names` reads from its line, or on a dated meta line
+    what `dated_line_names` reads when that gives none)."""
     n = len(texts)
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
@@ -277,7 +278,7 @@ def text_metadata(
         best = int(np.argmax(scores))
         if scores[best] >= AUTHOR_THRESHOLD:
             i = acands[best]
-            meta.authors = names_of[i]  # = _author_names(texts[i]), read by author_candidates
+            meta.authors = names_of[i]  # (read by author_candidates)
             if meta.authors and not (keep[i] and f["_words"][i] > 8):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")

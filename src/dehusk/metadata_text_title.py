@@ -173,8 +173,8 @@ _SEP_CHARS = ("|", "–", "—", "·", " - ", "::")
 
 def titled_parts(texts: list[str], upto: int | None = None) -> dict[tuple[str, ...], int]:
     """The word sequences (case-folded) of the headlines of the page's lines that join a headline and
-    a site's name (and maybe a section's) with separators ("Machine learning, explained | MIT Sloan",
-    "Ideas | MIT Sloan | Machine learning, explained"): the one part of 3+ words among parts of at
+    a site's name (and maybe a section's) with separators ("Library extension goes to a vote | Harbour
+    Courier", "Culture | Harbour Courier | Library extension goes to a vote"): the one part of 3+ words among parts of at
     most 4 words; each with the first line that names it (among the lines before `upto`)."""
     out: dict[tuple[str, ...], int] = {}
     for i, text in enumerate(texts[:upto]):

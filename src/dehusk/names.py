@@ -2,8 +2,8 @@
 
 The lists (`data/names.json.gz`, built by `scripts/build_names.py` from Faker's person
 providers in 80+ locales) are read once per process, on first use. Text mode's byline picker
-reads `name_evidence` as two features: a line "Get Started" and a line "Mike Strayer" look alike
-to the line features, not to these. `user_name`: a forum's or a blog's one-word author ("chunix64").
+reads `name_evidence` as two features: a line "Get Started" and a line "Ana Kowal" look alike
+to the line features, not to these. `user_name`: a forum's or a blog's one-word author ("trailmix42").
 """
 
 from __future__ import annotations
@@ -58,7 +58,7 @@ GENERIC_USERS = frozenset({
 
 
 def user_name(name: str) -> bool:
-    """A plausible one-word name or forum user name ("Susan", "chunix64"), not a generic role."""
+    """A plausible one-word name or forum user name ("Susan", "trailmix42"), not a generic role."""
     return (0 < len(name) <= 40 and len(name.split()) == 1 and name[0].isalnum() and name[-1].isalnum()
             and sum(ch.isalpha() for ch in name) >= 2 and all(ch.isalnum() or ch in "._-'’" for ch in name)
             and name.casefold().strip(".") not in GENERIC_USERS and not is_agency(name)

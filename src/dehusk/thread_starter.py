@@ -26,7 +26,7 @@ _LABEL = (r"(?:thread starter|topic starter|topicstarter|themenstarter|themeners
 _STARTER = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+(?P<name>\S.{{0,59}}?)\s*$", re.I)
 # the label alone, its name on the next line (a definition list's term and description)
 _LABEL_ONLY = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+$", re.I)
-# "Discussion in 'Hosting Advice' started by alice, May 26, 2025.", "Started by alice · 3 days ago"
+# "Discussion in 'Bikes' started by alice, 2 March 2024.", "Started by alice · 3 days ago"
 _STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<name>[^\s,·|][^,·|]{0,59}?)\s*(?:[,·|]|$)")
 # phpBB's post header: "Post by alice » Sat Feb 24, 2024 12:41 pm" (the first is the thread's)
 _POST_BY = re.compile(r"^(?i:post\s?by|posted by)\s+(?P<name>\S.{0,59}?)\s+»")

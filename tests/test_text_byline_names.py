@@ -108,3 +108,16 @@ def test_author_from_the_date_line() -> None:
     assert art.authors == ("Helena Novak",)
     assert art.published == "2024-03-03"
     assert "Helena Novak" not in art.text
+
+
+LONE_BY = (
+    "Home\n\nNews\n\n"
+    "Library extension goes to a vote\n\n" + _BODY + "\nWritten by\n\nTomasz Wierzbicki\n\nRelated\n"
+)
+
+
+def test_byline_word_on_the_line_above() -> None:
+    """A renderer that puts the byline word and the name on lines of their own (here under the body)."""
+    art = dehusk.extract(LONE_BY, mode="text")
+    assert art.authors == ("Tomasz Wierzbicki",)
+    assert "Tomasz Wierzbicki" not in art.text

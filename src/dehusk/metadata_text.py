@@ -104,6 +104,10 @@ _OTHER_CREDIT = re.compile(r"(?:edited|reviewed|checked|photos?|photographs?|ima
 # the fields of a meta line: "Ann Lee • Oct 20, 2025", "Oct 20, 2025 · 6 min read · Ann Lee"
 _FIELD_SEP = re.compile(r"\s*[•·|●]\s*")
 _NUMBER_AFTER = re.compile(r"\s+\d")
+# a byline word alone on its line, the names on the next ("By" / "Ann Lee", "Written by:" / "Ann Lee")
+_LONE_BYLINE_WORD = re.compile(
+    r"^\W{0,2}(?:by|written by|posted by|words by|text by|story by|von|verfasst von|par|écrit par|por|escrito por"
+    r"|door|di|scritto da|autor(?:in|ka|a)?|author|authors|auteur|autore|texto?)\s*:?\s*$", re.I)
 
 
 def dated_line_names(text: str) -> tuple[list[str], bool]:
@@ -135,6 +139,7 @@ def author_candidates(
     # lines that open with a byline word ("By ...", "Written by ...") are candidates wherever they are
     # (a byline far above a long standfirst, or under the body); the nearest BYLINES_ANYWHERE of them
     far = [i for i in np.flatnonzero(re_byline).tolist() if i not in zone]
+    far = [i + 1 if i + 1 < n and _LONE_BYLINE_WORD.match(texts[i]) else i for i in far]  # (its names: next line)
     zone.update(sorted(far, key=lambda i: abs(i - anchor))[:BYLINES_ANYWHERE])
     cand, rows = [], []
     words, end_term, cap_words = f["_words"].tolist(), f["end_term"].tolist(), f["cap_words"].tolist()
@@ -159,6 +164,8 @@ def author_candidates(
             continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
         if bm is None and t.isascii() and _TWO_CAPITALS(t) is None:
             continue  # each word of a person's name starts with a capital: none could be read here
+        if bm is None and i > 0 and _LONE_BYLINE_WORD.match(texts[i - 1]):
+            bm = byline_match("By " + t)  # the byline word on the line above ("Written by" / "Ann Lee")
         is_byline = bm is not None
         names = clean_authors(credited_persons(bm)) if bm is not None else clean_authors(t)
         if not names and not is_byline and dated:

@@ -121,3 +121,17 @@ def test_byline_word_on_the_line_above() -> None:
     art = dehusk.extract(LONE_BY, mode="text")
     assert art.authors == ("Tomasz Wierzbicki",)
     assert "Tomasz Wierzbicki" not in art.text
+
+
+REVIEWED = (
+    "Home\n\nHealth\n\n"
+    "Library extension goes to a vote\n\n"
+    "Medically reviewed by Tom Ray — Written by Helena Novak\n\n"
+    "Edited by: Ana Kowal\n\n"
+    "March 3, 2024\n\n" + _BODY
+)
+
+
+def test_editors_and_reviewers_are_no_authors() -> None:
+    art = dehusk.extract(REVIEWED, mode="text")
+    assert art.authors == ("Helena Novak",)

@@ -104,6 +104,10 @@ _OTHER_CREDIT = re.compile(r"(?:edited|reviewed|checked|photos?|photographs?|ima
 # the fields of a meta line: "Ann Lee • Oct 20, 2025", "Oct 20, 2025 · 6 min read · Ann Lee"
 _FIELD_SEP = re.compile(r"\s*[•·|●]\s*")
 _NUMBER_AFTER = re.compile(r"\s+\d")
+# other credits than the author's, at the start of a line ("Medically reviewed by", "Edited by:", "Photos by")
+_CREDIT_START = re.compile(r"^\W{0,3}(?:(?:medically |expert |peer[- ])?reviewed|edited|fact[- ]checked|illustrat(?:ed|ions)"
+                           r"|photograph(?:ed|s)|photos?|images?|produced|designed|translated|narrated)\s+by\b", re.I)
+_WRITTEN_BY = re.compile(r"\b(?:written|words|text|story)\s+by\s+", re.I)
 # a byline word alone on its line, the names on the next ("By" / "Ann Lee", "Written by:" / "Ann Lee")
 _LONE_BYLINE_WORD = re.compile(
     r"^\W{0,2}(?:by|written by|posted by|words by|text by|story by|von|verfasst von|par|écrit par|por|escrito por"
@@ -148,7 +152,13 @@ def author_candidates(
         t = texts[i]
         if i == title_idx:
             continue
-        long = len(t) > 120 or words[i] > 16
+        written = None
+        if _CREDIT_START.match(t):  # an editor's, reviewer's or photographer's credit names no author...
+            written = _WRITTEN_BY.search(t)
+            if written is None:
+                continue
+            t = "By " + t[written.end():]  # ...unless the line goes on with its author ("— Written by Ann Lee")
+        long = written is None and (len(t) > 120 or words[i] > 16)
         long_byline = byline_match(t) if long else None
         if long and long_byline is None:
             continue  # (a long line is a candidate when it opens with a byline: "By Ann Lee | Updated ...")
@@ -157,7 +167,7 @@ def author_candidates(
         namey = words[i] <= 8 and not end_term[i] and cap_words[i] >= 0.5
         cjk = frac_cjk[i] > 0.5
         dated = bool(re_date[i]) and not long
-        if not (re_byline[i] or long_byline or namey or dated or (cjk and len(t) <= 40)):
+        if not (re_byline[i] or written or long_byline or namey or dated or (cjk and len(t) <= 40)):
             continue
         bm = long_byline if long else byline_match(t)
         if bm is None and (cjk or " " not in t.strip()):

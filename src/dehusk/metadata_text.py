@@ -96,17 +96,21 @@ def _author_names(text: str) -> list[str]:
     return clean_authors(text)  # persons only: each already passed looks_like_person
 
 
+# the credits other than the author's: "<word> by ..." ("Reviewed by", "Edited by:", "Photos by")
+_CREDIT_WORDS = r"reviewed|edited|photos?|photographs?|images?|illustrat(?:ed|ions?)|produced"
 # "by" inside a line, before a capital ("May 3, 2017 By Ann Lee 4 Comments", "Updated on ... by Ann Lee"),
-# not an editor's, reviewer's or photographer's credit
+# not another credit's (nor a video's or a sponsor's: there the line names no author)
 _BY_INSIDE = re.compile(r"(?<![\w-])(?:by|By|BY)\s+(?=[A-Z])")
-_OTHER_CREDIT = re.compile(r"(?:edited|reviewed|checked|photos?|photographs?|images?|illustrations?|videos?"
-                           r"|sponsored|powered|presented|supported|inspired|produced)\s*$", re.I)
+_OTHER_CREDIT = re.compile(rf"(?:{_CREDIT_WORDS}|checked|videos?|sponsored|powered|presented|supported|inspired)\s*$",
+                           re.I)
 # the fields of a meta line: "Ann Lee • Oct 20, 2025", "Oct 20, 2025 · 6 min read · Ann Lee"
 _FIELD_SEP = re.compile(r"\s*[•·|●]\s*")
 _NUMBER_AFTER = re.compile(r"\s+\d")
-# other credits than the author's, at the start of a line ("Medically reviewed by", "Edited by:", "Photos by")
-_CREDIT_START = re.compile(r"^\W{0,3}(?:(?:medically |expert |peer[- ])?reviewed|edited|fact[- ]checked|illustrat(?:ed|ions)"
-                           r"|photograph(?:ed|s)|photos?|images?|produced|designed|translated|narrated)\s+by\b", re.I)
+# another credit at a line's start ("Medically reviewed by", "Fact-checked by"; not "Video by", which
+# co-credits a story's authors: "Video by Ann Lee / Text by Bo Li")
+_CREDIT_START = re.compile(
+    rf"^\W{{0,3}}(?:(?:medically |expert |peer[- ])?(?:{_CREDIT_WORDS})|fact[- ]checked|designed|translated|narrated)"
+    r"\s+by\b", re.I)
 _WRITTEN_BY = re.compile(r"\b(?:written|words|text|story)\s+by\s+", re.I)
 # a byline word alone on its line, the names on the next ("By" / "Ann Lee", "Written by:" / "Ann Lee")
 _LONE_BYLINE_WORD = re.compile(

@@ -16,7 +16,7 @@ from .authors import byline_match, source_prefix
 from .classify import load_model, model_available
 from .features import stack_columns
 from .headline_slug import url_path
-from .metadata_title import site_keys, strip_site
+from .metadata_title import site_keys, strip_site, tokens
 from .notices import notice_reason
 from .related_rail import read_also
 
@@ -172,16 +172,17 @@ _SEP_CHARS = ("|", "–", "—", "·", " - ", "::")
 
 
 def titled_parts(texts: list[str], upto: int | None = None) -> dict[tuple[str, ...], int]:
-    """The word sequences (case-folded) of the headlines of the page's lines that join a headline and
-    a site's name (and maybe a section's) with separators ("Library extension goes to a vote | Harbour
-    Courier", "Culture | Harbour Courier | Library extension goes to a vote"): the one part of 3+ words among parts of at
-    most 4 words; each with the first line that names it (among the lines before `upto`)."""
+    """The headlines (as `metadata_title.tokens`: case-folded words) of the page's lines that join a
+    headline and a site's name, and maybe a section's, with separators ("Library extension goes to a
+    vote | Harbour Courier", "Culture | Harbour Courier | Library extension goes to a vote"): the one
+    part of 3+ words among parts of at most 4 words; each with the first line that names it (among
+    the lines before `upto`)."""
     out: dict[tuple[str, ...], int] = {}
     for i, text in enumerate(texts[:upto]):
         # (a separator's characters first: most lines have none)
         if len(text) > 200 or not any(c in text for c in _SEP_CHARS) or not _TITLE_SEP.search(text):
             continue
-        keys = [tuple(_TOK.findall(part.casefold())) for part in _TITLE_SEP.split(text)]
+        keys = [tokens(part) for part in _TITLE_SEP.split(text)]
         long = [k for k in keys if len(k) >= 3]
         if 2 <= len(keys) <= 3 and len(long) == 1 and all(0 < len(k) <= 4 for k in keys if k is not long[0]):
             out.setdefault(long[0], i)
@@ -208,7 +209,7 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
         out *= np.where(gapped[cand], 0.3, 1.0)
     titled = titled_parts(texts, int(cand.max()) if len(cand) else 0)
     if titled:  # the page's title line above ("<headline> | <site>") says which line is the headline
-        keys = [(i, tuple(_TOK.findall(texts[i].casefold()))) for i in cand.tolist()]
+        keys = [(i, tokens(texts[i])) for i in cand.tolist()]
         out *= np.array([DOC_TITLE_PRIOR if titled.get(k, i) < i else 1.0 for i, k in keys]).reshape(len(cand))
     heading = f.get("md_heading")
     if heading is not None and heading.any():  # a Markdown dump says which line is the page's h1

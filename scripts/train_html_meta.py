@@ -16,11 +16,11 @@ LightGBM over the candidate rows; folds grouped by site (train_text.group_fold o
 so the "grouped CV" figures are for sites the model never saw; "in-sample" is the exported
 model (trained on every page) on the same pages. Each figure is the scorer's: the share of pages
 with gold whose picked value scores 1 (a page without candidates scores 0), next to the
-rule-based pick. The author threshold (below it: no author) is the one that maximises the
-grouped-CV accuracy; it is stored in the model file. The date picker has two: one for the page
-types expected to carry a date (`metadata_html.DATED_TYPES`), one for the others, tuned on the
+rule-based pick. The date and author pickers each have two thresholds (below them: no value),
+stored in the model file: one for the page types expected to carry a date
+(`metadata_html.DATED_TYPES`) or a byline (`AUTHORED_TYPES`), one for the others, tuned on the
 page types of --types (the out-of-fold ones `train_html.py --cv-pred CV` writes; the shipped
-html_date.npz was tuned so) or else on those the shipped models give.
+html_date.npz and html_author.npz were tuned so) or else on those the shipped models give.
 """
 
 from __future__ import annotations
@@ -45,7 +45,7 @@ from selectolax.lexbor import LexborHTMLParser  # noqa: E402
 import dehusk  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.metadata_dates import DATE_FEATURES  # noqa: E402
-from dehusk.metadata_html import DATED_TYPES, _rules, author_rows, date_rows, title_rows  # noqa: E402
+from dehusk.metadata_html import AUTHORED_TYPES, DATED_TYPES, _rules, author_rows, date_rows, title_rows  # noqa: E402
 from dehusk.metadata_rank import PAGE_FEATURES, TITLE_FEATURES  # noqa: E402
 from dehusk.metadata_rank_author import AUTHOR_FEATURES  # noqa: E402
 from train_text import group_fold, host, load_scorer  # noqa: E402
@@ -121,14 +121,14 @@ def cross_fit(items: list[dict], folds: int, rounds: int, negatives: bool) -> No
                 it["oof"] = model.predict(it["X"]) if len(it["y"]) else np.zeros(0)
 
 
-Threshold = float | tuple[float, float]  # one threshold, or (on DATED_TYPES pages, on the others)
+Threshold = float | tuple[float, float]  # one threshold, or (on pages of the field's types, on the others)
 
 
 def outcome(it: dict, key: str, threshold: Threshold) -> tuple[float, bool]:
     """(score of the pick, whether anything is output): the top-scored candidate when it scores
     at least `threshold` (for the item's page type); below it the picker answers nothing."""
     if isinstance(threshold, tuple):
-        threshold = threshold[0] if it.get("ptype") in DATED_TYPES else threshold[1]
+        threshold = threshold[0] if it.get("typed") else threshold[1]
     p = it[key]
     if not len(p):
         return 0.0, False
@@ -172,20 +172,25 @@ def tune_threshold(items: list[dict], show: bool = True) -> float:
     return best[1]
 
 
-def tune_date_thresholds(items: list[dict]) -> tuple[float, float]:
-    """(threshold on DATED_TYPES pages, threshold on the others): the pair with the best
-    grouped-CV accuracy among those giving a date to no more pages without gold than the rules
-    (as `tune_threshold`); on equal accuracy, the one dating fewer of them."""
+TYPED_THRESHOLD_MAX = {"date": 0.31, "author": 0.51}  # the search range of the threshold on the typed pages
+TYPED_META_KEY = {"date": "threshold_dated", "author": "threshold_authored"}
+
+
+def tune_typed_thresholds(items: list[dict], field: str) -> tuple[float, float]:
+    """(threshold on pages of the field's types, threshold on the others): the pair with the
+    best grouped-CV accuracy among those giving a value to no more pages without gold than the
+    rules (as `tune_threshold`); on equal accuracy, the one giving a value to fewer of them."""
     _, rule_false = rule_rates(items)
     best = (-1.0, 0.0, (0.0, 0.0))
-    for td in np.arange(0.0, 0.31, 0.01):
-        for to in np.arange(0.0, 0.9, 0.01):
+    for td in np.arange(0.0, TYPED_THRESHOLD_MAX[field], 0.01):
+        for to in np.arange(0.0, 0.95, 0.01):
             t = (float(td), float(to))
             acc, false = rates(items, "oof", t)
             if false <= rule_false + 1e-9 and (acc > best[0] + 1e-9 or (acc > best[0] - 1e-9 and false < best[1])):
                 best = (acc, false, t)
     acc, false, t = best
-    print(f"  per page type (dated types {', '.join(sorted(DATED_TYPES))} / the others): {t[0]:.2f} / {t[1]:.2f}: "
+    types = DATED_TYPES if field == "date" else AUTHORED_TYPES
+    print(f"  per page type ({', '.join(sorted(types))} / the others): {t[0]:.2f} / {t[1]:.2f}: "
           f"{acc:.3f} / {false:.3f}")
     return t
 
@@ -239,6 +244,10 @@ def main() -> None:
         types = {r["id"]: r["page_type"] for r in score.load_jsonl(args.types)}
         for it in items["date"]:
             it["ptype"] = types.get(it["id"], it["ptype"])
+    ptype = {it["id"]: it["ptype"] for it in items["date"]}  # (one item per page in each field)
+    for field, typed in (("date", DATED_TYPES), ("author", AUTHORED_TYPES)):
+        for it in items[field]:
+            it["typed"] = ptype.get(it["id"]) in typed
     out = ROOT / "src/dehusk/data"
     for field in args.fields.split(","):
         its = items[field]
@@ -251,9 +260,9 @@ def main() -> None:
         print(f"{field} threshold (best grouped-CV accuracy giving a value to no more pages without gold than "
               f"the rules): {threshold:.2f}")
         meta = {"threshold": threshold}
-        if field == "date":  # one threshold for the page types expected to carry a date, one for the rest
-            threshold = tune_date_thresholds(its)
-            meta = {"threshold": threshold[1], "threshold_dated": threshold[0]}
+        if field != "title":  # one threshold for the page types expected to carry the field, one for the rest
+            threshold = tune_typed_thresholds(its, field)
+            meta = {"threshold": threshold[1], TYPED_META_KEY[field]: threshold[0]}
         report(field, its, threshold)
         if args.show == field:
             for it in its:

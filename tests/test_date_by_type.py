@@ -4,7 +4,7 @@ picker's best candidate at a lower threshold than the others."""
 from __future__ import annotations
 
 from dehusk.classify import load_model
-from dehusk.metadata_html import DATED_TYPES, DatePick, HtmlMeta, decide_date, settle_date
+from dehusk.metadata_html import DATED_TYPES, DatePick, HtmlMeta, decide_date, settle_by_type
 
 
 def _meta(p: float, *, published: str | None = "2020-01-01", modified: str | None = "2020-06-01") -> HtmlMeta:
@@ -40,11 +40,11 @@ def test_deciding_again_starts_from_the_rules() -> None:
     assert meta.sources == {"modified": "rule:meta"}
 
 
-def test_settle_date_lowers_the_threshold_on_dated_types_only() -> None:
+def test_settling_lowers_the_date_threshold_on_dated_types_only() -> None:
     for page_type in ("article", "forum", "service", "product", "documentation", "listing", "collection", "other"):
         meta = _meta(0.05)
         decide_date(meta, 0.2)  # what html_metadata decides before the page type is known
-        settle_date(meta, page_type)
+        settle_by_type(meta, page_type)
         dated = meta.published == "2021-03-04T10:00:00+00:00"
         assert dated == (page_type in DATED_TYPES), page_type
 

@@ -35,7 +35,7 @@ from .features_html import context_features_html, html_features
 from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
-from .metadata_html import HtmlMeta, html_metadata, settle_date
+from .metadata_html import HtmlMeta, html_metadata, settle_by_type
 from .notices import notice_reason
 from .options import Options
 from .related_rail import drop_read_also
@@ -383,8 +383,8 @@ def extract_html(
     a = analyse(html, url=url, options=options, deadline=deadline, utf8=utf8)
     p2, floor, probs = score_blocks(a, deadline)
     page_type, used, threshold = label_page(a, p2, floor, probs, options)
-    if a.meta is not None:  # (the date decided again: pages of some types are expected to carry one)
-        settle_date(a.meta, page_type)
+    if a.meta is not None:  # (the date and authors decided again: pages of some types are expected to carry them)
+        settle_by_type(a.meta, page_type)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)

@@ -432,3 +432,22 @@ def test_one_line_dump_cuts_the_menu_off_the_first_sentence() -> None:
                      "Officials of the World Health Organization and the European Centre for Disease Prevention "
                      "and Control met in Geneva on Monday to discuss the plan."):
         assert split_menu_head(sentence) == [sentence]
+
+
+def test_a_few_lines_past_the_width_do_not_hide_the_wrapping() -> None:
+    """lynx's indented paragraphs wrapped at 74, with two lines its margin left a little longer (a
+    word it could not break): the longest lines' length (77) is no width the paragraphs were cut
+    at; a width a few characters under it, which those two lines alone pass, is."""
+    sentence = "The harbour board met on Monday to discuss the new ferry timetable for the islands"
+    paragraphs = [f"{sentence}, and paragraph {k} of its minutes explains why the winter crossings change." * 2
+                  for k in range(14)]
+    wrapped_paras = [textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in paragraphs]
+    wrapped_paras[3] += "\n   " + "see the timetable at the harbour office or" + " ferry-timetable-winter-crossings"
+    wrapped_paras[9] += "\n   " + "the minutes are online at the board's page" + " board-minutes-monday-meeting-notes"
+    page = "\n\n".join(wrapped_paras)
+    lines = page.split("\n")
+    assert sorted(map(len, lines))[-2] > 74
+    assert wrap_width(lines) is not None
+    texts = [s.text for s in segment_text(page)]
+    for p in paragraphs:
+        assert p in texts

@@ -22,7 +22,7 @@ words behind markup:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from itertools import accumulate, compress
 
 from .blocks import Segment
@@ -42,6 +42,8 @@ WRAP_MIN, WRAP_MAX = 40, 160  # plausible wrap widths (characters)
 # the share of the lines in the band under the width whose next word would not have fitted: a
 # paragraph that ends in that band without a blank line after it (lynx, w3m) is not a break
 WRAP_FITS = 0.7
+WRAP_BAND = 0.5  # the share of the longish lines (over half the width) within 15 characters of it
+WRAP_RETRY, WRAP_OVER = 6, 0.03  # widths tried under the longest lines', and the share of lines they may leave past them
 
 
 def wrap_width(lines: list[str]) -> int | None:
@@ -65,19 +67,27 @@ def wrap_width(lines: list[str]) -> int | None:
     if len(lens) < 20:
         return None
     lens.sort()
-    w = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
-    if not WRAP_MIN <= w <= WRAP_MAX:
-        return None
-    longish = [n for n in lens if n > w // 2]
-    if len(longish) < 10 or sum(n >= w - 15 for n in longish) < 0.5 * len(longish):
-        return None
-    breaks = fits = 0
-    for a, b in zip(lines, lines[1:], strict=False):
-        a = a.rstrip()
-        if w - 15 <= len(a) <= w and b.strip() and not _NEW_BLOCK.match(b):
-            breaks += 1
-            fits += len(a) + 1 + len(b.split(None, 1)[0]) > w
-    return w if breaks >= 5 and fits >= WRAP_FITS * breaks else None
+    top = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
+    # the width is the longest lines' length, unless a few lines past it broke the rule (a long word
+    # the wrapper could not break, a line its margins left longer): then the length of a line a
+    # little shorter, which no more than WRAP_OVER of the lines pass
+    for w in sorted({n for n in lens[bisect_left(lens, top - WRAP_RETRY):] if n <= top}, reverse=True):
+        if w < top and len(lens) - bisect_right(lens, w) > WRAP_OVER * len(lens):
+            break
+        if not WRAP_MIN <= w <= WRAP_MAX:
+            return None
+        longish = [n for n in lens if n > w // 2]
+        if len(longish) < 10 or sum(n >= w - 15 for n in longish) < WRAP_BAND * len(longish):
+            return None
+        breaks = fits = 0
+        for a, b in zip(lines, lines[1:], strict=False):
+            a = a.rstrip()
+            if w - 15 <= len(a) <= w and b.strip() and not _NEW_BLOCK.match(b):
+                breaks += 1
+                fits += len(a) + 1 + len(b.split(None, 1)[0]) > w
+        if breaks >= 5 and fits >= WRAP_FITS * breaks:
+            return w
+    return None
 
 
 def unwrap(lines: list[str], width: int) -> list[str]:

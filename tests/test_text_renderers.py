@@ -451,3 +451,15 @@ def test_a_few_lines_past_the_width_do_not_hide_the_wrapping() -> None:
     texts = [s.text for s in segment_text(page)]
     for p in paragraphs:
         assert p in texts
+
+
+@pytest.mark.parametrize("rule", ["━" * 78, "_" * 72, "-----", "* * *", "— — —"])
+def test_horizontal_rules_are_breaks_not_blocks(rule: str) -> None:
+    """w3m draws <hr> as a line of box-drawing strokes, lynx as underscores, plain text as dashes
+    or stars: no block of the page, a break between its neighbours (as a blank line is)."""
+    page = f"A first paragraph of the story that ends here.\n{rule}\nA second paragraph that follows the rule."
+    segs = segment_text(page)
+    assert [s.text for s in segs] == ["A first paragraph of the story that ends here.",
+                                     "A second paragraph that follows the rule."]
+    assert segs[1].blank_before == 1
+    assert [s.text for s in segment_text("Score\n--x\n==")] == ["Score", "--x", "=="]  # not rules: kept

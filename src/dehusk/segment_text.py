@@ -34,6 +34,10 @@ _WS = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
 _BULLET_START = frozenset(_BULLETS + "-+0123456789")
 _ODD_SPACE = re.compile(r"[\t\u00a0\u2000-\u200b\u202f\u205f\u3000]|  ")
 _needs_ws = _ODD_SPACE.search
+# a horizontal rule as renderers draw <hr> (w3m "━━━━", lynx "____", a plain-text "-----", "* * *"):
+# no text, and no block either; a break between blocks, as a blank line is
+_RULE_CHARS = "-_=*~━─═—–"
+_RULE = re.compile(rf"^(?:([{_RULE_CHARS}])(?: ?\1){{2,}})$")
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
@@ -448,6 +452,8 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
             deadline.check("segmenting")
         for i in nonblank[start:start + 4096]:
             stripped = strs[i]
+            if stripped[0] in _RULE_CHARS and _RULE.match(stripped):
+                continue
             raw = lines[i]
             # (str.strip returns the line itself when there was nothing to strip)
             indent = 0 if raw is stripped or not raw[0].isspace() else len(raw) - len(raw.lstrip())

@@ -55,3 +55,17 @@ def test_c1_controls_and_clean_lines() -> None:
     # Windows-1252 read as Latin-1 leaves C1 controls; only the lines that hold damage change
     page = "Because we\x92re used to it.\nA clean line, naïve café», stays.\n\x95 First item"
     assert fix_mojibake(page) == "Because we’re used to it.\nA clean line, naïve café», stays.\n• First item"
+
+
+def test_title_candidates_are_repaired_before_they_are_compared() -> None:
+    """A garbled <h1> and the clean <title> of the same headline are one candidate (the same
+    words), and a title garbled in one part only ("â\x80\x94" beside a clean "—") is repaired."""
+    from selectolax.lexbor import LexborHTMLParser
+
+    from dehusk.metadata_title import heading_text, strip_site
+
+    headline = "A careful guide to the harbour’s winter timetable"
+    node = LexborHTMLParser(f"<h1>{_garble(headline)}</h1>").css_first("h1")
+    assert heading_text(node) == headline
+    mixed = "timetable \u00e2\x80\x94 the winter crossings \u2014 Harbour Board"
+    assert strip_site(mixed, ["harbour board"]) == "timetable — the winter crossings"

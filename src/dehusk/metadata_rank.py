@@ -35,7 +35,6 @@ from .metadata_title import (
     chrome_ancestor,
     clean_text,
     compact,
-    fix_mojibake,
     heading_text,
     is_generic,
     names_site,
@@ -45,6 +44,7 @@ from .metadata_title import (
     strip_site,
     tokens,
 )
+from .mojibake import fix_mojibake
 
 if TYPE_CHECKING:
     from .metadata_page import Page, Scan

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .dates import short_cached
+from .mojibake import fix_mojibake
 
 if TYPE_CHECKING:
     from .metadata_page import Page
@@ -170,21 +171,6 @@ _PIPE = re.compile(r"[|｜]")
 _DASH = re.compile(r"^\s+[-–—]\s+$")
 _LABEL = re.compile(r"^(?:(?:title|thread|topic|view topic|subject|re|fwd?)\s*(?::|\s[-–—])|\d{1,4}\s[-–—])\s+(?=\S)",
                     re.I)
-_MOJIBAKE = re.compile(r"[ÂÃâ][\x80-\xbf\u20ac\u201a-\u2122]")
-
-
-def fix_mojibake(text: str) -> str:
-    """UTF-8 read as Latin-1/cp1252 ("Investorâ\x80\x99s") -> the intended text."""
-    if not _MOJIBAKE.search(text):
-        return text
-    for codec in ("latin-1", "cp1252"):
-        try:
-            return text.encode(codec).decode("utf-8")
-        except (UnicodeEncodeError, UnicodeDecodeError):
-            continue
-    return text
-
-
 def _title_cased(segment: str) -> bool:
     words = [w for w in segment.split() if w[:1].isalnum()]
     return bool(words) and all(w[:1].isupper() or w[:1].isdigit() for w in words)
@@ -360,7 +346,7 @@ def heading_text(node: LexborNode, sep: str = " ") -> str:
                 out.append(sep)
 
     walk(node, 0)
-    return tidy_joined(clean_text("".join(out)))
+    return fix_mojibake(tidy_joined(clean_text("".join(out))))
 
 
 # ----------------------------------------------------------------- choosing

@@ -463,3 +463,23 @@ def test_horizontal_rules_are_breaks_not_blocks(rule: str) -> None:
                                      "A second paragraph that follows the rule."]
     assert segs[1].blank_before == 1
     assert [s.text for s in segment_text("Score\n--x\n==")] == ["Score", "--x", "=="]  # not rules: kept
+
+
+def test_text_browser_placeholders_are_marked_and_left_out() -> None:
+    """lynx and w3m print an image as its alt text or file name in brackets, a form field as
+    "[-Select- ]": on a page with several such lines they become plain words (as other dumps print
+    alt texts) marked as placeholders, and stay out of the article; code's bracketed lists do not."""
+    story = ["The harbour board met on Monday to discuss the new ferry timetable for the islands.",
+             "Its minutes explain why the winter crossings change and what the fares will be next year.",
+             "Residents may comment on the plan at the harbour office until the end of the month."]
+    page = "\n\n".join(["[site_logo_header]", "Ferry timetable changes for the winter", "[ferry-at-dock.jpg]",
+                        *story, "[-Select- ]", "[share-icon] [print-icon]"])
+    segs = segment_text(page)
+    marked = [s.text for s in segs if s.extra.get("placeholder")]
+    assert marked == ["site_logo_header", "ferry-at-dock.jpg", "-Select-", "share-icon print-icon"]
+    art = dehusk.extract(page, mode="text", explain=True)
+    assert all(line in art.text for line in story)
+    assert "logo" not in art.text and "Select" not in art.text and "icon" not in art.text
+    assert any(b.label == "boilerplate" and "placeholder" in b.reason for b in art.blocks)
+    code = "\n".join(["x = [3, 4, 6]", "[3, 4, 6]", "['id', 'url']", "[1]", "y = x"])
+    assert not any(s.extra.get("placeholder") for s in segment_text(code))

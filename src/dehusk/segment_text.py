@@ -38,6 +38,12 @@ _needs_ws = _ODD_SPACE.search
 # no text, and no block either; a break between blocks, as a blank line is
 _RULE_CHARS = "-_=*~━─═—–"
 _RULE = re.compile(rf"^(?:([{_RULE_CHARS}])(?: ?\1){{2,}})$")
+# a line of bracketed tokens only: how text browsers print an image ("[logo_header]", "[IMG]"), a form
+# field ("[-Select- ]") or an insertion mark ("[INS::INS]"); no text of the page. (Not when they hold
+# commas or quotes: a list or an index in code, "[3, 4, 6]", "['id', 'url']".)
+_PLACEHOLDER = re.compile(r"^(?:\[[^\[\],'\"]{1,60}\]\s*)+$")
+_UNBRACKET = re.compile(r"\[\s*([^\]]*?)\s*\]")
+PLACEHOLDERS_MIN = 3  # a page shows the habit with this many placeholder lines
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
@@ -445,6 +451,13 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
     strs = list(map(str.strip, lines))
     odd = _odd_lines(strs)
     nonblank = [i for i, s in enumerate(strs) if s]
+    placeholders = [i for i in nonblank if strs[i][0] == "[" and _PLACEHOLDER.match(strs[i])]
+    if len(placeholders) >= PLACEHOLDERS_MIN:  # the words stay (as other dumps print alt texts), marked
+        for i in placeholders:
+            strs[i] = _UNBRACKET.sub(r"\1", strs[i]).strip() or strs[i]
+    else:
+        placeholders = []
+    marked = set(placeholders)
     segments: list[Segment] = []
     prev = -1  # the line of the last segment: the lines between are blank
     for start in range(0, len(nonblank), 4096):
@@ -471,6 +484,8 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
             segments.append(Segment(stripped, "li" if bullet else "line", 0, bullet, indent, i - prev - 1))
             if gapped:
                 segments[-1].extra["gapped"] = True
+            if i in marked:
+                segments[-1].extra["placeholder"] = True
             prev = i
     return segments
 

@@ -136,6 +136,8 @@ def label_segments(
             notice = notice_reason(seg.text)
         if notice is not None:
             seg.label, seg.reason = "boilerplate", notice
+        elif seg.extra.get("placeholder"):
+            seg.label, seg.reason = "boilerplate", PLACEHOLDER_REASON
         elif not keep_l[i]:
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
@@ -175,6 +177,7 @@ def label_segments(
 
 
 PROPAGATE_MIN_SCORE, PROPAGATE_MIN_WORDS = 0.15, 10
+PLACEHOLDER_REASON = "a text browser's image or form placeholder ('[logo]' in the dump)"
 
 
 def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:

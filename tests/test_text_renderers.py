@@ -483,3 +483,14 @@ def test_text_browser_placeholders_are_marked_and_left_out() -> None:
     assert any(b.label == "boilerplate" and "placeholder" in b.reason for b in art.blocks)
     code = "\n".join(["x = [3, 4, 6]", "[3, 4, 6]", "['id', 'url']", "[1]", "y = x"])
     assert not any(s.extra.get("placeholder") for s in segment_text(code))
+
+
+def test_lynx_form_controls_leave_their_labels_only() -> None:
+    """lynx prints a button as "(BUTTON) <label>", a check box as "[ ]", a radio button as "( )":
+    the marks go, the labels stay; a Markdown image link "[ ](...)" is no check box."""
+    page = "\n".join(["(BUTTON) Open Menu", "   * Services (BUTTON)", "[ ] Remember me", "( ) Yes (*) No",
+                      "(BUTTON)", "The council approved the new budget on Tuesday evening."])
+    assert [s.text for s in segment_text(page)] == [
+        "Open Menu", "Services", "Remember me", "Yes No", "The council approved the new budget on Tuesday evening."]
+    plain = "A checklist: [ ] milk, [ ] bread, ( ) maybe eggs."  # no lynx mark on the page: left as it is
+    assert [s.text for s in segment_text(plain)] == [plain]

@@ -44,6 +44,10 @@ _RULE = re.compile(rf"^(?:([{_RULE_CHARS}])(?: ?\1){{2,}})$")
 _PLACEHOLDER = re.compile(r"^(?:\[[^\[\],'\"]{1,60}\]\s*)+$")
 _UNBRACKET = re.compile(r"\[\s*([^\]]*?)\s*\]")
 PLACEHOLDERS_MIN = 3  # a page shows the habit with this many placeholder lines
+# the form controls lynx draws (on a page that shows its "(BUTTON)" mark): "(BUTTON)" before a button's label, check boxes
+# "[ ]" / "[X]" and radio buttons "( )" / "(*)": not text; the labels stay
+_FORM_MARK = re.compile(r"\(BUTTON\)|\[[ X]\](?![(\[])|\([ *]\)")  # (not a Markdown link's "[ ](")
+FORM_MARKS_MIN = 3  # a page shows the habit with this many
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a line that starts a new block rather than continuing a wrapped one: list item, heading, quote, table row
@@ -402,6 +406,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
             width = wrap_width(lines)
             if width is not None:
                 lines = unwrap(lines, width)
+    if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
+        lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
     if markdown:
         return _markdown_segments(lines, deadline)
     return _plain_segments(lines, deadline)

@@ -39,7 +39,7 @@ _needs_ws = _ODD_SPACE.search
 _RULE_CHARS = "-_=*~━─═—–"
 _RULE = re.compile(rf"^(?:([{_RULE_CHARS}])(?: ?\1){{2,}})$")
 # a line of bracketed tokens only: how text browsers print an image ("[logo_header]", "[IMG]"), a form
-# field ("[-Select- ]") or an insertion mark ("[INS::INS]"); no text of the page. (Not when they hold
+# field ("[-Select- ]") or an insertion mark ("[INS::INS]"); not the page's prose. (Not when they hold
 # commas or quotes: a list or an index in code, "[3, 4, 6]", "['id', 'url']".)
 _PLACEHOLDER = re.compile(r"^(?:\[[^\[\],'\"]{1,60}\]\s*)+$")
 _UNBRACKET = re.compile(r"\[\s*([^\]]*?)\s*\]")

@@ -172,8 +172,9 @@ def tune_threshold(items: list[dict], show: bool = True) -> float:
     return best[1]
 
 
-TYPED_THRESHOLD_MAX = {"date": 0.31, "author": 0.51}  # the search range of the threshold on the typed pages
-TYPED_META_KEY = {"date": "threshold_dated", "author": "threshold_authored"}
+# per field with two thresholds: the page types expected to carry it, the model file's key of their
+# threshold, and the top of its search range
+TYPED = {"date": (DATED_TYPES, "threshold_dated", 0.31), "author": (AUTHORED_TYPES, "threshold_authored", 0.51)}
 
 
 def tune_typed_thresholds(items: list[dict], field: str) -> tuple[float, float]:
@@ -182,14 +183,14 @@ def tune_typed_thresholds(items: list[dict], field: str) -> tuple[float, float]:
     rules (as `tune_threshold`); on equal accuracy, the one giving a value to fewer of them."""
     _, rule_false = rule_rates(items)
     best = (-1.0, 0.0, (0.0, 0.0))
-    for td in np.arange(0.0, TYPED_THRESHOLD_MAX[field], 0.01):
+    types, _, top = TYPED[field]
+    for td in np.arange(0.0, top, 0.01):
         for to in np.arange(0.0, 0.95, 0.01):
             t = (float(td), float(to))
             acc, false = rates(items, "oof", t)
             if false <= rule_false + 1e-9 and (acc > best[0] + 1e-9 or (acc > best[0] - 1e-9 and false < best[1])):
                 best = (acc, false, t)
     acc, false, t = best
-    types = DATED_TYPES if field == "date" else AUTHORED_TYPES
     print(f"  per page type ({', '.join(sorted(types))} / the others): {t[0]:.2f} / {t[1]:.2f}: "
           f"{acc:.3f} / {false:.3f}")
     return t
@@ -245,7 +246,7 @@ def main() -> None:
         for it in items["date"]:
             it["ptype"] = types.get(it["id"], it["ptype"])
     ptype = {it["id"]: it["ptype"] for it in items["date"]}  # (one item per page in each field)
-    for field, typed in (("date", DATED_TYPES), ("author", AUTHORED_TYPES)):
+    for field, (typed, _, _) in TYPED.items():
         for it in items[field]:
             it["typed"] = ptype.get(it["id"]) in typed
     out = ROOT / "src/dehusk/data"
@@ -262,7 +263,7 @@ def main() -> None:
         meta = {"threshold": threshold}
         if field != "title":  # one threshold for the page types expected to carry the field, one for the rest
             threshold = tune_typed_thresholds(its, field)
-            meta = {"threshold": threshold[1], TYPED_META_KEY[field]: threshold[0]}
+            meta = {"threshold": threshold[1], TYPED[field][1]: threshold[0]}
         report(field, its, threshold)
         if args.show == field:
             for it in its:

@@ -430,21 +430,28 @@ _GAP = re.compile(r"\w(?: {3,}|\t)\s*\w")
 _ODD_STRINGS = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
 
 
-def _odd_lines(strs: list[str]) -> set[int]:
-    """Indices of the lines `_ODD_SPACE` finds something in (no match spans two lines)."""
+def lines_containing(strs: list[str], needles: tuple[str, ...]) -> set[int]:
+    """Indices of the lines that hold one of `needles` (a needle may end with its line's newline; it
+    never starts in one line and goes on into the next): one str.find over the joined lines per needle
+    and line it is in, several times faster than a regex of alternatives."""
     joined = "\n".join(strs)
-    present = [s for s in _ODD_STRINGS if s in joined]
+    present = [s for s in needles if s in joined]
     if not present:
         return set()
     ends = list(accumulate(len(s) + 1 for s in strs))  # where each line's successor starts
-    odd = set()
+    found = set()
     for s in present:
         pos = joined.find(s)
         while pos != -1:
             k = bisect_right(ends, pos)
-            odd.add(k)
+            found.add(k)
             pos = joined.find(s, ends[k])
-    return odd
+    return found
+
+
+def _odd_lines(strs: list[str]) -> set[int]:
+    """Indices of the lines `_ODD_SPACE` finds something in (no match spans two lines)."""
+    return lines_containing(strs, _ODD_STRINGS)
 
 
 def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
@@ -457,13 +464,11 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
     strs = list(map(str.strip, lines))
     odd = _odd_lines(strs)
     nonblank = [i for i, s in enumerate(strs) if s]
-    placeholders = [i for i in nonblank if strs[i][0] == "[" and _PLACEHOLDER.match(strs[i])]
-    if len(placeholders) >= PLACEHOLDERS_MIN:  # the words stay (as other dumps print alt texts), marked
-        for i in placeholders:
-            strs[i] = _UNBRACKET.sub(r"\1", strs[i]).strip() or strs[i]
-    else:
-        placeholders = []
-    marked = set(placeholders)
+    marked = {i for i in nonblank if strs[i][0] == "[" and _PLACEHOLDER.match(strs[i])}
+    if len(marked) < PLACEHOLDERS_MIN:
+        marked = set()
+    for i in marked:  # the words stay (as other dumps print alt texts), marked
+        strs[i] = _UNBRACKET.sub(r"\1", strs[i]).strip() or strs[i]
     segments: list[Segment] = []
     prev = -1  # the line of the last segment: the lines between are blank
     for start in range(0, len(nonblank), 4096):

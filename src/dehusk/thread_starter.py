@@ -13,11 +13,10 @@ has no notion of one-word user names.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from itertools import accumulate
 
 from .authors import looks_like_person
 from .names import user_name
+from .segment_text import lines_containing
 
 # "Thread starter alice", "• Thread starter Thread starter alice" (a visually hidden label repeated)
 _LABEL = (r"(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
@@ -51,26 +50,11 @@ def _name(raw: str) -> str | None:
     return None
 
 
-def _positions(page: str, needles: tuple[str, ...]) -> list[int]:
-    """Where each needle occurs in `page` (str.find: faster than a regex of alternatives)."""
-    out = []
-    for needle in needles:
-        at = page.find(needle)
-        while at >= 0:
-            out.append(at)
-            at = page.find(needle, at + 1)
-    return out
-
-
 def thread_starter(texts: list[str]) -> tuple[int, str] | None:
     """(line, name) of the first thread-starter label of the page, or None."""
-    joined = "\n".join(texts)
-    # the lines that hold a hint or end in " 1" (a Discourse first post's header)
-    hits = _positions(joined + "\n", _HINTS)
-    if not hits:
-        return None
-    ends = list(accumulate(len(t) + 1 for t in texts))  # where each line ends (its newline) in `joined`
-    for i in sorted({bisect_right(ends, h) for h in hits}):
+    # the lines that hold a hint or end in " 1" (a Discourse first post's header: the empty line
+    # added gives the last line its newline)
+    for i in sorted(lines_containing([*texts, ""], _HINTS)):
         text = texts[i]
         if len(text) > MAX_LINE:
             continue

@@ -99,6 +99,10 @@ KEEPS = [
     ("王小明", ["王小明"]),
     ("محمد علي", ["محمد علي"]),
     ("Omar al-Masri", ["Omar al-Masri"]),
+    # a maiden name or nickname in brackets between the given name and the surname goes
+    ("Priyanka (Sen) Dutta", ["Priyanka Dutta"]),
+    ("Robert (Bob) Hale, Ann Lee", ["Robert Hale", "Ann Lee"]),
+    ("Ann Lee (Reuters) London", ["Ann Lee"]),  # not a name's middle: the credit stays out
 ]
 
 
@@ -263,6 +267,10 @@ def test_looks_like_person_true(name: str) -> None:
         "Greenview Builders",
         "It’s All Trip To Me",
         "Acme GraphQL",  # a brand-cased word
+        "Nortel Foods Private Limited",  # company forms
+        "Marco Bellini SPA",
+        "Harbour Gems Singapore Pte",
+        "Investor Relations",
     ],
 )
 def test_looks_like_person_false(name: str) -> None:

@@ -139,7 +139,7 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
 
     want = {n.mem_id for n in wanted}
     positions: dict[int, int] = {}
-    dates, bylines, bios = [], [], []
+    dates, bylines, tails, bios = [], [], [], []
     i = 0
     for i, node in enumerate(root.traverse(include_text=True), 1):
         if i > MP.MAX_SCAN:
@@ -156,6 +156,8 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
                 m = MP._BIO_TEXT.match(text)
                 if m and looks_like_person(m.group(1)):
                     bios.append((i, m.group(1), node.mem_id))
+                    if node.parent is not None:
+                        positions.setdefault(node.parent.mem_id, i)
             continue
         if has_date_hint(text):
             parent = node.parent
@@ -165,16 +167,21 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
             parent = node.parent
             if parent is not None and parent.tag not in MP._NOT_TEXT:
                 bylines.append((i, " ".join(text.split()), node.mem_id))
-        elif len(bios) < 6 and "A" <= lead[:1] <= "Z":
-            m = MP._BIO_TEXT.match(text)
-            if m and looks_like_person(m.group(1)):
-                bios.append((i, m.group(1), node.mem_id))
-    return max(i, 1), positions, dates, bylines, bios
+                positions.setdefault(parent.mem_id, i)
+        elif len(bios) < 6 and "A" <= lead[:1] <= "Z" and (m := MP._BIO_TEXT.match(text)) \
+                and looks_like_person(m.group(1)):
+            bios.append((i, m.group(1), node.mem_id))
+            positions.setdefault(node.parent.mem_id, i)
+        elif (t := MP._TAIL_BY.search(text)) is not None and node.parent.tag not in MP._NOT_TEXT:
+            tails.append((i, t.group(1), node.mem_id))
+            positions.setdefault(node.parent.mem_id, i)
+    return max(i, 1), positions, dates, bylines, tails, bios
 
 
 def _scan_key(scan: MP.Scan) -> tuple:
     return (scan.n, scan.positions, [(i, t, n.mem_id) for i, t, n in scan.dates],
-            [(i, t, n.mem_id) for i, t, n in scan.bylines], [(i, t, n.mem_id) for i, t, n in scan.bios])
+            [(i, t, n.mem_id) for i, t, n in scan.bylines], [(i, t, n.mem_id) for i, t, n in scan.tail_bylines],
+            [(i, t, n.mem_id) for i, t, n in scan.bios])
 
 
 _SCAN_PIECES = (
@@ -182,7 +189,8 @@ _SCAN_PIECES = (
     "Jane Doe is a reporter at the Courier.", "Jane Doe\tis a reporter.", "JANE DOE is here", "Jane doe is",
     "Updated 2019", "Contributors: Ann Lee", "ſtory by X", "1999 was a year", "The council met.", "Ümit Öz is a chef",
     "Jane Doe writes about food and the city, " * 10, "The council met on Tuesday, " * 15, "Авторы: Иван",
-    "Escrito por Ana", "door Piet", "von Hans", "av Åsa", "Bob  Smith is a writer", " ", "\n  \n", "x",
+    "Escrito por Ana", "This post was written by", "notes written by ", "written by Ann", "Text geschrieben von",
+    "door Piet", "von Hans", "av Åsa", "Bob  Smith is a writer", " ", "\n  \n", "x",
 )
 
 

@@ -105,3 +105,59 @@ def test_ambiguous_numeric_date_read_the_way_the_url_gives_it() -> None:
     body2 = body.replace("</article>", "<time datetime='2023-03-10'>10 March 2023</time></article>")
     meta, state = _rules(_page("<title>Wine tasting</title>", body2), url, "2026-01-01")
     assert "2023-03-10" in {d for d, _, _ in date_rows(state, meta.language)[0]}
+
+
+def _author_rows(tree: LexborHTMLParser, url: str | None = None) -> dict[tuple[str, str], dict[str, float]]:
+    """{(source, candidate text): its feature row}."""
+    from dehusk.metadata_rank_author import AUTHOR_FEATURES
+
+    meta, state = _rules(tree, url, "2026-01-01")
+    cands, X = author_rows(state, meta.authors)
+    return {(c.src, c.text): dict(zip(AUTHOR_FEATURES, X[k], strict=True)) for k, c in enumerate(cands)}
+
+
+def test_a_sentence_ending_in_written_by_names_the_author_that_follows() -> None:
+    body = ("<article><h1>Plant-based eating, step by step</h1><p>" + "Body text. " * 40 + "</p>"
+            "<p><em>This guide was written by <a href='/p/im'>Ines Marlow, RD</a>, dietitian.</em></p></article>")
+    rows = _author_rows(_page("<title>Plant-based eating</title>", body), "https://example.com/blog/plants")
+    row = rows["visible byline", "Ines Marlow"]
+    assert row["explicit"] == 1.0  # "written by", not a bare "By"
+    assert row["d_anchor"] > 0  # its place in the page is known: after the headline
+
+
+def test_bare_by_is_not_explicit_and_has_a_position() -> None:
+    body = ("<article><h1>Plant-based eating</h1><p class='byline'>By <a href='/p/im'>Ines Marlow</a></p><p>"
+            + "Body text. " * 40 + "</p></article>")
+    rows = _author_rows(_page("<title>Plant-based eating</title>", body), "https://example.com/blog/plants")
+    row = rows["visible byline", "Ines Marlow"]
+    assert row["explicit"] == 0.0
+    assert 0 < row["d_anchor"] < 0.5  # right under the headline
+
+
+def test_a_name_starting_with_a_byline_word_keeps_its_letters() -> None:
+    head = ('<title>Data platforms</title><meta name="twitter:label1" content="Written by">'
+            '<meta name="twitter:data1" content="Parisa (Amini) Rahimi">')
+    sources = _author_sources(_page(head, "<article><h1>Data platforms</h1><p>" + "Body text. " * 40 + "</p>"
+                                          "</article>"), "https://example.com/articles/data")
+    assert sources.get("meta[twitter:data]") == ["Parisa Rahimi"]  # not "isa": "Par" is no "par" (by)
+
+
+def test_one_word_names_beside_the_site_name() -> None:
+    from dehusk.metadata_rank_author import one_word
+
+    assert one_word(["Tom"], ["tomscoffeecorner"]) == ["Tom"]  # part of the site's name: the owner
+    assert one_word(["Clay"], ["clay"]) == []  # the site's name itself
+    assert one_word(["Human in the Loop"], ["humanintheloop"]) == []  # not "Human"
+    assert one_word(["Written by Linny and Peter"], []) == ["Linny", "Peter"]
+    assert one_word(["Posted by BeauHD in News"], []) == ["BeauHD"]
+
+
+def test_bio_under_an_about_the_author_heading() -> None:
+    body = ("<article><h1>Cloud computing next year</h1><p>" + "Body text. " * 40 + "</p>"
+            "<p>About the Author:</p><p>Marta Quiroga is a technical writer who has covered cloud platforms and "
+            "developer tools for ten years, with a focus on how small teams adopt them.</p></article>")
+    sources = _author_sources(_page("<title>Cloud computing</title>", body), "https://example.com/blog/cloud")
+    assert sources.get("author bio") == ["Marta Quiroga"]
+    plain = body.replace("About the Author:", "Further reading")  # any other line above: not a bio box
+    assert "author bio" not in _author_sources(_page("<title>Cloud computing</title>", plain),
+                                               "https://example.com/blog/cloud")

@@ -25,6 +25,17 @@ from dehusk.thread_starter import thread_starter
         (["fern.leaf 4 June 2024 09:12 1"], (0, "fern.leaf")),
         # phpBB: the first post's header
         (["Re: seams", "Post by quill_and_ink » Sat Feb 24, 2024 12:41 pm", "My tent leaks."], (1, "quill_and_ink")),
+        (["Re: seams", "by quill_and_ink » 27 Aug 2019 1:47 am"], (1, "quill_and_ink")),
+        # a classic forum's user panel beside the first post: name, rank, counts, "Joined: <date>"
+        (["Tent seams", "#1 2025-11-01 15:14:37", "quill_and_ink", "Member", "Registered: 2025-11-01", "Posts: 1"],
+         (2, "quill_and_ink")),
+        (["Tent seams", "gearhead77 Offline", "", "Senior Member", "Posts: 116", "Threads: 23", "Joined: Feb 2019"],
+         (1, "gearhead77")),
+        (["campfire42", "Original Poster", "Ten Years on Site", " ", "Join Date: Aug 2008", "Location: Oslo"],
+         (0, "campfire42")),
+        (["  16 posts • Page 1 of 1", "          fern.leaf Posts: 2 Joined: Sun Dec 17, 2023 11:18 am"],
+         (1, "fern.leaf")),  # the panel on one line
+        (["trailmix Member Registered: 2024-01-27 Posts: 98"], (0, "trailmix")),
     ],
 )
 def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> None:
@@ -40,6 +51,10 @@ def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> N
         ["asked Feb 11, 2021 at 23:49", "Add a comment"],
         ["trailmix (Tom Reyes) September 5, 2024, 11:15pm 2"],  # a reply's header, not the first post
         ["Season 2 May 2025 1"],  # no time of day: not a post header
+        ["  • inspect registered: List registered tasks"],  # a word before "registered:", no date: no panel
+        ["by the river » a walk"],  # "by ... »" without a date: a breadcrumb, not a post header
+        # the first panel names nobody readable: a later panel is a reply's, not the thread's
+        ["All eyes on you!", "Joined: Aug 2008", "Nice tent", "gearhead77", "Member", "Joined: Mar 2016"],
     ],
 )
 def test_no_thread_starter(lines: list[str]) -> None:
@@ -93,3 +108,30 @@ before you apply it. I did mine last spring and it held through a week of rain.<
 def test_html_forum_author_is_its_thread_starter() -> None:
     art = dehusk.extract(FORUM_HTML, mode="html", url="https://forum.example.org/threads/tent-seams.123/")
     assert art.authors == ("quill_and_ink",)
+
+
+PANEL_FORUM = """Home
+Forums
+Camping
+Tent seams leaking after two seasons
+Pages: 1
+#1 2024-03-02 09:14:37
+quill_and_ink
+Member
+Registered: 2019-06-11
+Posts: 12
+My two-season tent has started to leak along the seams of the fly whenever it rains for more than an hour. I have tried a spray sealant but the water still comes through at the corners.
+Has anyone had luck with seam tape, or is it time to give up on this tent and buy a new one for the summer?
+#2 2024-03-04 18:02:11
+gearhead77
+Member
+Registered: 2016-01-20
+Posts: 418
+Seam tape works if you clean the seams with alcohol first and let them dry completely before you apply it. I did mine last spring and it held through a week of rain.
+"""
+
+
+def test_user_panel_gives_the_starter_and_its_post_date_not_the_registration() -> None:
+    art = dehusk.extract(PANEL_FORUM, mode="text", url="https://bbs.example.org/viewtopic.php?id=42")
+    assert art.authors == ("quill_and_ink",)
+    assert art.published is not None and art.published.startswith("2024-03-02")

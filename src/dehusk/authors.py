@@ -68,7 +68,8 @@ _ORG_WORDS = _words(
     salon apparel boutique homes gardens farms pets plumbing electric electrical roofing movers cleaning
     service website platform cloud analytics security energy solar motors automotive coffee roasters
     roaster tea foods kitchens photography collective platforms dentistry pc pllc llp coalition alliance
-    federation union"""
+    federation union limited pte spa s.p.a. srl sarl pty bv kft oy private laboratory laboratories tech
+    solutions relations"""
 )
 # common words that are not (parts of) a person's name; a name holding one is not a person's
 _COMMON = _words(

@@ -254,7 +254,9 @@ class _State:
     def wanted(self) -> list[LexborNode]:
         """The elements whose positions the scan records."""
         page = self.page
-        wanted = [*page.h1s, *page.times, *page.author_links, *page.bylines[:30], *page.datelines[:30]]
+        users, imgs = page.users_and_images()  # (the author picker's user names and image alts)
+        wanted = [*page.h1s, *page.times, *page.author_links, *page.bylines[:30], *page.datelines[:30], *users[:6],
+                  *imgs[:100]]
         for key in ("author", "datepublished", "datecreated", "datemodified", "headline"):
             wanted.extend(page.itemprops.get(key, ())[:6])
         if self.title.node is not None:
@@ -333,9 +335,15 @@ def _next_text(img: LexborNode) -> str:
     return text if len(text) <= 80 else ""
 
 
+# a heading over an author's bio
+_ABOUT_AUTHOR = re.compile(r"^(?:about|meet) the (?:author|writer|contributor)s?\W*$|^author(?:'s)? bio\W*$|"
+                           r"^über (?:den|die) autor(?:in)?\W*$|^à propos de l['’]auteur\W*$|^sobre (?:el|la) autora?\W*$",
+                           re.I)
+
+
 def _bio_ok(tnode: LexborNode, name: str) -> bool:
     """Is "Jane Doe is a reporter ..." an author bio: inside an author/bio box, or right after a
-    heading that gives the same name?"""
+    heading that gives the same name or says "About the author"?"""
     parent = tnode.parent
     if parent is None:
         return False
@@ -344,7 +352,10 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     prev = parent.prev
     while prev is not None and (prev.is_text_node and not (prev.text_content or "").strip()):
         prev = prev.prev
-    return prev is not None and " ".join(prev.text(separator=" ").split()).casefold() == name.casefold()
+    if prev is None:
+        return False
+    heading = " ".join(prev.text(separator=" ").split())
+    return heading.casefold() == name.casefold() or _ABOUT_AUTHOR.match(heading) is not None
 
 
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:
@@ -392,7 +403,7 @@ def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]]
                 break
     scan = state.scan()
     seen = set()
-    for _, text, tnode in scan.bylines:
+    for _, text, tnode in [*scan.bylines, *scan.tail_bylines]:
         node = tnode.parent or tnode
         line = text if len(text.split()) > 1 and byline_match(text) else after_prefix(text, tnode)
         if line and len(line) <= _BYLINE_TEXT and line.casefold() not in seen:

@@ -43,6 +43,10 @@ _BY_WORDS = (r"\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|a
              r"(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|scritto da|auteur)"
              r"(?![^\W\d_])")
 _BY_TEXT = re.compile("^" + _BY_WORDS, re.I)
+# a text that ends in "written by" (its next element names the author)
+_TAIL_BY = re.compile(r"(?<![^\W\d_])((?:written|authored|reported|contributed|compiled)\s+by|geschrieben von|"
+                      r"verfasst von|écrit par|rédigé par|escrito por|scritto da)\s*$", re.I)
+_TAIL_END = frozenset("yYnrRaA \xa0")
 # an author bio: "Jane Doe is a reporter ...", "Jane Doe writes about ..."
 _BIO_NAME = (r"([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|leads|serves|"
              r"holds|specializes|specialises)\s")
@@ -60,6 +64,8 @@ class Scan:
 
     dates: list[tuple[int, str, LexborNode]] = field(default_factory=list)
     bylines: list[tuple[int, str, LexborNode]] = field(default_factory=list)
+    # (position, "written by", text node) of the texts that end in a byline prefix (the name follows)
+    tail_bylines: list[tuple[int, str, LexborNode]] = field(default_factory=list)
     bios: list[tuple[int, str, LexborNode]] = field(default_factory=list)  # (position, name, text node)
     positions: dict[int, int] = field(default_factory=dict)  # mem_id -> position
     n: int = 1  # nodes walked
@@ -88,19 +94,30 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
                 m = bio_text(text)
                 if m and looks_like_person(m.group(1)):
                     bios.append((i, m.group(1), node))
+                    if (parent := node.parent) is not None:
+                        positions.setdefault(parent.mem_id, i)
             continue
         if date_hint(text) is not None:
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.dates.append((i, " ".join(text.split()), parent))
         elif (m := by_or_bio(text)) is None:
+            # "This post was written by <a>Jane Doe</a>": a sentence that ends in a byline prefix
+            if text[-1] in _TAIL_END and (t := _TAIL_BY.search(text[-40:])) is not None:
+                parent = node.parent
+                if parent is not None and parent.tag not in _NOT_TEXT:
+                    out.tail_bylines.append((i, t.group(1), node))
+                    positions.setdefault(parent.mem_id, i)
             continue
         elif (name := m.group(1)) is None:  # a byline
             parent = node.parent
             if parent is not None and parent.tag not in _NOT_TEXT:
                 out.bylines.append((i, " ".join(text.split()), node))
+                positions.setdefault(parent.mem_id, i)  # (the element the author picker reads it from)
         elif len(bios) < 6 and looks_like_person(name):
             bios.append((i, name, node))
+            if (parent := node.parent) is not None:
+                positions.setdefault(parent.mem_id, i)
     if i == MAX_SCAN and next(nodes, None) is not None:  # (a longer body: counted as MAX_SCAN + 1 nodes)
         i += 1
     out.n = max(i, 1)

@@ -35,8 +35,9 @@ if TYPE_CHECKING:
 COPYRIGHT = re.compile(r"(?:©|\(c\)|copyright)\s*(?:(?:19|20)\d\d\s*(?:[-–]\s*(?:19|20)?\d\d)?)?\s*,?\s*"
                         r"([^\W\d_][^.|,©]{2,60})", re.I)
 LOOSE_PREFIX = re.compile(r"^\W{0,3}(?:(?:written|posted|published|started|reviewed|words|article|story|text)\s+)?"
-                           r"(?:by|von|par|por|door|author|autor|authors)\s*:?\s*", re.I)
+                           r"(?:by|von|par|por|door|author|autor|authors)(?![^\W\d_])\s*:?\s*", re.I)
 _LOOSE_END = re.compile(r"\s+(?:on|in|at|am|le|el|il|»|›)\s+|\s*[|•·,;(]\s*|\s[-–—]\s")
+_PAIR = re.compile(r"\s+(?:and|&|und|et|y|e|i|og|och|en)\s+")
 NOT_LOOSE = frozenset({"site name", "copyright", "byline heading"})
 
 
@@ -45,9 +46,13 @@ def one_word(names: list[str], keys: list[str]) -> list[str]:
     out: list[str] = []
     for raw in names:
         text = LOOSE_PREFIX.sub("", clean_text(raw), count=1)
+        if names_site(text, keys, exact=True):  # "Human in the Loop", the site: not "Human"
+            continue
         text = _LOOSE_END.split(text, maxsplit=1)[0].strip(" .:")
-        if user_name(text) and not names_site(text, keys) and text not in out:
-            out.append(text)
+        pair = _PAIR.split(text)  # "Linny and Peter": two first names
+        for part in pair if len(pair) == 2 else [text]:
+            if user_name(part) and not names_site(part, keys, exact=True) and part not in out:
+                out.append(part)
     return out[:12]
 
 
@@ -87,9 +92,14 @@ _STRUCTURED = frozenset({"ld_author", "meta_author", "meta_other", "tw_data", "i
 AUTHOR_FEATURES = (
     *(f"src_{f}" for f in _AUTHOR_FAMILIES), "step", "n_names", "n_raw", "typed", "users_only", "one_word",
     "words", "agree", "agree_struct", "in_title", "is_site", "d_anchor", "abs_anchor", "before_anchor", "chrome",
-    "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "log_mentions", "rule", "n_sources", "d_date",
+    "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "explicit", "log_mentions", "rule", "n_sources", "d_date",
     "in_host", "raw_len", "name_share", "lower", "avatar", "given_name", "surname", *PAGE_FEATURES,
 )
+# a byline that says what the person did ("Written by", "Author:"), not a bare "By" (as listings print)
+_EXPLICIT = re.compile(r"(?<![^\W\d_])(?:(?:written|authored|posted|reported|contributed|words|text|story|article|"
+                       r"geschrieben|verfasst|écrit|rédigé|escrito|scritto)\s+(?:by|von|par|por|da)|"
+                       r"(?:author|autor|auteur|autore)\s*:)", re.I)
+_BYLINE_FAMILIES = frozenset({"scan_by", "byline_el", "near", "byline_dates", "byline_heading"})
 _COMMENTISH = re.compile(r"comment|reply|replies|respon", re.I)
 _QUOTEISH = re.compile(r"testimonial|quote|review|rating|card|teaser|related", re.I)
 
@@ -173,6 +183,8 @@ def author_candidates(sources: list[tuple[str, list[str], list[str], bool, Lexbo
         f["comment"] = float(_ancestor_hint(node, _COMMENTISH)) if node is not None else math.nan
         f["quote"] = float(_ancestor_hint(node, _QUOTEISH, 5)) if node is not None else math.nan
         f["scan_rank"] = float(scan_rank) if fam in ("scan_by", "byline_el") else math.nan
+        f["explicit"] = (float(_EXPLICIT.search(node.text(separator=" ", strip=True)[:80]) is not None)
+                         if node is not None and fam in _BYLINE_FAMILIES else math.nan)
         f["n_scan_by"] = float(n_scan)
         f["n_byline_el"] = float(n_el)
         if body_text:

@@ -28,7 +28,7 @@ from .classify import load_model, model_available
 from .metadata_text_date import _clip, date_candidates, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
 from .names import name_evidence
-from .thread_starter import thread_starter
+from .thread_starter import joined_line, thread_starter
 
 _TOK = re.compile(r"\w+")
 _TEXT = attrgetter("text")
@@ -268,7 +268,7 @@ def text_metadata(
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
     starter = thread_starter(texts)  # a forum thread's author, as its software labels them
     if starter is not None:  # the thread's date is its first post's, printed with the starter's name
-        near_starter = [(j, d) for j, d in cands if starter[0] - 1 <= j <= starter[0] + 3]
+        near_starter = [(j, d) for j, d in cands if starter[0] - 1 <= j <= starter[0] + 3 and not joined_line(texts[j])]
         if near_starter:
             # on its line or under it (a question's date is right above its asker's name)
             picked = min(near_starter, key=lambda c: (c[0] < starter[0], c[0]))

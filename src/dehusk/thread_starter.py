@@ -27,20 +27,41 @@ _STARTER = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+(?P<name>\S.{{0,59}}?
 _LABEL_ONLY = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+$", re.I)
 # "Discussion in 'Bikes' started by alice, 2 March 2024.", "Started by alice · 3 days ago"
 _STARTED = re.compile(r"(?:^|['’]\s+)(?i:started by|wurde erstellt von)\s+(?P<name>[^\s,·|][^,·|]{0,59}?)\s*(?:[,·|]|$)")
-# phpBB's post header: "Post by alice » Sat Feb 24, 2024 12:41 pm" (the first is the thread's)
-_POST_BY = re.compile(r"^(?i:post\s?by|posted by)\s+(?P<name>\S.{0,59}?)\s+»")
+# phpBB's post header: "Post by alice » Sat Feb 24, 2024 12:41 pm", "by alice » 27 Aug 2019" (the
+# first is the thread's)
+_POST_BY = re.compile(r"^(?i:post\s?by|posted by|by)\s+(?P<name>\S.{0,59}?)\s+»(?=.{0,30}\d)")
 # a question's "asked Feb 11, 2011 at 23:49", "asked 3 years ago", then "alice's user avatar"
 _ASKED = re.compile(r"^asked\s+(?:[A-Z][a-z]{2,8}\.? \d{1,2}\b|\d+ \w+ ago|yesterday|today)", re.I)
 _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
 # Discourse's first post: "alice (Alice Lee) September 5, 2024, 11:15pm 1", "alice 2 May 2025 18:48 1"
 _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4,40}?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+1$",
                          re.I)
+# a classic forum's user panel beside each post: "alice", "Senior Member", "Posts: 524", "Joined: Mon
+# Jul 24, 2017" (phpBB, vBulletin, FluxBB, MyBB); the first post's is the thread starter's
+_JOINED_WORDS = (r"(?:joined|join date|registered|member since|registriert|mitglied seit|inscrit le|inscription|"
+                 r"registrado|iscritto)\s*:(?=[^\n]{0,16}\d)")  # (a date follows)
+_JOINED = re.compile(rf"^\s*\W{{0,3}}{_JOINED_WORDS}\s*\S", re.I)
+_PANEL = re.compile(r"^\W{0,3}[^\W\d_][\w ]{0,20}:\s*[\d.,]+\s*$")  # "Posts: 524", "Threads: 23"
+_RANK = re.compile(r"\b(?:member|owner|newbie|novice|poster|veteran|legend|rookie|regular|senior|junior|user|"
+                   r"moderator|admin|guest|years?|level|rank|contributor|expert|supporter|enthusiast|addict|"
+                   r"fanatic|guru|mitglied|membre|miembro)\b", re.I)
+# the same on one line: "alice Posts: 2 Joined: Sun Dec 17, 2023", "bob Member Registered: 2025-11-01"
+_PANEL_LINE = re.compile(rf"^\s*\W{{0,3}}(?P<name>[^\s:]{{2,40}})(?: [^\s:]+){{0,3}}?\s+"
+                         rf"(?:(?:posts|beiträge|messages|mensajes|messaggi)\s*:\s*[\d.,]+\s+)?{_JOINED_WORDS}", re.I)
+_PANEL_BACK = 6  # lines above "Joined: ..." that may hold the name (over ranks, titles and counts)
+_ONLINE = re.compile(r"\s+(?:offline|online)$", re.I)  # "alice Offline": her status
 # the lines that can hold a label (a substring test spares the regexes the others): pieces without
 # their first letter, whatever its case ("Thread Starter", "Asked"), and a Discourse first post's end
 _HINTS = ("tarter", "rsteller", "tarted by", "rstellt von", "uteur de", "utor d", "utore d", "втор", "sked", "»",
-          " 1\n")
+          " 1\n", "oined", "oin Date", "egistered", "ember since", "egistriert", "itglied seit", "nscri", "egistrado",
+          "scritto")
 _ASKED_NEXT = 2  # lines after "asked <date>" that may hold the asker
 MAX_LINE = 200
+
+
+def joined_line(text: str) -> bool:
+    """A user panel's "Joined: <date>" (a registration date, not the post's)."""
+    return bool(_JOINED.match(text) or _PANEL_LINE.match(text))
 
 
 def _name(raw: str) -> str | None:
@@ -54,9 +75,10 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
     """(line, name) of the first thread-starter label of the page, or None."""
     # the lines that hold a hint or end in " 1" (a Discourse first post's header: the empty line
     # added gives the last line its newline)
+    panel_seen = False
     for i in sorted(lines_containing([*texts, ""], _HINTS)):
         text = texts[i]
-        if len(text) > MAX_LINE:
+        if len(text) > MAX_LINE and len(text.strip()) > MAX_LINE:  # (a column's padding aside)
             continue
         if text.endswith(" 1") and (m := _FIRST_POST.match(text)) and (name := _name(m.group("name"))):
             return i, name
@@ -69,6 +91,18 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
             name = _name(m.group("name"))
             if name:
                 return i, name
+            continue
+        if not panel_seen and (m := _PANEL_LINE.match(text)):  # the panel on one line
+            panel_seen = True
+            if name := _name(m.group("name")):
+                return i, name
+            continue
+        if not panel_seen and _JOINED.match(text):
+            panel_seen = True  # (the first post's panel only: a later one is a reply's)
+            for j in range(i - 1, max(-1, i - 1 - _PANEL_BACK), -1):
+                line = _ONLINE.sub("", texts[j].strip())
+                if line and not _PANEL.match(line) and not _RANK.search(line) and _name(line) == line:
+                    return j, line
             continue
         if _ASKED.match(text):
             for j in range(i + 1, min(i + 1 + _ASKED_NEXT, len(texts))):

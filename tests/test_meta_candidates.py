@@ -161,3 +161,14 @@ def test_bio_under_an_about_the_author_heading() -> None:
     plain = body.replace("About the Author:", "Further reading")  # any other line above: not a bio box
     assert "author bio" not in _author_sources(_page("<title>Cloud computing</title>", plain),
                                                "https://example.com/blog/cloud")
+
+
+def test_bio_under_the_persons_photo() -> None:
+    body = ("<article><h1>Hotel stays, better</h1><p>" + "Body text. " * 40 + "</p>"
+            "<p><img src='/u/ines.jpg' alt='Ines Marlow'></p><p>Ines Marlow is a freelance travel writer and the "
+            "editor of a hotel guide, who has stayed in more hotels than she can count over the years.</p></article>")
+    sources = _author_sources(_page("<title>Hotel stays</title>", body), "https://example.com/blog/hotels")
+    assert sources.get("author bio") == ["Ines Marlow"]
+    other = body.replace("alt='Ines Marlow'", "alt='A hotel lobby'")  # someone else's photo: no bio box
+    assert "author bio" not in _author_sources(_page("<title>Hotel stays</title>", other),
+                                               "https://example.com/blog/hotels")

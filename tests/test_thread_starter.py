@@ -36,6 +36,9 @@ from dehusk.thread_starter import thread_starter
         (["  16 posts • Page 1 of 1", "          fern.leaf Posts: 2 Joined: Sun Dec 17, 2023 11:18 am"],
          (1, "fern.leaf")),  # the panel on one line
         (["trailmix Member Registered: 2024-01-27 Posts: 98"], (0, "trailmix")),
+        # XenForo: the label alone, the date on the next line; an all-capitals handle is a user there
+        (["quill_and_ink", "", "quill_and_ink", "", "7+ Year Member", "Joined", "Jun 29, 2016"], (2, "quill_and_ink")),
+        (["GEARHEAD", "• View Profile", "GEARHEAD is offline Disabled", "Join Date", "Nov 2024"], (0, "GEARHEAD")),
     ],
 )
 def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> None:
@@ -53,6 +56,7 @@ def test_thread_starter_labels(lines: list[str], expected: tuple[int, str]) -> N
         ["Season 2 May 2025 1"],  # no time of day: not a post header
         ["  • inspect registered: List registered tasks"],  # a word before "registered:", no date: no panel
         ["by the river » a walk"],  # "by ... »" without a date: a breadcrumb, not a post header
+        ["Ann Lee", "Joined", "the team as our editor"],  # "Joined" without a date: no user panel
         # the first panel names nobody readable: a later panel is a reply's, not the thread's
         ["All eyes on you!", "Joined: Aug 2008", "Nice tent", "gearhead77", "Member", "Joined: Mar 2016"],
     ],

@@ -343,7 +343,7 @@ _ABOUT_AUTHOR = re.compile(r"^(?:about|meet) the (?:author|writer|contributor)s?
 
 def _bio_ok(tnode: LexborNode, name: str) -> bool:
     """Is "Jane Doe is a reporter ..." an author bio: inside an author/bio box, or right after a
-    heading that gives the same name or says "About the author"?"""
+    heading that gives the same name or says "About the author", or under the person's photo?"""
     parent = tnode.parent
     if parent is None:
         return False
@@ -355,7 +355,11 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     if prev is None:
         return False
     heading = " ".join(prev.text(separator=" ").split())
-    return heading.casefold() == name.casefold() or _ABOUT_AUTHOR.match(heading) is not None
+    if heading.casefold() == name.casefold() or _ABOUT_AUTHOR.match(heading) is not None:
+        return True
+    # the person's photo right above ("<img alt='Jane Doe'>", then "Jane Doe is ...")
+    img = prev if prev.tag == "img" else prev.css_first("img") if not heading else None
+    return img is not None and (img.attributes.get("alt") or "").strip().casefold() == name.casefold()
 
 
 def _ranker_sources(state: _State) -> tuple[list[tuple[AuthorSource, list[str]]], dict[int, int]]:

@@ -265,10 +265,14 @@ def text_metadata(
     scores = np.zeros(0)
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
+        joined = [k for k, (j, _) in enumerate(cands) if joined_line(texts[j])]
+        if joined:  # a forum user's registration date ("Joined: Mon Jul 24, 2017") is never the page's
+            cands = [c for k, c in enumerate(cands) if k not in joined]
+            scores = np.delete(scores, joined)
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
     starter = thread_starter(texts)  # a forum thread's author, as its software labels them
     if starter is not None:  # the thread's date is its first post's, printed with the starter's name
-        near_starter = [(j, d) for j, d in cands if starter[0] - 1 <= j <= starter[0] + 3 and not joined_line(texts[j])]
+        near_starter = [(j, d) for j, d in cands if starter[0] - 1 <= j <= starter[0] + 3]
         if near_starter:
             # on its line or under it (a question's date is right above its asker's name)
             picked = min(near_starter, key=lambda c: (c[0] < starter[0], c[0]))

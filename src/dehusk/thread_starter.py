@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 
 from .authors import looks_like_person
-from .names import user_name
+from .names import GENERIC_USERS, user_name
 from .segment_text import lines_containing
 
 # "Thread starter alice", "• Thread starter Thread starter alice" (a visually hidden label repeated)
@@ -41,13 +41,17 @@ _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4
 _JOINED_WORDS = (r"(?:joined|join date|registered|member since|registriert|mitglied seit|inscrit le|inscription|"
                  r"registrado|iscritto)\s*:(?=[^\n]{0,16}\d)")  # (a date follows)
 _JOINED = re.compile(rf"^\s*\W{{0,3}}{_JOINED_WORDS}\s*\S", re.I)
+# the label alone, its date on the next line (XenForo's "Joined" / "Nov 4, 2011")
+_JOINED_LABEL = re.compile(r"^\s*\W{0,3}(?:joined|join date|registered|member since|registriert|mitglied seit|"
+                           r"inscrit le|inscription|registrado|iscritto)\s*:?\s*$", re.I)
 _PANEL = re.compile(r"^\W{0,3}[^\W\d_][\w ]{0,20}:\s*[\d.,]+\s*$")  # "Posts: 524", "Threads: 23"
 _RANK = re.compile(r"\b(?:member|owner|newbie|novice|poster|veteran|legend|rookie|regular|senior|junior|user|"
                    r"moderator|admin|guest|years?|level|rank|contributor|expert|supporter|enthusiast|addict|"
-                   r"fanatic|guru|mitglied|membre|miembro)\b", re.I)
+                   r"fanatic|guru|mitglied|membre|miembro|offline|online|disabled|banned)\b", re.I)
 # the same on one line: "alice Posts: 2 Joined: Sun Dec 17, 2023", "bob Member Registered: 2025-11-01"
 _PANEL_LINE = re.compile(rf"^\s*\W{{0,3}}(?P<name>[^\s:]{{2,40}})(?: [^\s:]+){{0,3}}?\s+"
                          rf"(?:(?:posts|beiträge|messages|mensajes|messaggi)\s*:\s*[\d.,]+\s+)?{_JOINED_WORDS}", re.I)
+_HANDLE = re.compile(r"^(?=[^\W_]*[^\W\d_])[^\W_][\w.\-]{1,39}$")  # one token, a letter in it
 _PANEL_BACK = 6  # lines above "Joined: ..." that may hold the name (over ranks, titles and counts)
 _ONLINE = re.compile(r"\s+(?:offline|online)$", re.I)  # "alice Offline": her status
 # the lines that can hold a label (a substring test spares the regexes the others): pieces without
@@ -97,12 +101,14 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
             if name := _name(m.group("name")):
                 return i, name
             continue
-        if not panel_seen and _JOINED.match(text):
+        if not panel_seen and (_JOINED.match(text) or _JOINED_LABEL.match(text) and i + 1 < len(texts)
+                               and any(ch.isdigit() for ch in texts[i + 1][:20])):
             panel_seen = True  # (the first post's panel only: a later one is a reply's)
             for j in range(i - 1, max(-1, i - 1 - _PANEL_BACK), -1):
                 line = _ONLINE.sub("", texts[j].strip())
-                if line and not _PANEL.match(line) and not _RANK.search(line) and _name(line) == line:
-                    return j, line
+                if line and not _PANEL.match(line) and not _RANK.search(line) and (
+                        _name(line) == line or _HANDLE.match(line) and line.casefold() not in GENERIC_USERS):
+                    return j, line  # (a panel's user name may be any handle: "HOSTLAR" is no agency there)
             continue
         if _ASKED.match(text):
             for j in range(i + 1, min(i + 1 + _ASKED_NEXT, len(texts))):

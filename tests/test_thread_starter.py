@@ -139,3 +139,11 @@ def test_user_panel_gives_the_starter_and_its_post_date_not_the_registration() -
     art = dehusk.extract(PANEL_FORUM, mode="text", url="https://bbs.example.org/viewtopic.php?id=42")
     assert art.authors == ("quill_and_ink",)
     assert art.published is not None and art.published.startswith("2024-03-02")
+
+
+def test_a_registration_date_under_its_label_is_not_the_threads() -> None:
+    page = PANEL_FORUM.replace("Registered: 2019-06-11", "Joined\nJun 11, 2019").replace(
+        "#1 2024-03-02 09:14:37", "Mar 2, 2024 at 9:14 AM")
+    art = dehusk.extract(page, mode="text", url="https://bbs.example.org/viewtopic.php?id=42")
+    assert art.authors == ("quill_and_ink",)
+    assert art.published is not None and art.published.startswith("2024-03-02")

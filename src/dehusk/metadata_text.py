@@ -265,7 +265,7 @@ def text_metadata(
     scores = np.zeros(0)
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
-        joined = [k for k, (j, _) in enumerate(cands) if joined_line(texts[j])]
+        joined = [k for k, (j, _) in enumerate(cands) if joined_line(texts, j)]
         if joined:  # a forum user's registration date ("Joined: Mon Jul 24, 2017") is never the page's
             cands = [c for k, c in enumerate(cands) if k not in joined]
             scores = np.delete(scores, joined)

@@ -63,9 +63,11 @@ _ASKED_NEXT = 2  # lines after "asked <date>" that may hold the asker
 MAX_LINE = 200
 
 
-def joined_line(text: str) -> bool:
-    """A user panel's "Joined: <date>" (a registration date, not the post's)."""
-    return bool(_JOINED.match(text) or _PANEL_LINE.match(text))
+def joined_line(texts: list[str], i: int) -> bool:
+    """Does line `i` give a forum user's registration date ("Joined: <date>", or the date under a
+    "Joined" label), not a post's?"""
+    return bool(_JOINED.match(texts[i]) or _PANEL_LINE.match(texts[i])
+                or i > 0 and _JOINED_LABEL.match(texts[i - 1]))
 
 
 def _name(raw: str) -> str | None:

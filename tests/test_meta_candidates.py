@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.authors import looks_like_person, split_credit
@@ -152,23 +153,24 @@ def test_one_word_names_beside_the_site_name() -> None:
     assert one_word(["Posted by BeauHD in News"], []) == ["BeauHD"]
 
 
-def test_bio_under_an_about_the_author_heading() -> None:
-    body = ("<article><h1>Cloud computing next year</h1><p>" + "Body text. " * 40 + "</p>"
-            "<p>About the Author:</p><p>Marta Quiroga is a technical writer who has covered cloud platforms and "
-            "developer tools for ten years, with a focus on how small teams adopt them.</p></article>")
-    sources = _author_sources(_page("<title>Cloud computing</title>", body), "https://example.com/blog/cloud")
-    assert sources.get("author bio") == ["Marta Quiroga"]
-    plain = body.replace("About the Author:", "Further reading")  # any other line above: not a bio box
-    assert "author bio" not in _author_sources(_page("<title>Cloud computing</title>", plain),
-                                               "https://example.com/blog/cloud")
+_ABOUT_BIO = ("<p>About the Author:</p><p>Marta Quiroga is a technical writer who has covered cloud platforms and "
+              "developer tools for ten years, with a focus on how small teams adopt them.</p>")
+_PHOTO_BIO = ("<p><img src='/u/mq.jpg' alt='Marta Quiroga'></p><p>Marta Quiroga is a freelance travel writer and "
+              "the editor of a hotel guide, who has stayed in more hotels than she can count over the years.</p>")
 
 
-def test_bio_under_the_persons_photo() -> None:
-    body = ("<article><h1>Hotel stays, better</h1><p>" + "Body text. " * 40 + "</p>"
-            "<p><img src='/u/ines.jpg' alt='Ines Marlow'></p><p>Ines Marlow is a freelance travel writer and the "
-            "editor of a hotel guide, who has stayed in more hotels than she can count over the years.</p></article>")
-    sources = _author_sources(_page("<title>Hotel stays</title>", body), "https://example.com/blog/hotels")
-    assert sources.get("author bio") == ["Ines Marlow"]
-    other = body.replace("alt='Ines Marlow'", "alt='A hotel lobby'")  # someone else's photo: no bio box
-    assert "author bio" not in _author_sources(_page("<title>Hotel stays</title>", other),
-                                               "https://example.com/blog/hotels")
+@pytest.mark.parametrize(
+    ("bio", "other"),
+    [
+        (_ABOUT_BIO, _ABOUT_BIO.replace("About the Author:", "Further reading")),  # a heading that says so
+        (_PHOTO_BIO, _PHOTO_BIO.replace("alt='Marta Quiroga'", "alt='A hotel lobby'")),  # the person's photo
+    ],
+)
+def test_bio_under_an_about_the_author_heading_or_the_persons_photo(bio: str, other: str) -> None:
+    def bios(box: str) -> list[str] | None:
+        body = "<article><h1>Cloud computing next year</h1><p>" + "Body text. " * 40 + "</p>" + box + "</article>"
+        return _author_sources(_page("<title>Cloud computing</title>", body), "https://example.com/blog/cloud"
+                               ).get("author bio")
+
+    assert bios(bio) == ["Marta Quiroga"]
+    assert bios(other) is None  # any other line or photo above: not a bio box

@@ -357,8 +357,10 @@ def _bio_ok(tnode: LexborNode, name: str) -> bool:
     heading = " ".join(prev.text(separator=" ").split())
     if heading.casefold() == name.casefold() or _ABOUT_AUTHOR.match(heading) is not None:
         return True
-    # the person's photo right above ("<img alt='Jane Doe'>", then "Jane Doe is ...")
-    img = prev if prev.tag == "img" else prev.css_first("img") if not heading else None
+    # the person's photo right above, alone ("<img alt='Jane Doe'>", then "Jane Doe is ...")
+    if heading:
+        return False
+    img = prev if prev.tag == "img" else prev.css_first("img")
     return img is not None and (img.attributes.get("alt") or "").strip().casefold() == name.casefold()
 
 

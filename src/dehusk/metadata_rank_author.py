@@ -92,8 +92,8 @@ _STRUCTURED = frozenset({"ld_author", "meta_author", "meta_other", "tw_data", "i
 AUTHOR_FEATURES = (
     *(f"src_{f}" for f in _AUTHOR_FAMILIES), "step", "n_names", "n_raw", "typed", "users_only", "one_word",
     "words", "agree", "agree_struct", "in_title", "is_site", "d_anchor", "abs_anchor", "before_anchor", "chrome",
-    "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "explicit", "log_mentions", "rule", "n_sources", "d_date",
-    "in_host", "raw_len", "name_share", "lower", "avatar", "given_name", "surname", *PAGE_FEATURES,
+    "comment", "quote", "scan_rank", "n_scan_by", "n_byline_el", "explicit", "log_mentions", "rule", "n_sources",
+    "d_date", "in_host", "raw_len", "name_share", "lower", "avatar", "given_name", "surname", *PAGE_FEATURES,
 )
 # a byline that says what the person did ("Written by", "Author:"), not a bare "By" (as listings print)
 _EXPLICIT = re.compile(r"(?<![^\W\d_])(?:(?:written|authored|posted|reported|contributed|words|text|story|article|"

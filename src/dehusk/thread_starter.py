@@ -6,8 +6,10 @@ any text dump: XenForo's "Thread starter <name>" (in its translations: "Erstelle
 <name>, <date>", the Stack Exchange question's "asked <date>" followed by its asker's
 "<name>'s user avatar" (or name), and Discourse's header of a thread's first post, "<name> (<full
 name>) <date>, <time> 1" (the 1 is the post's number), and phpBB's first post header "Post by <name> »
-<date>". Text mode takes that name as the author before its byline picker, which
-has no notion of one-word user names.
+<date>", and the user panel classic forum software prints beside each post (a name over its
+rank, post counts and "Joined: <date>"; the first post's is the starter's). Text mode takes that
+name as the author before its byline picker, which has no notion of one-word user names; HTML mode
+over its author picker.
 """
 
 from __future__ import annotations
@@ -38,12 +40,12 @@ _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4
                          re.I)
 # a classic forum's user panel beside each post: "alice", "Senior Member", "Posts: 524", "Joined: Mon
 # Jul 24, 2017" (phpBB, vBulletin, FluxBB, MyBB); the first post's is the thread starter's
-_JOINED_WORDS = (r"(?:joined|join date|registered|member since|registriert|mitglied seit|inscrit le|inscription|"
-                 r"registrado|iscritto)\s*:(?=[^\n]{0,16}\d)")  # (a date follows)
+_JOINED_NAMES = (r"(?:joined|join date|registered|member since|registriert|mitglied seit|inscrit le|inscription|"
+                 r"registrado|iscritto)")
+_JOINED_WORDS = rf"{_JOINED_NAMES}\s*:(?=[^\n]{{0,16}}\d)"  # (a date follows)
 _JOINED = re.compile(rf"^\s*\W{{0,3}}{_JOINED_WORDS}\s*\S", re.I)
 # the label alone, its date on the next line (XenForo's "Joined" / "Nov 4, 2011")
-_JOINED_LABEL = re.compile(r"^\s*\W{0,3}(?:joined|join date|registered|member since|registriert|mitglied seit|"
-                           r"inscrit le|inscription|registrado|iscritto)\s*:?\s*$", re.I)
+_JOINED_LABEL = re.compile(rf"^\s*\W{{0,3}}{_JOINED_NAMES}\s*:?\s*$", re.I)
 _PANEL = re.compile(r"^\W{0,3}[^\W\d_][\w ]{0,20}:\s*[\d.,]+\s*$")  # "Posts: 524", "Threads: 23"
 _RANK = re.compile(r"\b(?:member|owner|newbie|novice|poster|veteran|legend|rookie|regular|senior|junior|user|"
                    r"moderator|admin|guest|years?|level|rank|contributor|expert|supporter|enthusiast|addict|"

@@ -146,10 +146,10 @@ def test_a_name_starting_with_a_byline_word_keeps_its_letters() -> None:
 def test_one_word_names_beside_the_site_name() -> None:
     from dehusk.metadata_rank_author import one_word
 
-    assert one_word(["Tom"], ["tomscoffeecorner"]) == ["Tom"]  # part of the site's name: the owner
+    assert one_word(["Mira"], ["mirasteahouse"]) == ["Mira"]  # part of the site's name: the owner
     assert one_word(["Clay"], ["clay"]) == []  # the site's name itself
-    assert one_word(["Human in the Loop"], ["humanintheloop"]) == []  # not "Human"
-    assert one_word(["Written by Linny and Peter"], []) == ["Linny", "Peter"]
+    assert one_word(["Signal in the Noise"], ["signalinthenoise"]) == []  # not "Signal"
+    assert one_word(["Written by Mira and Tom"], []) == ["Mira", "Tom"]
     assert one_word(["Posted by BeauHD in News"], []) == ["BeauHD"]
 
 

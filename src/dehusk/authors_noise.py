@@ -72,13 +72,13 @@ def _may_match(text: str, words: tuple[str, ...]) -> bool:
 
 
 # a given name, a capitalised word in brackets, a surname: a maiden name or a nickname
-# ("Paramita (Guha) Ghosh", "Robert (Bob) Smith"); not "Jane Doe (Reuters) London"
+# ("Priyanka (Sen) Dutta", "Robert (Bob) Hale"); not "Jane Doe (Reuters) London"
 _MIDDLE_PAREN = re.compile(r"(?<![\w.’'] )(?<![\w.’'])([A-Z][^\W\d_]+) \([A-Z][^\W\d_]+\) (?=[A-Z])")
 
 
 def _remove_noise(text: str) -> str:
     text = _norm(text)
-    if "(" in text:  # "Paramita (Guha) Ghosh", "Robert (Bob) Smith": the name around it
+    if "(" in text:  # "Priyanka (Sen) Dutta": the name around it
         text = _MIDDLE_PAREN.sub(r"\1 ", text)
     # each pattern needs a character (or a word) the text may not hold: skip those that cannot match
     if "@" in text:

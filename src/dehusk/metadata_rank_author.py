@@ -46,10 +46,10 @@ def one_word(names: list[str], keys: list[str]) -> list[str]:
     out: list[str] = []
     for raw in names:
         text = LOOSE_PREFIX.sub("", clean_text(raw), count=1)
-        if names_site(text, keys, exact=True):  # "Human in the Loop", the site: not "Human"
+        if names_site(text, keys, exact=True):  # "Signal in the Noise", the site: not "Signal"
             continue
         text = _LOOSE_END.split(text, maxsplit=1)[0].strip(" .:")
-        pair = _PAIR.split(text)  # "Linny and Peter": two first names
+        pair = _PAIR.split(text)  # "Mira and Tom": two first names
         for part in pair if len(pair) == 2 else [text]:
             if user_name(part) and not names_site(part, keys, exact=True) and part not in out:
                 out.append(part)

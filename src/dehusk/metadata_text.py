@@ -266,7 +266,7 @@ def text_metadata(
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
         joined = [k for k, (j, _) in enumerate(cands) if joined_line(texts, j)]
-        if joined:  # a forum user's registration date ("Joined: Mon Jul 24, 2017") is never the page's
+        if joined:  # a forum user's registration date ("Joined: Tue Mar 3, 2015") is never the page's
             cands = [c for k, c in enumerate(cands) if k not in joined]
             scores = np.delete(scores, joined)
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)

@@ -38,19 +38,19 @@ _AVATAR = re.compile(r"^(?P<name>\S.{0,59}?)['’]s? user avatar$", re.I)
 # Discourse's first post: "alice (Alice Lee) September 5, 2024, 11:15pm 1", "alice 2 May 2025 18:48 1"
 _FIRST_POST = re.compile(r"^(?P<name>[^\s()]{2,40})(?: \([^()]{1,60}\))?\s+\S.{4,40}?\d{1,2}:\d\d\s*(?:[ap]\.?m\.?)?\s+1$",
                          re.I)
-# a classic forum's user panel beside each post: "alice", "Senior Member", "Posts: 524", "Joined: Mon
-# Jul 24, 2017" (phpBB, vBulletin, FluxBB, MyBB); the first post's is the thread starter's
+# a classic forum's user panel beside each post: "alice", "Senior Member", "Posts: 524", "Joined: Tue
+# Mar 3, 2015" (phpBB, vBulletin, FluxBB, MyBB); the first post's is the thread starter's
 _JOINED_NAMES = (r"(?:joined|join date|registered|member since|registriert|mitglied seit|inscrit le|inscription|"
                  r"registrado|iscritto)")
 _JOINED_WORDS = rf"{_JOINED_NAMES}\s*:(?=[^\n]{{0,16}}\d)"  # (a date follows)
 _JOINED = re.compile(rf"^\s*\W{{0,3}}{_JOINED_WORDS}\s*\S", re.I)
-# the label alone, its date on the next line (XenForo's "Joined" / "Nov 4, 2011")
+# the label alone, its date on the next line (XenForo's "Joined" / "Mar 3, 2015")
 _JOINED_LABEL = re.compile(rf"^\s*\W{{0,3}}{_JOINED_NAMES}\s*:?\s*$", re.I)
 _PANEL = re.compile(r"^\W{0,3}[^\W\d_][\w ]{0,20}:\s*[\d.,]+\s*$")  # "Posts: 524", "Threads: 23"
 _RANK = re.compile(r"\b(?:member|owner|newbie|novice|poster|veteran|legend|rookie|regular|senior|junior|user|"
                    r"moderator|admin|guest|years?|level|rank|contributor|expert|supporter|enthusiast|addict|"
                    r"fanatic|guru|mitglied|membre|miembro|offline|online|disabled|banned)\b", re.I)
-# the same on one line: "alice Posts: 2 Joined: Sun Dec 17, 2023", "bob Member Registered: 2025-11-01"
+# the same on one line: "alice Posts: 7 Joined: Tue Mar 3, 2015", "bob Member Registered: 2015-03-03"
 _PANEL_LINE = re.compile(rf"^\s*\W{{0,3}}(?P<name>[^\s:]{{2,40}})(?: [^\s:]+){{0,3}}?\s+"
                          rf"(?:(?:posts|beiträge|messages|mensajes|messaggi)\s*:\s*[\d.,]+\s+)?{_JOINED_WORDS}", re.I)
 _HANDLE = re.compile(r"^(?=[^\W_]*[^\W\d_])[^\W_][\w.\-]{1,39}$")  # one token, a letter in it
@@ -112,7 +112,7 @@ def thread_starter(texts: list[str]) -> tuple[int, str] | None:
                 line = _ONLINE.sub("", texts[j].strip())
                 if line and not _PANEL.match(line) and not _RANK.search(line) and (
                         _name(line) == line or _HANDLE.match(line) and line.casefold() not in GENERIC_USERS):
-                    return j, line  # (a panel's user name may be any handle: "HOSTLAR" is no agency there)
+                    return j, line  # (a panel's user name may be any handle: "ZEPHYRX" is no agency there)
             continue
         if _ASKED.match(text):
             for j in range(i + 1, min(i + 1 + _ASKED_NEXT, len(texts))):

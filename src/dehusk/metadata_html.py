@@ -200,9 +200,9 @@ def decide_date(meta: HtmlMeta, threshold: float) -> None:
 
 
 # Page types expected to carry a byline: there the author picker's best candidate is taken at the
-# lower `threshold_authored`, on the others only when the picker is surer; tuned as the date's.
-# wcxb-dev, grouped CV: one threshold (0.33) 0.770, 5.4% of the pages without gold authors given
-# one; by type 0.780 with 5.5%, the rules' share (train_html_meta.py --types, out-of-fold page types).
+# lower `threshold_authored`, on the others only when the picker is surer; tuned as the date's, at
+# the rules' share of pages without gold authors given one (train_html_meta.py --types, out-of-fold
+# page types; the figures are in the README).
 AUTHORED_TYPES = frozenset({"article", "forum"})
 
 
@@ -498,11 +498,13 @@ def _learned(meta: HtmlMeta, state: _State) -> None:
     if model is not None:
         cands, X = author_rows(state, meta.authors)
         i, p = best(model, X)
-        c = cands[i] if i >= 0 else None
-        meta.author_pick = AuthorPick(p if c else -1.0, tuple(c.values) if c else (), frozenset(c.key) if c else frozenset(),
-                                      c.src if c else "", tuple(meta.authors),
-                                      meta.sources.get("authors"),
-                                      float(model.meta.get("threshold_authored", model.threshold_default)))
+        rules = (tuple(meta.authors), meta.sources.get("authors"),
+                 float(model.meta.get("threshold_authored", model.threshold_default)))
+        if i >= 0:
+            c = cands[i]
+            meta.author_pick = AuthorPick(p, tuple(c.values), frozenset(c.key), c.src, *rules)
+        else:
+            meta.author_pick = AuthorPick(-1.0, (), frozenset(), "", *rules)
         decide_authors(meta, model.threshold_default)
 
 

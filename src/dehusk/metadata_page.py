@@ -46,7 +46,7 @@ _BY_TEXT = re.compile("^" + _BY_WORDS, re.I)
 # a text that ends in "written by" (its next element names the author)
 _TAIL_BY = re.compile(r"(?<![^\W\d_])((?:written|authored|reported|contributed|compiled)\s+by|geschrieben von|"
                       r"verfasst von|écrit par|rédigé par|escrito por|scritto da)\s*$", re.I)
-_TAIL_END = frozenset("yYnrRaA \xa0")
+_TAIL_END = frozenset("yYnrRaA \xa0")  # the last characters _TAIL_BY can end on: a cheap test first
 # an author bio: "Jane Doe is a reporter ...", "Jane Doe writes about ..."
 _BIO_NAME = (r"([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|leads|serves|"
              r"holds|specializes|specialises)\s")

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import compress
 from operator import attrgetter
 
 import numpy as np
@@ -265,10 +266,11 @@ def text_metadata(
     scores = np.zeros(0)
     if cands:
         scores = load_model("text_date").predict(X) if model_available("text_date") else heuristic_date(X)
-        joined = [k for k, (j, _) in enumerate(cands) if joined_line(texts, j)]
-        if joined:  # a forum user's registration date ("Joined: Tue Mar 3, 2015") is never the page's
-            cands = [c for k, c in enumerate(cands) if k not in joined]
-            scores = np.delete(scores, joined)
+        # a forum user's registration date ("Joined: Tue Mar 3, 2015") is never the page's; dropped
+        # after scoring (the date features compare each candidate with the others)
+        keep_c = [not joined_line(texts, j) for j, _ in cands]
+        if not all(keep_c):
+            cands, scores = list(compress(cands, keep_c)), scores[np.array(keep_c)]
     picked = pick_date(cands, scores, texts, anchor, ti, url, lang, fetch_date)
     starter = thread_starter(texts)  # a forum thread's author, as its software labels them
     if starter is not None:  # the thread's date is its first post's, printed with the starter's name

@@ -44,6 +44,14 @@ NOTICES = [
     "3 Likes",
     "Reply",
     "Weiterlesen",
+    "Skip to content",
+    "Skip to main content",
+    "Jump to main content | Skip to footer",
+    "Skip directly to navigation",
+    "Zum Inhalt springen",
+    "Aller au contenu principal",
+    "Saltar al contenido",
+    "Przejdź do treści",
 ])
 def test_notices_are_recognised(text: str) -> None:
     assert notice_reason(text) is not None
@@ -58,6 +66,8 @@ def test_notices_are_recognised(text: str) -> None:
     "The contents of the box were sold at auction.",
     "Advertising revenue fell by a third.",
     "Loading the ferry took two hours.",
+    "Skip to the good part: the ferry now runs every hour.",
+    "Jump to recipe",
     "We accept all major credit cards.",
     "Next steps",
     "Reply to the council's consultation by March.",

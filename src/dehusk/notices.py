@@ -8,7 +8,7 @@ so the article a reader sees does not hold them. A table of contents' own label 
 contents", "On this page") is navigation too, and an advertising slot's label ("Advertisement",
 "Sponsored", "Anzeige") or a "Loading..." placeholder alone in its block is never text, nor is an
 interface control's label alone in its block ("Click to expand...", "Read more", "Add to cart",
-"Next", "Reply").
+"Next", "Reply"), nor a skip link ("Skip to content", "Zum Inhalt springen").
 """
 
 from __future__ import annotations
@@ -60,6 +60,20 @@ _CONTROL = re.compile(
     r"aggiungi\s+al\s+carrello|rispondi|czytaj\s+(?:więcej|dalej)|dodaj\s+do\s+koszyka|odpowiedz|ler\s+mais|"
     r"lees\s+meer|читать\s+далее|подробнее|ответить)\W*$"
 )
+# a skip link ("Skip to content", "Jump to main content | Skip to footer", "Zum Inhalt
+# springen", "Aller au contenu"): a keyboard user's way past the menu, alone in its block (one or more)
+_SKIP_ONE = (
+    r"(?:skip|jump)\s+(?:directly\s+)?to\s+(?:the\s+)?(?:main\s+|site\s+|page\s+|primary\s+)?"
+    r"(?:content|navigation|menu|search|footer|sidebar|main)|skip\s+navigation|"
+    r"(?:direkt\s+)?zu[mr]\s+(?:haupt)?(?:inhalt|navigation|suche)(?:\s+springen|\s+wechseln)?|"
+    r"(?:aller|passer)\s+(?:directement\s+)?(?:au|à\s+la)\s+(?:contenu|navigation|recherche)(?:\s+principal)?|"
+    r"(?:saltar|ir)\s+(?:directamente\s+)?a(?:l)?\s+(?:contenido|navegación)(?:\s+principal)?|"
+    r"(?:vai|passa|salta)\s+al(?:la)?\s+(?:contenuto|navigazione)(?:\s+principale)?|"
+    r"przejdź\s+do\s+(?:treści|zawartości|nawigacji)|(?:pular|ir|saltar)\s+para\s+o\s+conteúdo(?:\s+principal)?|"
+    r"naar\s+(?:de\s+)?(?:hoofd)?inhoud(?:\s+(?:springen|gaan))?|перейти\s+к\s+(?:содержимому|содержанию)"
+)
+_SKIP_LINKS = re.compile(r"(?i)^\W*(?:" + _SKIP_ONE + r")(?:\W+(?:" + _SKIP_ONE + r"))*\W*$")
+SKIP_LINKS_MAX_CHARS = 120
 # a consent banner's buttons on a line of their own ("Accept all   Reject all   Settings")
 _CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
     r"\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all(?:\s+cookies)?|accept\s+cookies|"
@@ -96,6 +110,8 @@ def notice_reason(text: str) -> str | None:
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
+    if len(text) <= SKIP_LINKS_MAX_CHARS and _SKIP_LINKS.match(text):
+        return "a skip link (straight to the content or the menu) alone in its block"
     if len(text) <= TOC_LABEL_MAX_CHARS:
         if _TOC_LABEL.match(text):
             return "table of contents label (a navigation notice)"

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from dehusk.authors import byline_match, clean_authors, is_agency, looks_like_person, split_credit
+from dehusk.authors import (
+    byline_match,
+    clean_authors,
+    is_agency,
+    is_news_agency,
+    looks_like_person,
+    split_credit,
+)
 
 # --- clean_authors -------------------------------------------------------------------------------
 
@@ -334,6 +341,20 @@ def test_is_agency_true(name: str) -> None:
 )
 def test_is_agency_false(name: str) -> None:
     assert not is_agency(name)
+
+
+@pytest.mark.parametrize("name", ["AFP", "Reuters", "The Associated Press", "ANSA", "dpa", "FRANCE 24 with wires",
+                                  "Staff and agencies", "News agencies"])
+def test_is_news_agency_true(name: str) -> None:
+    assert is_news_agency(name)
+
+
+@pytest.mark.parametrize("name", ["", "Our Services", "The Team", "STUDENT", "Cloud Storage", "Recent News",
+                                  "BBC News", "Jane Doe", "Example Ltd."])
+def test_is_news_agency_false(name: str) -> None:
+    """Organisation-like names (which `is_agency` takes, right in a byline) are no agency by name."""
+    assert not is_news_agency(name)
+    assert not name or is_agency(name) or looks_like_person(name)
 
 
 # --- byline_match -----------------------------------------------------------------------------------

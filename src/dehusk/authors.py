@@ -30,7 +30,9 @@ from .authors_noise import _norm, _remove_noise
 from .dates import _limit as date_limit
 from .dates import short_cached
 
-__all__ = ["byline_match", "clean_authors", "credited_persons", "is_agency", "looks_like_person", "split_credit"]
+__all__ = [
+    "byline_match", "clean_authors", "credited_persons", "is_agency", "is_news_agency", "looks_like_person", "split_credit",
+]
 
 _L = r"[^\W\d_]"
 
@@ -191,6 +193,20 @@ def _has_digit(text: str) -> bool:
     if text.isascii():
         return _ASCII_DIGIT(text) is not None
     return any(ch.isdigit() for ch in text)
+
+
+def is_news_agency(name: str) -> bool:
+    """True for a news agency or wire credit by name ("AFP", "The Associated Press", "Reuters",
+    "FRANCE 24 with wires", "Staff and agencies"): the strict test for a line that stands alone,
+    without a credit's form around it. `is_agency` also takes any organisation-like name, which
+    in a byline is right ("By Ann Lee, BBC News") and alone on a line is a menu's or a heading's."""
+    if not name or not isinstance(name, str):
+        return False
+    clean = _norm(name).strip(_STRIP_KEEP_DOT)
+    folded = clean.casefold()
+    return bool(folded) and (folded in _AGENCIES or folded.removeprefix("the ") in _AGENCIES
+                             or _WITH_AGENCY.match(clean) is not None
+                             or folded.endswith((" wires", " agencies")))
 
 
 def is_agency(name: str) -> bool:

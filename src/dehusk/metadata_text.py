@@ -20,6 +20,7 @@ from .authors import (
     clean_authors,
     credited_persons,
     is_agency,
+    is_news_agency,
     looks_like_person,
     source_prefix,
     split_credit,
@@ -56,6 +57,7 @@ class TextMeta:
     lead_idx: int | None = None
     source: str | None = None
     source_idx: int | None = None
+    label_idx: int | None = None  # a name or a heading alone under the article, not an agency's (`_credit`)
     tags: list[str] = field(default_factory=list)
     tags_idx: int | None = None
 
@@ -222,20 +224,27 @@ _TAGS_LINE = re.compile(
 )
 
 
-def _credit(text: str) -> str | None:
-    """The agency or credit named by a short credit line, if it is one."""
+def _credit(text: str) -> tuple[str, bool] | None:
+    """(the name, whether it is the source) for a short credit line under the article, else None.
+
+    A credit's form ("(FRANCE 24 with wires)", "Source: AFP", "— Reuters") around an
+    organisation's name makes it the source; a name alone on its line only when it is a news
+    agency's ("Reuters", "The Associated Press"). Another organisation-like name alone there
+    ("Our Services", "Recent News", "The Team") is a menu's or a heading's: no source, and no
+    text of the article either."""
     if len(text) > 70:
         return None
     m = _CREDIT_LINE.match(text.strip())
     if m:
         inner = next(g for g in m.groups() if g)
         persons, orgs = split_credit(inner)
-        if orgs and not persons:
-            return inner.strip()
-        if is_agency(inner):
-            return inner.strip()
+        if (orgs and not persons) or is_agency(inner):
+            return inner.strip(), True
         return None
-    return text.strip() if is_agency(text.strip()) and len(text.split()) <= 4 else None
+    name = text.strip()
+    if len(text.split()) > 4 or not is_agency(name):
+        return None
+    return name, is_news_agency(name)
 
 
 def _similar(a: str, b: str) -> float:
@@ -321,8 +330,11 @@ def text_metadata(
         if i in meta.byline_idx or i in meta.date_idx:
             continue
         c = _credit(texts[i])
+        if c and c[1]:
+            meta.source, meta.source_idx = c[0], i
+            break
         if c:
-            meta.source, meta.source_idx = c, i
+            meta.label_idx = i
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):

@@ -195,31 +195,36 @@ def _has_digit(text: str) -> bool:
     return any(ch.isdigit() for ch in text)
 
 
+def _agency_name(name: str) -> tuple[str, str] | None:
+    """(the name cleaned, case-folded) for the agency tests, or None when nothing is left."""
+    if not name or not isinstance(name, str):
+        return None
+    clean = _norm(name).strip(_STRIP_KEEP_DOT)
+    return (clean, clean.casefold()) if clean else None
+
+
+def _named_agency(clean: str, folded: str) -> bool:
+    """A news agency or wire credit by name ("AFP", "The Associated Press", "FRANCE 24 with wires")."""
+    return (folded in _AGENCIES or folded.removeprefix("the ") in _AGENCIES or _WITH_AGENCY.match(clean) is not None
+            or folded.endswith((" wires", " agencies")))
+
+
 def is_news_agency(name: str) -> bool:
     """True for a news agency or wire credit by name ("AFP", "The Associated Press", "Reuters",
     "FRANCE 24 with wires", "Staff and agencies"): the strict test for a line that stands alone,
     without a credit's form around it. `is_agency` also takes any organisation-like name, which
     in a byline is right ("By Ann Lee, BBC News") and alone on a line is a menu's or a heading's."""
-    if not name or not isinstance(name, str):
-        return False
-    clean = _norm(name).strip(_STRIP_KEEP_DOT)
-    folded = clean.casefold()
-    return bool(folded) and (folded in _AGENCIES or folded.removeprefix("the ") in _AGENCIES
-                             or _WITH_AGENCY.match(clean) is not None
-                             or folded.endswith((" wires", " agencies")))
+    cleaned = _agency_name(name)
+    return cleaned is not None and _named_agency(*cleaned)
 
 
 def is_agency(name: str) -> bool:
     """True for a news agency or an organisation ("AFP", "Reuters", "FRANCE 24", "BBC News")."""
-    if not name or not isinstance(name, str):
+    cleaned = _agency_name(name)
+    if cleaned is None:
         return False
-    clean = _norm(name).strip(_STRIP_KEEP_DOT)
-    folded = clean.casefold()
-    if not folded:
-        return False
-    if folded in _AGENCIES or folded.removeprefix("the ") in _AGENCIES:
-        return True
-    if _WITH_AGENCY.match(clean) or folded.endswith((" staff", " wires", " agencies")):
+    clean, folded = cleaned
+    if _named_agency(clean, folded) or folded.endswith(" staff"):
         return True
     tokens = clean.split()
     if tokens[0] in ("The", "THE") and len(tokens) > 1:

@@ -57,7 +57,7 @@ class TextMeta:
     lead_idx: int | None = None
     source: str | None = None
     source_idx: int | None = None
-    label_idx: int | None = None  # a name or a heading alone under the article, not an agency's (`_credit`)
+    end_name_idx: int | None = None  # a name or a heading alone under the article, not an agency's (`_credit`)
     tags: list[str] = field(default_factory=list)
     tags_idx: int | None = None
 
@@ -334,7 +334,7 @@ def text_metadata(
             meta.source, meta.source_idx = c[0], i
             break
         if c:
-            meta.label_idx = i
+            meta.end_name_idx = i
             break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):

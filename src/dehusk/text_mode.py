@@ -111,8 +111,8 @@ def label_segments(
         special.setdefault(i, ("date", f"date line ({meta.published or meta.modified})"))
     if meta.source_idx is not None:
         special[meta.source_idx] = ("source", f"credit line: {meta.source}")
-    if meta.label_idx is not None:
-        special[meta.label_idx] = ("boilerplate", "a name or heading alone under the article, not an agency's")
+    if meta.end_name_idx is not None:
+        special[meta.end_name_idx] = ("boilerplate", "a name or heading alone under the article, not an agency's")
     if meta.tags_idx is not None:
         special[meta.tags_idx] = ("tags", "tag list")
     template = None if options.template_lines is None else site_template(options.template_lines, [s.text for s in segments])
@@ -432,7 +432,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         headline = slug_headline([seg.text for seg in segments], url)
         if headline is not None:
             meta.title = headline
-    for i in (meta.title_idx, meta.source_idx, meta.label_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
+    for i in (meta.title_idx, meta.source_idx, meta.end_name_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options, notices, url)

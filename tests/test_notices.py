@@ -57,6 +57,34 @@ def test_notices_are_recognised(text: str) -> None:
     assert notice_reason(text) is not None
 
 
+# a consent framework's banner runs long: its own choices mark it whatever its length
+LONG_BANNER = (
+    "We and our 312 partners store and/or access information on a device, such as unique identifiers in "
+    "cookies, to process personal data. You may accept or manage your choices by clicking below, including "
+    "your right to object where legitimate interest is used, or at any time in the privacy policy page. "
+    "These choices will be signalled to our partners and will not affect browsing data. "
+) * 2 + "Selecting Accept all enables the storage of cookies for measurement and personalised advertising."
+
+
+@pytest.mark.parametrize("text", [
+    LONG_BANNER,
+    "Data processing purposes: Store and/or access information on a device. Personalised advertising and "
+    "content, advertising and content measurement, audience research and services development.",
+])
+def test_long_consent_banners_are_notices(text: str) -> None:
+    assert notice_reason(text) is not None
+
+
+def test_a_long_paragraph_explaining_cookies_is_not_a_notice() -> None:
+    text = ("A cookie is a small file that a website asks the browser to keep, and to send back with each later "
+            "request. The first ones held a shopping basket between pages; today most carry an identifier, and a "
+            "site that wants to use them for advertising has to ask before it sets them. Regulators found that "
+            "many banners made refusing harder than agreeing, and they now fine sites that hide the second "
+            "button behind a settings page. ") * 2
+    assert len(text) > 600
+    assert notice_reason(text) is None
+
+
 @pytest.mark.parametrize("text", [
     "Closures are JavaScript functions that remember the scope they were created in:",
     "Study JavaScript: a hands-on workshop on the core of the language.",

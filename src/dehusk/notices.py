@@ -81,8 +81,23 @@ _CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
     r"nur\s+notwendige|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|(?:accetta|rifiuta)\s+tutt[oi]|"
     r"(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|(?:aceitar|rejeitar)\s+tod[oa]s)\b"
 )
+# what only a consent banner says of itself: its buttons and choices ("Selecting Accept all enables
+# tracking", "manage your preferences", "withdraw your consent at any time", "as described in our
+# Cookie Notice") or the consent framework's wording ("We and our 84 partners store and/or access
+# information on a device"); an article about cookies explains them, it does not offer the choice
+_CONSENT_CHOICE = re.compile(
+    r"(?i)\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all|manage\s+(?:your\s+)?(?:cookie\s+)?"
+    r"(?:preferences|choices|settings|consent)|withdraw\s+(?:your\s+)?consent|our\s+cookie\s+(?:notice|policy|settings)|"
+    r"(?:we|and)\s+our\s+(?:\d+\s+)?(?:partners|vendors)|store\s+and/or\s+access|"
+    r"alle\s+(?:akzeptieren|ablehnen)|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|"
+    r"(?:accetta|rifiuta)\s+tutt[oi]|(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|"
+    r"(?:aceitar|rejeitar)\s+tod[oa]s)\b"
+)
+# the consent framework's first purpose, which its banners list with or without the word "cookie"
+_TCF_PURPOSE = re.compile(r"(?i)\bstore\s+and/or\s+access\s+(?:information|personal\s+data|data)\s+on\s+(?:a|your)\s+device")
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
+CONSENT_CHOICE_MAX_CHARS = 2500  # a long banner (the consent framework's text) still offers the choice
 TOC_LABEL_MAX_CHARS = 40
 SCRIPT_MAX_WORDS = 30  # a notice is a sentence or two; a longer block that names them is about them
 
@@ -103,7 +118,10 @@ def _consent_buttons(text: str) -> bool:
 def notice_reason(text: str) -> str | None:
     """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""
-    if len(text) <= CONSENT_MAX_CHARS and "ookie" in text and _CONSENT.search(text):
+    if "ookie" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _CONSENT.search(text) and (
+            len(text) <= CONSENT_MAX_CHARS or _CONSENT_CHOICE.search(text)):
+        return "cookie or consent notice"
+    if "and/or access" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _TCF_PURPOSE.search(text):
         return "cookie or consent notice"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"

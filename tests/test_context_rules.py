@@ -130,6 +130,27 @@ def test_a_comment_thread_under_an_article_is_not_its_text() -> None:
     assert "grandfather kept this light" in with_comments.text
 
 
+def test_a_thread_of_writes_headers_under_an_article_is_not_its_text() -> None:
+    """"Ann writes:" heads a reader's comment as "Ann says:" does (with or without its date)."""
+    thread = [
+        "Re: Steps (Score:2)",
+        "by harbourfan ( 20114 ) writes:",
+        "We went up on Sunday and the view over the bay was worth every single one of those steps.",
+        "Re: Rain (Score:1)",
+        "by ivarga ( 30411 ) writes:",
+        "Does anyone know whether the gallery is open when it rains, or only in good weather?",
+        "Re: Family (Score:3)",
+        "by truiz ( 11970 ) writes:",
+        "My grandfather kept this light in the fifties, so it was a moving day for our whole family.",
+    ]
+    page = "\n\n".join(["Home", "News", "Sport", *STORY, *thread, "© 2024 Harbour Courier"])
+    art = dehusk.extract(page, mode="text", explain=True)
+    assert "hundred and twelve steps" in art.text and "several thousand extra visitors" in art.text
+    for comment in ("worth every single one", "open when it rains", "grandfather kept this light"):
+        assert comment not in art.text, comment
+    assert {b.label for b in art.blocks if b.text.endswith("writes:")} == {"comment"}
+
+
 def test_forum_posts_with_quote_headers_stay() -> None:
     """A forum thread's posts are its content: quote headers ("Ann said:") carry no date, and the
     thread does not follow an article."""

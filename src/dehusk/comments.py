@@ -16,11 +16,11 @@ from itertools import pairwise
 
 from .blocks import KEPT, Segment
 
-# a comment's header line as blog engines write it ("1. Ann says:", "Ann sagt:", "Ann dit :"), or
+# a comment's header line as blog engines write it ("1. Ann says:", "by ann ( 123 ) writes:", "Ann sagt:"), or
 # "said:"/"wrote:" with the comment's date or time in the same line ("Ann on May 2, 2019 at 4:47 pm
 # said:"); a forum's quote header ("Ann said:") carries no date and is not one
 _COMMENT_SAYS = re.compile(
-    r"\b(?:says|sagt|dit|dice|disse|schreef|pisze|skriver|siger|sanoo|говорит|říká|mówi)\s*:\s*$", re.I)
+    r"\b(?:says|writes|sagt|schreibt|dit|écrit|dice|escribe|disse|schreef|pisze|skriver|siger|sanoo|говорит|пишет|říká|mówi)\s*:\s*$", re.I)
 _COMMENT_SAID = re.compile(r"\b(?:said|wrote|schrieb|a écrit|escribió|scrive|napisał)\s*:\s*$", re.I)
 _STAMP = re.compile(r"\b(?:19|20)\d\d\b|\b\d{1,2}:\d\d\b")
 THREAD_MIN_HEADERS, THREAD_MIN_ARTICLE_WORDS = 3, 50

@@ -93,7 +93,11 @@ def test_no_rail_before_the_article_has_given_150_words() -> None:
                                   "Don't miss", "Mehr zum Thema", "Les plus lus", "Noticias relacionadas",
                                   "関連記事", "相关文章", "Похожие статьи", "You might also be interested in",
                                   "Around the web", "Sponsored stories", "In case you missed it", "À lire aussi",
-                                  "Você pode gostar...", "Ti potrebbe interessare", "Related videos"])
+                                  "Você pode gostar...", "Ti potrebbe interessare", "Related videos",
+                                  # more languages
+                                  "Mest lästa", "Luetuimmat", "Nejčtenější", "Legolvasottabb", "Cele mai citite",
+                                  "En çok okunanlar", "İlgili haberler", "Berita terkait", "Σχετικά άρθρα",
+                                  "الأكثر قراءة", "أخبار ذات صلة"])
 def test_rail_headings(line: str) -> None:
     assert RAIL_HEADING.match(line)
 
@@ -117,7 +121,10 @@ def test_a_rail_in_a_page_dump_stays_out_of_the_text() -> None:
 
 @pytest.mark.parametrize("line", ["Also read: How to Travel Light in Japan", "Leggi anche: Tangenziale chiusa di notte",
                                   "Lesen Sie auch: Neue Radwege in der Innenstadt", "» Related: The 15 Weirdest Galaxies",
-                                  "Читайте также: Новый мост откроют весной", "À lire aussi : la rentrée en chiffres"])
+                                  "Читайте также: Новый мост откроют весной", "À lire aussi : la rentrée en chiffres",
+                                  "Lees ook: Nieuwe fietsbrug over de rivier", "Läs också: Färjan får nya turer",
+                                  "Čtěte také: Most se otevře na jaře", "Baca juga: Jembatan baru dibuka",
+                                  "Citește și: Podul se redeschide", "Διαβάστε επίσης: Νέα γέφυρα στο λιμάνι"])
 def test_read_also_links(line: str) -> None:
     assert read_also(line)
 

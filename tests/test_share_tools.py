@@ -22,7 +22,11 @@ BODY = (
                                   "• Share", "Facebook Twitter WhatsApp E-Mail", "Share on Facebook",
                                   "Поделиться ВКонтакте", "Поделиться в Telegram", "Compartilhar   Imprimir",
                                   "Delen via e-mail", "Kommentare", "Share this:", "Share this article",
-                                  "Diesen Artikel teilen"])
+                                  "Diesen Artikel teilen",
+                                  # more languages, and a label with a colon before its networks
+                                  "Dela artikeln: Facebook X LinkedIn", "Bu haberi paylaş", "Sdílet   Tisknout",
+                                  "Bagikan: Facebook WhatsApp Salin tautan", "Κοινοποίηση", "Megosztás | Nyomtatás",
+                                  "Share this article: Facebook X LinkedIn Reddit Email"])
 def test_share_button_lines(line: str) -> None:
     assert share_tools(line)
 

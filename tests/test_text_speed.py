@@ -94,6 +94,25 @@ def test_phrases_in_other_scripts_are_still_found() -> None:
     assert f["re_more"].tolist() == [0.0, 0.0]
 
 
+def test_furniture_phrases_and_words_in_more_languages() -> None:
+    lines = ["Devamını oku", "Läs mer", "Tüm hakları saklıdır.", "Ana Sayfa", "Paylaş", "Oleh Rina Wulandari",
+             "Írta: Kovács Eszter", "Hírlevél", "A plain line of ordinary prose here."]
+    f = base_features(lines, frozenset())
+    assert f["re_more"].tolist() == [1, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert f["re_credit"].tolist() == [0, 0, 1, 0, 0, 0, 0, 0, 0]
+    assert f["re_nav"].tolist() == [0, 0, 0, 1, 0, 0, 0, 1, 0]
+    assert f["re_social"].tolist() == [0, 0, 0, 0, 1, 0, 0, 0, 0]
+    assert f["re_byline"].tolist() == [0, 0, 0, 0, 0, 1, 1, 0, 0]
+
+
+def test_korean_words_are_counted_by_their_spaces() -> None:
+    """Hangul is written with spaces: a line of six Korean words counts six words (Chinese and
+    Japanese, without spaces, about one per 1.5 characters)."""
+    f = base_features(["시민들이 새 다리를 건너 출근했다 오늘", "市民们今天走过新桥上班"], frozenset())
+    assert np.expm1(f["log_words"][0]) == pytest.approx(6.0)
+    assert np.expm1(f["log_words"][1]) == pytest.approx(1 + 11 / 1.5)
+
+
 def test_stack_columns_is_column_stack() -> None:
     cols = [np.arange(5, dtype=np.float64), np.arange(5) * 2, np.array([True, False, True, False, True])]
     got = stack_columns(cols)

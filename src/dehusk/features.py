@@ -298,7 +298,14 @@ def base_features(
                     flags[short_lines[k], col] = 1.0
                     pos = find(phrase, short_starts[k + 1]) if k + 1 < len(short_starts) else -1
     cjk = counts[:, CJK]
-    words_eff = words + cjk / 1.5  # CJK text has no spaces: count about a word per 1.5 characters
+    # Chinese and Japanese have no spaces: about a word per 1.5 characters; Korean (Hangul, in the
+    # same class) is written with spaces, and its words are counted as words already
+    han = cjk
+    if cjk.any():
+        hangul = (codes >= 0xAC00) & (codes <= 0xD7AF)
+        if hangul.any():
+            han = cjk - np.bincount(line_of[hangul], minlength=n)
+    words_eff = words + han / 1.5
     letters = counts[:, LOWER] + counts[:, UPPER] + counts[:, OTHER_LETTER] + cjk
     nonspace = np.maximum(lens - counts[:, SPACE], 1)
     f: dict[str, np.ndarray] = {}

@@ -18,23 +18,36 @@ import numpy as np
 # Word sets and short phrases (multi-lingual, general web vocabulary), tested on each block's
 # lower-cased words: set lookups instead of regex scans, which cost ten times more.
 
-BYLINE_LEAD = frozenset(["by", "von", "par", "por", "door", "przez", "di", "da", "av", "af", "od", "autor", "author", "auteur", "autore", "autorka"])
+BYLINE_LEAD = frozenset(["by", "von", "par", "por", "door", "przez", "di", "da", "av", "af", "od", "autor", "author", "auteur", "autore", "autorka",
+                         # tr, id/ms, ar, el, hu, fi, cs
+                         "muhabir", "yazan", "oleh", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "γράφει", "συντάκτης",
+                         "szerző", "írta", "kirjoittaja", "napsal", "napsala"])
 BYLINE_VERB = frozenset(["text", "video", "photo", "photos", "words", "story", "reporting", "written", "posted", "published", "edited", "interview"])
 NAV_WORDS = frozenset(
-    ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint"]
+    ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint",
+     # newsletters, logins, subscriptions and contact pages in more languages
+     "nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "uutiskirje", "hírlevél", "bülten", "aanmelden", "prenumerera",
+     "bejelentkezés", "előfizetés", "přihlášení", "předplatné", "autentificare", "anasayfa", "beranda", "kontakt",
+     "contacto", "contatti", "contato", "iletişim", "i\u0307letişim"]  # (str.lower of Turkish "İ": i + a combining dot)
 )
 NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about us", "skip to", "my account",
                "首页", "登录", "注册", "ホーム", "ログイン", "로그인", "회원가입", "войти", "главная",
-               "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna")
+               "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna",
+               "ana sayfa", "giriş yap", "gi\u0307ri\u0307ş yap", "üye ol", "abone ol", "logga in", "logg inn", "log ind", "přihlásit se",
+               "tentang kami", "hubungi kami", "über uns", "chi siamo", "quiénes somos", "quem somos", "hakkımızda",
+               "despre noi", "تسجيل الدخول", "الصفحة الرئيسية", "اتصل بنا")
 SOCIAL_WORDS = frozenset(
-    ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print"]
+    ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print",
+     # "share" in more languages (not the words that also mean something else: pt "dela", ar "شارك")
+     "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση", "κοινοποιήστε"]
 )
 # a line of share, print and save buttons ("Teilen Drucken Merken", "Share Print Save", "Partager
 # Imprimer"): page furniture whatever its score
 # words that go with a share button's own word but are no button alone ("Share on", "Share this
 # article", "Print this story", "Diesen Artikel teilen")
 _SHARE_FILLER = frozenset(["on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через", "this", "article", "story",
-                           "artikel", "dieses", "diesen", "cet", "este", "questo"])
+                           "artikel", "dieses", "diesen", "cet", "este", "questo",
+                           "dit", "deze", "denna", "artikeln", "bu", "haberi", "článek", "ini", "cikket"])
 SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
     ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
      "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
@@ -43,11 +56,14 @@ SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
      "kommentare", "commentaires", "comentarios", "comentários", "commenti", "commenta", "komentarze", "skomentuj",
      "reacties", "delen", "deel", "compartilhar", "compartilhe", "partilhar", "comparte", "vk", "вконтакте",
      "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии",
+     "dela", "del", "jaa", "شارك", "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση",
+     "tisknout", "nyomtatás", "εκτύπωση", "طباعة", "tulosta", "udskriv", "yazdır", "kopyala", "copiar", "copia",
+     "kopiuj", "kopírovat", "salin", "tautan", "enlace", "lien", "odkaz", "bağlantı",
      *_SHARE_FILLER]
 )
-SHARE_TOOLS_MAX_WORDS = 6
+SHARE_TOOLS_MAX_WORDS = 8  # (a label and its networks: "Share this article: Facebook X LinkedIn Email")
 # words only, between white space or separators: no digit, price or code ("Save 30%", "print(x)")
-_WORDS_LINE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:[\s|·•/,]+[^\W\d_]+(?:-[^\W\d_]+)*)*")
+_WORDS_LINE = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*(?:[\s|·•/,:]+[^\W\d_]+(?:-[^\W\d_]+)*)*")
 _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 
 
@@ -65,6 +81,10 @@ MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", 
                 "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
                 "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",
                 "continua a leggere", "ler mais", "lees meer", "meer lezen", "more »", "more ›", "more >",
+                "leia mais", "saiba mais", "lees verder", "mehr erfahren", "scopri di più", "dowiedz się więcej",
+                "läs mer", "læs mere", "les mer", "lue lisää", "devamını oku", "číst dál", "číst více", "čtěte více",
+                "baca selengkapnya", "tovább olvasom", "citește mai mult", "citește tot", "διαβάστε περισσότερα",
+                "اقرأ المزيد", "اقرأ أكثر",
                 "阅读全文", "查看更多", "更多", "続きを読む", "もっと見る", "더보기", "читать далее", "подробнее")
 MEDIA_LEAD = frozenset(
     ["image", "images", "photo", "photos", "picture", "foto", "fotos", "bild", "bilder", "illustration", "video", "graphic", "credit", "credits", "source", "quelle", "crédit", "fuente", "źródło", "zdjęcie"]
@@ -73,7 +93,13 @@ MEDIA_PHRASES = ("getty images", "shutterstock", "istock", "ap photo", "afp phot
 CREDIT_WORDS = frozenset(["copyright", "afp", "reuters", "dpa", "efe", "ansa", "pap", "agencies"])
 SOCIAL_PHRASES = ("share on", "share this", "分享", "微信", "微博", "シェア", "공유", "поделиться")
 CREDIT_PHRASES = ("版权所有", "著作権", "저작권", "all rights reserved", "alle rechte vorbehalten", "tous droits réservés", "todos los derechos",
-                  "wszelkie prawa", "with wires", "with agencies", "(c) 20", "(c) 19", "©")
+                  "wszelkie prawa", "with wires", "with agencies", "(c) 20", "(c) 19", "©",
+                  # "all rights reserved" in more languages
+                  "todos os direitos reservados", "tutti i diritti riservati", "alle rechten voorbehouden",
+                  "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "alle rettigheter reservert",
+                  "kaikki oikeudet pidätetään", "všechna práva vyhrazena", "všetky práva vyhradené", "minden jog fenntartva",
+                  "toate drepturile rezervate", "tüm hakları saklıdır", "hak cipta dilindungi", "جميع الحقوق محفوظة",
+                  "με επιφύλαξη παντός δικαιώματος", "все права защищены", "版權所有", "無断転載", "무단전재", "무단 전재")
 URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
 CURRENCY = frozenset("$€£¥₹")
 

@@ -25,6 +25,21 @@ _CONSENT = re.compile(
     r"questo sito (?:usa|utilizza)|deze (?:web)?site gebruikt|ta strona (?:używa|korzysta))\b.{0,80}?\bcookies?\b"
 )
 
+# the same in more languages: a cookie word (Latin "cookie", or tr çerez, hu süti, fi eväste, ar, ja,
+# ko) within a sentence or two of a consent or "we use" verb (either order: verbs come last in
+# Turkish, Japanese, Korean)
+_COOKIE_WORDS = r"(?:cookie|çerez|süti|eväste|ملفات\s+تعريف\s+الارتباط|クッキー|쿠키)"
+_CONSENT_VERBS = (
+    r"(?:kabul|onay|kullan[ıi]yoruz|kullanmaktadır|elfogad|hozzájárul|használ|hyväksy|käytämme|käyttää|godkänn|"
+    r"acceptera|samtyck|använder|samtykke|bruger|bruker|godta|souhlas|přijmout|používá|súhlas|consimț|consimt|"
+    r"folosim|folosește|utilizăm|utilizează|setuju|menyetujui|persetujuan|menggunakan|αποδοχ|αποδέχ|συναίνεσ|"
+    r"συγκατάθεσ|χρησιμοποι|موافق|أوافق|قبول|الموافقة|نستخدم|يستخدم|同意|使用|동의|사용)"
+)
+_CONSENT_MORE = re.compile(
+    r"(?i)" + _COOKIE_WORDS + r"[^\n]{0,200}?" + _CONSENT_VERBS + r"|" + _CONSENT_VERBS + r"[^\n]{0,200}?" + _COOKIE_WORDS
+)
+_OTHER_COOKIE = re.compile(r"(?i)çerez|süti|eväste|تعريف\s+الارتباط|クッキー|쿠키")
+
 _JS = r"java\s?script"
 # a verb that turns scripts on before "JavaScript", a state or need after it, or "requires JavaScript"
 _SCRIPT = re.compile(
@@ -118,7 +133,9 @@ def _consent_buttons(text: str) -> bool:
 def notice_reason(text: str) -> str | None:
     """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""
-    if "ookie" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _CONSENT.search(text) and (
+    # (a cookie word outside ASCII is looked for only on lines that are not ASCII)
+    cookie = "ookie" in text or (not text.isascii() and _OTHER_COOKIE.search(text) is not None)
+    if cookie and len(text) <= CONSENT_CHOICE_MAX_CHARS and (_CONSENT.search(text) or _CONSENT_MORE.search(text)) and (
             len(text) <= CONSENT_MAX_CHARS or _CONSENT_CHOICE.search(text)):
         return "cookie or consent notice"
     if "and/or access" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _TCF_PURPOSE.search(text):

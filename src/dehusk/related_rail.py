@@ -60,6 +60,12 @@ RAIL_HEADING = re.compile(
     r"|(?:articoli|notizie)\s+correlat[ie]|i\s+più\s+letti|potrebbe\s+interessarti|ti\s+potrebbe\s+(?:interessare|piacere)"
     r"|(?:notícias|artigos)\s+relacionad[oa]s|mais\s+lid[oa]s|você\s+(?:também\s+)?pode\s+gostar"
     r"|gerelateerde\s+artikelen|meest\s+gelezen|powiązane\s+artykuły|najczęściej\s+czytane"
+    # sv, da, no, fi, cs, sk, hu, ro, tr, el, id, ar
+    r"|mest\s+(?:läst|lästa|lest|læste)|relaterade\s+artiklar|relaterede\s+artikler|relaterte\s+artikler"
+    r"|luetuimmat|aiheeseen\s+liittyvät|nejčtenější|související\s+(?:články|zprávy)|najčítanejšie|súvisiace\s+články"
+    r"|legolvasottabb(?:ak)?|kapcsolódó\s+(?:cikkek|hírek)|cele\s+mai\s+citite|articole\s+similare|știri\s+similare"
+    r"|en\s+çok\s+okunan(?:lar)?|ilgili\s+haberler|benzer\s+haberler|δημοφιλέστερα|σχετικά\s+άρθρα|διαβάστε\s+ακόμα"
+    r"|berita\s+terkait|artikel\s+terkait|terpopuler|الأكثر\s+قراءة|أخبار\s+ذات\s+صلة|مقالات\s+ذات\s+صلة"
     # ru, ja, zh, ko
     r"|похожие\s+(?:статьи|новости|материалы)|(?:новости|материалы)\s+по\s+теме|самое\s+читаемое"
     r"|関連記事|関連エントリー|おすすめ記事|人気記事|相关(?:文章|阅读|新闻)|相關(?:文章|閱讀|新聞)|관련\s*기사|많이\s*본\s*뉴스"
@@ -72,7 +78,9 @@ RAIL_HEADING = re.compile(
 READ_ALSO = re.compile(
     r"(?i)^\W*(?:also\s+read|read\s+also|see\s+also|related|lesen\s+sie\s+auch|auch\s+interessant|"
     r"(?:à\s+)?lire\s+aussi|lea\s+también|leia\s+também|leggi\s+anche|czytaj\s+(?:też|także)|zie\s+ook|"
-    r"читайте\s+также)\s*[:：]\s*\S"
+    r"читайте\s+также|lees\s+ook|läs\s+också|læs\s+også|les\s+også|lue\s+myös|čtěte\s+(?:také|též)|"
+    r"olvassa\s+el\s+ezt\s+is|citește\s+(?:și|şi)|bunu\s+da\s+okuyun|ayrıca\s+okuyun|baca\s+juga|"
+    r"διαβάστε\s+επίσης|اقرأ\s+(?:أيضا|أيضاً|ايضا))\s*[:：]\s*\S"
 )
 READ_ALSO_MAX_WORDS = 30
 

@@ -311,7 +311,8 @@ def test_a_notice_between_two_paragraphs_is_not_restored_as_a_subheading() -> No
     from dehusk.text_mode import restore_inner_headings
 
     para = "The council voted on the harbour budget after a debate that ran late into the night."
-    for line, label in (("Table of Contents", "boilerplate"), ("Harbour works", "heading")):
+    for line, label in (("Table of Contents", "boilerplate"), ("Harbour works", "heading"),
+                        ("Dela artikeln", "boilerplate"), ("Bu haberi paylaş", "boilerplate"), ("Link", "heading")):
         segs = _segs([(para, "body"), (line, "boilerplate"), (para, "body")], score=0.3)
         segs[0].label = segs[2].label = "body"
         _, f = text_features(segs, stopwords("en"))

@@ -208,9 +208,10 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
 
 def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) -> None:
     """Context revision: a short, unpunctuated line standing between two body paragraphs is a
-    subheading, unless it reads as furniture (menu, share, credit, caption, repeated line) or is a
-    photo caption (`captions.photo_caption`) or a page notice (`notices.notice_reason`: "Table of
-    contents", "Read more")."""
+    subheading, unless it reads as furniture (menu, share, credit, caption, repeated line), is a
+    row of share buttons (`features_words.share_tools`: "Dela artikeln"; one word alone, "Link",
+    may be a subheading), a photo caption (`captions.photo_caption`) or a page notice
+    (`notices.notice_reason`: "Table of contents", "Read more")."""
     n = len(segments)
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
     # the labels before the pass: a line it changes was not body before and is not after, so its
@@ -222,7 +223,8 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
                 or seg.score < 0.15):
             continue
         if (f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]
-                and not photo_caption(seg.text) and notice_reason(seg.text) is None):
+                and not photo_caption(seg.text) and notice_reason(seg.text) is None
+                and not (f["_words"][i] >= 2 and share_tools(seg.text))):
             seg.label = "heading"
             seg.reason = f"short line between two body paragraphs: a subheading (score {seg.score:.2f})"
 

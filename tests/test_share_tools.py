@@ -26,7 +26,8 @@ BODY = (
                                   # more languages, and a label with a colon before its networks
                                   "Dela artikeln: Facebook X LinkedIn", "Bu haberi paylaş", "Sdílet   Tisknout",
                                   "Bagikan: Facebook WhatsApp Salin tautan", "Κοινοποίηση", "Megosztás | Nyomtatás",
-                                  "Share this article: Facebook X LinkedIn Reddit Email"])
+                                  "Share this article: Facebook X LinkedIn Reddit Email",
+                                  "شارك: فيسبوك تويتر واتساب", "공유 페이스북 트위터 카카오톡"])
 def test_share_button_lines(line: str) -> None:
     assert share_tools(line)
 

@@ -39,7 +39,10 @@ NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about 
 SOCIAL_WORDS = frozenset(
     ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print",
      # "share" in more languages (not the words that also mean something else: pt "dela", ar "شارك")
-     "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση", "κοινοποιήστε"]
+     "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση", "κοινοποιήστε",
+     # the networks' names as other scripts write them
+     "فيسبوك", "تويتر", "واتساب", "انستغرام", "إنستغرام", "يوتيوب", "تيليجرام", "لينكدإن", "페이스북", "트위터",
+     "카카오톡", "카카오스토리", "фейсбук", "твиттер", "телеграм", "ватсап"]
 )
 # a line of share, print and save buttons ("Teilen Drucken Merken", "Share Print Save", "Partager
 # Imprimer"): page furniture whatever its score
@@ -56,7 +59,7 @@ SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
      "kommentare", "commentaires", "comentarios", "comentários", "commenti", "commenta", "komentarze", "skomentuj",
      "reacties", "delen", "deel", "compartilhar", "compartilhe", "partilhar", "comparte", "vk", "вконтакте",
      "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии",
-     "dela", "del", "jaa", "شارك", "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση",
+     "dela", "del", "jaa", "شارك", "공유", "공유하기", "シェア", "ツイート", "分享", "転送", "印刷", "인쇄", "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση",
      "tisknout", "nyomtatás", "εκτύπωση", "طباعة", "tulosta", "udskriv", "yazdır", "kopyala", "copiar", "copia",
      "kopiuj", "kopírovat", "salin", "tautan", "enlace", "lien", "odkaz", "bağlantı",
      *_SHARE_FILLER]

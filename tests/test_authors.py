@@ -413,3 +413,136 @@ def test_byline_roundtrip_with_split_credit() -> None:
     part = byline_match("By Jane Doe, Reuters | Updated 5 March 2024")
     assert part is not None
     assert split_credit(part) == (["Jane Doe"], ["Reuters"])
+
+
+# --- other languages' bylines and agencies ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Haber: Deniz Aksoy", ["Deniz Aksoy"]),  # Turkish: news (by)
+        ("Muhabir: Deniz Aksoy", ["Deniz Aksoy"]),  # Turkish: reporter
+        ("Yazan: Deniz Aksoy", ["Deniz Aksoy"]),  # Turkish: written by
+        ("Penulis: Sari Handayani", ["Sari Handayani"]),  # Indonesian: writer
+        ("Oleh: Sari Handayani", ["Sari Handayani"]),  # Indonesian: by
+        ("Reporter: Sari Handayani | Editor: Agus Setiawan", ["Sari Handayani"]),  # the editor is no author
+        ("بقلم: ليلى منصور", ["ليلى منصور"]),  # Arabic: by the pen of
+        ("كتبت: ليلى منصور", ["ليلى منصور"]),  # Arabic: (she) wrote
+        ("Γράφει η Ελένη Δημητρίου", ["Ελένη Δημητρίου"]),  # Greek: writes (the)
+        ("Συντάκτης: Γιώργος Μαρκόπουλος", ["Γιώργος Μαρκόπουλος"]),  # Greek: writer
+        ("Του Γιώργου Μαρκόπουλου", ["Γιώργου Μαρκόπουλου"]),  # Greek: of (the)
+        ("Szerző: Horváth Zsófia", ["Horváth Zsófia"]),  # Hungarian: author
+        ("Írta: Horváth Zsófia", ["Horváth Zsófia"]),  # Hungarian: wrote
+        ("TEXT: Karin Ek FOTO: Lars Holm", ["Karin Ek"]),  # the photographer's credit goes
+    ],
+)
+def test_clean_authors_other_languages(raw: str, expected: list[str]) -> None:
+    assert clean_authors(raw) == expected
+    assert byline_match(raw) is not None
+
+
+def test_oleh_is_a_byline_word_before_a_full_name_only() -> None:
+    """Indonesian "Oleh" (by) heads a byline; before one word it is the Ukrainian given name."""
+    assert byline_match("Oleh Sari Handayani") == "Sari Handayani"
+    assert clean_authors("Oleh Sari Handayani") == ["Sari Handayani"]
+    assert clean_authors("Oleh Sentsov") == ["Oleh Sentsov"]
+
+
+def test_an_editors_credit_is_no_byline() -> None:
+    assert byline_match("Editor: Agus Setiawan") is None
+    assert byline_match("Reporter: Sari Handayani") == "Sari Handayani"
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("박서연 기자", "박서연"),  # Korean: the role after the name
+        ("박서연 선임기자", "박서연"),
+        ("[가람일보 박서연 기자]", "가람일보 박서연"),  # the outlet first (no person: see split_credit)
+        ("박서연 기자 seoyeon@example.com", "박서연"),
+        ("高橋健太記者", "高橋健太"),  # Japanese, glued
+        ("高橋 健太 記者", "高橋 健太"),
+        ("陈静 记者", "陈静"),
+    ],
+)
+def test_byline_match_role_after_the_names(line: str, expected: str) -> None:
+    assert byline_match(line) == expected
+
+
+def test_role_after_the_names_reads_persons_only() -> None:
+    assert split_credit(byline_match("[가람일보 박서연 기자]") or "") == (["박서연"], [])
+    assert byline_match("박서연 기자의 다른 기사 보기") is None  # "other articles by reporter ..."
+
+
+def test_japanese_name_is_one_person_chinese_names_are_two() -> None:
+    """Japanese writes family name, space, given name: one person on a Japanese page (`ja`) or
+    when the name holds kana; space-separated Chinese names are each a person."""
+    assert split_credit("記者：高橋 健太", ja=True) == (["高橋 健太"], [])
+    assert clean_authors("記者：高橋 健太", ja=True) == ["高橋 健太"]
+    assert clean_authors("鈴木 さくら") == ["鈴木 さくら"]  # kana: Japanese without being told
+    assert split_credit("记者 陈静 刘洋") == (["陈静", "刘洋"], [])
+    assert split_credit("記者 高橋健太（共同）") == (["高橋健太"], ["共同"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Ana Sayfa",  # Turkish: home page
+        "Giriş Yap",  # Turkish: log in
+        "Página Inicial",
+        "Strona Główna",
+        "de Mihai Ionescu",  # a preposition before a full name
+        "da Agência Nacional",
+        "가람일보",  # a Korean daily's name
+        "입력",  # Korean date labels: entered, revised
+        "수정",
+        "기사입력",
+        "新华社",
+    ],
+)
+def test_looks_like_person_false_other_languages(name: str) -> None:
+    assert not looks_like_person(name)
+
+
+def test_a_preposition_before_an_agency_goes() -> None:
+    assert split_credit("Por Lucas Ferreira, da Agência Nacional") == (["Lucas Ferreira"], ["Agência Nacional"])
+    assert split_credit("Oleh: Sari Handayani, Antara") == (["Sari Handayani"], ["Antara"])
+
+
+@pytest.mark.parametrize(
+    "name",
+    ["Antara", "Agerpres", "MTI", "Anadolu Ajansı", "Agência Brasil", "共同通信", "時事通信", "연합뉴스", "뉴시스", "أ ف ب",
+     "رويترز", "وكالات", "ΑΠΕ-ΜΠΕ", "Bernama", "新华社", "中央社", "TASR", "HINA", "Tanjug", "BTA"],
+)
+def test_is_news_agency_other_languages(name: str) -> None:
+    assert is_news_agency(name)
+
+
+def test_short_agency_names_only_in_a_credit() -> None:
+    """"共同" and "時事" (Kyodo, Jiji) are agencies in a credit, common words alone on a line."""
+    assert is_agency("共同") and is_agency("時事")
+    assert not is_news_agency("共同")
+    assert is_agency("Agenția Națională")  # an agency's word in another language
+
+
+_HTML_BODY = "".join(
+    f"<p>{p}</p>" for p in [
+        "Pemerintah kota mulai menguji coba bus listrik pada pekan depan untuk rute menuju kawasan kampus.",
+        "Selama masa uji coba, penumpang tidak dipungut biaya dan bus berangkat setiap lima belas menit.",
+        "Kepala dinas perhubungan mengatakan hasil uji coba akan dievaluasi setelah tiga bulan berjalan.",
+    ] * 2
+)
+
+
+@pytest.mark.parametrize(
+    ("byline", "expected"),
+    [("Penulis: Sari Handayani", ("Sari Handayani",)), ("Szerző: Horváth Zsófia", ("Horváth Zsófia",)),
+     ("박서연 기자", ("박서연",))],
+)
+def test_html_byline_near_the_headline_other_languages(byline: str, expected: tuple[str, ...]) -> None:
+    import dehusk
+
+    html = (f"<html><body><article><h1>Bus listrik diuji coba di rute kampus</h1><div class='meta'><span>{byline}</span>"
+            f" <time>5 April 2024</time></div>{_HTML_BODY}</article></body></html>")
+    assert dehusk.extract(html, mode="html").authors == expected

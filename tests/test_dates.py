@@ -120,6 +120,48 @@ LANGUAGES = [
     ("6 KASIM 2023", "2023-11-06"),
     ("31 Aralık 2022", "2022-12-31"),
     ("5 Şubat 2024", "2024-02-05"),
+    # Romanian
+    ("9 martie 2023", "2023-03-09"),
+    ("21 Noiembrie 2022", "2022-11-21"),
+    ("4 ian. 2021", "2021-01-04"),
+    ("30 iul 2020", "2020-07-30"),
+    # Hungarian: year first, with a dot after the year and the day
+    ("2023. március 9.", "2023-03-09"),
+    ("2022. szept. 30.", "2022-09-30"),
+    ("2021. ÁPRILIS 2.", "2021-04-02"),
+    ("2020. aug. 17., hétfő", "2020-08-17"),
+    ("2019. május 1-jén", "2019-05-01"),
+    # Greek: genitive and nominative, accents or none, upper case, colloquial, abbreviated
+    ("9 Μαρτίου 2023", "2023-03-09"),
+    ("9 μαρτιου 2023", "2023-03-09"),
+    ("9 ΜΑΡΤΙΟΥ 2023", "2023-03-09"),
+    ("1 Μαΐου 2021", "2021-05-01"),
+    ("1 ΜΑΪΟΥ 2021", "2021-05-01"),
+    ("1 Μαΐου 2021".upper(), "2021-05-01"),  # combining accents
+    ("Αύγουστος 15, 2020", "2020-08-15"),
+    ("3 Ιούλη 2019", "2019-07-03"),
+    ("28 Φεβ. 2022", "2022-02-28"),
+    ("12 Δεκ 2018", "2018-12-12"),
+    # Arabic: Egyptian/Gulf, Levantine (also two words), Maghreb, both calendars' names together
+    ("9 مارس 2023", "2023-03-09"),
+    ("2 أبريل 2022", "2022-04-02"),
+    ("2 ابريل 2022", "2022-04-02"),
+    ("30 يونيه 2021", "2021-06-30"),
+    ("9 آذار 2023", "2023-03-09"),
+    ("18 تشرين الأول 2022", "2022-10-18"),
+    ("3 كانون الثاني 2021", "2021-01-03"),
+    ("3 كانون  الثاني 2021", "2021-01-03"),
+    ("14 جويلية 2020", "2020-07-14"),
+    ("1 أوت 2019", "2019-08-01"),
+    ("9 مارس/آذار 2023", "2023-03-09"),
+    ("مارس 9، 2023", "2023-03-09"),
+    # Indonesian, Malay
+    ("9 Maret 2023", "2023-03-09"),
+    ("17 Agustus 2022", "2022-08-17"),
+    ("10 Nopember 2021", "2021-11-10"),
+    ("9 Mac 2023", "2023-03-09"),
+    ("31 Ogos 2022", "2022-08-31"),
+    ("25 Disember 2020", "2020-12-25"),
 ]
 
 
@@ -145,6 +187,17 @@ TIMES = [
     ("2013-02-06T25:00:00", "2013-02-06"),  # impossible time: the date alone
     ("6 February 2013 13:00 pm", "2013-02-06"),
     ("5 March 2024, 1.50 million", "2024-03-05"),  # "1.50" is not a time
+    # year first with spaces (Korean, Hungarian), CJK hours and minutes, a.m./p.m. before the time
+    ("2024. 3. 12.", "2024-03-12"),
+    ("2024. 03. 12. 14:05", "2024-03-12T14:05:00"),
+    ("2024. 03. 12 14:05", "2024-03-12T14:05:00"),
+    ("2024. március 12. 14:05", "2024-03-12T14:05:00"),
+    ("2024年3月12日 14時05分", "2024-03-12T14:05:00"),
+    ("2024년 3월 12일 14시 5분", "2024-03-12T14:05:00"),
+    ("2024. 3. 12. 오후 2:05", "2024-03-12T14:05:00"),
+    ("2024年3月12日 下午2:05", "2024-03-12T14:05:00"),
+    ("2024年3月12日 午前12:30", "2024-03-12T00:30:00"),
+    ("Selasa, 12 Maret 2024 | 14:05 WIB", "2024-03-12T14:05:00+07:00"),
 ]
 
 
@@ -276,6 +329,24 @@ def _kinds(text: str, **kw: str) -> list[tuple[str, str]]:
         ("Опубликовано 5 марта 2024, обновлено 6 марта 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
         ("Опубліковано 5 березня 2024, оновлено 6 березня 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
         ("Yayınlanma: 5 Mart 2024, Güncelleme: 6 Mart 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Yayın tarihi: 5 Mart 2024, Güncellenme: 6 Mart 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("입력 2024. 3. 5. 09:10 수정 2024. 3. 6. 11:20", [("2024-03-05T09:10:00", "published"), ("2024-03-06T11:20:00", "modified")]),
+        ("기사입력 2024.03.05 09:10 | 최종수정 2024.03.06", [("2024-03-05T09:10:00", "published"), ("2024-03-06", "modified")]),
+        ("公開日：2024年3月5日 更新日：2024年3月6日", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("نشر في: 5 مارس 2024 - آخر تحديث: 6 مارس 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("تاريخ النشر 5 مارس 2024، تم التحديث 6 مارس 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Δημοσιεύθηκε: 5 Μαρτίου 2024, Ενημερώθηκε: 6 Μαρτίου 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("ΔΗΜΟΣΙΕΥΣΗ 5 ΜΑΡΤΙΟΥ 2024 · Τελευταία ενημέρωση 6 Μαρτίου 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Publicat: 5 martie 2024, Actualizat: 6 martie 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Diterbitkan 5 Maret 2024, diperbarui 6 Maret 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Dipublikasikan: 5 Maret 2024", [("2024-03-05", "published")]),
+        ("Közzétéve: 2024. március 5. Frissítve: 2024. március 6.", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Megjelent 2024. 03. 05. 9:10, módosítva 2024. 03. 06. 8:00", [("2024-03-05T09:10:00", "published"), ("2024-03-06T08:00:00", "modified")]),
+        ("Publikováno 5. března 2024, Aktualizováno 6. března 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Publicerad 5 mars 2024. Uppdaterad 6 mars 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        ("Gepubliceerd 5 mrt 2024, Bijgewerkt 6 mrt 2024", [("2024-03-05", "published"), ("2024-03-06", "modified")]),
+        # a Korean news site's footer dates the newspaper's registration, not the article
+        ("등록일자 : 2012년 11월 06일", [("2012-11-06", "unknown")]),
         ("asked Mar 28, 2014 at 11:38", [("2014-03-28T11:38:00", "published")]),
         ("edited Apr 13, 2017 at 12:52", [("2017-04-13T12:52:00", "modified")]),
         ("5 March 2024", [("2024-03-05", "unknown")]),
@@ -341,6 +412,11 @@ def test_spans_several_dates() -> None:
         ("yesterday at 10:30", []),
         ("Call +1 (623) 335-2152 or 0800 2013 4444", []),
         ("12024-03-05", []),
+        # year first with spaces: a closing dot or a time after it makes it a date, not a list of numbers
+        ("Version 2024. 3. 12 fixes two bugs", []),
+        ("Results for 2024. 3. 12 points behind", []),
+        ("2024. 3. 12.5 kg", []),
+        ("2024. Apollo 12.", []),  # not a month name
         ("2024-03-051", []),
         ("Chapter 5 May 2021", ["2021-05-05"]),
         ("2024-03-05 and 2024-13-05", ["2024-03-05"]),
@@ -458,6 +534,50 @@ def test_month_names_are_unambiguous() -> None:
             owners.setdefault(dates._fold(name), set()).add(number)
     assert {k: v for k, v in owners.items() if len(v) > 1} == {}
     assert len({n for v in owners.values() for n in v}) == 12
+
+
+FULL_CALENDARS = {
+    "cs": "ledna února března dubna května června července srpna září října listopadu prosince",
+    "cs-nominative": "leden únor březen duben květen červen červenec srpen září říjen listopad prosinec",
+    "tr": "ocak şubat mart nisan mayıs haziran temmuz ağustos eylül ekim kasım aralık",
+    "sv": "januari februari mars april maj juni juli augusti september oktober november december",
+    "nl": "januari februari maart april mei juni juli augustus september oktober november december",
+    "id": "januari februari maret april mei juni juli agustus september oktober november desember",
+    "ms": "januari februari mac april mei jun julai ogos september oktober november disember",
+    "ro": "ianuarie februarie martie aprilie mai iunie iulie august septembrie octombrie noiembrie decembrie",
+    "hu": "január február március április május június július augusztus szeptember október november december",
+    "hu-short": "jan. febr. márc. ápr. máj. jún. júl. aug. szept. okt. nov. dec.",
+    "el": "Ιανουαρίου Φεβρουαρίου Μαρτίου Απριλίου Μαΐου Ιουνίου Ιουλίου Αυγούστου Σεπτεμβρίου Οκτωβρίου "
+    "Νοεμβρίου Δεκεμβρίου",
+    "el-nominative": "Ιανουάριος Φεβρουάριος Μάρτιος Απρίλιος Μάιος Ιούνιος Ιούλιος Αύγουστος Σεπτέμβριος "
+    "Οκτώβριος Νοέμβριος Δεκέμβριος",
+    "el-short": "Ιαν Φεβ Μαρ Απρ Μαΐ Ιουν Ιουλ Αυγ Σεπ Οκτ Νοε Δεκ",
+    "ar": "يناير فبراير مارس أبريل مايو يونيو يوليو أغسطس سبتمبر أكتوبر نوفمبر ديسمبر",
+    "ar-levant": "كانون_الثاني شباط آذار نيسان أيار حزيران تموز آب أيلول تشرين_الأول تشرين_الثاني كانون_الأول",
+    "ar-maghreb": "جانفي فيفري مارس أفريل ماي جوان جويلية أوت سبتمبر أكتوبر نوفمبر ديسمبر",
+}
+
+
+@pytest.mark.parametrize("lang", FULL_CALENDARS)
+def test_full_calendars(lang: str) -> None:
+    """Every month of each calendar, day first and (Hungarian) year first, as written, upper-cased
+    and without accents."""
+    for number, name in enumerate(FULL_CALENDARS[lang].split(), start=1):
+        name = name.replace("_", " ")
+        expected = f"2021-{number:02d}-07"
+        for form in (name, name.upper(), dates._fold(name)):
+            assert parse_date(f"7 {form} 2021", fetch_date=FETCH) == expected, (lang, form)
+            assert parse_date(f"2021. {form} 7.", fetch_date=FETCH) == expected, (lang, form)
+
+
+def test_month_phrases_are_unambiguous_and_parse() -> None:
+    single = {dates._fold(n): k for k, names in dates._MONTH_NAMES.items() for n in names.split()}
+    for number, phrases in dates._MONTH_PHRASES.items():
+        for phrase in phrases:
+            assert dates._fold(phrase) not in single, phrase
+            assert dates._MONTHS[dates._fold(phrase)] == number
+            assert parse_date(f"5 {phrase} 2020", fetch_date=FETCH) == f"2020-{number:02d}-05", phrase
+            assert parse_date(f"{phrase} 5, 2020", fetch_date=FETCH) == f"2020-{number:02d}-05", phrase
 
 
 def test_every_month_name_parses() -> None:

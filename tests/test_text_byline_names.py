@@ -126,3 +126,150 @@ def test_byline_pages(name: str) -> None:
         assert not_in_text not in art.text
     if published:
         assert art.published == published
+
+
+# --- other languages: byline words, a role after the name, name order, a site's words -----------------------
+
+TR_PAGE = (
+    "Ana Sayfa\n"
+    "\n"
+    "Gündem   Ekonomi   Spor   Kültür\n"
+    "\n"
+    "Giriş Yap   Abone Ol\n"
+    "\n"
+    "Eskişehir'de tramvay hattı üniversite kampüsüne uzatılıyor\n"
+    "\n"
+    "Haber: Deniz Aksoy\n"
+    "\n"
+    "5 Nisan 2024 Cuma 10:20\n"
+    "\n"
+    "Eskişehir Büyükşehir Belediyesi, tramvay hattının üniversite kampüsüne kadar uzatılması için ihaleye çıktı. Yeni hat yaklaşık dört kilometre uzunluğunda olacak ve altı durak içerecek.\n"
+    "\n"
+    "Belediye yetkilileri, öğrencilerin her gün otobüslerde uzun kuyruklar oluşturduğunu ve yeni hattın bu sorunu büyük ölçüde çözeceğini söyledi. Projenin iki yıl içinde tamamlanması hedefleniyor.\n"
+    "\n"
+    "Ulaşım dairesinden yapılan açıklamada, yeni tramvayların mevcut araçlardan daha sessiz olacağı ve enerji tüketiminin yüzde yirmi daha az olacağı belirtildi.\n"
+    "\n"
+    "Kampüs çevresindeki esnaf ise inşaat süresince yolların kapanmasından endişe ediyor. Belediye, çalışmaların yaz tatilinde yoğunlaştırılacağını açıkladı.\n"
+    "\n"
+    "İlgili Haberler\n"
+    "\n"
+    "Hafta sonu hava durumu açıklandı\n"
+    "\n"
+    "© 2024 Anadolu Ekspres. Tüm hakları saklıdır.\n"
+)
+
+KO_PAGE = (
+    "본문 바로가기\n"
+    "가람일보\n"
+    "전체메뉴 검색\n"
+    "정치 경제 사회 국제 문화 스포츠\n"
+    "홈 > 사회 > 지역\n"
+    "청주시, 무심천 자전거도로 전 구간 새 단장…올가을 완공\n"
+    "박서연 기자\n"
+    "입력 2024. 4. 5. 10:20 수정 2024. 4. 5. 11:45\n"
+    "청주시가 무심천 자전거도로 12㎞ 전 구간의 포장을 새로 하고 안내 표지판을 정비한다. 노면이 갈라져 넘어지는 사고가 잇따르자 내린 결정이다.\n"
+    "시는 5일 이번 사업에 모두 20억원을 들여 다음 달 공사를 시작하고, 10월 말까지 마무리할 계획이라고 밝혔다. 공사 기간에는 구간별로 통행을 제한한다.\n"
+    "자전거 동호회 회원들은 그동안 밤에 노면이 잘 보이지 않아 위험했다며 조명도 함께 늘려 달라고 요구했다. 시는 내년 예산에 조명 설치비를 반영할 방침이다.\n"
+    "시 관계자는 \"공사 중에도 시민 불편을 줄이기 위해 우회로를 안내하겠다\"고 말했다.\n"
+    "박서연 기자의 다른 기사 보기\n"
+    "관련기사\n"
+    "많이 본 뉴스\n"
+)
+
+JA_PAGE = (
+    "メインコンテンツへスキップ\n"
+    "\n"
+    "東北日日新聞\n"
+    "\n"
+    "ホーム   ニュース   経済   スポーツ   地域\n"
+    "\n"
+    "ホーム > 地域 > 県南\n"
+    "\n"
+    "仙台の市営バス、郊外路線を再編　住宅地と駅を結ぶ便を増やす\n"
+    "\n"
+    "記者：高橋 健太\n"
+    "\n"
+    "2024年4月5日 10時20分\n"
+    "\n"
+    "仙台市交通局は５日、郊外を走る市営バスの路線を来年春に再編すると発表した。利用者の少ない路線を減らし、住宅地と地下鉄の駅を結ぶ便を増やす。\n"
+    "\n"
+    "再編の対象となるのは市の北部と西部を走る１２路線で、うち４路線を廃止し、残りの路線は運行本数を見直す。朝と夕方の通勤時間帯は、駅に向かう便を今の１．５倍にする計画だ。\n"
+    "\n"
+    "交通局によると、運転手の不足が続いており、今の路線をすべて維持するのは難しくなっている。廃止する路線の沿線では、地域の団体が運行する乗り合いタクシーを支援する。\n"
+    "\n"
+    "記者会見で局長は「限られた人数で、できるだけ多くの人の足を守りたい」と話した。市は今月から沿線の住民向けに説明会を開く。\n"
+    "\n"
+    "関連記事\n"
+    "\n"
+    "県内の桜、週末に見頃\n"
+)
+
+HU_PAGE = (
+    "Ugrás a tartalomra\n"
+    "\n"
+    "Dunántúli Krónika\n"
+    "\n"
+    "Belföld   Külföld   Gazdaság   Sport\n"
+    "\n"
+    "Főoldal / Belföld / Pécs\n"
+    "\n"
+    "Pécsen felújítják a belvárosi villamosmegállókat és a buszpályaudvart\n"
+    "\n"
+    "Horváth Zsófia\n"
+    "\n"
+    "2024. április 5. 10:20\n"
+    "\n"
+    "A pécsi önkormányzat csütörtökön bejelentette, hogy jövő tavasszal megkezdődik a belvárosi buszpályaudvar és a környező megállók felújítása. A munkálatok becsült költsége mintegy hárommilliárd forint.\n"
+    "\n"
+    "A tervek szerint a váróterem akadálymentes lesz, a peronok fölé pedig új tető kerül, amelyre napelemeket szerelnek. Az utasok tájékoztatását digitális kijelzők segítik majd.\n"
+    "\n"
+    "A városvezetés szerint a felújítás alatt ideiglenes megállókat alakítanak ki a szomszédos utcákban, hogy a járatok menetrendje ne változzon jelentősen.\n"
+    "\n"
+    "Az utazók egyesülete üdvözölte a döntést, de azt kérte, hogy a kerékpárosok számára is építsenek fedett tárolót az állomás mellett.\n"
+    "\n"
+    "Kapcsolódó cikkek\n"
+    "\n"
+    "Hétvégi időjárás: enyhülés érkezik\n"
+)
+
+RO_PAGE = (
+    "Sari la conținut\n"
+    "Jurnalul de Olt\n"
+    "Știri Politică Economie Sport\n"
+    "Acasă » Știri » Local\n"
+    "Slatina deschide primul parc pentru biciclete din județ\n"
+    "de Mihai Ionescu\n"
+    "5 aprilie 2024, 10:20\n"
+    "Primăria Slatina a anunțat vineri că primul parc dedicat bicicliștilor din județ va fi deschis la începutul verii, pe malul Oltului, lângă stadionul municipal.\n"
+    "Parcul va avea o pistă de antrenament pentru copii, trasee pentru biciclete de munte și un atelier unde locuitorii își vor putea repara gratuit bicicletele.\n"
+    "Investiția se ridică la aproximativ patru milioane de lei și a fost finanțată în mare parte din fonduri europene, potrivit reprezentanților primăriei.\n"
+    "Cluburile sportive locale au salutat proiectul și au propus organizarea unor concursuri pentru elevi în fiecare lună a vacanței de vară.\n"
+    "Citește și: Noi trasee de autobuz în cartierul Crişan\n"
+    "Cele mai citite\n"
+)
+
+# (page, its author): "Haber:" under a nav line "Ana Sayfa" (home page) that is no name; a Korean
+# byline with the role after the name above a date line whose labels (입력, 수정) are no names; a
+# Japanese name written family name, space, given name (one person); a Hungarian name written
+# surname first; a Romanian "de" (by), read as a byline word on a Romanian page only
+OTHER_LANGUAGE_PAGES = {
+    "tr": (TR_PAGE, ("Deniz Aksoy",)),
+    "ko": (KO_PAGE, ("박서연",)),
+    "ja": (JA_PAGE, ("高橋 健太",)),
+    "hu": (HU_PAGE, ("Horváth Zsófia",)),
+    "ro": (RO_PAGE, ("Mihai Ionescu",)),
+}
+
+
+@pytest.mark.parametrize("lang", list(OTHER_LANGUAGE_PAGES))
+def test_other_language_bylines(lang: str) -> None:
+    page, authors = OTHER_LANGUAGE_PAGES[lang]
+    art = dehusk.extract(page, mode="text")
+    assert art.language == lang
+    assert art.authors == authors
+
+
+def test_name_evidence_surname_first() -> None:
+    """A Hungarian name is written surname first; elsewhere that order is no evidence ("San Francisco")."""
+    assert name_evidence(["Horváth Zsófia"], "hu") == (1.0, 1.0)
+    assert name_evidence(["Horváth Zsófia"]) == (0.0, 0.0)

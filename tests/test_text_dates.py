@@ -54,3 +54,26 @@ def test_a_year_glued_to_the_time_after_it_is_still_a_date_line() -> None:
     assert _glued_year_lines(texts, [1, 2, 4]) == [1, 4]
     art = dehusk.extract(page("October 17, 20236:01 PM ET"), mode="text")
     assert art.published is not None and art.published.startswith("2023-10-17")
+
+
+def test_a_dated_meta_line_is_one_whatever_its_word_count() -> None:
+    """A line that is only a publication or update keyword, a weekday, the date and its time is a
+    date line however many words those take; a sentence that names a date is not one."""
+    from dehusk.metadata_text_date import dated_meta_line
+
+    fetch = "2026-01-01"
+    for line in (
+        "نشر في: الأربعاء، 6 نوفمبر 2024 - 09:40",
+        "Δημοσιεύθηκε: Τετάρτη 6 Νοεμβρίου 2024, 09:40",
+        "Published on Wednesday, November 6, 2024 at 9:40 a.m. EST",
+        "• Közzétéve: 2024. november 6., szerda 09:40",
+        "입력 2024. 11. 6. 09:40 수정 2024. 11. 6. 10:15",
+    ):
+        assert dated_meta_line(line, fetch_date=fetch), line
+    for line in (
+        "Updated November 6, 2024 to correct the figures in the second table",  # a sentence after the date
+        "The report was published on Wednesday, November 6, 2024",  # no keyword first
+        "Published",  # no date
+        "Diterbitkan oleh tim redaksi kami setiap hari kerja",  # no date
+    ):
+        assert not dated_meta_line(line, fetch_date=fetch), line

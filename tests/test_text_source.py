@@ -3,6 +3,8 @@ that reads like an organisation's name does not."""
 
 from __future__ import annotations
 
+import pytest
+
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 
@@ -28,3 +30,63 @@ def test_an_organisation_like_line_alone_is_no_source() -> None:
     for line in ("Our Services", "Cloud Storage", "Recent News", "The Team"):
         article = dehusk.extract(_page([line, "Privacy   Terms   Contact"]), mode="text")
         assert article.source is None, line
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("（共同）", "共同"), ("(時事)", "時事"), ("— ČTK", "ČTK"), ("(Antara)", "Antara"), ("(أ ف ب)", "أ ف ب"),
+     ("Agerpres", "Agerpres"), ("ΑΠΕ-ΜΠΕ", "ΑΠΕ-ΜΠΕ"), ("연합뉴스", "연합뉴스")],
+)
+def test_credits_of_other_languages_agencies(line: str, source: str) -> None:
+    """Fullwidth brackets, a dash before a non-ASCII capital, and agencies named in other scripts."""
+    article = dehusk.extract(_page([line, "More from the harbour"]), mode="text")
+    assert article.source == source
+
+
+# an Arabic article whose rail of links ("Read also", related stories) the line model keeps at first:
+# the credit in brackets under the last paragraph is above the end of the main run
+AR_PAGE = (
+    "صحيفة الوادي\n"
+    "\n"
+    "الرئيسية   أخبار   اقتصاد   رياضة   ثقافة\n"
+    "\n"
+    "افتتاح مكتبة عامة جديدة في وسط مدينة الزرقاء\n"
+    "\n"
+    "بقلم: ليلى منصور\n"
+    "\n"
+    "الأحد، 7 أبريل 2024\n"
+    "\n"
+    "افتتحت بلدية الزرقاء، يوم الأحد، مكتبة عامة جديدة في وسط المدينة، تضم أكثر من عشرين ألف كتاب وقاعة للمطالعة تتسع لمئة شخص.\n"
+    "\n"
+    "وقال مدير المكتبة إن المبنى الجديد يحتوي على جناح خاص للأطفال وقاعة للحاسوب مفتوحة مجانا للطلاب طوال أيام الأسبوع.\n"
+    "\n"
+    "وأضاف أن المكتبة ستنظم ورشات أسبوعية في القراءة والكتابة، بالتعاون مع مدارس المدينة وعدد من الجمعيات الثقافية المحلية.\n"
+    "\n"
+    "ومن المتوقع أن تفتح المكتبة أبوابها حتى ساعة متأخرة من الليل خلال فترة الامتحانات لمساعدة الطلاب على الدراسة.\n"
+    "\n"
+    "(AFP)\n"
+    "\n"
+    "اقرأ أيضا: ارتفاع عدد زوار المتاحف خلال عطلة الربيع\n"
+    "\n"
+    "أخبار ذات صلة\n"
+    "\n"
+    "بلدية الزرقاء تطلق حملة لزراعة الأشجار   اقرأ المزيد\n"
+    "\n"
+    "افتتاح حديقة جديدة في الحي الشرقي   اقرأ المزيد\n"
+    "\n"
+    "الأكثر قراءة\n"
+    "\n"
+    "طقس دافئ مع رياح خفيفة\n"
+    "\n"
+    "إغلاق مؤقت لشارع الجامعة بسبب أعمال الصيانة\n"
+    "\n"
+    "مهرجان للكتاب في الساحة العامة نهاية الشهر\n"
+    "\n"
+    "اشترك في نشرتنا البريدية ليصلك أهم الأخبار يوميا.\n"
+)
+
+
+def test_a_credit_above_a_kept_rail_is_the_source() -> None:
+    article = dehusk.extract(AR_PAGE, mode="text")
+    assert article.source == "AFP"
+    assert article.authors == ("ليلى منصور",)

@@ -16,10 +16,16 @@ Rules:
   first, except with `lang` "en" or "en-us" (the US habit, also for dots): then the month.
   (British pages declare "en" too; their numeric dates are then read US-style when ambiguous.)
 - month names (full, abbreviated, genitive, with or without dot) in en de fr es it pt nl pl cs sv
-  da no ru uk tr; ordinals "3rd", "3.", "1er", "1º"; CJK "2021年3月23日", Korean "2021년 3월 23일".
+  da no ru uk tr ro hu el id ms and ar (Egyptian/Gulf, Levantine "كانون الثاني", Maghreb names; both
+  calendars' "12 مارس/آذار 2024"); ordinals "3rd", "3.", "1er", "1º"; CJK "2021年3月23日", Korean
+  "2021년 3월 23일"; year first with dots and spaces, Korean and Hungarian: "2024. 3. 12.",
+  "2024. 03. 12 14:05" (without the closing dot only when a time follows), "2024. március 12.".
+- times: "14:05", "10.15 Uhr", "4:05 p.m.", CJK "14時05分" / "14시 5분", a.m./p.m. written before
+  the time ("오후 2:05", "下午2:05").
 - a month and day without a year, relative dates ("3 hours ago", "yesterday") are not dates.
 - kind: the nearest keyword (up to 48 characters before the date, after the previous date)
-  decides "published" or "modified". "Latest update" and German "Stand" count as modified unless
+  decides "published" or "modified" (Korean, Japanese and Chinese keywords also inside a compound:
+  "기사입력", "最終更新"). "Latest update" and German "Stand" count as modified unless
   the date they introduce is the only one in the text, when they count as published.
   `best_dates` picks (published, modified) from the dates of a whole page.
 - text dumps glue words: "DoeNovember 20, 2007" (a capitalised month after a lower-case letter)
@@ -46,35 +52,58 @@ from datetime import UTC, date, datetime, timedelta
 from functools import lru_cache
 from typing import TypeVar
 
-__all__ = ["DateMatch", "best_dates", "find_dates", "has_date_hint", "parse_date"]
+__all__ = ["DateMatch", "best_dates", "find_dates", "has_date_hint", "parse_date", "starts_with_date_keyword"]
 
 MIN_YEAR = 1995
 
-# month number -> names (lower case; genitive and abbreviated forms included), all languages
+# month number -> names (lower case; genitive and abbreviated forms included), all languages.
+# Accents may be dropped, Greek upper case may carry its accents as combining marks: the month
+# pattern holds each name as written, folded (no accents), upper-cased-and-back and without the
+# acute (Greek "Μαϊου" keeps its diaeresis), and `_fold` reads any of them back to one key.
 _MONTH_NAMES = {
     1: "january jan janvier janv januar jänner jän enero ene gennaio gen janeiro januari stycznia "
-    "styczeń sty leden ledna januar январь января янв січень січня січ ocak oca",
+    "styczeń sty leden ledna januar январь января янв січень січня січ ocak oca "
+    "ianuarie ian január ιανουάριος ιανουαρίου γενάρης γενάρη ιαν يناير جانفي",
     2: "february feb febr février févr fév februar feber febrero febbraio fevereiro fev februari "
-    "lutego luty lut únor února февраль февраля фев лютий лютого лют şubat şub",
+    "lutego luty lut únor února февраль февраля фев лютий лютого лют şubat şub "
+    "februarie február φεβρουάριος φεβρουαρίου φλεβάρης φλεβάρη φεβ فبراير شباط فيفري",
     3: "march mar märz mär mrz mars marzo março maart mrt marca marzec březen března marts март "
-    "марта мар березень березня бер mart",
+    "марта мар березень березня бер mart "
+    "martie március márc maret mac μάρτιος μαρτίου μάρτης μάρτη μαρ مارس آذار",
     4: "april apr avril avr abril abr aprile apr kwietnia kwiecień kwi duben dubna апрель апреля "
-    "апр квітень квітня квіт nisan nis",
-    5: "may mai mayo maggio mag maio mei maja maj květen května май мая травень травня трав mayıs",
+    "апр квітень квітня квіт nisan nis "
+    "aprilie április ápr απρίλιος απριλίου απρίλης απρίλη απρ أبريل إبريل نيسان أفريل",
+    5: "may mai mayo maggio mag maio mei maja maj květen května май мая травень травня трав mayıs "
+    "május máj μάιος μαΐου μάης μάη μαΐ مايو أيار ماي",
     6: "june jun juin juni junio giugno giu junho czerwca czerwiec cze červen června июнь июня "
-    "июн червень червня черв haziran haz",
+    "июн червень червня черв haziran haz "
+    "iunie iun június jún ιούνιος ιουνίου ιούνης ιούνη ιουν يونيو يونيه حزيران جوان",
     7: "july jul juillet juil juli julio luglio lug julho lipca lipiec lip červenec července июль "
-    "июля июл липень липня лип temmuz tem",
+    "июля июл липень липня лип temmuz tem "
+    "iulie iul július júl julai ιούλιος ιουλίου ιούλης ιούλη ιουλ يوليو يوليه تموز جويلية يوليوز",
     8: "august aug août agosto ago augustus augusti sierpnia sierpień sie srpen srpna август "
-    "августа авг серпень серпня серп ağustos ağu",
+    "августа авг серпень серпня серп ağustos ağu "
+    "augusztus agustus agt ogos αύγουστος αυγούστου αυγ أغسطس آب أوت غشت",
     9: "september sep sept septembre septiembre setiembre sep settembre set setembro września "
-    "wrzesień wrz září сентябрь сентября сен сент вересень вересня вер eylül eyl",
+    "wrzesień wrz září сентябрь сентября сен сент вересень вересня вер eylül eyl "
+    "septembrie szeptember szept σεπτέμβριος σεπτεμβρίου σεπτέμβρης σεπτέμβρη σεπτ σεπ سبتمبر "
+    "أيلول شتنبر",
     10: "october oct oktober okt octobre octubre ottobre ott outubro out października "
-    "październik paź říjen října октябрь октября окт жовтень жовтня жовт ekim eki",
+    "październik paź říjen října октябрь октября окт жовтень жовтня жовт ekim eki "
+    "octombrie október οκτώβριος οκτωβρίου οκτώβρης οκτώβρη οκτ أكتوبر",
     11: "november nov novembre noviembre novembro listopada listopad lis listopadu ноябрь ноября "
-    "ноя нояб листопад листопада лист kasım kas",
+    "ноя нояб листопад листопада лист kasım kas "
+    "noiembrie noi nopember νοέμβριος νοεμβρίου νοέμβρης νοέμβρη νοε نوفمبر نونبر",
     12: "december dec décembre déc dezember dez diciembre dic dicembre dezembro desember grudnia "
-    "grudzień gru prosinec prosince december декабрь декабря дек грудень грудня груд aralık ara",
+    "grudzień gru prosinec prosince december декабрь декабря дек грудень грудня груд aralık ara "
+    "decembrie disember δεκέμβριος δεκεμβρίου δεκέμβρης δεκέμβρη δεκ ديسمبر دجنبر",
+}
+# month names of more than one word (Levantine Arabic), read with any run of spaces between words
+_MONTH_PHRASES = {
+    1: ("كانون الثاني",),
+    10: ("تشرين الأول",),
+    11: ("تشرين الثاني",),
+    12: ("كانون الأول",),
 }
 
 # zone abbreviation -> offset ("" = a zone whose offset is ambiguous: the time is kept, no offset)
@@ -85,6 +114,7 @@ _ZONES = {
     "CST": "-06:00", "CDT": "-05:00", "MST": "-07:00", "MDT": "-06:00", "PST": "-08:00",
     "PDT": "-07:00", "JST": "+09:00", "KST": "+09:00", "HKT": "+08:00", "SGT": "+08:00",
     "AEST": "+10:00", "AEDT": "+11:00", "AWST": "+08:00", "NZST": "+12:00", "NZDT": "+13:00",
+    "WIB": "+07:00", "WITA": "+08:00", "WIT": "+09:00", "MYT": "+08:00", "TSİ": "+03:00",
     "IST": "", "ET": "", "PT": "", "CT": "",
 }
 
@@ -95,21 +125,40 @@ _MODIFIED_KEYS = (
     "modifié|actualisé|actualizad|actualización|modificad|aggiornat|aggiornamento|modificat|"
     "atualizad|atualização|bijgewerkt|gewijzigd|geüpdatet|zaktualizowan|aktualizacja|"
     "zmodyfikowan|aktualizováno|upraveno|aktualizace|uppdaterad|uppdaterat|ändrad|opdateret|"
-    "oppdatert|ændret|endret|обновлен|обновлён|изменен|оновлено|змінено|güncellen|güncelleme"
+    "oppdatert|ændret|endret|обновлен|обновлён|изменен|оновлено|змінено|güncellen|güncelleme|"
+    "actualizat|actualizare|frissít|módosít|diperbarui|diperbaharui|dikemas kini|dikemaskini|"
+    "ενημερώθηκε|τελευταία ενημέρωση|آخر تحديث|تم التحديث|تحديث"
 )
 _PUBLISHED_KEYS = (
     "publish|posted|asked|created|released|veröffentlich|erschienen|publiziert|erstellt|publié|"
     "publication|posté|publicad|publicación|pubblicat|pubblicazione|publicação|gepubliceerd|"
     "geplaatst|opublikowan|data publikacji|dodano|publikováno|zveřejněno|vydáno|publicerad|"
     "publicerat|publiceret|publisert|udgivet|опубликован|дата публикации|опубліковано|"
-    "yayınlan|yayın tarihi"
+    "yayınlan|yayın tarihi|publicat|közzét|megjelen|diterbitkan|terbit|dipublikasi|diposting|"
+    "δημοσιεύ|δημοσίευ|αναρτήθηκε|نشر في|نشر بتاريخ|نشرت في|تاريخ النشر"
 )
+# keywords in scripts written without spaces between words (Korean compounds them too: "기사입력",
+# "最終更新"): matched anywhere, not only where a word starts. (Not 등록/발행: "registered",
+# "issued" date the newspaper in the footer every Korean news page carries)
+_CJK_MODIFIED_KEYS = "수정|업데이트|更新|修改"
+_CJK_PUBLISHED_KEYS = "입력|게재|公開|投稿|配信|掲載|发布|發布|发表|發表"
 
 
 def _fold(word: str) -> str:
-    """Lower case without accents or a final dot: the key of the month table."""
+    """Lower case without accents or a final dot, one space between words: the key of the month
+    and keyword tables."""
     decomposed = unicodedata.normalize("NFD", word.casefold().rstrip("."))
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+    folded = "".join(c for c in decomposed if not unicodedata.combining(c)).replace("ı", "i")
+    return folded if " " not in folded else " ".join(folded.split())
+
+
+def _spellings(word: str) -> set[str]:
+    """The ways `word` is met in text, for a case-insensitive pattern: as written, without
+    accents, upper-cased and back (Greek "ΐ" becomes "Ι" or "Ϊ" and combining accents), and without its
+    acute alone (Greek upper case keeps the diaeresis: "ΜΑΪΟΥ")."""
+    no_acute = unicodedata.normalize("NFC", unicodedata.normalize("NFD", word).replace("\u0301", ""))
+    upper = word.upper()
+    return {word, _fold(word), upper.lower(), unicodedata.normalize("NFC", upper).lower(), no_acute}
 
 
 def trie_pattern(words: Iterable[str]) -> str:
@@ -130,18 +179,24 @@ def trie_pattern(words: Iterable[str]) -> str:
             return (body if len(branches) > 1 else "(?:" + body + ")") + "?"
         return body
 
-    return build(trie)
+    # a space in a word stands for any short run of white space
+    return build(trie).replace("\\ ", r"\s{1,3}")
 
 
 _MONTHS: dict[str, int] = {}
 for _num, _names in _MONTH_NAMES.items():
-    for _name in _names.split():
+    for _name in (*_names.split(), *_MONTH_PHRASES.get(_num, ())):
         _MONTHS[_fold(_name)] = _num
-_MONTH_WORDS = {n for names in _MONTH_NAMES.values() for n in names.split()} | set(_MONTHS)
+_MONTH_WORDS = {
+    v for names in _MONTH_NAMES.values() for n in names.split() for v in _spellings(n)
+} | {v for phrases in _MONTH_PHRASES.values() for n in phrases for v in _spellings(n)}
 
 _L = r"[^\W\d_]"  # a letter
 #: regex source matching one month name (use with re.IGNORECASE); shared with `authors`
-MONTH_PATTERN = rf"(?<!{_L})(?:{trie_pattern(_MONTH_WORDS)})(?!{_L})"
+# (the look-ahead for a month's first letter lets `re` fail fast where no month starts)
+MONTH_PATTERN = (
+    rf"(?<!{_L})(?=[{''.join(sorted({re.escape(w[0]) for w in _MONTH_WORDS}))}])(?:{trie_pattern(_MONTH_WORDS)})(?!{_L})"
+)
 _ZONE_PATTERN = trie_pattern(z for z in _ZONES if z != "Z")
 
 # end of a year: no digit follows, unless a glued time does ("October 17, 20236:01 PM")
@@ -155,19 +210,24 @@ _NUMERIC = re.compile(
     r"\d{3}(?P<s1>[-/.•·])\d{1,2}(?P=s1)\d{1,2}(?!\d)(?P<ymd>)"
     # 2021年3月23日, 2021년 3월 23일
     r"|\d{3}\s{0,2}[年년]\s{0,2}\d{1,2}\s{0,2}[月월]\s{0,2}\d{1,2}(?!\d)(?:\s{0,2}[日일])?(?P<cjk>)"
+    # year first with spaces (Korean, Hungarian): 2024. 3. 12., 2024. 03. 12 14:05 (without the
+    # closing dot, a time must follow); 2024. március 12., 2024. márc. 12.
+    r"|\d{3}\.\s{1,3}(?:\d{1,2}\.\s{1,2}\d{1,2}(?:\.(?!\d)|(?=\s{1,3}\d{1,2}:\d\d))(?P<yms>)"
+    rf"|(?P<ymonth>(?i:{MONTH_PATTERN}))\.?\s{{1,3}}\d{{1,2}}(?!\d)\.?(?P<ytext>))"
     # 06.02.2013, 6. 2. 2013
     rf"|\d?\.\s?\d{{1,2}}\.\s?\d{{4}}{_YEAR_END}(?P<dmy>)"
     # 06/02/2013, 06-02-2013
     rf"|\d?(?P<s4>[-/])\d{{1,2}}(?P=s4)\d{{4}}{_YEAR_END}(?P<amb>)"
-    # 6 February 2013, 3. März 2021, 5 de marzo de 2024, 1er janvier 2020, 06-Feb-2013
+    # 6 February 2013, 3. März 2021, 5 de marzo de 2024, 1er janvier 2020, 06-Feb-2013, and the
+    # Arabic habit of two calendars' names: 12 مارس/آذار 2024
     rf"|\d?{_DAY_SUFFIX}[\s\-/]{{0,3}}(?:(?i:of|de|di)\s{{1,3}})?(?P<month>(?i:{MONTH_PATTERN}))\.?"
-    rf"[\s,\-/]{{0,4}}(?:(?i:de|del)\s{{1,3}})?\d{{4}}{_YEAR_END}(?P<text>)"
+    rf"(?:\s?/\s?(?i:{MONTH_PATTERN}))?[\s,،\-/]{{0,4}}(?:(?i:de|del)\s{{1,3}})?\d{{4}}{_YEAR_END}(?P<text>)"
     r")"
 )
 # month-first dates ("Feb 6, 2013", "March 3rd, 2021", "Sept. 5 2020") are matched backwards
 # from their year: this pattern runs on the reversed 40 characters before a year.
 _MDY_REVERSED = re.compile(
-    r"[\s,\-/]{1,4}\.?(?:ts|dn|dr|ht)?(?P<day>\d{1,2})(?!\d)[\s\-/]{0,3}\.?"
+    r"[\s,،\-/]{1,4}\.?(?:ts|dn|dr|ht)?(?P<day>\d{1,2})(?!\d)[\s\-/]{0,3}\.?"
     rf"(?P<month>{trie_pattern(w[::-1] for w in _MONTH_WORDS)})",
     re.IGNORECASE,
 )
@@ -177,13 +237,15 @@ _TZ = (
     rf"(?P<tz>(?:GMT|UTC)\s?[+\-−]\d{{1,2}}(?::?\d{{2}})?|\s?[+\-−]\d{{2}}:?\d{{2}}(?!\d)"
     rf"|(?-i:Z|{_ZONE_PATTERN})(?!{_L}))"
 )
+# 14:05, 14.05, 14h05; CJK 14時05分, 14시 5분
 _TIME_CORE = (
-    r"(?P<h>\d{1,2})(?P<sep>[:.hH])(?P<mi>\d{2})(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?(?![\d]|[./]\d)"
+    r"(?P<h>\d{1,2})(?:(?P<sep>[:.hH])(?=\d\d)|\s?(?P<cjk>[時시])\s?(?=\d{1,2}\s?[分분]))(?P<mi>\d{1,2})"
+    r"(?(cjk)\s?[分분])(?::(?P<s>\d{2})(?:[.,]\d{1,9})?)?(?![\d]|[./]\d)"
     rf"\s{{0,2}}(?P<ampm>[ap]\.?\s?m\.?(?!{_L}))?\s{{0,2}}(?P<uhr>Uhr(?!{_L})|h(?!{_L}))?\s{{0,2}}{_TZ}?"
 )
 _TIME_AFTER = re.compile(
     r"(?:T(?=\d)|\s{0,3}(?:(?P<pre>,|\||-|–|—|·|•|/|@|at|um|à|a las|a la|alle|ore|às|om|kl\.?|klo\.?|"
-    r"klockan|godz\.?|o|v|в|saat|de las)\s{0,3}){0,3})" + _TIME_CORE,
+    r"klockan|godz\.?|o|v|в|saat|de las|오전|오후|午前|午後|上午|下午)\s{0,3}){0,3})" + _TIME_CORE,
     re.IGNORECASE,
 )
 _TIME_BEFORE = re.compile(
@@ -192,11 +254,18 @@ _TIME_BEFORE = re.compile(
 )
 _KEYWORD_KINDS = {
     _fold(k): kind
-    for kind, keys in (("weak", _WEAK_KEYS), ("modified", _MODIFIED_KEYS), ("published", _PUBLISHED_KEYS))
+    for kind, keys in (
+        ("weak", _WEAK_KEYS), ("modified", _MODIFIED_KEYS + "|" + _CJK_MODIFIED_KEYS),
+        ("published", _PUBLISHED_KEYS + "|" + _CJK_PUBLISHED_KEYS),
+    )
     for k in keys.split("|")
 }
+_WORD_KEYS = {v for keys in (_WEAK_KEYS, _MODIFIED_KEYS, _PUBLISHED_KEYS) for k in keys.split("|") for v in _spellings(k)}
+_CJK_KEYS = (_CJK_MODIFIED_KEYS + "|" + _CJK_PUBLISHED_KEYS).split("|")
+# (the look-ahead for a keyword's first letter lets `re` skip the other positions fast)
 _KEYWORD = re.compile(
-    rf"(?<!{_L})(?:{trie_pattern({k for keys in (_WEAK_KEYS, _MODIFIED_KEYS, _PUBLISHED_KEYS) for k in keys.split('|')})})",
+    rf"(?=[{''.join(sorted({re.escape(k[0]) for k in (*_WORD_KEYS, *_CJK_KEYS)}))}])"
+    rf"(?:(?<!{_L})(?:{trie_pattern(_WORD_KEYS)})|{trie_pattern(_CJK_KEYS)})",
     re.IGNORECASE,
 )
 # a year 1995-2039 not inside a longer number, or "<digit>年": starts with \d so `re` skips fast
@@ -204,6 +273,9 @@ _HINT = re.compile(rf"\d(?:(?<!\d\d)(?<=1)99[5-9]{_YEAR_END}|(?<!\d\d)(?<=2)0[0-
 _EPOCH = re.compile(r"(\d{10}|\d{13})(?:\.\d+)?")
 _COMPACT = re.compile(r"(\d{4})(\d{2})(\d{2})")
 # words before a time that make "10.32" (dot) a time
+_LEAD = " \t•·|-–—:*>[(#"  # what may come before the first word of a meta line
+# words before a time that say a.m. (False) or p.m. (True): Korean, Japanese, Chinese
+_HALF_DAY = {"오전": False, "午前": False, "上午": False, "오후": True, "午後": True, "下午": True}
 _MARKERS = frozenset(
     ["at", "um", "à", "a las", "a la", "alle", "ore", "às", "om", "kl", "kl.", "klo", "klo.", "klockan",
      "godz", "godz.", "o", "v", "в", "saat", "de las"]
@@ -219,6 +291,13 @@ class DateMatch:
     value: str  # ISO 8601: YYYY-MM-DD or YYYY-MM-DDTHH:MM:SS[+HH:MM]
     has_time: bool
     kind: str = "unknown"  # "published" | "modified" | "unknown"
+
+
+def starts_with_date_keyword(text: str) -> bool:
+    """True when `text` starts, after bullets and punctuation, with a publication or update keyword
+    ("Published", "Updated", "نشر في", "Δημοσιεύθηκε", "입력", ...)."""
+    start = len(text) - len(text.lstrip(_LEAD))
+    return _KEYWORD.match(text, start) is not None
 
 
 def has_date_hint(text: str) -> bool:
@@ -254,10 +333,11 @@ def _offset(raw: str | None) -> str:
 def _time(m: re.Match) -> str | None:
     """"THH:MM:SS[+HH:MM]" from a time match, None when impossible."""
     hour, minute, second = int(m["h"]), int(m["mi"]), int(m["s"] or 0)
-    if m["ampm"]:
+    pm = m["ampm"][0] in "pP" if m["ampm"] else _HALF_DAY.get(m.groupdict().get("pre") or "")
+    if pm is not None:
         if not 1 <= hour <= 12:
             return None
-        hour = hour % 12 + (12 if m["ampm"][0] in "pP" else 0)
+        hour = hour % 12 + (12 if pm else 0)
     if hour > 23 or minute > 59 or second > 59:
         return None
     return f"T{hour:02d}:{minute:02d}:{second:02d}{_offset(m['tz'])}"
@@ -267,8 +347,11 @@ def _ymd(m: re.Match, us_order: bool) -> tuple[int, int, int] | None:
     """(year, month, day) of a `_NUMERIC` match; the order of an ambiguous D/M/Y by `us_order`."""
     form = m.lastgroup
     nums = _DIGITS.findall(m.group())
-    if form in ("ymd", "cjk"):
+    if form in ("ymd", "cjk", "yms"):
         return int(nums[0]), int(nums[1]), int(nums[2])
+    if form == "ytext":
+        month = _MONTHS.get(_fold(m["ymonth"]))
+        return (int(nums[0]), month, int(nums[-1])) if month else None
     if form in ("amb", "dmy"):
         a, b = int(nums[0]), int(nums[1])
         if a > 12 or (b <= 12 and not us_order):

@@ -24,7 +24,8 @@ MAX_AUTHORS = 12
 _BYLINE_TEXT = 200  # longer byline elements are bios or body text
 _BY_START = re.compile(r"(?:written|posted|reviewed|words|text|story|article)?\s*(?:by|author|contributors?)\b\s*:?",
                        re.I)
-_BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author|contributors?)(?![^\W\d_])", re.I)
+_BY = re.compile(r"(?<![^\W\d_])(?:by|von|par|por|door|autor|author|contributors?|oleh|penulis|yazar|yazan|muhabir|"
+                 r"szerző|írta|γράφει|بقلم)(?![^\W\d_])", re.I)
 
 _AUTHOR_METAS = ("author", "article:author", "parsely-author", "sailthru.author", "dc.creator",
                  "dcterms.creator", "citation_author", "byl", "cxenseparse:author", "twitter:creator:name",
@@ -57,12 +58,15 @@ def _byline_texts(texts: list[str]) -> list[str]:
     for text in texts:
         if len(text) > _BYLINE_TEXT:
             continue
+        names = None
         for m in _BY.finditer(text):
             names = byline_match(text[m.start():])
             if names:
-                if names not in found:
-                    found.append(names)
                 break
+        if not names and not text.isascii():
+            names = byline_match(text)  # "记者 王晓明", a role after the names: "김민준 기자"
+        if names and names not in found:
+            found.append(names)
         if len(found) > 2:
             return []
     return found[:1]

@@ -27,7 +27,7 @@ from .authors import (
 )
 from .blocks import Segment
 from .classify import load_model, model_available
-from .metadata_text_date import _clip, date_candidates, heuristic_date, pick_date
+from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
 from .names import name_evidence
 from .thread_starter import joined_line, thread_starter
@@ -92,11 +92,11 @@ def teaser_lines(f: dict[str, np.ndarray]) -> np.ndarray:
     return (f["re_more"] + f["next_more"]) > 0
 
 
-def _author_names(text: str) -> list[str]:
+def _author_names(text: str, ja: bool = False) -> list[str]:
     names = byline_match(text)
     if names is not None:
-        return clean_authors(credited_persons(names))
-    return clean_authors(text)  # persons only: each already passed looks_like_person
+        return clean_authors(credited_persons(names, ja), ja)
+    return clean_authors(text, ja)  # persons only: each already passed looks_like_person
 
 
 # the credits other than the author's: "<word> by ..." ("Reviewed by", "Edited by:", "Photos by")
@@ -121,29 +121,39 @@ _LONE_BYLINE_WORD = re.compile(
     r"|door|di|scritto da|autor(?:in|ka|a)?|author|authors|auteur|autore|texto?)\s*:?\s*$", re.I)
 
 
-def dated_line_names(text: str) -> tuple[list[str], bool]:
+# a byline word that is also a common preposition, read as one only on a page in its language
+# ("de Andrei Popescu" on a Romanian page; elsewhere "de" is "of" in many languages)
+_LANG_BYLINE_WORD = {"ro": "de "}
+
+
+def dated_line_names(text: str, ja: bool = False) -> tuple[list[str], bool]:
     """The names a dated meta line gives its author by, and whether a byline word introduced them:
-    "by <names>" inside the line, else the fields between separators that are a person's name."""
+    "by <names>" inside the line, else the fields between separators that are a person's name.
+    `ja`: the page is in Japanese (`authors.split_credit`)."""
     for m in _BY_INSIDE.finditer(text):
         if m.start() == 0 or _OTHER_CREDIT.search(text, 0, m.start()):
             continue
         bm = byline_match("By " + _NUMBER_AFTER.split(text[m.end():], 1)[0])  # (not "... 4 Comments")
-        names = clean_authors(credited_persons(bm)) if bm is not None else []
+        names = clean_authors(credited_persons(bm, ja), ja) if bm is not None else []
         if names:
             return names, True
     if _FIELD_SEP.search(text):
-        return clean_authors([part for part in _FIELD_SEP.split(text) if looks_like_person(part)]), False
+        return clean_authors([part for part in _FIELD_SEP.split(text) if looks_like_person(part)], ja), False
     return [], False
 
 
 def author_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, anchor: int, first: int, last: int,
     title_idx: int | None, date_line: int | None, names_of: dict[int, list[str]] | None = None,
+    lang: str | None = None,
 ) -> tuple[list[int], np.ndarray]:
     """Candidate byline lines and their feature rows (AUTHOR_FEATURES); `names_of`, when given,
     receives each candidate's names (what `_author_names` reads from its line, or on a dated meta line
-    what `dated_line_names` reads when that gives none)."""
+    what `dated_line_names` reads when that gives none). `lang`: the page's language, for the
+    conventions of one language (`_LANG_BYLINE_WORD`; a Japanese name's family/given space)."""
     n = len(texts)
+    ja = lang == "ja"
+    lang_word = _LANG_BYLINE_WORD.get(lang or "")
     zone = set(range(max(anchor - 12, 0), min(anchor + 16, n))) | set(range(max(first - 5, 0), min(first + 6, n)))
     zone |= set(range(max(last - 3, 0), min(last + 9, n)))
     re_byline = f["re_byline"]
@@ -177,6 +187,8 @@ def author_candidates(
         if not (re_byline[i] or written or long_byline or namey or dated or (cjk and len(t) <= 40)):
             continue
         bm = long_byline if long else byline_match(t)
+        if bm is None and lang_word and t.startswith(lang_word):
+            bm = byline_match("By " + t[len(lang_word):])
         if bm is None and (cjk or " " not in t.strip()):
             continue  # a name has two words (a CJK line holds names only after a byline word: 记者, 作者, ...)
         if bm is None and t.isascii() and _TWO_CAPITALS(t) is None:
@@ -184,9 +196,9 @@ def author_candidates(
         if bm is None and i > 0 and _LONE_BYLINE_WORD.match(texts[i - 1]):
             bm = byline_match("By " + t)  # the byline word on the line above ("Written by" / "Ann Lee")
         is_byline = bm is not None
-        names = clean_authors(credited_persons(bm)) if bm is not None else clean_authors(t)
+        names = clean_authors(credited_persons(bm, ja), ja) if bm is not None else clean_authors(t, ja)
         if not names and not is_byline and dated:
-            names, is_byline = dated_line_names(t)
+            names, is_byline = dated_line_names(t, ja)
         if not names and not is_byline:
             continue
         prev = texts[i - 1] if i > 0 else ""
@@ -200,7 +212,7 @@ def author_candidates(
             float(_clip(i - date_line, 30)) if date_line is not None else 99.0, f["log_words"][i],
             f["cap_words"][i], f["frac_upper"][i], f["end_term"][i], f["log_rep"][i], f["re_date"][i], f["re_nav"][i],
             f["re_social"][i], f["re_media"][i], f["bullet"][i], p[i], float(alt), float(keep[i]), f["frac_digit"][i],
-            f["re_url"][i], float(i == date_line), *name_evidence(names),
+            f["re_url"][i], float(i == date_line), *name_evidence(names, lang),
         ])
     return cand, np.asarray(rows, dtype=np.float64).reshape(len(rows), len(AUTHOR_FEATURES))
 
@@ -211,8 +223,8 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
 
 
 _CREDIT_LINE = re.compile(
-    r"^\(\s*([^()]{2,60})\s*\)$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit|来源|來源|出处|出典|출처)s?\s*[:：]\s*(.{2,60})$"
-    r"|^[-–—]\s*([A-Z][\w .&/-]{1,40})$",
+    r"^[(（]\s*([^()（）]{2,60})\s*[)）]$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit|来源|來源|出处|出典|출처)s?\s*[:：]\s*(.{2,60})$"
+    r"|^[-–—]\s*([^\W\d_][\w .&/-]{1,40})$",
     re.I,
 )
 
@@ -297,7 +309,10 @@ def text_metadata(
         if meta.modified == meta.published:
             meta.modified = None
         for i in sorted(near):
-            if f["_words"][i] <= 12 and not (keep[i] and f["_words"][i] > 6) and i != ti:
+            # (a kept line of 7+ words is text that names a date, unless it is a dated meta line:
+            # "نشر في: الثلاثاء، 12 مارس 2024 - 14:05")
+            if f["_words"][i] <= 12 and i != ti and (not (keep[i] and f["_words"][i] > 6)
+                                                     or dated_meta_line(texts[i], lang, fetch_date)):
                 meta.date_idx.append(i)
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
@@ -307,7 +322,7 @@ def text_metadata(
         meta.byline_idx.append(starter[0])
         acands: list[int] = []
     else:
-        acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of)
+        acands, AX = author_candidates(texts, f, p, keep, anchor, first, last, ti, date_line, names_of, lang)
     if acands:
         learned = model_available("text_author")
         scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)
@@ -320,8 +335,9 @@ def text_metadata(
             # co-author lines right next to it ("Text by ..." under "Video by ...")
             for j in (i - 1, i + 1):
                 if j in acands and byline_match(texts[j]) is not None and j not in meta.byline_idx:
-                    persons, orgs = split_credit(byline_match(texts[j]) or "")
-                    meta.authors += [a for a in clean_authors(persons) if a not in meta.authors]
+                    ja = lang == "ja"  # (a Japanese name's family/given space: `authors.split_credit`)
+                    persons, orgs = split_credit(byline_match(texts[j]) or "", ja=ja)
+                    meta.authors += [a for a in clean_authors(persons, ja) if a not in meta.authors]
                     meta.byline_idx.append(j)
                     if orgs and meta.source is None:
                         meta.source = orgs[0]
@@ -336,6 +352,17 @@ def text_metadata(
         if c:
             meta.end_name_idx = i
             break
+    if meta.source is None and meta.end_name_idx is None:
+        # a news agency's credit in brackets under a paragraph, above the end of the main run (a rail
+        # of links the line model kept, unrecognised yet, can follow the article: "(AFP)" / "Read also: ...")
+        words = f["_words"]
+        for i in range(first + 1, max(last - 1, 0)):
+            t = texts[i]
+            if t[:1] in "(（" and words[i - 1] >= 12 and keep[i - 1] and i not in meta.byline_idx:
+                c = _credit(t)
+                if c and c[1] and is_news_agency(c[0]):
+                    meta.source, meta.source_idx = c[0], i
+                    break
     if meta.source is None:  # an explicit "Source: ..." line under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
             m = source_prefix(texts[i])

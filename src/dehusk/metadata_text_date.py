@@ -20,7 +20,7 @@ import re
 
 import numpy as np
 
-from .dates import MONTH_PATTERN, DateMatch, find_dates, has_date_hint, url_day
+from .dates import MONTH_PATTERN, DateMatch, find_dates, has_date_hint, starts_with_date_keyword, url_day
 
 DATE_FEATURES = (
     "d_anchor", "abs_anchor", "before_anchor", "d_first", "d_last", "in_kept", "log_words", "short", "published",
@@ -176,6 +176,29 @@ def date_candidates(
             label_above(texts, i, read[i], d, lang),
         ])
     return cands, np.asarray(rows, dtype=np.float64)
+
+
+META_REST_WORDS = 4  # words a dated meta line holds besides its dates: keyword, preposition, weekday
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def dated_meta_line(text: str, lang: str | None = None, fetch_date: str | None = None) -> bool:
+    """True when `text` is a dated meta line, however many words its date and time take: it starts
+    with a publication or update keyword and, its dates (with their times) taken out, holds at most
+    META_REST_WORDS words ("نشر في: الثلاثاء، 12 مارس 2024 - 14:05", "Published on Tuesday, March
+    12, 2024 at 2:05 p.m. EST"). A sentence that names a date is not one ("Updated March 12, 2024
+    to fix the figures in the second table")."""
+    if len(text) > 200 or not starts_with_date_keyword(text):
+        return False
+    ds = find_dates(text, lang=lang, fetch_date=fetch_date)
+    if not ds:
+        return False
+    rest, pos = [], 0
+    for d in ds:
+        rest.append(text[pos:d.start])
+        pos = d.end
+    rest.append(text[pos:])
+    return len(_WORD.findall(" ".join(rest))) <= META_REST_WORDS
 
 
 def heuristic_date(X: np.ndarray) -> np.ndarray:

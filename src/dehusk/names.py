@@ -26,24 +26,36 @@ def _lists() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(data["given"]), frozenset(data["surname"])
 
 
-def name_evidence(names: list[str]) -> tuple[float, float]:
+# languages that write a person's surname first ("Kovács Eszter")
+SURNAME_FIRST = frozenset({"hu"})
+
+
+def name_evidence(names: list[str], lang: str | None = None) -> tuple[float, float]:
     """For the names read from a line: (given, surname). `given` is 1 when some name starts with a
     known given name, 0.5 when one starts with an initial ("J. Smith"), else 0; `surname` is 1 when
-    some name ends with a known surname, else 0. Both are -1 when there are no names."""
+    some name ends with a known surname, else 0. On a page in a language that writes the surname
+    first (`lang` in SURNAME_FIRST), a name of two words in that order, a known surname then a known
+    given name ("Kovács Eszter"), counts as both (elsewhere the reversed reading lets place names
+    through: "San Francisco"). Both are -1 when there are no names."""
     if not names:
         return -1.0, -1.0
     given_names, surnames = _lists()
     given = surname = 0.0
+    reverse = lang in SURNAME_FIRST
     for name in names:
         words = name.replace("-", " ").split()
         if not words:
             continue
         first = words[0].strip(".,").casefold()
+        last = words[-1].strip(".,").casefold()
+        if reverse and len(words) == 2 and first not in given_names and first in surnames and last in given_names:
+            given = surname = 1.0  # surname first, as in Hungarian ("Kovács Eszter")
+            continue
         if first in given_names:
             given = 1.0
         elif len(first) == 1 and given < 0.5:
             given = 0.5
-        if len(words) > 1 and words[-1].strip(".,").casefold() in surnames:
+        if len(words) > 1 and last in surnames:
             surname = 1.0
     return given, surname
 

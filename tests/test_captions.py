@@ -27,6 +27,8 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "The ferry leaves the harbour at dawnCredit: Getty - Contributor",
     "Photo credit: Screenshot from the ferry company's website",
     "Credit: Jane Doe / Harbour Courier",
+    "Werkzaamheden aan de dijk bij het oude gemaal in de polder. Foto: Kees Mulder",
+    "The new ferry on its first crossing. Photo: Harbour Courier",
     "In this photo provided by the harbour authority, the new ferry leaves the quay on Tuesday.",
     "In this image made from video, passengers wait at the terminal.",
     "2of4Passengers wait on the quay at the old ferry terminal.",

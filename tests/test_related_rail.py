@@ -97,7 +97,7 @@ def test_no_rail_before_the_article_has_given_150_words() -> None:
                                   # more languages
                                   "Mest lästa", "Luetuimmat", "Nejčtenější", "Legolvasottabb", "Cele mai citite",
                                   "En çok okunanlar", "İlgili haberler", "Berita terkait", "Σχετικά άρθρα",
-                                  "الأكثر قراءة", "أخبار ذات صلة"])
+                                  "الأكثر قراءة", "أخبار ذات صلة", "Baca juga:", "İlginizi Çekebilir"])
 def test_rail_headings(line: str) -> None:
     assert RAIL_HEADING.match(line)
 
@@ -124,7 +124,9 @@ def test_a_rail_in_a_page_dump_stays_out_of_the_text() -> None:
                                   "Читайте также: Новый мост откроют весной", "À lire aussi : la rentrée en chiffres",
                                   "Lees ook: Nieuwe fietsbrug over de rivier", "Läs också: Färjan får nya turer",
                                   "Čtěte také: Most se otevře na jaře", "Baca juga: Jembatan baru dibuka",
-                                  "Citește și: Podul se redeschide", "Διαβάστε επίσης: Νέα γέφυρα στο λιμάνι"])
+                                  "Citește și: Podul se redeschide", "Διαβάστε επίσης: Νέα γέφυρα στο λιμάνι",
+                                  "Kapcsolódó: Új kerékpárút épül a folyó mentén",
+                                  "İlginizi Çekebilir: Ovada su seviyesi düştü"])
 def test_read_also_links(line: str) -> None:
     assert read_also(line)
 

@@ -27,7 +27,8 @@ BODY = (
                                   "Dela artikeln: Facebook X LinkedIn", "Bu haberi paylaş", "Sdílet   Tisknout",
                                   "Bagikan: Facebook WhatsApp Salin tautan", "Κοινοποίηση", "Megosztás | Nyomtatás",
                                   "Share this article: Facebook X LinkedIn Reddit Email",
-                                  "شارك: فيسبوك تويتر واتساب", "공유 페이스북 트위터 카카오톡"])
+                                  "شارك: فيسبوك تويتر واتساب", "공유 페이스북 트위터 카카오톡",
+                                  "Distribuie pe WhatsApp", "Link kopiëren", "شارك على فيسبوك"])
 def test_share_button_lines(line: str) -> None:
     assert share_tools(line)
 

@@ -96,13 +96,14 @@ def test_phrases_in_other_scripts_are_still_found() -> None:
 
 def test_furniture_phrases_and_words_in_more_languages() -> None:
     lines = ["Devamını oku", "Läs mer", "Tüm hakları saklıdır.", "Ana Sayfa", "Paylaş", "Oleh Rina Wulandari",
-             "Írta: Kovács Eszter", "Hírlevél", "A plain line of ordinary prose here."]
+             "Írta: Kovács Eszter", "Hírlevél", "A plain line of ordinary prose here.", "ⓒ 2024 Harbour Media",
+             "文字サイズ 小 中 大", "Haber: Burak Demir"]
     f = base_features(lines, frozenset())
-    assert f["re_more"].tolist() == [1, 1, 0, 0, 0, 0, 0, 0, 0]
-    assert f["re_credit"].tolist() == [0, 0, 1, 0, 0, 0, 0, 0, 0]
-    assert f["re_nav"].tolist() == [0, 0, 0, 1, 0, 0, 0, 1, 0]
-    assert f["re_social"].tolist() == [0, 0, 0, 0, 1, 0, 0, 0, 0]
-    assert f["re_byline"].tolist() == [0, 0, 0, 0, 0, 1, 1, 0, 0]
+    assert f["re_more"].tolist() == [1, 1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]
+    assert f["re_credit"].tolist() == [0, 0, 1, 0, 0, 0, 0, 0, 0, 1, 0, 0]
+    assert f["re_nav"].tolist() == [0, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0]
+    assert f["re_social"].tolist() == [0, 0, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0]
+    assert f["re_byline"].tolist() == [0, 0, 0, 0, 0, 1, 1, 0, 0, 0, 0, 1]
 
 
 def test_korean_words_are_counted_by_their_spaces() -> None:

@@ -36,6 +36,10 @@ _CREDIT_END = re.compile(
 # "... Credit: Getty Images", "Photo credit: Jane Doe / Reviewed", a caption and its credit run
 # together ("...leaves the quayCredit: Jane Doe/Harbour Courier"); a sum after it is a tax credit, not a source
 _CREDIT_LABEL_END = re.compile(r"(?:(?:Photo|Image|Picture|Video)\s+[Cc]redits?|Credits?)\s*:\s*[^\d$€£:\s][^:]{1,59}$")
+# a photographer's label after the caption's last sentence ("... on the dyke. Foto: Kees Mulder")
+_PHOTO_LABEL_END = re.compile(
+    r"[.!?]\s+(?:Photo|Foto|Fotó|Fotoğraf|Fotografie|Bild|Kuva|Zdjęcie|Φωτογραφία|Фото|Imagem|Imagen)\s*:\s*"
+    r"[^\d$€£:\s][^:.!?]{1,59}$")
 _TAIL = 160
 # a caption's own label at its start ("FILE PHOTO: ...", "Image caption ...", "Photo: ...", "Foto: ...")
 _LABEL_START = re.compile(
@@ -59,6 +63,8 @@ def photo_caption(text: str) -> bool:
             and _CREDIT_END.search(end) is not None:
         return True
     if "redit" in end and _CREDIT_LABEL_END.search(end) is not None:
+        return True
+    if ":" in end[-70:] and _PHOTO_LABEL_END.search(end) is not None:
         return True
     return text[:1] in _LABEL_FIRST and _LABEL_START.match(text) is not None
 

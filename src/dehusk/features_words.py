@@ -21,21 +21,23 @@ import numpy as np
 BYLINE_LEAD = frozenset(["by", "von", "par", "por", "door", "przez", "di", "da", "av", "af", "od", "autor", "author", "auteur", "autore", "autorka",
                          # tr, id/ms, ar, el, hu, fi, cs
                          "muhabir", "yazan", "oleh", "penulis", "wartawan", "بقلم", "كتب", "كتبت", "γράφει", "συντάκτης",
-                         "szerző", "írta", "kirjoittaja", "napsal", "napsala"])
+                         "szerző", "írta", "kirjoittaja", "napsal", "napsala", "haber"])
 BYLINE_VERB = frozenset(["text", "video", "photo", "photos", "words", "story", "reporting", "written", "posted", "published", "edited", "interview"])
 NAV_WORDS = frozenset(
     ["login", "logout", "signin", "signup", "register", "subscribe", "subscription", "newsletter", "cookie", "cookies", "privacy", "menu", "search", "home", "cart", "basket", "checkout", "sitemap", "careers", "advertise", "account", "anmelden", "abonnieren", "datenschutz", "impressum", "startseite", "connexion", "accueil", "inicio", "zaloguj", "subskrybuj", "accedi", "iscriviti", "inloggen", "abonneren", "contact", "faq", "help", "imprint",
      # newsletters, logins, subscriptions and contact pages in more languages
      "nieuwsbrief", "nyhetsbrev", "nyhedsbrev", "uutiskirje", "hírlevél", "bülten", "aanmelden", "prenumerera",
      "bejelentkezés", "előfizetés", "přihlášení", "předplatné", "autentificare", "anasayfa", "beranda", "kontakt",
-     "contacto", "contatti", "contato", "iletişim", "i\u0307letişim"]  # (str.lower of Turkish "İ": i + a combining dot)
+     "contacto", "contatti", "contato", "iletişim", "daftar", "abonează", "abonare", "abonnement", "i\u0307letişim"]  # (str.lower of Turkish "İ": i + a combining dot)
 )
 NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about us", "skip to", "my account",
                "首页", "登录", "注册", "ホーム", "ログイン", "로그인", "회원가입", "войти", "главная",
                "mentions légales", "iniciar sesión", "aviso legal", "polityka prywatności", "strona główna",
                "ana sayfa", "giriş yap", "gi\u0307ri\u0307ş yap", "üye ol", "abone ol", "logga in", "logg inn", "log ind", "přihlásit se",
                "tentang kami", "hubungi kami", "über uns", "chi siamo", "quiénes somos", "quem somos", "hakkımızda",
-               "despre noi", "تسجيل الدخول", "الصفحة الرئيسية", "اتصل بنا")
+               "despre noi", "تسجيل الدخول", "الصفحة الرئيسية", "اتصل بنا",
+               # a page's text-size control ("文字サイズ 小 中 大")
+               "文字サイズ", "字号", "字體大小", "글자 크기", "글자크기", "text size", "font size")
 SOCIAL_WORDS = frozenset(
     ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print",
      # "share" in more languages (not the words that also mean something else: pt "dela", ar "شارك")
@@ -50,7 +52,8 @@ SOCIAL_WORDS = frozenset(
 # article", "Print this story", "Diesen Artikel teilen")
 _SHARE_FILLER = frozenset(["on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через", "this", "article", "story",
                            "artikel", "dieses", "diesen", "cet", "este", "questo",
-                           "dit", "deze", "denna", "artikeln", "bu", "haberi", "článek", "ini", "cikket"])
+                           "dit", "deze", "denna", "artikeln", "bu", "haberi", "článek", "ini", "cikket",
+                           "pe", "på", "em", "di", "ile", "على", "σε", "στο"])
 SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
     ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
      "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
@@ -61,7 +64,8 @@ SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
      "одноклассники", "поделиться", "поделись", "печать", "распечатать", "сохранить", "отправить", "комментарии",
      "dela", "del", "jaa", "شارك", "공유", "공유하기", "シェア", "ツイート", "分享", "転送", "印刷", "인쇄", "paylaş", "sdílet", "sdílejte", "bagikan", "megosztás", "distribuie", "κοινοποίηση",
      "tisknout", "nyomtatás", "εκτύπωση", "طباعة", "tulosta", "udskriv", "yazdır", "kopyala", "copiar", "copia",
-     "kopiuj", "kopírovat", "salin", "tautan", "enlace", "lien", "odkaz", "bağlantı",
+     "kopiuj", "kopírovat", "salin", "tautan", "enlace", "lien", "odkaz", "bağlantı", "kopiëren", "kopieer",
+     "kopiera", "kopier", "kopioi", "másolás", "copiază", "αντιγραφή", "نسخ", "الرابط", "링크", "복사", "リンク", "コピー",
      *_SHARE_FILLER]
 )
 SHARE_TOOLS_MAX_WORDS = 8  # (a label and its networks: "Share this article: Facebook X LinkedIn Email")
@@ -102,7 +106,8 @@ CREDIT_PHRASES = ("版权所有", "著作権", "저작권", "all rights reserved
                   "alla rättigheter förbehållna", "alle rettigheder forbeholdes", "alle rettigheter reservert",
                   "kaikki oikeudet pidätetään", "všechna práva vyhrazena", "všetky práva vyhradené", "minden jog fenntartva",
                   "toate drepturile rezervate", "tüm hakları saklıdır", "hak cipta dilindungi", "جميع الحقوق محفوظة",
-                  "με επιφύλαξη παντός δικαιώματος", "все права защищены", "版權所有", "無断転載", "무단전재", "무단 전재")
+                  "με επιφύλαξη παντός δικαιώματος", "все права защищены", "版權所有", "無断転載", "무단전재", "무단 전재",
+                  "ⓒ")
 URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
 CURRENCY = frozenset("$€£¥₹")
 

@@ -73,7 +73,13 @@ _CONTROL = re.compile(
     r"reply|like|\d+\s+likes?|weiterlesen|mehr\s+(?:lesen|anzeigen)|in\s+den\s+warenkorb|antworten|lire\s+la\s+suite|"
     r"ajouter\s+au\s+panier|répondre|leer\s+más|ver\s+más|añadir\s+al\s+carrito|responder|leggi\s+(?:tutto|di\s+più)|"
     r"aggiungi\s+al\s+carrello|rispondi|czytaj\s+(?:więcej|dalej)|dodaj\s+do\s+koszyka|odpowiedz|ler\s+mais|"
-    r"lees\s+meer|читать\s+далее|подробнее|ответить)\W*$"
+    r"lees\s+meer|читать\s+далее|подробнее|ответить|"
+    # an audio player's button ("Listen to this article", "Artikel anhören", "기사 듣기")
+    r"listen(?:\s+to)?(?:\s+this)?\s+(?:article|story)|luister\s+naar\s+(?:dit\s+)?artikel|artikel\s+(?:anhören|vorlesen)|"
+    r"écouter\s+(?:cet\s+)?article|escuchar\s+(?:este\s+)?artículo|ascolta\s+(?:l'|questo\s+)articolo|"
+    r"ouvir\s+(?:este\s+)?artigo|posłuchaj\s+(?:tego\s+)?artykułu|lyssna\s+på\s+artikeln|makaleyi\s+dinle|"
+    r"ascultă\s+articolul|dengarkan\s+(?:artikel|berita)|ακούστε\s+το\s+άρθρο|استمع\s+(?:إلى\s+)?المقال|"
+    r"기사\s*듣기|記事を聞く)(?:\W+\d+\s*(?:min\w*|мин\w*|perc|dk|분|分)\.?)?\W*$"
 )
 # a skip link ("Skip to content", "Jump to main content | Skip to footer", "Zum Inhalt
 # springen", "Aller au contenu"): a keyboard user's way past the menu, alone in its block (one or more)

@@ -65,7 +65,8 @@ RAIL_HEADING = re.compile(
     r"|luetuimmat|aiheeseen\s+liittyvät|nejčtenější|související\s+(?:články|zprávy)|najčítanejšie|súvisiace\s+články"
     r"|legolvasottabb(?:ak)?|kapcsolódó\s+(?:cikkek|hírek)|cele\s+mai\s+citite|articole\s+similare|știri\s+similare"
     r"|en\s+çok\s+okunan(?:lar)?|ilgili\s+haberler|benzer\s+haberler|δημοφιλέστερα|σχετικά\s+άρθρα|διαβάστε\s+ακόμα"
-    r"|berita\s+terkait|artikel\s+terkait|terpopuler|الأكثر\s+قراءة|أخبار\s+ذات\s+صلة|مقالات\s+ذات\s+صلة"
+    r"|berita\s+terkait|artikel\s+terkait|terpopuler|baca\s+juga|الأكثر\s+قراءة|أخبار\s+ذات\s+صلة|مقالات\s+ذات\s+صلة"
+    r"|ilginizi\s+çekebilir|bunlar\s+da\s+ilginizi\s+çekebilir"
     # ru, ja, zh, ko
     r"|похожие\s+(?:статьи|новости|материалы)|(?:новости|материалы)\s+по\s+теме|самое\s+читаемое"
     r"|関連記事|関連エントリー|おすすめ記事|人気記事|相关(?:文章|阅读|新闻)|相關(?:文章|閱讀|新聞)|관련\s*기사|많이\s*본\s*뉴스"
@@ -79,7 +80,8 @@ READ_ALSO = re.compile(
     r"(?i)^\W*(?:also\s+read|read\s+also|see\s+also|related|lesen\s+sie\s+auch|auch\s+interessant|"
     r"(?:à\s+)?lire\s+aussi|lea\s+también|leia\s+também|leggi\s+anche|czytaj\s+(?:też|także)|zie\s+ook|"
     r"читайте\s+также|lees\s+ook|läs\s+också|læs\s+også|les\s+også|lue\s+myös|čtěte\s+(?:také|též)|"
-    r"olvassa\s+el\s+ezt\s+is|citește\s+(?:și|şi)|bunu\s+da\s+okuyun|ayrıca\s+okuyun|baca\s+juga|"
+    r"olvassa\s+el\s+ezt\s+is|kapcsolódó(?:\s+cikk)?|citește\s+(?:și|şi)|bunu\s+da\s+okuyun|ayrıca\s+okuyun|"
+    r"ilginizi\s+çekebilir|(?:i̇|i)lgi(?:li)?\s+haber|baca\s+juga|lihat\s+juga|"
     r"διαβάστε\s+επίσης|اقرأ\s+(?:أيضا|أيضاً|ايضا))\s*[:：]\s*\S"
 )
 READ_ALSO_MAX_WORDS = 30

@@ -546,3 +546,21 @@ def test_html_byline_near_the_headline_other_languages(byline: str, expected: tu
     html = (f"<html><body><article><h1>Bus listrik diuji coba di rute kampus</h1><div class='meta'><span>{byline}</span>"
             f" <time>5 April 2024</time></div>{_HTML_BODY}</article></body></html>")
     assert dehusk.extract(html, mode="html").authors == expected
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Door onze redacteuren Joost van Dam en Fenna Mulder", "Joost van Dam en Fenna Mulder"),
+    ("By our correspondent Jane Doe", "Jane Doe"),
+    ("Von unserer Korrespondentin Anna Berg", "Anna Berg"),
+])
+def test_our_reporters_before_the_names(line: str, names: str) -> None:
+    assert byline_match(line) == names
+
+
+@pytest.mark.parametrize("line", ["By our own efforts the ferry runs again", "By signing up you agree to the terms"])
+def test_our_without_a_role_is_no_byline(line: str) -> None:
+    assert byline_match(line) is None
+
+
+def test_a_menu_line_of_other_languages_is_no_author() -> None:
+    assert clean_authors(["Son Dakika"]) == []

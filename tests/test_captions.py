@@ -29,6 +29,8 @@ CAPTION = ("Passengers wait on the quay at the old ferry terminal in the harbour
     "Credit: Jane Doe / Harbour Courier",
     "Werkzaamheden aan de dijk bij het oude gemaal in de polder. Foto: Kees Mulder",
     "The new ferry on its first crossing. Photo: Harbour Courier",
+    "Passengers on the quay on the first morning, Tuesday (19/3/2024). (Harbour Courier/Rina Wulandari)",
+    "Warga antre di dermaga. (ANTARA FOTO/Andi Pratama)",
     "In this photo provided by the harbour authority, the new ferry leaves the quay on Tuesday.",
     "In this image made from video, passengers wait at the terminal.",
     "2of4Passengers wait on the quay at the old ferry terminal.",
@@ -52,6 +54,8 @@ def test_photo_captions(line: str) -> None:
     "In this article we look at the ferry timetable for the winter.",
     "In this photography course you will learn to shoot harbour scenes.",
     "3 of 5 passengers said the ferry was late.",
+    "The council voted on the two options. (Yes/No)",
+    "He spoke about the ferry. Photo: 12 images",
 ])
 def test_not_photo_captions(line: str) -> None:
     assert not photo_caption(line)
@@ -102,3 +106,14 @@ def test_the_cheap_gate_never_hides_a_credit() -> None:
                    or captions._CREDIT_LABEL_END.search(text[-captions._TAIL:]) is not None
                    or captions._LABEL_START.match(text) is not None)
         assert photo_caption(text) == ungated, text
+
+
+def test_a_captions_credit_is_no_byline() -> None:
+    """The outlet and photographer in a caption's credit are not the article's authors."""
+    page = "\n".join(["Harbour Courier", "News   Sport   Business", "Ferry crossing to reopen after nine years",
+                      "14 March 2024", "Passengers on the quay on the first morning, Tuesday (12/3/2024). "
+                      "(Harbour Courier/Rina Wulandari)", *FERRY_PARAGRAPHS, "Written by Ann Lee",
+                      "Privacy   Terms"])
+    article = dehusk.extract(page, mode="text")
+    assert "Harbour Courier" not in article.authors
+    assert "Rina Wulandari" not in article.authors

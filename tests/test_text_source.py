@@ -90,3 +90,30 @@ def test_a_credit_above_a_kept_rail_is_the_source() -> None:
     article = dehusk.extract(AR_PAGE, mode="text")
     assert article.source == "AFP"
     assert article.authors == ("ليلى منصور",)
+
+
+@pytest.mark.parametrize(
+    ("line", "source"),
+    [("Kaynak: AA", "AA"), ("Sumber: ANTARA", "ANTARA"), ("Πηγή: ΑΠΕ-ΜΠΕ", "ΑΠΕ-ΜΠΕ"), ("Sursa: Agerpres", "Agerpres"),
+     ("Forrás: MTI", "MTI"), ("Källa: TT", "TT"), ("기사 제공: 연합뉴스", "연합뉴스")],
+)
+def test_a_source_label_of_other_languages_names_the_source(line: str, source: str) -> None:
+    article = dehusk.extract(_page([line, "Privacy   Terms   Contact"]), mode="text")
+    assert article.source == source
+    assert line not in article.text
+
+
+def test_an_agency_credit_under_the_byline_is_the_source() -> None:
+    head = ["Harbour Courier", "News   Sport   Business   Contact", "Ferry crossing to reopen after nine years",
+            "By Ann Lee", "14 March 2024", "(AFP)"]
+    article = dehusk.extract("\n\n".join([*head, *FERRY_PARAGRAPHS, "Privacy   Terms"]), mode="text")
+    assert article.source == "AFP"
+    assert "(AFP)" not in article.text
+
+
+def test_the_agency_of_the_byline_is_the_source() -> None:
+    head = ["Harbour Courier", "News   Sport   Business   Contact", "Ferry crossing to reopen after nine years",
+            "Ann Lee/TT", "14 March 2024"]
+    article = dehusk.extract("\n\n".join([*head, *FERRY_PARAGRAPHS, "Privacy   Terms"]), mode="text")
+    assert list(article.authors) == ["Ann Lee"]
+    assert article.source == "TT"

@@ -53,6 +53,7 @@ from .authors_words import (
     _ORG_WORDS,
     _PARTICLES,
     _PHOTO_CREDIT,
+    _POSSESSIVES,
     _ROLE_CORE,
     _ROLE_WORDS,
     _SKIP_PREFIX,
@@ -133,6 +134,13 @@ def is_news_agency(name: str) -> bool:
     in a byline is right ("By Ann Lee, BBC News") and alone on a line is a menu's or a heading's."""
     cleaned = _agency_name(name)
     return cleaned is not None and _named_agency(*cleaned)
+
+
+def is_bracket_agency(name: str) -> bool:
+    """A news agency's name as a credit in brackets gives it ("(AFP)", "（共同）"): `is_news_agency`, or a
+    short form that names an agency only there ("共同", "時事": common words alone on a line)."""
+    cleaned = _agency_name(name)
+    return cleaned is not None and (_named_agency(*cleaned) or cleaned[1] in _CREDIT_AGENCIES)
 
 
 def is_agency(name: str) -> bool:
@@ -432,6 +440,18 @@ def clean_authors(raw: str | list[str] | None, ja: bool = False) -> list[str]:
 _BYLINE_MAX = 200
 
 
+def _our_role(rest: str) -> str:
+    """`rest` without a leading "our <role>" ("our correspondents", "onze redacteuren", "unsere
+    Korrespondentin"): the names after it; else `rest` as it is."""
+    toks = rest.split()
+    if toks[0].casefold() not in _POSSESSIVES:
+        return rest
+    k = 1
+    while k < min(len(toks), 4) and _is_role(toks[k], False):
+        k += 1
+    return " ".join(toks[k:]) if any(_is_role(t, True) for t in toks[1:k]) else rest
+
+
 def byline_match(line: str) -> str | None:
     """The part holding names when `line` is a byline ("By Jane Doe | 5 March 2024" -> "Jane Doe");
     None otherwise. Cheap for the lines that are not: a length test and one anchored regex."""
@@ -443,6 +463,8 @@ def byline_match(line: str) -> str | None:
     if m.group().strip(_STRIP)[:6].casefold() == "editor":
         return None  # "Editor: Ann Lee": an editor's credit, not the author's
     rest = line[m.end() :].lstrip(_STRIP)
+    if rest[:1].islower():
+        rest = _our_role(rest)  # "By our correspondents Ann Lee and ...", "Door onze redacteuren ..."
     if not rest or not rest[0].isalpha() or rest[0].islower():
         return None  # "By 2030, ...", "By signing up, ..."
     cleaned = _remove_noise(rest)

@@ -84,7 +84,7 @@ _NOT_NAME = _ORG_WORDS | _words(
     sesión sessão strona główna stránka stranka přihlásit prihlásiť főoldal kezdőlap bejelentkezés
     acasă autentificare abonează-te beranda masuk daftar selengkapnya αρχική σελίδα σύνδεση главная
     страница головна сторінка войти увійти startseite anmelden abonnieren accueil connexion inloggen
-    abonneren logga prenumerera forsiden etusivu"""
+    abonneren logga prenumerera forsiden etusivu dakika gündem"""
 )
 _ROLE_CORE = _words(
     """reporter writer editor correspondent contributor columnist journalist photographer producer
@@ -94,7 +94,10 @@ _ROLE_CORE = _words(
     redaktorka reportér reportérka reporterka журналист корреспондент редактор журналіст
     кореспондент muhabir editör fotograf fotógrafo chefredakteur chefredakteurin 기자 특파원 记者 記者
     contributing director ceo cto cfo coo cmo founder co-founder cofounder president manager head vp
-    consultant specialist strategist officer"""
+    consultant specialist strategist officer
+    reporters writers editors correspondents journalists redacteuren verslaggevers redakteure
+    korrespondenten rédacteurs journalistes envoyés corresponsales redactores periodistas giornalisti
+    inviati jornalistas redaktörer reportrar journalister dziennikarze"""
 )
 _ROLE_WORDS = _ROLE_CORE | _words(
     """senior chief deputy associate assistant special freelance political politics business sports
@@ -103,8 +106,12 @@ _ROLE_WORDS = _ROLE_CORE | _words(
     lifestyle opinion guest legal white house washington europe asia africa in of at the and & - a an
     our large general features feature editorial copy web social media video audio photo visual
     multimedia breaking bureau spécial spéciale grand en chef sr sr. vice product marketing content
-    operations communications engineering sales"""
+    operations communications engineering sales onze unser unsere unseren unserer unserem notre nos nuestro nuestra
+    nuestros nuestras nostro nostra nostri våra vår vores nasz nasza nasi"""
 )
+# "our" before a role in a byline ("By our correspondent ...", "Door onze redacteuren ...")
+_POSSESSIVES = _words("our onze unser unsere unseren unserer unserem notre nos nuestro nuestra nuestros nuestras nostro "
+                      "nostra nostri våra vår vores nasz nasza nasi")
 _HONORIFICS = _words("dr dr. prof prof. mr mr. mrs mrs. ms ms. mx mx. herr frau mme mlle dott. ing. mgr.")
 _CREDENTIALS = _words(
     """md m.d. phd ph.d. mba rn dds dmd do d.o. dvm vmd msc bsc ma ba bs ms mph msn bsn np aprn fnp pa-c
@@ -173,7 +180,10 @@ _TRAILING_FILLER = _words("on am le el il at um à de du the le la on: at: um: |
 # a photographer's credit after the author's ("TEXT: Anna Berg FOTO: Erik Lund", "Text: ... Bild: ..."): cut off
 _PHOTO_CREDIT = re.compile(r"(?i)\s(?:fotos?|photos?|photographs?|bild|bilder|kuva|zdjęci[ae]|φωτογραφί[αε]ς?)\s*:")
 # a credit line that names its source after a label ("Source: AFP", "Quelle: dpa")
-SOURCE_PREFIX = re.compile(r"^(?:source|quelle|fuente|źródło|fonte|bron|来源|來源|出处|出典|출처)\s*[:：]\s*(.{2,60})$", re.I)
+# "Source" as a credit's label, in many languages ("Kaynak: AA", "Πηγή: ΑΠΕ-ΜΠΕ", "기사 제공: 연합뉴스")
+SOURCE_LABELS = (r"source|quelle|fuente|źródło|fonte|bron|kaynak|sumber|πηγή|sursa|sursă|forrás|zdroj|källa|kilde|lähde|"
+                 r"المصدر|источник|джерело|来源|來源|出处|出典|출처|기사\s*제공")
+SOURCE_PREFIX = re.compile(rf"^(?:{SOURCE_LABELS})\s*[:：]\s*(.{{2,60}})$", re.I)
 
 # --- CJK: outlets, labels and roles; a byline with its role after the names
 

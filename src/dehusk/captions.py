@@ -31,6 +31,9 @@ _CREDIT_END = re.compile(
     r"|\((?:Photo|Image|Foto|Picture)s?\s*(?:by|:|credit)[^)]{0,80}\)"  # (Photo by Jane Doe/Getty Images)
     r"|(?:via\s+|/)Getty Images|Getty Images|Shutterstock|iStock(?:photo)?"
     r"|\s/\s*(?:AP|AFP|Reuters|EPA)(?:\s+file)?"  # Jane Doe / AP file
+    # an outlet's or agency's credit with its photographer's name after a caption's last sentence:
+    # "... on Tuesday (19/3/2024). (Harbour Courier/Jane Doe)", "... (ANTARA FOTO/Jane Doe)"
+    r"|(?<=[.!?])\s*\((?:[A-Z][\w.&'-]*\s){0,3}[A-Z][\w.&'-]*\s?/\s?[A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){1,3}\)"
     r")\s*\.?\s*$"
 )
 # "... Credit: Getty Images", "Photo credit: Jane Doe / Reviewed", a caption and its credit run

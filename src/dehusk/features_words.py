@@ -37,7 +37,7 @@ NAV_PHRASES = ("log in", "sign in", "sign up", "terms of", "contact us", "about 
                "tentang kami", "hubungi kami", "über uns", "chi siamo", "quiénes somos", "quem somos", "hakkımızda",
                "despre noi", "تسجيل الدخول", "الصفحة الرئيسية", "اتصل بنا",
                # a page's text-size control ("文字サイズ 小 中 大")
-               "文字サイズ", "字号", "字體大小", "글자 크기", "글자크기", "text size", "font size")
+               "文字サイズ", "字号", "字體大小", "글자 크기", "글자크기")
 SOCIAL_WORDS = frozenset(
     ["share", "shares", "tweet", "facebook", "twitter", "whatsapp", "linkedin", "pinterest", "reddit", "telegram", "instagram", "youtube", "teilen", "partager", "compartir", "udostępnij", "condividi", "email", "print",
      # "share" in more languages (not the words that also mean something else: pt "dela", ar "شارك")

@@ -20,12 +20,15 @@ from .authors import (
     clean_authors,
     credited_persons,
     is_agency,
+    is_bracket_agency,
     is_news_agency,
     looks_like_person,
     source_prefix,
     split_credit,
 )
+from .authors_words import SOURCE_LABELS
 from .blocks import Segment
+from .captions import photo_caption
 from .classify import load_model, model_available
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
@@ -186,6 +189,8 @@ def author_candidates(
         dated = bool(re_date[i]) and not long
         if not (re_byline[i] or written or long_byline or namey or dated or (cjk and len(t) <= 40)):
             continue
+        if words[i] >= 8 and photo_caption(t):
+            continue  # a photo caption's credit names its photographer ("... (Harbour Courier/Jane Doe)")
         bm = long_byline if long else byline_match(t)
         if bm is None and lang_word and t.startswith(lang_word):
             bm = byline_match("By " + t[len(lang_word):])
@@ -223,7 +228,7 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
 
 
 _CREDIT_LINE = re.compile(
-    r"^[(（]\s*([^()（）]{2,60})\s*[)）]$|^(?:source|sources|quelle|fuente|źródło|fonte|bron|credit|来源|來源|出处|出典|출처)s?\s*[:：]\s*(.{2,60})$"
+    rf"^[(（]\s*([^()（）]{{2,60}})\s*[)）]$|^(?:{SOURCE_LABELS}|credit)s?\s*[:：]\s*(.{{2,60}})$"
     r"|^[-–—]\s*([^\W\d_][\w .&/-]{1,40})$",
     re.I,
 )
@@ -317,6 +322,7 @@ def text_metadata(
     # byline: the best-scoring line holding person names near the headline, the date or the body
     date_line = meta.date_idx[0] if meta.date_idx else None
     names_of: dict[int, list[str]] = {}
+    byline_agency: str | None = None  # a news agency named in the byline ("Anna Lindqvist/TT")
     if starter is not None:
         meta.authors = [starter[1]]
         meta.byline_idx.append(starter[0])
@@ -330,6 +336,8 @@ def text_metadata(
         if scores[best] >= AUTHOR_THRESHOLD:
             i = acands[best]
             meta.authors = names_of[i]  # (read by author_candidates)
+            byline_agency = next((o for o in split_credit(byline_match(texts[i]) or texts[i])[1]
+                                  if is_news_agency(o)), None)
             if meta.authors and not (keep[i] and f["_words"][i] > 8):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")
@@ -360,15 +368,23 @@ def text_metadata(
             t = texts[i]
             if t[:1] in "(（" and words[i - 1] >= 12 and keep[i - 1] and i not in meta.byline_idx:
                 c = _credit(t)
-                if c and c[1] and is_news_agency(c[0]):
+                if c and c[1] and is_bracket_agency(c[0]):
                     meta.source, meta.source_idx = c[0], i
                     break
-    if meta.source is None:  # an explicit "Source: ..." line under the headline
+    if meta.source is None:  # an explicit "Source: ..." line, or an agency's "(AFP)", under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
+            if i in meta.byline_idx or (keep[i] and f["_words"][i] > 12):
+                continue
             m = source_prefix(texts[i])
-            if m and i not in meta.byline_idx and not (keep[i] and f["_words"][i] > 12):
+            if m:
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break
+            c = _credit(texts[i]) if texts[i][:1] in "(（" else None
+            if c and c[1] and is_bracket_agency(c[0]):
+                meta.source, meta.source_idx = c[0], i
+                break
+    if meta.source is None and byline_agency is not None:  # "Anna Lindqvist/TT": the agency of the byline
+        meta.source = byline_agency
     # tags
     for i in range(max(first - 5, 0), min(last + 15, n)):
         t = texts[i]

@@ -273,3 +273,17 @@ def test_name_evidence_surname_first() -> None:
     """A Hungarian name is written surname first; elsewhere that order is no evidence ("San Francisco")."""
     assert name_evidence(["Horváth Zsófia"], "hu") == (1.0, 1.0)
     assert name_evidence(["Horváth Zsófia"]) == (0.0, 0.0)
+
+
+def test_a_long_byline_the_model_kept_leaves_the_text() -> None:
+    """A byline of nine words or more that opens as bylines do ("By our staff correspondents ...")
+    names the authors and is no text, even where the line model kept it."""
+    from conftest import FERRY_PARAGRAPHS
+
+    line = "By our staff correspondents Mara Quinn and Peter Hale"
+    page = "\n\n".join(["Harbour Courier", "News   Sport   Business", "Ferry crossing to reopen after nine years",
+                        line, "14 March 2024", *FERRY_PARAGRAPHS, "Privacy   Terms"])
+    # (a cut of 0 keeps every line, as a line model that scored the byline high would)
+    article = dehusk.extract(page, mode="text", options=dehusk.Options(threshold=0.0))
+    assert list(article.authors) == ["Mara Quinn", "Peter Hale"]
+    assert "staff correspondents" not in article.text

@@ -338,7 +338,9 @@ def text_metadata(
             meta.authors = names_of[i]  # (read by author_candidates)
             byline_agency = next((o for o in split_credit(byline_match(texts[i]) or texts[i])[1]
                                   if is_news_agency(o)), None)
-            if meta.authors and not (keep[i] and f["_words"][i] > 8):
+            # (a kept line of 9+ words is text naming people, unless it opens as a byline does:
+            # "Door onze redacteuren Joost van Dam en Fenna Mulder")
+            if meta.authors and (not (keep[i] and f["_words"][i] > 8) or byline_match(texts[i]) is not None):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")
             for j in (i - 1, i + 1):

@@ -287,3 +287,15 @@ def test_a_long_byline_the_model_kept_leaves_the_text() -> None:
     article = dehusk.extract(page, mode="text", options=dehusk.Options(threshold=0.0))
     assert list(article.authors) == ["Mara Quinn", "Peter Hale"]
     assert "staff correspondents" not in article.text
+
+
+def test_a_byline_under_the_article_makes_no_lead() -> None:
+    """The first paragraph is a standfirst when the byline or date stands between it and the body,
+    not because a byline closes the article."""
+    from conftest import FERRY_PARAGRAPHS
+
+    page = "\n\n".join(["Harbour Courier", "News   Sport   Business", "Ferry crossing to reopen after nine years",
+                        *FERRY_PARAGRAPHS, "Written by Ann Lee", "Privacy   Terms"])
+    article = dehusk.extract(page, mode="text")
+    assert list(article.authors) == ["Ann Lee"]
+    assert article.lead is None

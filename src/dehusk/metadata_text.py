@@ -411,5 +411,6 @@ def pick_lead(segments: list[Segment], meta: TextMeta) -> int | None:
     if any(s.label == "heading" for s in segments[a:b]):
         b = body[1]
     restated = _similar(segments[a].text, segments[b].text) >= 0.45
-    above_meta = meta.title_idx is not None and meta.title_idx < a and any(a < j for j in meta.byline_idx + meta.date_idx)
+    # (the byline or date between the two: a byline under the article is no evidence)
+    above_meta = meta.title_idx is not None and meta.title_idx < a and any(a < j < b for j in meta.byline_idx + meta.date_idx)
     return a if restated or above_meta else None

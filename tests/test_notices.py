@@ -72,17 +72,18 @@ def test_notices_are_recognised(text: str) -> None:
 
 # a consent framework's banner runs long: its own choices mark it whatever its length
 LONG_BANNER = (
-    "We and our 312 partners store and/or access information on a device, such as unique identifiers in "
-    "cookies, to process personal data. You may accept or manage your choices by clicking below, including "
-    "your right to object where legitimate interest is used, or at any time in the privacy policy page. "
-    "These choices will be signalled to our partners and will not affect browsing data. "
-) * 2 + "Selecting Accept all enables the storage of cookies for measurement and personalised advertising."
+    "We and our 312 partners keep cookies and other small files on your phone or computer, with your "
+    "consent, to count visits to the harbour guide, to tailor the ferry offers you see and to learn which "
+    "timetables help "
+    "most. Nothing is stored until you decide, and a decision can be changed from the link in the footer "
+    "whenever you like. "
+) * 3 + "Choose Accept all to allow every cookie, or Reject all to allow the ones the site needs to work."
 
 
 @pytest.mark.parametrize("text", [
     LONG_BANNER,
-    "Data processing purposes: Store and/or access information on a device. Personalised advertising and "
-    "content, advertising and content measurement, audience research and services development.",
+    "Purposes our vendors ask for: store and/or access data on your device; pick offers from your "
+    "visits; count how often each page of the guide is read.",
 ])
 def test_long_consent_banners_are_notices(text: str) -> None:
     assert notice_reason(text) is not None

@@ -105,8 +105,9 @@ _CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
 )
 # what only a consent banner says of itself: its buttons and choices ("Selecting Accept all enables
 # tracking", "manage your preferences", "withdraw your consent at any time", "as described in our
-# Cookie Notice") or the consent framework's wording ("We and our 84 partners store and/or access
-# information on a device"); an article about cookies explains them, it does not offer the choice
+# Cookie Notice") or the consent framework's wording (its vendors counted, "we and our 84 partners",
+# and its first purpose, storing or reading data on the device); an article about cookies explains
+# them, it does not offer the choice
 _CONSENT_CHOICE = re.compile(
     r"(?i)\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all|manage\s+(?:your\s+)?(?:cookie\s+)?"
     r"(?:preferences|choices|settings|consent)|withdraw\s+(?:your\s+)?consent|our\s+cookie\s+(?:notice|policy|settings)|"

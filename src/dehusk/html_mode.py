@@ -26,7 +26,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import Segment, kept_words
+from .blocks import KEPT, Segment, kept_words
 from .captions import drop_photo_captions
 from .classify import TreeModel, page_cut
 from .deadline import NO_DEADLINE, Deadline
@@ -36,6 +36,7 @@ from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_ch
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_by_type
+from .metadata_text import credit_block
 from .notices import notice_reason
 from .options import Options
 from .related_rail import drop_read_also
@@ -389,6 +390,13 @@ def extract_html(
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
+    if meta.source is None:  # a credit line at the article's edge ("(dpa)", "Kaynak: AA")
+        credit = credit_block([s.text for s in segments], [i for i, s in enumerate(segments) if s.label in KEPT])
+        if credit is not None:
+            meta.source, i = credit
+            segments[i].label = "source"
+            if options.explain:
+                segments[i].reason = f"credit line: {meta.source}"
     starter = thread_starter([s.text.replace("\n", " ") for s in a.segments])
     if starter is not None:  # a forum thread's author as its software labels them, over the metadata's
         meta.authors = [starter[1]]

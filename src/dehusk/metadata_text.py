@@ -264,6 +264,28 @@ def _credit(text: str) -> tuple[str, bool] | None:
     return name, is_news_agency(name)
 
 
+CREDIT_MAX_CHARS = 70
+
+
+def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
+    """(the agency, its index) of a credit line at the article's edge, for pages whose blocks come
+    without text mode's line metadata (HTML mode): the blocks around the last kept one (the credit
+    under the article, "(dpa)", "Kaynak: AA") and around the first (an agency's "(AFP)" under the
+    byline). Strict: a news agency by name in a credit's brackets or after its dash, or any name
+    after a "Source:" label; never a name alone; `kept`: the indices of the kept blocks, in order."""
+    if not kept:
+        return None
+    n, first, last = len(texts), kept[0], kept[-1]
+    for i in [*range(max(last - 1, 0), min(last + 5, n)), *range(max(first - 4, 0), min(first + 4, n))]:
+        t = texts[i].strip()
+        if not t or len(t) > CREDIT_MAX_CHARS or _CREDIT_LINE.match(t) is None:
+            continue  # (a credit's form: a name alone on its line may be any heading's)
+        c = _credit(t)
+        if c and c[1] and (source_prefix(t) or is_bracket_agency(c[0])):
+            return c[0], i
+    return None
+
+
 def _similar(a: str, b: str) -> float:
     ta, tb = set(_TOK.findall(a.lower())), set(_TOK.findall(b.lower()))
     return len(ta & tb) / max(len(ta | tb), 1)

@@ -170,7 +170,12 @@ def test_join_link_targets_follows_nesting() -> None:
     assert strip_markdown('[](mailto:?subject=A - B (and C)&body=x) ok').strip() == "ok"
 
 
-@pytest.mark.parametrize("name", NAMES)
+# pages with enough commas in their paragraphs for `inline_pieces` to make a recognisable dump
+# (`segment_text.inline_split` wants 5+ lines that continue a sentence; a short page may have fewer)
+INLINE_NAMES = [n for n in NAMES if inline_pieces(_page(n)[0]).count("\n,") >= 5]
+
+
+@pytest.mark.parametrize("name", INLINE_NAMES)
 def test_inline_split_dump_gives_the_same_article(name: str) -> None:
     page, _ = _page(name)
     shaped = inline_pieces(page)

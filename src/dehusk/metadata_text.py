@@ -241,6 +241,9 @@ _TAGS_LINE = re.compile(
 )
 
 
+CREDIT_MAX_CHARS = 70
+
+
 def _credit(text: str) -> tuple[str, bool] | None:
     """(the name, whether it is the source) for a short credit line under the article, else None.
 
@@ -249,22 +252,29 @@ def _credit(text: str) -> tuple[str, bool] | None:
     agency's ("Reuters", "The Associated Press"). Another organisation-like name alone there
     ("Our Services", "Recent News", "The Team") is a menu's or a heading's: no source, and no
     text of the article either."""
-    if len(text) > 70:
+    if len(text) > CREDIT_MAX_CHARS:
         return None
     m = _CREDIT_LINE.match(text.strip())
     if m:
-        inner = next(g for g in m.groups() if g)
-        persons, orgs = split_credit(inner)
-        if (orgs and not persons) or is_agency(inner):
-            return inner.strip(), True
-        return None
+        source = _credit_form(m)
+        return None if source is None else (source, True)
     name = text.strip()
     if len(text.split()) > 4 or not is_agency(name):
         return None
     return name, is_news_agency(name)
 
 
-CREDIT_MAX_CHARS = 70
+def _credit_form(m: re.Match[str]) -> str | None:
+    """The organisation a `_CREDIT_LINE` match credits, or None (its name is a person's)."""
+    inner = next(g for g in m.groups() if g)
+    persons, orgs = split_credit(inner)
+    return inner.strip() if (orgs and not persons) or is_agency(inner) else None
+
+
+def _agency_credit(text: str) -> str | None:
+    """The news agency a credit in brackets names ("(AFP)", "（共同）": `authors.is_bracket_agency`), or None."""
+    c = _credit(text) if text[:1] in "(（" else None
+    return c[0] if c and c[1] and is_bracket_agency(c[0]) else None
 
 
 def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
@@ -278,11 +288,12 @@ def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
     n, first, last = len(texts), kept[0], kept[-1]
     for i in [*range(max(last - 1, 0), min(last + 5, n)), *range(max(first - 4, 0), min(first + 4, n))]:
         t = texts[i].strip()
-        if not t or len(t) > CREDIT_MAX_CHARS or _CREDIT_LINE.match(t) is None:
+        m = _CREDIT_LINE.match(t) if t and len(t) <= CREDIT_MAX_CHARS else None
+        if m is None:
             continue  # (a credit's form: a name alone on its line may be any heading's)
-        c = _credit(t)
-        if c and c[1] and (source_prefix(t) or is_bracket_agency(c[0])):
-            return c[0], i
+        name = _credit_form(m)
+        if name is not None and (source_prefix(t) or is_bracket_agency(name)):
+            return name, i
     return None
 
 
@@ -358,17 +369,18 @@ def text_metadata(
         if scores[best] >= AUTHOR_THRESHOLD:
             i = acands[best]
             meta.authors = names_of[i]  # (read by author_candidates)
-            byline_agency = next((o for o in split_credit(byline_match(texts[i]) or texts[i])[1]
-                                  if is_news_agency(o)), None)
+            bm = byline_match(texts[i])
+            byline_agency = next((o for o in split_credit(bm or texts[i])[1] if is_news_agency(o)), None)
             # (a kept line of 9+ words is text naming people, unless it opens as a byline does:
             # "Door onze redacteuren Joost van Dam en Fenna Mulder")
-            if meta.authors and (not (keep[i] and f["_words"][i] > 8) or byline_match(texts[i]) is not None):
+            if meta.authors and (not (keep[i] and f["_words"][i] > 8) or bm is not None):
                 meta.byline_idx.append(i)
             # co-author lines right next to it ("Text by ..." under "Video by ...")
+            ja = lang == "ja"  # (a Japanese name's family/given space: `authors.split_credit`)
             for j in (i - 1, i + 1):
-                if j in acands and byline_match(texts[j]) is not None and j not in meta.byline_idx:
-                    ja = lang == "ja"  # (a Japanese name's family/given space: `authors.split_credit`)
-                    persons, orgs = split_credit(byline_match(texts[j]) or "", ja=ja)
+                bm_j = byline_match(texts[j]) if j in acands and j not in meta.byline_idx else None
+                if bm_j is not None:
+                    persons, orgs = split_credit(bm_j, ja=ja)
                     meta.authors += [a for a in clean_authors(persons, ja) if a not in meta.authors]
                     meta.byline_idx.append(j)
                     if orgs and meta.source is None:
@@ -389,12 +401,10 @@ def text_metadata(
         # of links the line model kept, unrecognised yet, can follow the article: "(AFP)" / "Read also: ...")
         words = f["_words"]
         for i in range(first + 1, max(last - 1, 0)):
-            t = texts[i]
-            if t[:1] in "(（" and words[i - 1] >= 12 and keep[i - 1] and i not in meta.byline_idx:
-                c = _credit(t)
-                if c and c[1] and is_bracket_agency(c[0]):
-                    meta.source, meta.source_idx = c[0], i
-                    break
+            if words[i - 1] >= 12 and keep[i - 1] and i not in meta.byline_idx \
+                    and (agency := _agency_credit(texts[i])) is not None:
+                meta.source, meta.source_idx = agency, i
+                break
     if meta.source is None:  # an explicit "Source: ..." line, or an agency's "(AFP)", under the headline
         for i in range(max(anchor - 2, 0), min(max(anchor, first) + 6, n)):
             if i in meta.byline_idx or (keep[i] and f["_words"][i] > 12):
@@ -403,9 +413,9 @@ def text_metadata(
             if m:
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break
-            c = _credit(texts[i]) if texts[i][:1] in "(（" else None
-            if c and c[1] and is_bracket_agency(c[0]):
-                meta.source, meta.source_idx = c[0], i
+            agency = _agency_credit(texts[i])
+            if agency is not None:
+                meta.source, meta.source_idx = agency, i
                 break
     if meta.source is None and byline_agency is not None:  # "Anna Lindqvist/TT": the agency of the byline
         meta.source = byline_agency

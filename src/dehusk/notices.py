@@ -96,12 +96,15 @@ _SKIP_ONE = (
 )
 _SKIP_LINKS = re.compile(r"(?i)^\W*(?:" + _SKIP_ONE + r")(?:\W+(?:" + _SKIP_ONE + r"))*\W*$")
 SKIP_LINKS_MAX_CHARS = 120
+# "accept all" / "reject all" in French, Spanish, Italian, Polish, Dutch and Portuguese: a consent
+# banner's buttons (`_CONSENT_BUTTONS`) and the choice a long banner offers (`_CONSENT_CHOICE`)
+_ALL_BUTTONS = (r"tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|(?:accetta|rifiuta)\s+tutt[oi]|"
+                r"(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|(?:aceitar|rejeitar)\s+tod[oa]s")
 # a consent banner's buttons on a line of their own ("Accept all   Reject all   Settings")
 _CONSENT_BUTTONS = re.compile(  # (read on the lower-cased line)
     r"\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all(?:\s+cookies)?|accept\s+cookies|"
     r"(?:only|strictly)\s+necessary(?:\s+cookies)?|necessary\s+only|alle\s+(?:akzeptieren|ablehnen|zulassen)|"
-    r"nur\s+notwendige|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|(?:accetta|rifiuta)\s+tutt[oi]|"
-    r"(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|(?:aceitar|rejeitar)\s+tod[oa]s)\b"
+    r"nur\s+notwendige|" + _ALL_BUTTONS + r")\b"
 )
 # what only a consent banner says of itself: its buttons and choices ("Selecting Accept all enables
 # tracking", "manage your preferences", "withdraw your consent at any time", "as described in our
@@ -112,9 +115,7 @@ _CONSENT_CHOICE = re.compile(
     r"(?i)\b(?:(?:accept|allow|reject|deny|refuse|decline)\s+all|manage\s+(?:your\s+)?(?:cookie\s+)?"
     r"(?:preferences|choices|settings|consent)|withdraw\s+(?:your\s+)?consent|our\s+cookie\s+(?:notice|policy|settings)|"
     r"(?:we|and)\s+our\s+(?:\d+\s+)?(?:partners|vendors)|store\s+and/or\s+access|"
-    r"alle\s+(?:akzeptieren|ablehnen)|tout\s+(?:accepter|refuser)|(?:aceptar|rechazar)\s+todo|"
-    r"(?:accetta|rifiuta)\s+tutt[oi]|(?:zaakceptuj|odrzuć)\s+wszystkie|alles\s+(?:accepteren|weigeren)|"
-    r"(?:aceitar|rejeitar)\s+tod[oa]s)\b"
+    r"alle\s+(?:akzeptieren|ablehnen)|" + _ALL_BUTTONS + r")\b"
 )
 # the consent framework's first purpose, which its banners list with or without the word "cookie"
 _TCF_PURPOSE = re.compile(r"(?i)\bstore\s+and/or\s+access\s+(?:information|personal\s+data|data)\s+on\s+(?:a|your)\s+device")

@@ -258,6 +258,9 @@ def _as_list(a: np.ndarray | None) -> list | None:
     return None if a is None else np.asarray(a).tolist()
 
 
+LEAD_HEADING_WORDS = 8  # a heading whose class says standfirst/subtitle, a sentence of this many words, is the lead
+
+
 def label_blocks(
     segments: list[Segment], p2: np.ndarray, threshold: float, page: Page, f: dict, options: Options,
     comments: np.ndarray | None = None, shown: np.ndarray | None = None,
@@ -306,7 +309,10 @@ def label_blocks(
             if not lead_done:
                 lead_done = True
                 fr = frames[seg.dom["frame"]]
-                if seg.kind == "p" and (fr[F_MASK] | frames[fr[F_PARENT]][F_MASK] | seg.dom["imask"]) & lead_bit:
+                # (a heading that is a sentence: a subtitle element set as h2 under the headline)
+                if (seg.kind == "p" or seg.kind == "h" and seg.level > 1 and seg.text.rstrip()[-1:] in ".!?…"
+                        and len(seg.text.split()) >= LEAD_HEADING_WORDS) \
+                        and (fr[F_MASK] | frames[fr[F_PARENT]][F_MASK] | seg.dom["imask"]) & lead_bit:
                     seg.label = "lead"
             if explain:
                 seg.reason = f"score {p:.2f} >= {threshold:.2f}" + ("; standfirst" if seg.label == "lead" else "")

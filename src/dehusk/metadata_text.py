@@ -30,6 +30,7 @@ from .authors_words import SOURCE_LABELS
 from .blocks import Segment
 from .captions import photo_caption
 from .classify import load_model, model_available
+from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
 from .metadata_text_title import headline_text, pick_title
 from .names import name_evidence
@@ -431,9 +432,11 @@ def text_metadata(
     return meta
 
 
-def pick_lead(segments: list[Segment], meta: TextMeta) -> int | None:
-    """The standfirst: the first body paragraph when the next one restates it, or when it stands
-    between the headline and the byline/date lines."""
+def pick_lead(segments: list[Segment], meta: TextMeta, social: np.ndarray | None = None) -> int | None:
+    """The standfirst: the first body paragraph when the next one restates it, when it stands
+    between the headline and the byline/date lines, or when it follows the headline's lines and a
+    row of share buttons sets it apart from the next paragraph (`social`: the lines' share/social
+    feature, `features.re_social`)."""
     body = [i for i, s in enumerate(segments) if s.label == "body"]
     if len(body) < 2:
         return None
@@ -445,4 +448,20 @@ def pick_lead(segments: list[Segment], meta: TextMeta) -> int | None:
     restated = _similar(segments[a].text, segments[b].text) >= 0.45
     # (the byline or date between the two: a byline under the article is no evidence)
     above_meta = meta.title_idx is not None and meta.title_idx < a and any(a < j < b for j in meta.byline_idx + meta.date_idx)
-    return a if restated or above_meta else None
+    return a if restated or above_meta or _set_apart(segments, meta, a, b, social) else None
+
+
+def _set_apart(segments: list[Segment], meta: TextMeta, a: int, b: int, social: np.ndarray | None) -> bool:
+    """Does a row of share buttons (nothing kept among them) part paragraph `a` from the next body
+    paragraph `b`, with only the headline's own lines (byline, date, credit) between the headline
+    and `a`?"""
+    if meta.title_idx is None or not meta.title_idx < a or b - a < 2:
+        return False
+    own = {meta.title_idx, *meta.byline_idx, *meta.date_idx, meta.source_idx}
+    if not all(j in own for j in range(meta.title_idx, a)):
+        return False
+    if any(segments[j].label in ("body", "heading", "lead") for j in range(a + 1, b)):
+        return False
+    buttons = sum(1 for j in range(a + 1, b) if (social is not None and social[j])
+                  or (len(segments[j].text.split()) <= SHARE_TOOLS_MAX_WORDS and share_tools(segments[j].text)))
+    return buttons >= 1

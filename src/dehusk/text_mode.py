@@ -171,7 +171,7 @@ def label_segments(
     comment_section(segments, words, url, keep=options.include_comments)
     counted_list(segments)
     about_box(segments, words)
-    lead = pick_lead(segments, meta)
+    lead = pick_lead(segments, meta, f["re_social"])
     if lead is not None:
         segments[lead].label = "lead"
         segments[lead].reason = f"standfirst: first paragraph, restated or above the byline (score {p[lead]:.2f})"

@@ -496,4 +496,4 @@ def _suffix_byline(line: str) -> str | None:
 
 def source_prefix(text: str) -> re.Match[str] | None:
     """`SOURCE_PREFIX.match(text)`: the pattern needs a colon, most lines have none."""
-    return SOURCE_PREFIX.match(text) if ":" in text or "：" in text else None
+    return SOURCE_PREFIX.match(text) if ":" in text or "：" in text or text.startswith("기사") else None

@@ -84,6 +84,18 @@ def share_tools(text: str) -> bool:
             and not all(w in _SHARE_FILLER for w in words))
 
 
+# a copyright line: "© 2024 Harbour Courier", "ⓒ NewsPortal Corp.", "Copyright © 2024 ...", "(c) 2024 ...",
+# "Copyright 2024 ..." (not "Copyright law" or "Copyright Office ...": the sign or a year follows)
+_COPYRIGHT_LINE = re.compile(r"\s*(?:copyright\s*)?(?:[©ⓒ]|\(c\)\s*(?:19|20)\d\d)|\s*copyright\s+(?:19|20)\d\d", re.I)
+COPYRIGHT_MAX_WORDS = 12
+
+
+def copyright_line(text: str) -> bool:
+    """Is the line a copyright notice (opening with the sign or "Copyright <year>", at most
+    COPYRIGHT_MAX_WORDS words)?"""
+    return _COPYRIGHT_LINE.match(text) is not None and len(text.split(None, COPYRIGHT_MAX_WORDS)) <= COPYRIGHT_MAX_WORDS
+
+
 MORE_PHRASES = ("read more", "see more", "view more", "show more", "load more", "learn more", "see all", "view all",
                 "continue reading", "read the full", "weiterlesen", "mehr lesen", "lire la suite", "en savoir plus",
                 "leer más", "seguir leyendo", "czytaj więcej", "czytaj dalej", "leggi di più", "leggi tutto",

@@ -82,6 +82,16 @@ _CONTROL = re.compile(
     r"ascultă\s+articolul|dengarkan\s+(?:artikel|berita)|ακούστε\s+το\s+άρθρο|استمع\s+(?:إلى\s+)?المقال|"
     r"기사\s*듣기|記事を聞く)(?:\W+\d+\s*(?:min\w*|мин\w*|perc|dk|분|分)\.?)?\W*$"
 )
+# a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
+# "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
+_TEXT_SIZE = re.compile(
+    r"(?i)^\W*(?:text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte|taille\s+de\s+(?:la\s+)?police|"
+    r"tamaño\s+de\s+(?:la\s+)?(?:letra|fuente|texto)|dimensione\s+(?:del\s+)?(?:testo|carattere)|"
+    r"rozmiar\s+(?:tekstu|czcionki)|lettergrootte|tekstgrootte|tamanho\s+d[ao]\s+(?:letra|fonte|texto)|"
+    r"textstorlek|yazı\s+boyutu|velikost\s+písma|betűméret|mărimea\s+textului|ukuran\s+(?:teks|huruf|font)|"
+    r"μέγεθος\s+γραμμάτων|حجم\s+الخط|размер\s+шрифта|文字サイズ|文字の大きさ|字号|字體大小|字体大小|글자\s*크기|글씨\s*크기)"
+    r"\s*[:：]?(?:\s*(?:[aA][+\-−]?|[+\-−]|小|中|大|標準|拡大|small|medium|large|normal|reset|가|작게|크게|보통)\W*){2,}$"
+)
 # a skip link ("Skip to content", "Jump to main content | Skip to footer", "Zum Inhalt
 # springen", "Aller au contenu"): a keyboard user's way past the menu, alone in its block (one or more)
 _SKIP_ONE = (
@@ -162,6 +172,6 @@ def notice_reason(text: str) -> str | None:
             return "table of contents label (a navigation notice)"
         if _PLACEHOLDER.match(text):
             return "advertising label or loading placeholder"
-        if _CONTROL.match(text):
+        if _CONTROL.match(text) or _TEXT_SIZE.match(text):
             return "an interface control's label (a button or link) alone in its block"
     return None

@@ -21,7 +21,7 @@ from .deadline import Deadline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
-from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
+from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
 from .headline_slug import slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
@@ -144,6 +144,8 @@ def label_segments(
             seg.label, seg.reason = _husk_label(i, f, scores[i], threshold) if explain else ("boilerplate", "")
         elif words[i] <= SHARE_TOOLS_MAX_WORDS and share_tools(seg.text):
             seg.label, seg.reason = "boilerplate", "share/print/save buttons"
+        elif words[i] <= COPYRIGHT_MAX_WORDS and copyright_line(seg.text):
+            seg.label, seg.reason = "boilerplate", "copyright notice"
         elif read_also(seg.text):
             seg.label, seg.reason = "related", READ_ALSO_REASON
         elif photo_caption(seg.text):

@@ -314,7 +314,12 @@ def main(argv: list[str] | None = None) -> int:
             ap.error("--reuse-oof writes predictions: give --cv-pred DIR")
         with open(args.cache / "oof.pkl", "rb") as fh:
             oof = pickle.load(fh)
-        write_preds(rows, oof["p2"], oof["t2"], args.cv_pred, "cv", oof["probs"])
+        # each member's scores revised again at today's SURE, then averaged as at run time (the
+        # cache holds the context model's scores of the blocks that were unsure at training time:
+        # a SURE raised since then replays exactly, a lowered one needs a training run)
+        p2 = [np.mean([revise(mb["p1"][i], mb["p2"][i]) for mb in oof["members"]], axis=0)
+              for i in range(len(rows))] if oof.get("members") else oof["p2"]
+        write_preds(rows, p2, oof["t2"], args.cv_pred, "cv", oof["probs"])
         return 0
     pages = [{"url": r["url"], "id": r["id"], "dataset": r["dataset"]} for r in rows]
     folds = trainlib.group_folds(pages, args.folds)

@@ -499,3 +499,21 @@ def test_lynx_form_controls_leave_their_labels_only() -> None:
         "Open Menu", "Services", "Remember me", "Yes No", "The council approved the new budget on Tuesday evening."]
     plain = "A checklist: [ ] milk, [ ] bread, ( ) maybe eggs."  # no lynx mark on the page: left as it is
     assert [s.text for s in segment_text(plain)] == [plain]
+
+
+def test_a_headline_longer_than_the_slug_is_read_where_the_page_repeats_it() -> None:
+    """A slug often spells part of the headline ("/blog/harbour-ferry-timetable"); a page on one
+    line that prints the headline twice (a breadcrumb ending in it, then the headline) gives the
+    words the two share around the slug's stretch. A breadcrumb's items before both, words after
+    them that no headline ends with, and a stretch printed once are not taken."""
+    from dehusk.headline_slug import slug_headline
+
+    url = "https://news.example.org/blog/harbour-ferry-timetable"
+    one = ("Home News Blog > The New Harbour Ferry Timetable for Summer Travel News The New Harbour Ferry Timetable "
+           "for Summer Travel by Ann Lee 14 March 2024 The harbour ferry timetable changes on Monday.")
+    assert slug_headline([one], url) == "The New Harbour Ferry Timetable for Summer Travel"
+    crumbs = ("Home Travel Ferries Boats Harbour Ferry Timetable Home Travel Ferries Boats Harbour Ferry Timetable "
+              "Posted by Ann Lee")
+    assert slug_headline([crumbs], url) == "Harbour Ferry Timetable"
+    once = "Home News The harbour ferry timetable changes on Monday for the summer."
+    assert slug_headline([once], url) == "harbour ferry timetable"

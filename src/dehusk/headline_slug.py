@@ -71,4 +71,74 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
             if cover >= SLUG_COVER and (best is None or (cover, -span) > (best[0], -best[1])):
                 first, last = pieces[start][1], pieces[end][1]
                 best = (cover, span, " ".join(words[first:last + 1]).strip(" ,.:;|-–—"))
-    return best[2] if best and best[2] else None
+    if not best or not best[2]:
+        return None
+    return _repeated_span(texts[:SLUG_CHUNKS], best[2])
+
+
+SPAN_MAX_EXTRA = 8  # words a repeated headline may hold beyond the slug's stretch
+SPAN_MAX_LEFT = 3  # of which at most this many before it ("Top 10", "The")
+SPAN_OCCURRENCES = 6  # occurrences of the stretch compared, pair by pair
+DUPLICATE_CONTEXT = 9  # two occurrences sharing this many words on a side are one block printed twice
+
+
+def _repeated_span(texts: list[str], core: str) -> str:
+    """The slug's stretch `core` widened to the words around it that two of its occurrences share
+    (a breadcrumb ending in the headline, then the headline: "Blog > Top 10 Health and Nutrition
+    Trends to Watch Business Top 10 Health and Nutrition Trends to Watch Jane Doe"; the pair that
+    shares the most), at most SPAN_MAX_EXTRA words more; `core` itself when no two share any."""
+    words = " ".join(texts).split()
+    keys = [_KEY.sub("", w.casefold()) for w in words]
+    want = [_KEY.sub("", w.casefold()) for w in core.split()]
+    k = len(want)
+    if k == 0 or not all(want):
+        return core
+    at = [i for i in range(len(keys) - k + 1) if keys[i : i + k] == want][:SPAN_OCCURRENCES]
+    best = (0, 0, 0)  # (words added, left, right) and the later occurrence's start
+    start = -1
+    for x, a in enumerate(at):
+        for b in at[x + 1 :]:
+            if _shared(keys, a, b, k) >= DUPLICATE_CONTEXT:  # (a block printed twice: a menu, a breadcrumb and its items)
+                continue
+            lo = hi = 0
+            # left: the same word before both (the first occurrence's words not reached from the second)
+            while lo < SPAN_MAX_EXTRA and a - lo - 1 >= 0 and b - lo - 1 >= a + k \
+                    and keys[a - lo - 1] and keys[a - lo - 1] == keys[b - lo - 1] and _title_word(words[b - lo - 1]):
+                lo += 1
+            if lo > SPAN_MAX_LEFT:  # (a breadcrumb's items before both: "Home Men T-Shirts <headline>")
+                lo = 0
+            while lo + hi < SPAN_MAX_EXTRA and b + k + hi < len(keys) and a + k + hi < b - lo \
+                    and keys[a + k + hi] and keys[a + k + hi] == keys[b + k + hi]:
+                hi += 1
+            if lo + hi > best[0]:
+                best, start = (lo + hi, lo, hi), b
+    if start < 0:
+        return core
+    _, lo, hi = best
+    while hi and (not _title_word(words[start + k + hi - 1]) and words[start + k + hi - 1].islower()
+                  or _KEY.sub("", words[start + k + hi - 1].casefold()) in _NOT_LAST):
+        hi -= 1  # (no headline ends in "the", "for", "By")
+    return " ".join(words[start - lo : start + k + hi]).strip(" ,.:;|-–—")
+
+
+
+def _shared(keys: list[str], a: int, b: int, k: int) -> int:
+    """How many words the occurrences at `a` and `b` (of `k` words) share on their left or right,
+    whatever the words (the most of the two sides, counted up to DUPLICATE_CONTEXT)."""
+    left = right = 0
+    while left < DUPLICATE_CONTEXT and a - left - 1 >= 0 and b - left - 1 >= a + k and keys[a - left - 1] == keys[b - left - 1]:
+        left += 1
+    while right < DUPLICATE_CONTEXT and b + k + right < len(keys) and a + k + right < b and keys[a + k + right] == keys[b + k + right]:
+        right += 1
+    return max(left, right)
+
+
+# words a headline does not end with: an article, a preposition, a conjunction, a byline's "By"
+_NOT_LAST = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "by", "from", "with", "and", "or", "is", "are", "was", "our", "your", "its"])
+
+
+def _title_word(word: str) -> bool:
+    """A word that opens in upper case or with a digit ("Top", "10", "$50"), as a headline's words do
+    in title case: a run of the page's own words widens the headline only over such words."""
+    head = word.lstrip("\"'“‘([")
+    return bool(head) and (head[0].isupper() or head[0].isdigit() or head[0] in "$€£")

@@ -517,3 +517,20 @@ def test_a_headline_longer_than_the_slug_is_read_where_the_page_repeats_it() -> 
     assert slug_headline([crumbs], url) == "Harbour Ferry Timetable"
     once = "Home News The harbour ferry timetable changes on Monday for the summer."
     assert slug_headline([once], url) == "harbour ferry timetable"
+
+
+def test_a_page_on_one_line_names_its_authors_after_the_headline() -> None:
+    """On a page dumped on one line the byline is glued between the headline and the text: the
+    names after a byline's label, or alone when a date follows them; never a sentence's words."""
+    from dehusk.headline_slug import byline_after
+
+    h = "The New Harbour Ferry Timetable for Summer Travel"
+    assert byline_after([f"{h} Written by Mary Quinn, Peter Hale, and Ann Lee Updated 14 March 2024 The"], h) \
+        == ["Mary Quinn", "Peter Hale", "Ann Lee"]
+    assert byline_after([f"{h} March 14, 2024 by Peter Hale Travellers will notice"], h) == ["Peter Hale"]
+    assert byline_after([f"{h} Peter Hale March 14, 2024 The ferry"], h) == ["Peter Hale"]
+    # no label and no date after them: the opening words of the text
+    assert byline_after([f"{h} Peter Hale said the ferry"], h) == []
+    # a label before no person's name ("by Harbour Tours", a brand)
+    assert byline_after([f"{h} Sponsored by Harbour Tours Ferry users"], h) == []
+    assert byline_after([f"{h} The council voted on Monday"], h) == []

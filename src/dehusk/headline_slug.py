@@ -12,6 +12,10 @@ from __future__ import annotations
 import re
 from urllib.parse import unquote, urlsplit
 
+from .authors import clean_authors, looks_like_person
+from .dates import MONTH_PATTERN
+from .names import name_evidence
+
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _KEY = re.compile(r"[\W_]+")
 SLUG_MIN_WORDS = 3  # a shorter slug ("/news/12345", "/about-us") names no headline
@@ -142,3 +146,69 @@ def _title_word(word: str) -> bool:
     in title case: a run of the page's own words widens the headline only over such words."""
     head = word.lstrip("\"'“‘([")
     return bool(head) and (head[0].isupper() or head[0].isdigit() or head[0] in "$€£")
+
+
+BYLINE_AFTER_WORDS = 40  # words after the headline read for its byline
+_MONTH_WORD = re.compile(MONTH_PATTERN, re.I)
+_BY = frozenset(["by", "author", "authors", "von", "par", "por", "door", "av", "af"])  # a byline's label
+_NAME_PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
+_NAME_JOINS = frozenset(["and", "&", "und", "et", "y", "e"])
+
+
+def byline_after(texts: list[str], headline: str, lang: str | None = None) -> list[str]:
+    """The authors a page on one line names after its headline (within BYLINE_AFTER_WORDS words):
+    after a byline's label ("<headline> By Ann Lee and Bo Chen 14 March 2024", "... Updated April 2,
+    2025 Written by Ann Lee Table of contents"), one of them with a known given name or an initial;
+    or alone right after the headline when a date follows them and a known given name opens one
+    ("<headline> Ann Lee March 14, 2024"). A name is two words, or three when the third is a known
+    surname; the names stop at a digit, a month name, a lower-case word or a fourth capitalised word."""
+    joined = " ".join(texts[:SLUG_CHUNKS])
+    k = joined.rfind(headline)  # (the last occurrence: a breadcrumb may end in the headline before it)
+    if k < 0:
+        return []
+    words = joined[k + len(headline) :].split()[:BYLINE_AFTER_WORDS]
+    label = next((j for j, w in enumerate(words) if w.casefold().rstrip(":") in _BY), None)
+    if label is not None:
+        names = _names_from(words[label + 1 :], lang)
+        return names if names and name_evidence(names, lang)[0] >= 0.5 else []  # (a known given name or an initial)
+    names = _names_from(words, lang, dated=True)
+    return names if names and name_evidence(names, lang)[0] >= 1.0 else []
+
+
+def _names_from(words: list[str], lang: str | None, dated: bool = False) -> list[str]:
+    """The persons named by the capitalised words that open `words` (see `byline_after`); with
+    `dated`, only when a date follows them."""
+    names: list[str] = []
+    cur: list[str] = []
+    end_dated = False
+    for w in words:
+        bare = w.strip(",.;:|")
+        if not bare:
+            break
+        if bare[0].isdigit() or _MONTH_WORD.fullmatch(bare):
+            end_dated = True
+            break
+        low = bare.casefold()
+        if low in _NAME_JOINS and (cur or names):  # ("Ann Lee and Bo Chen", "Ann Lee, Bo Chen, and Cy Diaz")
+            if cur:
+                names.append(" ".join(cur))
+            cur = []
+            continue
+        if not (bare[0].isupper() or low in _NAME_PARTICLES) or len(cur) >= 3:
+            break
+        cur.append(bare)
+        if w.endswith(","):
+            names.append(" ".join(cur))
+            cur = []
+    if cur:
+        names.append(" ".join(cur))
+    if dated and not end_dated:
+        return []
+    out = []
+    for name in names:
+        parts = name.split()
+        if len(parts) == 3 and name_evidence([name], lang)[1] < 1.0:
+            name = " ".join(parts[:2])  # ("Rick Steves Travel": a sentence's first word after the name)
+        if looks_like_person(name):
+            out.append(name)
+    return clean_authors(out) if out else []

@@ -534,3 +534,20 @@ def test_a_page_on_one_line_names_its_authors_after_the_headline() -> None:
     # a label before no person's name ("by Harbour Tours", a brand)
     assert byline_after([f"{h} Sponsored by Harbour Tours Ferry users"], h) == []
     assert byline_after([f"{h} The council voted on Monday"], h) == []
+
+
+def test_a_page_on_one_line_is_dated_by_the_date_after_its_headline() -> None:
+    from dehusk.headline_slug import date_after
+
+    h = "The New Harbour Ferry Timetable for Summer Travel"
+    page = f"Home Travel > {h} 2 January 2024 Weather {h} By Peter Hale 14 March 2024 The ferry sails on 1 June 2024."
+    assert date_after([page], h, "en", "2025-01-01") == "2024-03-14"
+    assert date_after([f"{h} The ferry sails again in the summer."], h, "en", "2025-01-01") is None
+    from conftest import FERRY_PARAGRAPHS
+
+    url = "https://news.example.org/travel/new-harbour-ferry-timetable-summer-travel"
+    one_line = page[: page.index(" The ferry sails")] + " " + " ".join(FERRY_PARAGRAPHS * 2) + " Privacy Terms Contact"
+    article = dehusk.extract(one_line, mode="text", url=url, fetch_date="2025-01-01")
+    assert article.title == h
+    assert article.published == "2024-03-14"
+    assert list(article.authors) == ["Peter Hale"]

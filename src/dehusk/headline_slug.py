@@ -13,7 +13,7 @@ import re
 from urllib.parse import unquote, urlsplit
 
 from .authors import clean_authors, looks_like_person
-from .dates import MONTH_PATTERN
+from .dates import MONTH_PATTERN, find_dates
 from .names import name_evidence
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
@@ -212,3 +212,17 @@ def _names_from(words: list[str], lang: str | None, dated: bool = False) -> list
         if looks_like_person(name):
             out.append(name)
     return clean_authors(out) if out else []
+
+
+DATE_AFTER_CHARS = 300  # characters after the headline read for its date
+
+
+def date_after(texts: list[str], headline: str, lang: str | None = None, fetch_date: str | None = None) -> str | None:
+    """The first date a page on one line prints within DATE_AFTER_CHARS characters after its
+    headline ("<headline> By Ann Lee 14 March 2024 ..."), as an ISO day or datetime; None if none."""
+    joined = " ".join(texts[:SLUG_CHUNKS])
+    k = joined.rfind(headline)
+    if k < 0:
+        return None
+    found = find_dates(joined[k + len(headline) : k + len(headline) + DATE_AFTER_CHARS], lang=lang, fetch_date=fetch_date)
+    return found[0].value if found else None

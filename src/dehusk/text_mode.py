@@ -22,7 +22,7 @@ from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
-from .headline_slug import byline_after, slug_headline
+from .headline_slug import byline_after, date_after, slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead, text_metadata
@@ -438,6 +438,10 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
             meta.title = headline
             if not meta.authors:  # (its byline, glued after it)
                 meta.authors = byline_after([seg.text for seg in segments], headline, language)
+            # (the date printed right after it, over the line picker's, which has no lines to read)
+            day = date_after([seg.text for seg in segments], headline, language, options.fetch_date)
+            if day is not None:
+                meta.published = day
     for i in (meta.title_idx, meta.source_idx, meta.end_name_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False

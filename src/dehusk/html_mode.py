@@ -258,6 +258,11 @@ def _as_list(a: np.ndarray | None) -> list | None:
     return None if a is None else np.asarray(a).tolist()
 
 
+def _under_headline(prev: Segment, is_title: list | None, j: int) -> bool:
+    """Is block `j` (`prev`) the headline: an h1, or the block that repeats the page's title?"""
+    return prev.kind == "h" and prev.level == 1 or bool(is_title is not None and is_title[j])
+
+
 LEAD_HEADING_WORDS = 8  # a heading whose class says standfirst/subtitle, a sentence of this many words, is the lead
 
 
@@ -310,8 +315,8 @@ def label_blocks(
                 lead_done = True
                 fr = frames[seg.dom["frame"]]
                 # (a heading that is a sentence: a subtitle element set as h2 under the headline)
-                if (seg.kind == "p" or seg.kind == "h" and seg.level > 1 and seg.text.rstrip()[-1:] in ".!?…"
-                        and len(seg.text.split()) >= LEAD_HEADING_WORDS) \
+                if (seg.kind == "p" or seg.kind == "h" and seg.level > 1 and len(seg.text.split()) >= LEAD_HEADING_WORDS
+                        and (seg.text.rstrip()[-1:] in ".!?…" or i > 0 and _under_headline(segments[i - 1], is_title, i - 1))) \
                         and (fr[F_MASK] | frames[fr[F_PARENT]][F_MASK] | seg.dom["imask"]) & lead_bit:
                     seg.label = "lead"
             if explain:

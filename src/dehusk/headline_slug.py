@@ -10,6 +10,7 @@ the page that holds (nearly) all the slug's words is the headline.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from urllib.parse import unquote, urlsplit
 
 from .authors import clean_authors, looks_like_person
@@ -104,16 +105,11 @@ def _repeated_span(texts: list[str], core: str) -> str:
         for b in at[x + 1 :]:
             if _shared(keys, a, b, k) >= DUPLICATE_CONTEXT:  # (a block printed twice: a menu, a breadcrumb and its items)
                 continue
-            lo = hi = 0
-            # left: the same word before both (the first occurrence's words not reached from the second)
-            while lo < SPAN_MAX_EXTRA and a - lo - 1 >= 0 and b - lo - 1 >= a + k \
-                    and keys[a - lo - 1] and keys[a - lo - 1] == keys[b - lo - 1] and _title_word(words[b - lo - 1]):
-                lo += 1
+            # the same title-case words before both, then the same words after both
+            lo = _shared_side(keys, a, b, k, -1, SPAN_MAX_EXTRA, lambda j: bool(keys[j]) and _title_word(words[j]))
             if lo > SPAN_MAX_LEFT:  # (a breadcrumb's items before both: "Home Men T-Shirts <headline>")
                 lo = 0
-            while lo + hi < SPAN_MAX_EXTRA and b + k + hi < len(keys) and a + k + hi < b - lo \
-                    and keys[a + k + hi] and keys[a + k + hi] == keys[b + k + hi]:
-                hi += 1
+            hi = _shared_side(keys, a, b, k, 1, SPAN_MAX_EXTRA - lo, lambda j: bool(keys[j]), gap=lo)
             if lo + hi > best[0]:
                 best, start = (lo + hi, lo, hi), b
     if start < 0:
@@ -125,16 +121,26 @@ def _repeated_span(texts: list[str], core: str) -> str:
     return " ".join(words[start - lo : start + k + hi]).strip(" ,.:;|-–—")
 
 
-
 def _shared(keys: list[str], a: int, b: int, k: int) -> int:
     """How many words the occurrences at `a` and `b` (of `k` words) share on their left or right,
     whatever the words (the most of the two sides, counted up to DUPLICATE_CONTEXT)."""
-    left = right = 0
-    while left < DUPLICATE_CONTEXT and a - left - 1 >= 0 and b - left - 1 >= a + k and keys[a - left - 1] == keys[b - left - 1]:
-        left += 1
-    while right < DUPLICATE_CONTEXT and b + k + right < len(keys) and a + k + right < b and keys[a + k + right] == keys[b + k + right]:
-        right += 1
-    return max(left, right)
+    return max(_shared_side(keys, a, b, k, -1, DUPLICATE_CONTEXT), _shared_side(keys, a, b, k, 1, DUPLICATE_CONTEXT))
+
+
+def _shared_side(keys: list[str], a: int, b: int, k: int, side: int, limit: int,
+                 ok: Callable[[int], bool] | None = None, gap: int = 0) -> int:
+    """How many words (up to `limit`) the occurrences at `a` < `b` of a `k`-word stretch share
+    before them (`side` -1) or after them (1), each passing `ok` (given its index in the later
+    occurrence's context); the first occurrence's context never reaches into the second's (nor
+    into the `gap` words the second took on its left)."""
+    n = 0
+    while n < limit:
+        i, j = (a - n - 1, b - n - 1) if side < 0 else (a + k + n, b + k + n)
+        if i < 0 or j >= len(keys) or (i >= b - gap if side > 0 else j < a + k) or keys[i] != keys[j] \
+                or (ok is not None and not ok(j)):
+            break
+        n += 1
+    return n
 
 
 # words a headline does not end with: an article, a preposition, a conjunction, a byline's "By"
@@ -162,11 +168,10 @@ def byline_after(texts: list[str], headline: str, lang: str | None = None) -> li
     or alone right after the headline when a date follows them and a known given name opens one
     ("<headline> Ann Lee March 14, 2024"). A name is two words, or three when the third is a known
     surname; the names stop at a digit, a month name, a lower-case word or a fourth capitalised word."""
-    joined = " ".join(texts[:SLUG_CHUNKS])
-    k = joined.rfind(headline)  # (the last occurrence: a breadcrumb may end in the headline before it)
-    if k < 0:
+    after = _after(texts, headline)
+    if after is None:
         return []
-    words = joined[k + len(headline) :].split()[:BYLINE_AFTER_WORDS]
+    words = after.split()[:BYLINE_AFTER_WORDS]
     label = next((j for j, w in enumerate(words) if w.casefold().rstrip(":") in _BY), None)
     if label is not None:
         names = _names_from(words[label + 1 :], lang)
@@ -220,9 +225,14 @@ DATE_AFTER_CHARS = 300  # characters after the headline read for its date
 def date_after(texts: list[str], headline: str, lang: str | None = None, fetch_date: str | None = None) -> str | None:
     """The first date a page on one line prints within DATE_AFTER_CHARS characters after its
     headline ("<headline> By Ann Lee 14 March 2024 ..."), as an ISO day or datetime; None if none."""
+    after = _after(texts, headline)
+    found = find_dates(after[:DATE_AFTER_CHARS], lang=lang, fetch_date=fetch_date) if after is not None else []
+    return found[0].value if found else None
+
+
+def _after(texts: list[str], headline: str) -> str | None:
+    """The page's text after the last occurrence of its headline (a breadcrumb may end in the
+    headline before it), or None when the headline is not in the page's first SLUG_CHUNKS texts."""
     joined = " ".join(texts[:SLUG_CHUNKS])
     k = joined.rfind(headline)
-    if k < 0:
-        return None
-    found = find_dates(joined[k + len(headline) : k + len(headline) + DATE_AFTER_CHARS], lang=lang, fetch_date=fetch_date)
-    return found[0].value if found else None
+    return None if k < 0 else joined[k + len(headline) :]

@@ -433,13 +433,14 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     meta = text_metadata(segments, f, p_meta, keep, url, language, options.fetch_date, threshold)
     if url and text.count("\n") <= 24 and run_on(text.split("\n")):
         # the page on one line: its headline is inside a sentence, found by the URL's words
-        headline = slug_headline([seg.text for seg in segments], url)
+        texts = [seg.text for seg in segments]
+        headline = slug_headline(texts, url)
         if headline is not None:
             meta.title = headline
             if not meta.authors:  # (its byline, glued after it)
-                meta.authors = byline_after([seg.text for seg in segments], headline, language)
+                meta.authors = byline_after(texts, headline, language)
             # (the date printed right after it, over the line picker's, which has no lines to read)
-            day = date_after([seg.text for seg in segments], headline, language, options.fetch_date)
+            day = date_after(texts, headline, language, options.fetch_date)
             if day is not None:
                 meta.published = day
     for i in (meta.title_idx, meta.source_idx, meta.end_name_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):

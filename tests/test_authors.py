@@ -230,7 +230,7 @@ def test_split_credit_non_string() -> None:
         "Omar al-Masri",
         "Leonardo DiCaprio",
         "Mary McDonald",
-        "Patrick Smart",
+        "Helen Bright",
     ],
 )
 def test_looks_like_person_true(name: str) -> None:

@@ -26,30 +26,30 @@ def _author_sources(tree: LexborHTMLParser, url: str | None = None) -> dict[str,
 
 
 def test_credentials_are_not_names_or_agencies() -> None:
-    assert split_credit("Michael Greger, M.D. FACLM") == (["Michael Greger"], [])
-    assert split_credit("Ellen Lindell, VMD, DACVB") == (["Ellen Lindell"], [])
+    assert split_credit("Martin Greve, M.D. FACLM") == (["Martin Greve"], [])
+    assert split_credit("Elsa Lindqvist, VMD, DACVB") == (["Elsa Lindqvist"], [])
     assert split_credit("Jane Doe, AFP") == (["Jane Doe"], ["AFP"])  # an agency after a name stays one
 
 
 def test_capitalised_particle_can_be_a_surname() -> None:
-    assert looks_like_person("Mahua Das")
+    assert looks_like_person("Anika Das")
     assert not looks_like_person("Jane de")
-    assert split_credit("Dec 26, 2025 • Mahua Das in Project Management")[0] == ["Mahua Das"]
+    assert split_credit("Dec 26, 2025 • Anika Das in Event Planning")[0] == ["Anika Das"]
 
 
 def test_on_behalf_of_and_contributors() -> None:
-    assert split_credit("Dec. 19, 2025 · Niko Matsakis on behalf of the Launching Pad team")[0] == ["Niko Matsakis"]
-    assert split_credit("Contributors: Janet Loughrey")[0] == ["Janet Loughrey"]
+    assert split_credit("Dec. 19, 2025 · Lars Brenner on behalf of the Harbour Ferry team")[0] == ["Lars Brenner"]
+    assert split_credit("Contributors: Janet Loughlin")[0] == ["Janet Loughlin"]
     assert not looks_like_person("Acme Logo")
 
 
 def test_lower_case_name_in_structured_author_fields() -> None:
     ld = {"@context": "https://schema.org", "@type": "BlogPosting", "headline": "Moving tips",
-          "author": {"@type": "Person", "name": "kirstin boatto"}}
+          "author": {"@type": "Person", "name": "kirsten bolato"}}
     tree = _page(f"<title>Moving tips</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
-                 "<meta name='author' content='kirstin boatto'>", "<h1>Moving tips</h1><p>Text.</p>")
+                 "<meta name='author' content='kirsten bolato'>", "<h1>Moving tips</h1><p>Text.</p>")
     meta = html_metadata(tree, "https://example.org/blog/moving-tips", fetch_date="2026-01-01")
-    assert meta.authors == ["kirstin boatto"]
+    assert meta.authors == ["kirsten bolato"]
     # a lower-case phrase in running text is not a name
     assert split_credit("posted in general news")[0] == []
 

@@ -223,7 +223,7 @@ def _person(name: str, agency: bool | None) -> bool:
         return False
     if any(not t.isupper() and len(_INNER_CAPS.findall(t)) >= 2 for t in tokens):
         return False  # "PostgreSQL", "iOS": a brand, not a name
-    # a particle ends no name ("Jane de"), but a capitalised one can be a surname ("Mahua Das")
+    # a particle ends no name ("Jane de"), but a capitalised one can be a surname ("Anika Das")
     last_surname = tokens[-1][:1].isupper() and len(tokens[-1]) >= 2 and folded[0] not in _PARTICLES
     if folded[-1] in _PARTICLES and not last_surname:
         return False
@@ -367,7 +367,7 @@ def _names(clause: str, want_orgs: bool = True, ja: bool = False) -> tuple[list[
             continue
         half = len(tokens) // 2
         if len(tokens) % 2 == 0 and half and tokens[:half] == tokens[half:]:
-            tokens = tokens[:half]  # "Colin Gray Colin Gray": a name rendered twice
+            tokens = tokens[:half]  # "Ann Gray Ann Gray": a name rendered twice
         name = " ".join(tokens).strip(_STRIP_KEEP_DOT)
         agency: bool | None = is_agency(name) if want_orgs or item != name else None
         if agency and (item == name or is_agency(item)):

@@ -3,7 +3,7 @@
 A page whose text lost every line break (`html2txt`-style dumps) is cut at sentence ends, and a
 headline, which ends without a full stop, is glued to the menu before it and the first sentence
 after it: no line is the headline. Many article URLs spell the headline in their last path
-segment ("/2025/09/04/top-nutrition-trends-for-fall-2025/"): the shortest stretch of words of
+segment ("/2025/04/04/best-ferry-routes-for-spring-2025/"): the shortest stretch of words of
 the page that holds (nearly) all the slug's words is the headline.
 """
 
@@ -89,8 +89,8 @@ DUPLICATE_CONTEXT = 9  # two occurrences sharing this many words on a side are o
 
 def _repeated_span(texts: list[str], core: str) -> str:
     """The slug's stretch `core` widened to the words around it that two of its occurrences share
-    (a breadcrumb ending in the headline, then the headline: "Blog > Top 10 Health and Nutrition
-    Trends to Watch Business Top 10 Health and Nutrition Trends to Watch Jane Doe"; the pair that
+    (a breadcrumb ending in the headline, then the headline: "Blog > The 10 Best Ferry Routes to Sail
+    Travel The 10 Best Ferry Routes to Sail Jane Doe", slug "best-ferry-routes"; the pair that
     shares the most), at most SPAN_MAX_EXTRA words more; `core` itself when no two share any."""
     words = " ".join(texts).split()
     keys = [_KEY.sub("", w.casefold()) for w in words]
@@ -213,7 +213,7 @@ def _names_from(words: list[str], lang: str | None, dated: bool = False) -> list
     for name in names:
         parts = name.split()
         if len(parts) == 3 and name_evidence([name], lang)[1] < 1.0:
-            name = " ".join(parts[:2])  # ("Rick Steves Travel": a sentence's first word after the name)
+            name = " ".join(parts[:2])  # ("Ann Lee Travel": a sentence's first word after the name)
         if looks_like_person(name):
             out.append(name)
     return clean_authors(out) if out else []

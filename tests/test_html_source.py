@@ -36,3 +36,14 @@ def test_an_agency_credit_under_the_byline_is_the_source() -> None:
 @pytest.mark.parametrize("line", ["Staff", "Newsroom", "AP", "The Agency", "(Updated)"])
 def test_a_name_alone_or_a_note_is_no_source(line: str) -> None:
     assert dehusk.extract(_page(line), mode="html").source is None
+
+
+@pytest.mark.parametrize(("credit", "source"), [("Autor: Anna Nowak (PAP)", "PAP"), ("By Ann Lee/TT", "TT")])
+def test_a_byline_under_the_article_that_names_its_agency_gives_the_source(credit: str, source: str) -> None:
+    article = dehusk.extract(_page(credit), mode="html")
+    assert article.source == source
+    assert credit not in article.text
+
+
+def test_a_byline_without_an_agency_gives_no_source() -> None:
+    assert dehusk.extract(_page("Autor: Anna Nowak"), mode="html").source is None

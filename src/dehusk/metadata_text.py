@@ -296,6 +296,11 @@ def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
         t = texts[i].strip()
         m = _CREDIT_LINE.match(t) if t and len(t) <= CREDIT_MAX_CHARS else None
         if m is None:
+            # a byline that names its agency ("Autor: Anna Nowak (PAP)", "By Ann Lee/TT")
+            bm = byline_match(t) if t and len(t) <= CREDIT_MAX_CHARS else None
+            agency = next((o for o in split_credit(bm)[1] if is_news_agency(o)), None) if bm else None
+            if agency is not None:
+                return agency, i
             continue  # (a credit's form: a name alone on its line may be any heading's)
         name = _credit_form(m)
         if name is not None and (source_prefix(t) or is_bracket_agency(name)):

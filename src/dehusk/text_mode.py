@@ -176,7 +176,7 @@ def label_segments(
     lead = pick_lead(segments, meta, f["re_social"])
     if lead is not None:
         segments[lead].label = "lead"
-        segments[lead].reason = f"standfirst: first paragraph, restated or above the byline (score {p[lead]:.2f})"
+        segments[lead].reason = f"standfirst: the first paragraph, restated, above the byline or set apart by share buttons (score {p[lead]:.2f})"
         meta.lead_idx = lead
 
 

@@ -183,8 +183,9 @@ _PHOTO_CREDIT = re.compile(r"(?i)\s(?:fotos?|photos?|photographs?|bild|bilder|ku
 # "Source" as a credit's label, in many languages ("Kaynak: AA", "Πηγή: ΑΠΕ-ΜΠΕ", "기사 제공: 연합뉴스")
 SOURCE_LABELS = (r"source|quelle|fuente|źródło|fonte|bron|kaynak|sumber|πηγή|sursa|sursă|forrás|zdroj|källa|kilde|lähde|"
                  r"المصدر|источник|джерело|来源|來源|出处|出典|출처|기사\s*제공")
-# (Korean news portals print "기사제공 연합뉴스", the label without a colon)
-SOURCE_PREFIX = re.compile(rf"^(?:(?:{SOURCE_LABELS})\s*[:：]|기사\s*제공\s)\s*(.{{2,60}})$", re.I)
+# labels printed without a colon: Korean news portals' "기사제공 연합뉴스"
+SOURCE_LABELS_BARE = r"기사\s*제공"
+SOURCE_PREFIX = re.compile(rf"^(?:(?:{SOURCE_LABELS})\s*[:：]|(?:{SOURCE_LABELS_BARE})\s)\s*(.{{2,60}})$", re.I)
 
 # --- CJK: outlets, labels and roles; a byline with its role after the names
 

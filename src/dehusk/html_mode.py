@@ -258,9 +258,19 @@ def _as_list(a: np.ndarray | None) -> list | None:
     return None if a is None else np.asarray(a).tolist()
 
 
-def _under_headline(prev: Segment, is_title: list | None, j: int) -> bool:
-    """Is block `j` (`prev`) the headline: an h1, or the block that repeats the page's title?"""
-    return prev.kind == "h" and prev.level == 1 or bool(is_title is not None and is_title[j])
+def _lead_form(segments: list[Segment], i: int, is_title: list | None) -> bool:
+    """Can block `i` be a standfirst by its form: a paragraph, or a heading below level 1 of
+    LEAD_HEADING_WORDS+ words that is a sentence or stands right under the headline (an h1, or the
+    block that repeats the page's title): a subtitle element set as h2 under the headline."""
+    seg = segments[i]
+    if seg.kind == "p":
+        return True
+    if seg.kind != "h" or seg.level <= 1 or len(seg.text.split()) < LEAD_HEADING_WORDS:
+        return False
+    if seg.text.rstrip()[-1:] in ".!?…":
+        return True
+    prev = segments[i - 1] if i > 0 else None
+    return prev is not None and (prev.kind == "h" and prev.level == 1 or bool(is_title is not None and is_title[i - 1]))
 
 
 LEAD_HEADING_WORDS = 8  # a heading whose class says standfirst/subtitle, a sentence of this many words, is the lead
@@ -314,10 +324,7 @@ def label_blocks(
             if not lead_done:
                 lead_done = True
                 fr = frames[seg.dom["frame"]]
-                # (a heading that is a sentence: a subtitle element set as h2 under the headline)
-                if (seg.kind == "p" or seg.kind == "h" and seg.level > 1 and len(seg.text.split()) >= LEAD_HEADING_WORDS
-                        and (seg.text.rstrip()[-1:] in ".!?…" or i > 0 and _under_headline(segments[i - 1], is_title, i - 1))) \
-                        and (fr[F_MASK] | frames[fr[F_PARENT]][F_MASK] | seg.dom["imask"]) & lead_bit:
+                if _lead_form(segments, i, is_title) and (fr[F_MASK] | frames[fr[F_PARENT]][F_MASK] | seg.dom["imask"]) & lead_bit:
                     seg.label = "lead"
             if explain:
                 seg.reason = f"score {p:.2f} >= {threshold:.2f}" + ("; standfirst" if seg.label == "lead" else "")

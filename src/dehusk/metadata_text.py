@@ -26,7 +26,7 @@ from .authors import (
     source_prefix,
     split_credit,
 )
-from .authors_words import SOURCE_LABELS
+from .authors_words import SOURCE_LABELS, SOURCE_LABELS_BARE
 from .blocks import Segment
 from .captions import photo_caption
 from .classify import load_model, model_available
@@ -235,7 +235,7 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
 _CREDIT_LINE = re.compile(
     rf"^[(（]\s*([^()（）]{{2,60}})\s*[)）]$|^(?:{SOURCE_LABELS}|credit)s?\s*[:：]\s*(.{{2,60}})$"
     r"|^[-–—]\s*([^\W\d_][\w .&/-]{1,40})$"
-    r"|^기사\s*제공\s+(.{2,60})$",  # (Korean news portals' "기사제공 연합뉴스", the label without a colon)
+    rf"|^(?:{SOURCE_LABELS_BARE})\s+(.{{2,60}})$",
     re.I,
 )
 
@@ -283,6 +283,11 @@ def _agency_credit(text: str) -> str | None:
     return c[0] if c and c[1] and is_bracket_agency(c[0]) else None
 
 
+def named_agency(byline: str) -> str | None:
+    """The first news agency a byline names beside its persons ("Anna Lindqvist/TT", "Anna Nowak (PAP)")."""
+    return next((o for o in split_credit(byline)[1] if is_news_agency(o)), None)
+
+
 def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
     """(the agency, its index) of a credit line at the article's edge, for pages whose blocks come
     without text mode's line metadata (HTML mode): the blocks around the last kept one (the credit
@@ -294,11 +299,13 @@ def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
     n, first, last = len(texts), kept[0], kept[-1]
     for i in [*range(max(last - 1, 0), min(last + 5, n)), *range(max(first - 4, 0), min(first + 4, n))]:
         t = texts[i].strip()
-        m = _CREDIT_LINE.match(t) if t and len(t) <= CREDIT_MAX_CHARS else None
+        if not t or len(t) > CREDIT_MAX_CHARS:
+            continue
+        m = _CREDIT_LINE.match(t)
         if m is None:
             # a byline that names its agency ("Autor: Anna Nowak (PAP)", "By Ann Lee/TT")
-            bm = byline_match(t) if t and len(t) <= CREDIT_MAX_CHARS else None
-            agency = next((o for o in split_credit(bm)[1] if is_news_agency(o)), None) if bm else None
+            bm = byline_match(t)
+            agency = named_agency(bm) if bm else None
             if agency is not None:
                 return agency, i
             continue  # (a credit's form: a name alone on its line may be any heading's)
@@ -381,7 +388,7 @@ def text_metadata(
             i = acands[best]
             meta.authors = names_of[i]  # (read by author_candidates)
             bm = byline_match(texts[i])
-            byline_agency = next((o for o in split_credit(bm or texts[i])[1] if is_news_agency(o)), None)
+            byline_agency = named_agency(bm or texts[i])
             # (a kept line of 9+ words is text naming people, unless it opens as a byline does:
             # "Door onze redacteuren Joost van Dam en Fenna Mulder")
             if meta.authors and (not (keep[i] and f["_words"][i] > 8) or bm is not None):

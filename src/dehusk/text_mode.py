@@ -6,7 +6,6 @@ segment_text -> features -> classify (one learned pass; rule-based context revis
 
 from __future__ import annotations
 
-from itertools import compress
 from operator import attrgetter
 
 import numpy as np
@@ -29,6 +28,7 @@ from .metadata_text import TextMeta, pick_lead, text_metadata
 from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
+from .pagetype_text import page_row, page_type_and_confidence
 from .related_rail import READ_ALSO_REASON, about_box, counted_list, read_also, related_rail
 from .segment_text import run_on, segment_text
 from .templates import site_template
@@ -55,6 +55,7 @@ def classify_lines(
             lexicon = lexicon_of(m_lex)
     # (given the lexicon, the features look the words up in it with the same lookups as the stop words)
     X, f = text_features(segments, stops, lexicon)
+    f["_X"] = X  # (the line features alone: the page-type models read them)
     words = (f.pop("_tokens"), f.pop("_ntokens"))
     ids = f.pop("_lexids", None)
     if lexicon is not None:
@@ -411,6 +412,10 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     p, f = classify_lines(segments, stopwords(language), language)
     # the page's own cut (as in HTML mode): the one that maximises its expected word F1
     threshold = page_cut(p, f["_words"] + 1.0, TEXT_CUT_FLOOR, TEXT_SHARPEN)
+    # what kind of page, and how good its extraction is likely to be (read before the rules below
+    # revise the lines, as the models were trained)
+    page_type, confidence = page_type_and_confidence(
+        page_row(f.pop("_X"), p, f["_words"], threshold, url))
     if "h" in map(_KIND, segments):  # Markdown headings (title picker evidence)
         f["md_heading"] = np.fromiter((seg.level if seg.kind == "h" else 0 for seg in segments), dtype=np.int64,
                                       count=len(segments))
@@ -451,13 +456,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if meta.title_idx is not None:
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
-    # (the same additions, in the same order, walked in C)
-    text_words = float(sum(compress(words, map(KEPT.__contains__, map(_LABEL, segments)))))
-    # (np.mean's sum over the count, and np.clip, on one float: the same value without their per-call cost)
-    confidence = float(np.abs(p - 0.5).sum() / len(p) * 2 * min(text_words / 150.0, 1.0))
-    confidence = min(max(confidence, 0.0), 1.0)
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
-        source=meta.source, tags=meta.tags, language=language, confidence=round(confidence, 3),
+        source=meta.source, tags=meta.tags, language=language, page_type=page_type, confidence=confidence,
     )
     return assemble(segments, out, options, mode="text", url=url)

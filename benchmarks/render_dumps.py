@@ -6,8 +6,9 @@ was not trained on:
     dehusk eval --dataset /tmp/renders --mode text --text-dir lynx --pred /tmp/lynx.jsonl
 
 Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothing goes into
-the project. Tools: `lynx -dump` and `w3m -dump` (system packages: apt install lynx w3m;
-skipped when missing), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
+the project. Tools: `lynx -dump`, `w3m -dump`, `elinks -dump` and `links -dump` (system
+packages: apt install lynx w3m elinks links; skipped when missing), pandoc's plain text (`pandoc
+-t plain`, wrapped at 72: the `pandoc` binary on the PATH, e.g. from the pypandoc_binary wheel), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line),
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
@@ -27,6 +28,7 @@ import json
 import os
 import shutil
 import subprocess
+import tempfile
 import textwrap
 from collections.abc import Callable
 from pathlib import Path
@@ -38,6 +40,22 @@ def _run(cmd: list[str]) -> Callable[[bytes, Path, str], str]:
             out = subprocess.run(cmd, input=html, capture_output=True, timeout=30).stdout
         except subprocess.TimeoutExpired:
             return ""
+        return out.decode("utf-8", "replace")
+
+    return render
+
+
+def _run_file(cmd: list[str]) -> Callable[[bytes, Path, str], str]:
+    """`_run` for a tool that reads a file, not its standard input (the file's path goes last)."""
+
+    def render(html: bytes, dataset: Path, page_id: str) -> str:
+        with tempfile.NamedTemporaryFile(suffix=".html") as fh:
+            fh.write(html)
+            fh.flush()
+            try:
+                out = subprocess.run([*cmd, fh.name], capture_output=True, timeout=30).stdout
+            except subprocess.TimeoutExpired:
+                return ""
         return out.decode("utf-8", "replace")
 
     return render
@@ -122,6 +140,10 @@ def _wrap80(html: bytes, dataset: Path, page_id: str) -> str:
 TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "lynx": ("lynx", _run(["lynx", "-dump", "-stdin", "-assume_charset=utf-8", "-display_charset=utf-8", "-width=80"])),
     "w3m": ("w3m", _run(["w3m", "-dump", "-T", "text/html", "-I", "utf-8", "-O", "utf-8", "-cols", "80"])),
+    "elinks": ("elinks", _run(["elinks", "-dump", "1", "-force-html", "-dump-charset", "utf-8", "-dump-width", "80",
+                               "-no-home", "1"])),
+    "links": ("links", _run_file(["links", "-dump", "-codepage", "utf-8", "-width", "80"])),
+    "pandoc": ("pandoc", _run(["pandoc", "-f", "html", "-t", "plain"])),
     "html2text": (None, _html2text),
     "markdown": (None, _markdown),
     "bs4": (None, _bs4),

@@ -165,6 +165,22 @@ def test_invalid_utf8_bytes_inside_an_article() -> None:
     assert FIRST in norm(art.text) and LAST in norm(art.text)
 
 
+def test_replacement_characters_the_dump_itself_holds() -> None:
+    """A renderer that drew a rule with characters it could not encode leaves a run of U+FFFD in
+    valid UTF-8: the page is text (as bytes and as str alike), and the run is not in `text`."""
+    page = ARTICLE.replace("\nCookie settings", "\n" + "\ufffd" * 1200 + "\nCookie settings")
+    assert page.count("\ufffd") == 1200
+    expected = dehusk.extract(page, mode="text")
+    art = dehusk.extract(page.encode("utf-8"), mode="text")
+    assert art.to_dict() == expected.to_dict()
+    assert FIRST in norm(art.text) and LAST in norm(art.text) and "\ufffd" not in art.text
+    # as many characters that failed to decode are no text
+    from dehusk.decode import _garbled
+
+    text = "\ufffd" * 1200 + ARTICLE
+    assert _garbled(text) and not _garbled(text, literal=1200)
+
+
 def test_lone_surrogates_in_str() -> None:
     """A str that is not valid Unicode text (lone surrogates): no crash, and output that encodes."""
     page = ARTICLE.replace("pedestrian", "pedes\ud800trian").replace("Privacy", "\udfffPrivacy")

@@ -144,9 +144,16 @@ def check_not_binary(data: bytes) -> None:
 _PRIVATE_USE = re.compile("[\ue000-\uf8ff]")
 
 
-def _garbled(text: str) -> bool:
-    sample = text[:20_000]
-    return bool(sample) and (sample.count("\ufffd") + len(_PRIVATE_USE.findall(sample, 0, 4000))) > 0.1 * min(len(sample), 4000)
+GARBLED_SAMPLE_CHARS = 20_000
+
+
+def _garbled(text: str, literal: int = 0) -> bool:
+    """Whether decoding left too many replacement (or private-use) characters to be text.
+    `literal`: the replacement characters the input itself holds as valid UTF-8 in the sampled
+    stretch (a renderer's own "\ufffd" runs are the page's text, not a failed decoding)."""
+    sample = text[:GARBLED_SAMPLE_CHARS]
+    replaced = max(sample.count("\ufffd") - literal, 0)
+    return bool(sample) and (replaced + len(_PRIVATE_USE.findall(sample, 0, 4000))) > 0.1 * min(len(sample), 4000)
 
 
 def to_text(page: str | bytes, content_type: str | None = None, max_bytes: int | None = None) -> str:
@@ -167,7 +174,8 @@ def to_text_utf8(
             data = data[:max_bytes]
         check_not_binary(data)
         text = decode_bytes(data, content_type)
-        if _garbled(text):
+        # (the sample's characters take at most 4 bytes each in UTF-8)
+        if _garbled(text, data.count(b"\xef\xbf\xbd", 0, 4 * GARBLED_SAMPLE_CHARS)):
             raise InputError("input does not decode as text in any charset (binary data?)")
     elif isinstance(page, str):
         text = page

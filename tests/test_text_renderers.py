@@ -439,6 +439,33 @@ def test_one_line_dump_cuts_the_menu_off_the_first_sentence() -> None:
         assert split_menu_head(sentence) == [sentence]
 
 
+def _browser_dump(extra: list[str]) -> tuple[list[str], str]:
+    """Paragraphs a text browser wrapped at 77 (3-space margin), with `extra` lines among them."""
+    sentence = "The library board met on Tuesday to weigh the cost of longer opening hours in winter"
+    paragraphs = [f"{sentence}, and part {k} of its report sets out which branches would stay open later." * 2
+                  for k in range(10)]
+    wrapped_paras = [textwrap.fill(p, 77, initial_indent="   ", subsequent_indent="   ") for p in paragraphs]
+    return paragraphs, "\n\n".join(wrapped_paras[:5] + extra + wrapped_paras[5:])
+
+
+@pytest.mark.parametrize("shape", ["form", "nested menu"])
+def test_forms_and_nested_menus_do_not_hide_a_text_browsers_wrapping(shape: str) -> None:
+    """A text browser draws a form's text boxes as underscores and indents a nested menu's items
+    far past its paragraphs' margin: such lines are no prose whose length tells the wrap width."""
+    if shape == "form":
+        fields = ["Full name", "Email address", "Phone number", "Company name", "Street address", "Postcode"]
+        extra = [f"       {field}* [{40 + k}]_____________________________" for k, field in enumerate(fields * 15)]
+    else:
+        items = ["Opening hours and holidays", "Membership and library cards", "Events for children",
+                 "Study rooms and computers", "Local history collection", "Accessibility information"]
+        extra = [" " * (8 + 6 * (k % 3)) + f"[{60 + k}]{item}" for k, item in enumerate(items * 15)]
+    paragraphs, page = _browser_dump(["\n".join(extra)])
+    assert 70 <= (wrap_width(page.split("\n")) or 0) <= 77
+    texts = [s.text for s in segment_text(page)]
+    for p in paragraphs:  # each paragraph whole again
+        assert p in texts
+
+
 def test_a_few_lines_past_the_width_do_not_hide_the_wrapping() -> None:
     """lynx's indented paragraphs wrapped at 74, with two lines its margin left a little longer (a
     word it could not break): the longest lines' length (77) is no width the paragraphs were cut

@@ -57,6 +57,7 @@ WRAP_MIN, WRAP_MAX = 40, 160  # plausible wrap widths (characters)
 # paragraph that ends in that band without a blank line after it (lynx, w3m) is not a break
 WRAP_FITS = 0.7
 WRAP_BAND = 0.5  # the share of the longish lines (over half the width) within 15 characters of it
+WRAP_DEEP_INDENT = 8  # lines indented this far are nested items: their own length, not their indentation, says if they are long
 WRAP_RETRY, WRAP_OVER = 6, 0.03  # widths tried under the longest lines', and the share of lines they may leave past them
 
 
@@ -68,19 +69,22 @@ def wrap_width(lines: list[str]) -> int | None:
     not have fitted on it (what a greedy wrapper does). Unwrapped dumps, whose long lines are
     whole paragraphs of any length, fail both tests."""
     def counted(ln: str) -> bool:  # a line with two words or more, not a link with its URL, nor a list
-        r = ln.rstrip()  # item or a table row (html2text leaves those unwrapped)
+        r = ln.rstrip()  # item or a table row (html2text leaves those unwrapped), nor a form's field
         return (" " in r.lstrip() and "](" not in r and "://" not in r and " | " not in r and "\t" not in r
-                and not _NEW_BLOCK.match(r))
+                and "___" not in r and not _NEW_BLOCK.match(r))  # (text browsers draw a text box as "____")
 
     # quick exit, same answer: when the longest lines alone put the 99th percentile above WRAP_MAX
     nonempty = len(lines) - lines.count("")
     long_counted = sum(1 for ln in compress(lines, map(WRAP_MAX.__lt__, map(len, lines))) if counted(ln))
     if long_counted >= nonempty - int(0.99 * (nonempty - 1)):
         return None
-    lens = [len(ln.rstrip()) for ln in lines if counted(ln)]
-    if len(lens) < 20:
+    kept = [ln.rstrip() for ln in lines if counted(ln)]
+    if len(kept) < 20:
         return None
-    lens.sort()
+    lens = sorted(map(len, kept))
+    # (each line's length and its indentation when that is deep: a text browser indents the items
+    # of a nested menu far past its paragraphs' margin, which makes short items look long)
+    pairs = [(len(r), indent if (indent := len(r) - len(r.lstrip())) >= WRAP_DEEP_INDENT else 0) for r in kept]
     top = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
     # the width is the longest lines' length, unless a few lines past it broke the rule (a long word
     # the wrapper could not break, a line its margins left longer): then the length of a line a
@@ -90,7 +94,7 @@ def wrap_width(lines: list[str]) -> int | None:
             break
         if not WRAP_MIN <= w <= WRAP_MAX:
             return None
-        longish = [n for n in lens if n > w // 2]
+        longish = [n for n, indent in pairs if n - indent > w // 2]
         if len(longish) < 10 or sum(n >= w - 15 for n in longish) < WRAP_BAND * len(longish):
             return None
         breaks = fits = 0

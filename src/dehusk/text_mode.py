@@ -6,6 +6,7 @@ segment_text -> features -> classify (one learned pass; rule-based context revis
 
 from __future__ import annotations
 
+import re
 from operator import attrgetter
 
 import numpy as np
@@ -34,6 +35,17 @@ from .segment_text import run_on, segment_text
 from .templates import site_template
 
 _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
+
+
+# a line that is one bracketed span: how text browsers and pandoc print an image ("[A crowd at the
+# harbour]"); the segmenter unbrackets them, as placeholders, on pages that show the habit
+_BRACKETED = re.compile(r"\[[^\[\]]*\]")
+
+
+def image_lines(segments: list[Segment]) -> list[int]:
+    """The lines that stand for an image: a placeholder, or one bracketed span."""
+    return [i for i, seg in enumerate(segments)
+            if (seg.extra and seg.extra.get("placeholder")) or (seg.text[0] == "[" and _BRACKETED.fullmatch(seg.text))]
 
 
 def classify_lines(
@@ -430,12 +442,22 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
     # neither start its main run nor sit among its headline's neighbours (labelled below)
     notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
-    p_meta = p
+    p_meta, keep_meta = p, keep
     if notices:
         p_meta = p.copy()
         p_meta[list(notices)] = 0.0
         keep[list(notices)] = False
-    meta = text_metadata(segments, f, p_meta, keep, url, language, options.fetch_date, threshold)
+    # images (an alt text the dump prints as its own line) are no headline and none of its neighbours
+    # either: the metadata pass reads them as dropped lines; the text keeps what it kept
+    images = image_lines(segments)
+    if images:
+        p_meta = p_meta.copy() if p_meta is p else p_meta
+        p_meta[images] = 0.0
+        keep_meta = keep.copy()
+        keep_meta[images] = False
+        f["image_line"] = np.zeros(len(segments), dtype=bool)
+        f["image_line"][images] = True
+    meta = text_metadata(segments, f, p_meta, keep_meta, url, language, options.fetch_date, threshold)
     if url and text.count("\n") <= 24 and run_on(text.split("\n")):
         # the page on one line: its headline is inside a sentence, found by the URL's words
         texts = [seg.text for seg in segments]

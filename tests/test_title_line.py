@@ -3,10 +3,15 @@ dumps print first (a page's <title>, as Common Crawl's WET text and BeautifulSou
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 import dehusk
-from dehusk.metadata_text_title import titled_parts
+from dehusk.features import text_features
+from dehusk.lang import stopwords
+from dehusk.metadata_text_date import date_only_line
+from dehusk.metadata_text_title import DATED_LINE_PRIOR, title_prior, titled_parts
+from dehusk.segment_text import segment_text
 
 BODY = (
     "The committee met on Tuesday evening to review the proposal for the new library wing, which has been "
@@ -45,3 +50,20 @@ def test_titled_parts(lines: list[str], expected: dict) -> None:
 def test_title_line_names_the_headline() -> None:
     art = dehusk.extract(PAGE, mode="text")
     assert art.title == "Library extension goes to a vote"
+
+
+@pytest.mark.parametrize(("line", "alone"), [
+    ("2018-08-16", True), ("March 12, 2024", True), ("Tuesday, 12 March 2024, 14:05", True), ("2024年3月12日", True),
+    ("July 4, 1776: the day the harbour opened", False), ("Christmas 2024", False), ("Ferry timetable changes", False),
+])
+def test_a_date_alone_on_its_line(line: str, alone: bool) -> None:
+    assert date_only_line(line) is alone
+
+
+def test_a_date_alone_weighs_a_tenth_as_a_headline() -> None:
+    texts = ["Harbour Courier", "2018-08-16", "Ferry timetable changes for the winter crossings",
+             "The harbour board cut the number of winter crossings to the islands from six a day to four."]
+    segments = segment_text("\n\n".join(texts))
+    X, f = text_features(segments, stopwords("en"))
+    prior = title_prior(texts, f, np.array([1, 2]))
+    assert prior[0] <= DATED_LINE_PRIOR * prior[1]

@@ -190,15 +190,33 @@ def dated_meta_line(text: str, lang: str | None = None, fetch_date: str | None =
     to fix the figures in the second table")."""
     if len(text) > 200 or not starts_with_date_keyword(text):
         return False
+    rest = _undated_words(text, lang, fetch_date)
+    return rest is not None and rest <= META_REST_WORDS
+
+
+DATE_ONLY_MAX_CHARS = 60
+
+
+def date_only_line(text: str, lang: str | None = None, fetch_date: str | None = None) -> bool:
+    """True when `text` is a date (with its time) and at most one word more: "2018-08-16", "Tuesday,
+    12 March 2024, 14:05"."""
+    if len(text) > DATE_ONLY_MAX_CHARS:
+        return False
+    rest = _undated_words(text, lang, fetch_date)
+    return rest is not None and rest <= 1
+
+
+def _undated_words(text: str, lang: str | None, fetch_date: str | None) -> int | None:
+    """How many words `text` holds besides its dates (with their times); None when it names no date."""
     ds = find_dates(text, lang=lang, fetch_date=fetch_date)
     if not ds:
-        return False
+        return None
     rest, pos = [], 0
     for d in ds:
         rest.append(text[pos:d.start])
         pos = d.end
     rest.append(text[pos:])
-    return len(_WORD.findall(" ".join(rest))) <= META_REST_WORDS
+    return len(_WORD.findall(" ".join(rest)))
 
 
 def heuristic_date(X: np.ndarray) -> np.ndarray:

@@ -16,7 +16,7 @@ from .authors import byline_match, source_prefix
 from .classify import load_model, model_available
 from .features import stack_columns
 from .headline_slug import url_path
-from .metadata_text_date import dated_meta_line
+from .metadata_text_date import date_only_line, dated_meta_line
 from .metadata_title import site_keys, strip_site, tokens
 from .notices import notice_reason
 from .related_rail import read_also
@@ -167,7 +167,7 @@ _MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|fo
                           r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
 
 
-DATED_LINE_PRIOR = 0.1  # a candidate that is a dated meta line
+DATED_LINE_PRIOR = 0.1  # a candidate that is a dated meta line, or a date alone
 MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
 DOC_TITLE_PRIOR = 6.0  # a candidate that the page's title line above it names
 # a page's title line, as some dumps print it first: "<headline> | <site>", "<headline> - <site>"
@@ -208,9 +208,11 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
                        dtype=bool).reshape(len(cand))
     # (1.0 or 3.0, times 0.3 or 1.0: the products of `title_prior_plain`)
     out = np.where(followed, 3.0, 1.0) * np.where(caption, 0.3, 1.0)
-    # a dated meta line ("입력 2024.07.23. 오후 2:32", "Published 12 March 2024") is the date's, never the headline
+    # a dated meta line ("입력 2024.07.23. 오후 2:32", "Published 12 March 2024") or a date alone ("2018-08-16")
+    # is the date's, never the headline
     re_date = f["re_date"]
-    dated = [j for j, i in enumerate(cand.tolist()) if re_date[i] and dated_meta_line(texts[i])]
+    dated = [j for j, i in enumerate(cand.tolist())
+             if re_date[i] and (dated_meta_line(texts[i]) or date_only_line(texts[i]))]
     if dated:
         out[dated] *= DATED_LINE_PRIOR
     gapped = f.get("gapped")

@@ -1,5 +1,6 @@
-"""An image printed as its own line ("[A crowd at the harbour]": text browsers, pandoc) next to the
-headline: never the headline, and no neighbour that hides it."""
+"""Lines that are no text of the article next to its headline: an image printed as its own line ("[A
+crowd at the harbour]": text browsers, pandoc), an advertising label, a control, a row of share
+buttons or a photo credit. None is the headline, and none hides it (`metadata_view`)."""
 
 from __future__ import annotations
 
@@ -7,30 +8,65 @@ import pytest
 
 import dehusk
 from conftest import load_text_fixture
+from dehusk.metadata_view import furniture_lines
 from dehusk.segment_text import segment_text
 from dehusk.text_mode import image_lines
 
 # the hand-written dumps whose headline is a line of its own that text mode finds
-HEADLINED = ["de-news-inscriptis", "el-news-wet", "en-docs-page", "en-feature-wet", "en-forum-thread",
+HEADLINED = ["de-news-inscriptis", "el-news-wet", "en-feature-wet", "en-forum-thread",
              "es-news-bullets", "fr-news-wet", "hu-news-blanklines", "pl-news-dashes", "tr-news-blanklines",
              "zh-news-wet"]
 
 
-def _with_image_above_headline(name: str, alt: str) -> tuple[str, str]:
+def _with_lines_at_headline(name: str, new: list[str], below: bool = False) -> tuple[str, dict]:
+    """The fixture with `new` lines right above (or below) its headline's line."""
     page, expect = load_text_fixture(name)
     title = expect["title"]
     lines = page.decode("utf-8").split("\n")
     i = next(k for k, line in enumerate(lines) if line.strip() == title)
     indent = lines[i][: len(lines[i]) - len(lines[i].lstrip())]
     gap = "" if name.endswith("-wet") else "\n"  # (as the dump separates its blocks)
-    return "\n".join(lines[:i] + [f"{indent}[{alt.format(title=title)}]{gap}"] + lines[i:]), title
+    at = i + 1 if below else i
+    added = [indent + line.format(title=title) + gap for line in new]
+    return "\n".join(lines[:at] + added + lines[at:]), expect
 
 
 @pytest.mark.parametrize("alt", ["{title}", "A photograph of the scene: {title}"], ids=["restated", "caption"])
 @pytest.mark.parametrize("name", HEADLINED)
 def test_an_image_above_the_headline_leaves_it_the_headline(name: str, alt: str) -> None:
-    page, title = _with_image_above_headline(name, alt)
-    assert dehusk.extract(page, mode="text").title == title
+    page, expect = _with_lines_at_headline(name, [f"[{alt}]"])
+    assert dehusk.extract(page, mode="text").title == expect["title"]
+
+
+FURNITURE = {
+    "advertisement": ["Advertisement"],
+    "advertisement, continue reading": ["ADVERTISEMENT", "Continue reading below"],
+    "listen": ["Listen to this article"],
+    "share": ["Share on Facebook   Share on X   Email"],
+    "photo credit": ["Photo: Harbour Courier / J. Smith"],
+}
+
+
+@pytest.mark.parametrize("lines", list(FURNITURE.values()), ids=list(FURNITURE))
+@pytest.mark.parametrize("name", HEADLINED + ["en-news-blanklines", "ru-news-stars"])
+def test_furniture_under_the_headline_leaves_headline_and_byline(name: str, lines: list[str]) -> None:
+    page, expect = _with_lines_at_headline(name, lines, below=True)
+    art = dehusk.extract(page, mode="text")
+    assert art.title == expect["title"]
+    assert list(art.authors) == expect.get("authors", list(dehusk.extract(load_text_fixture(name)[0], mode="text").authors))
+
+
+def test_furniture_lines() -> None:
+    texts = ["Harbour news", "Advertisement", "Ferry timetable changes for the winter crossings", "Read more",
+             "Continue reading below", "Share on Facebook   Share on X   Email", "Photo: J. Smith / Harbour Courier",
+             "Listen to this article", "The harbour board cut the winter crossings to the islands from six a day to four.",
+             "Advertisement"]
+    segments = segment_text("\n\n".join(texts))
+    words = [float(len(t.split())) for t in texts]
+    more = [1.0 if t in ("Read more", "Continue reading below") else 0.0 for t in texts]
+    # "Read more" stays (it makes the line above a teaser's headline); the last line is out of the window
+    assert furniture_lines(segments, words, more, [], 0, 9) == [1, 4, 5, 6, 7]
+    assert furniture_lines(segments, words, more, [0], 2, 5) == [0, 4]
 
 
 def test_image_lines() -> None:

@@ -35,3 +35,14 @@ def test_long_texts_give_the_same_answer_as_short_ones() -> None:
     padding = "word " * (CACHED_CHARS // 5 + 10)  # past the cached length: computed afresh each time
     assert [d.value for d in find_dates(padding + LINE)] == ["2024-03-03"]
     assert parse_date(LINE + " " + padding) == "2024-03-03"
+
+
+def test_a_remembered_notice_is_the_notice_read_afresh() -> None:
+    from dehusk.notices import _notice_reason, notice_reason
+
+    lines = ["Advertisement", "Story continues below advertisement", "Accept all   Reject all",
+             "Ferry timetable changes for the winter", "We use cookies to improve your experience. Accept cookies or"
+             " manage your preferences.", "Skip to content", "x" * (CACHED_CHARS + 5)]
+    for _ in range(2):  # (the second time from the cache)
+        assert [notice_reason(t) for t in lines] == [_notice_reason.__wrapped__(t) for t in lines]
+    assert notice_reason("Advertisement") is not None and notice_reason("Ferry timetable changes") is None

@@ -58,8 +58,6 @@ def title_candidates(
     # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
     # or a page notice (cookie consent, "enable JavaScript") or a "read also: <another story>" link
     furniture = f["re_more"] + f["re_social"] + f["re_credit"] + f["next_more"] + f["next2_more"]
-    if "image_line" in f:  # an image's alt text (text_mode.image_lines)
-        furniture = furniture + f["image_line"]
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
             and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None

@@ -14,6 +14,9 @@ interface control's label alone in its block ("Click to expand...", "Read more",
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+
+from .dates import short_cached
 
 # cookie and consent notices read like prose; they name cookies together with a consent verb
 _CONSENT = re.compile(
@@ -149,9 +152,18 @@ def _consent_buttons(text: str) -> bool:
             and _CONSENT_BUTTONS.search(low) is not None)
 
 
+AD_LABEL = "advertising label or loading placeholder"  # (a notice_reason)
+
+
 def notice_reason(text: str) -> str | None:
     """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""
+    # (remembered for short texts: several passes ask about the same lines, and sites repeat theirs)
+    return short_cached(_notice_reason, text)
+
+
+@lru_cache(maxsize=8192)
+def _notice_reason(text: str) -> str | None:
     # (a cookie word outside ASCII is looked for only on lines that are not ASCII)
     cookie = "ookie" in text or (len(text) >= OTHER_COOKIE_MIN_CHARS and not text.isascii()
                                  and _OTHER_COOKIE.search(text) is not None)
@@ -171,7 +183,7 @@ def notice_reason(text: str) -> str | None:
         if _TOC_LABEL.match(text):
             return "table of contents label (a navigation notice)"
         if _PLACEHOLDER.match(text):
-            return "advertising label or loading placeholder"
+            return AD_LABEL
         if _CONTROL.match(text) or _TEXT_SIZE.match(text):
             return "an interface control's label (a button or link) alone in its block"
     return None

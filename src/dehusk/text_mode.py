@@ -25,7 +25,8 @@ from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyrigh
 from .headline_slug import byline_after, date_after, slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
-from .metadata_text import TextMeta, pick_lead, text_metadata
+from .metadata_text import TextMeta, pick_lead
+from .metadata_view import FURNITURE_ABOVE, FURNITURE_BELOW, furniture_lines, text_metadata_view
 from .mojibake import fix_mojibake
 from .notices import notice_reason
 from .options import Options
@@ -442,22 +443,19 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
     # neither start its main run nor sit among its headline's neighbours (labelled below)
     notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
-    p_meta, keep_meta = p, keep
+    p_meta = p
     if notices:
         p_meta = p.copy()
         p_meta[list(notices)] = 0.0
         keep[list(notices)] = False
-    # images (an alt text the dump prints as its own line) are no headline and none of its neighbours
-    # either: the metadata pass reads them as dropped lines; the text keeps what it kept
-    images = image_lines(segments)
-    if images:
-        p_meta = p_meta.copy() if p_meta is p else p_meta
-        p_meta[images] = 0.0
-        keep_meta = keep.copy()
-        keep_meta[images] = False
-        f["image_line"] = np.zeros(len(segments), dtype=bool)
-        f["image_line"][images] = True
-    meta = text_metadata(segments, f, p_meta, keep_meta, url, language, options.fetch_date, threshold)
+    # interface lines (notices, share rows) and images (an alt text the dump prints as its own line)
+    # are no headline, byline or date, nor any one's neighbour: the metadata pass reads the page
+    # without them (the text keeps what it kept)
+    words = f["_words"].tolist()
+    top = int(kept[0]) if len(kept := np.flatnonzero(keep)) else 0  # (the headline is looked for around it)
+    skip = furniture_lines(segments, words, f["re_more"].tolist(), image_lines(segments), top - FURNITURE_ABOVE,
+                           top + FURNITURE_BELOW)
+    meta = text_metadata_view(segments, f, p_meta, keep, skip, url, language, options.fetch_date, threshold)
     if url and text.count("\n") <= 24 and run_on(text.split("\n")):
         # the page on one line: its headline is inside a sentence, found by the URL's words
         texts = [seg.text for seg in segments]
@@ -474,7 +472,6 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         if i is not None:
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options, notices, url)
-    words = f["_words"].tolist()  # the same additions, in the same order, on Python floats
     if meta.title_idx is not None:
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None

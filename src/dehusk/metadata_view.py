@@ -7,8 +7,8 @@ headline picker reads of the lines around each candidate: one "Advertisement" un
 moved it away on about one page in seven, and an "ADVERTISEMENT / Continue reading below" pair
 (whose "continue reading" reads as a teaser's link) on most. `text_metadata_view` runs
 `metadata_text.text_metadata` on the other lines, with the features that look at neighbours
-(the "read more" shifts and windows) taken again on them, and gives its answer in the page's
-line numbers.
+(the "read more" shifts and windows, the blank lines around each line) taken again on them, and
+gives its answer in the page's line numbers.
 """
 
 from __future__ import annotations
@@ -24,7 +24,6 @@ from .notices import AD_LABEL, notice_reason
 
 FURNITURE_ABOVE, FURNITURE_BELOW = 40, 60  # lines read around the first kept line (headline candidates: 40 above it)
 FURNITURE_MAX_WORDS = 12  # longer lines are text, whatever they name (a notice this long is a banner, not a label)
-_NEIGHBOUR_WINDOWS = ("w3_re_more", "w3_re_nav")
 
 
 def furniture_lines(
@@ -66,7 +65,7 @@ def text_metadata_view(
     more = fv["re_more"]
     fv["prev_more"], fv["next_more"], fv["next2_more"] = shift(more, 1), shift(more, -1), shift(more, -2)
     (means,) = window_means(stack_columns([more, fv["re_nav"]]), (3,))
-    fv[_NEIGHBOUR_WINDOWS[0]], fv[_NEIGHBOUR_WINDOWS[1]] = means[:, 0], means[:, 1]
+    fv["w3_re_more"], fv["w3_re_nav"] = means[:, 0], means[:, 1]
     meta = text_metadata([segments[i] for i in view.tolist()], fv, p[view], keep[view], url, lang, fetch_date,
                          threshold)
     at = view.tolist()

@@ -9,6 +9,7 @@ import pytest
 import dehusk
 from conftest import load_text_fixture
 from dehusk.metadata_view import furniture_lines
+from dehusk.notices import AD_LABEL, ad_label, notice_reason
 from dehusk.segment_text import segment_text
 from dehusk.text_mode import image_lines
 
@@ -81,3 +82,29 @@ def test_image_lines() -> None:
     placeholders = segment_text("\n\n".join(["[logo]", "Harbour news", "[IMG]", "Text of the story.", "[banner]"]))
     assert [seg.text for seg in placeholders] == ["logo", "Harbour news", "IMG", "Text of the story.", "banner"]
     assert image_lines(placeholders) == [0, 2, 4]  # unbracketed by the segmenter, still images
+
+
+@pytest.mark.parametrize("label", ["Advertisement", "Story continues below advertisement", "ANZEIGE"])
+@pytest.mark.parametrize("name", HEADLINED)
+def test_advertising_labels_between_paragraphs_change_nothing(name: str, label: str) -> None:
+    page, _ = load_text_fixture(name)
+    plain = dehusk.extract(page, mode="text")
+    paragraphs = {p for p in plain.text.split("\n\n") if len(p) >= 60}
+    lines, out = page.decode("utf-8").split("\n"), []
+    for line in lines:
+        out.append(line)
+        if line.strip() in paragraphs:
+            out.append(label)
+    shaped = dehusk.extract("\n".join(out), mode="text", explain=True)
+    assert shaped.text == plain.text and shaped.title == plain.title and shaped.authors == plain.authors
+    assert {b.label for b in shaped.blocks if b.text == label} == {"boilerplate"}
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Advertisement", True), ("ADVERTISEMENT", True), ("Story continues below advertisement", True), ("Anzeige", True),
+    ("Loading...", True), ("Advertisement and sponsorship rules changed in May", False), ("Table of contents", False),
+    ("Advertising", False),
+])
+def test_ad_label(text: str, expected: bool) -> None:
+    assert ad_label(text) is expected
+    assert (notice_reason(text) == AD_LABEL) is expected

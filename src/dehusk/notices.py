@@ -155,6 +155,12 @@ def _consent_buttons(text: str) -> bool:
 AD_LABEL = "advertising label or loading placeholder"  # (a notice_reason)
 
 
+def ad_label(text: str) -> bool:
+    """Is `text` an advertising label or a loading placeholder ("Advertisement", "Story continues
+    below advertisement", "Anzeige", "Loading...")? (notice_reason's AD_LABEL, alone: cheap.)"""
+    return len(text) <= TOC_LABEL_MAX_CHARS and _PLACEHOLDER.match(text) is not None and _TOC_LABEL.match(text) is None
+
+
 def notice_reason(text: str) -> str | None:
     """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""

@@ -28,7 +28,7 @@ from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
 from .metadata_view import FURNITURE_ABOVE, FURNITURE_BELOW, furniture_lines, text_metadata_view
 from .mojibake import fix_mojibake
-from .notices import notice_reason
+from .notices import AD_LABEL, ad_label, notice_reason
 from .options import Options
 from .pagetype_text import page_row, page_type_and_confidence
 from .related_rail import READ_ALSO_REASON, about_box, counted_list, read_also, related_rail
@@ -418,6 +418,14 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
+    # advertising labels ("Advertisement", "Story continues below") are no text of the page, and as a
+    # neighbour one makes the paragraphs around it look like a menu: the page is read without them
+    page = segments
+    ads = [seg for seg in segments if ad_label(seg.text)]
+    if ads and len(ads) < len(segments):
+        for seg in ads:
+            seg.label, seg.reason = "boilerplate", AD_LABEL
+        segments = [seg for seg in segments if seg.reason != AD_LABEL]
     # (the identifier reads the first LANG_SAMPLE characters: one more gathered makes the same prefix)
     sample = _sample(segments, 60, LANG_SAMPLE + 1) or _sample(segments, 0, LANG_SAMPLE + 1)
     language = options.language or detect_language(sample)[0]
@@ -479,4 +487,4 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
         source=meta.source, tags=meta.tags, language=language, page_type=page_type, confidence=confidence,
     )
-    return assemble(segments, out, options, mode="text", url=url)
+    return assemble(page, out, options, mode="text", url=url)

@@ -6,7 +6,7 @@ import pytest
 
 import dehusk
 from conftest import FERRY_PARAGRAPHS
-from dehusk.notices import notice_reason
+from dehusk.notices import READING_TIME, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -178,3 +178,13 @@ def test_a_kept_consent_banner_does_not_move_the_headline() -> None:
     assert article.title == "Bremen vermietet Ruderboote jetzt direkt am Hafen"
     assert banner not in article.text
     assert body[0] in article.text
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("5 min read", True), ("10 Min Read", True), ("3 MIN. READ", True), ("Reading time: 4 minutes", True),
+    ("4 minute read time", True), ("Lesezeit: 3 Min.", True), ("Temps de lecture : 4 min", True),
+    ("4 minuten leestijd", True), ("5 minutes ago", False), ("The 5 minute read that changed my mind", False),
+    ("About 5 minutes", False),
+])
+def test_reading_time_labels(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == READING_TIME) is notice

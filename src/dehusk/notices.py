@@ -87,6 +87,17 @@ _CONTROL = re.compile(
 )
 # a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
 # "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
+# how long the article takes to read, alone in its block ("5 min read", "Reading time: 4 minutes",
+# "Lesezeit: 3 Min.", "Temps de lecture : 4 min", "4 minuten leestijd")
+_READING_TIME = re.compile(
+    r"(?i)^\W*(?:(?:reading\s+time|read\s+time|lesezeit|lesedauer|temps\s+de\s+lecture|tiempo\s+de\s+lectura|"
+    r"tempo\s+di\s+lettura|tempo\s+de\s+leitura|czas\s+czytania|leestijd|läsetid|lukuaika|okuma\s+süresi)\W{0,3}\s*"
+    r"(?:about\s+|approx\.\s*|ca\.\s*|env\.\s*|~\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?"
+    r"(?:min(?:ute)?s?|minuten|minutes?|minutos|minuti|minut|dakika|mins?)\.?|"
+    r"(?:about\s+|ca\.\s*|~\s*)?\d{1,3}\s*(?:-\s*\d{1,3}\s*)?(?:min(?:ute)?s?|minuten|minutos|minuti|mins?)\.?\s*"
+    r"(?:read|reading|de\s+lectura|de\s+lecture|di\s+lettura|de\s+leitura|lesezeit|leestijd|czytania)(?:\s+time)?)\W*$"
+)
+READING_TIME = "a reading-time label"  # (a notice_reason)
 _TEXT_SIZE = re.compile(
     r"(?i)^\W*(?:text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte|taille\s+de\s+(?:la\s+)?police|"
     r"tamaño\s+de\s+(?:la\s+)?(?:letra|fuente|texto)|dimensione\s+(?:del\s+)?(?:testo|carattere)|"
@@ -192,4 +203,6 @@ def _notice_reason(text: str) -> str | None:
             return AD_LABEL
         if _CONTROL.match(text) or _TEXT_SIZE.match(text):
             return "an interface control's label (a button or link) alone in its block"
+        if _READING_TIME.match(text):
+            return READING_TIME
     return None

@@ -188,3 +188,13 @@ def test_a_kept_consent_banner_does_not_move_the_headline() -> None:
 ])
 def test_reading_time_labels(text: str, notice: bool) -> None:
     assert (notice_reason(text) == READING_TIME) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Breaking News", True), ("EXCLUSIVE", True), ("Live updates", True), ("Eilmeldung", True), ("Son dakika", True),
+    ("عاجل", True), ("Trending: Elections Budget Weather", True), ("Trending now: Ferry | Harbour | Schools", True),
+    ("Breaking the rules of the harbour board", False), ("Live music returns to the harbour", False),
+    ("Trending topics in 2024 show a shift to local news", False), ("Just In", False),
+])
+def test_news_labels_and_trending_bars(text: str, notice: bool) -> None:
+    assert (notice_reason(text) is not None) is notice

@@ -115,7 +115,7 @@ def test_author_candidates_names_are_author_names() -> None:
 
 def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: ANN001
     """The layout factor of `title_prior` one candidate at a time (Markdown headings aside)."""
-    from dehusk.metadata_text_title import _BREADCRUMB, _MEDIA_LABEL
+    from dehusk.metadata_text_title import _BREADCRUMB, _MEDIA_LABEL, FOLLOWED_PRIOR
 
     n = len(texts)
     vals = []
@@ -123,7 +123,7 @@ def title_prior_plain(texts: list[str], f: dict, cand) -> list[float]:  # noqa: 
         v = 1.0
         for j in range(i + 1, min(i + 4, n)):
             if f["re_byline"][j] or (f["re_date"][j] and f["_words"][j] <= 12):
-                v *= 3.0
+                v *= FOLLOWED_PRIOR[j - i - 1]  # the nearest byline or date line
                 break
         if f["re_media"][i] or _BREADCRUMB.search(texts[i]) or _MEDIA_LABEL.match(texts[i]):
             v *= 0.3

@@ -67,3 +67,14 @@ def test_a_date_alone_weighs_a_tenth_as_a_headline() -> None:
     X, f = text_features(segments, stopwords("en"))
     prior = title_prior(texts, f, np.array([1, 2]))
     assert prior[0] <= DATED_LINE_PRIOR * prior[1]
+
+
+def test_the_line_nearest_the_byline_weighs_most() -> None:
+    """A kicker or a widget a line above the headline is as near a byline as the headline is, in
+    a window of three lines; the nearer line weighs more."""
+    texts = ["Weather 7°C", "Ferry timetable changes for the winter crossings", "By Jane Miller",
+             "The harbour board cut the number of winter crossings to the islands from six a day to four."]
+    segments = segment_text("\n\n".join(texts))
+    _, f = text_features(segments, stopwords("en"))
+    prior = title_prior(texts, f, np.array([0, 1]))
+    assert prior[1] == 3.0 and prior[0] < prior[1]

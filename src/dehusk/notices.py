@@ -98,6 +98,16 @@ _READING_TIME = re.compile(
     r"(?:read|reading|de\s+lectura|de\s+lecture|di\s+lettura|de\s+leitura|lesezeit|leestijd|czytania)(?:\s+time)?)\W*$"
 )
 READING_TIME = "a reading-time label"  # (a notice_reason)
+# a news label alone in its block, as a kicker over a headline ("Breaking news", "Exclusive", "LIVE")
+_NEWS_LABEL = re.compile(
+    r"(?i)^\W*(?:breaking(?:\s+news)?|exclusive|live(?:\s+updates)?|developing(?:\s+story)?|eilmeldung|"
+    r"exklusiv|derni[eè]re\s+minute|[uú]ltima\s+hora|exclusiva|ultim['’]ora|pilne|son\s+dakika|срочно|"
+    r"молния|速報|突发|속보|خبر\s+عاجل|عاجل)\W*$"
+)
+# a bar of trending topics: its label, then the topics ("Trending: Elections Budget Weather")
+_TRENDING = re.compile(r"(?i)^\W*(?:trending(?:\s+now|\s+topics)?|hot\s+topics|topik\s+populer|tendencias|"
+                       r"temas\s+del\s+d[ií]a|im\s+trend|en\s+ce\s+moment|populer)\s*[:：|]")
+TRENDING_MAX_CHARS = 120
 _TEXT_SIZE = re.compile(
     r"(?i)^\W*(?:text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte|taille\s+de\s+(?:la\s+)?police|"
     r"tamaño\s+de\s+(?:la\s+)?(?:letra|fuente|texto)|dimensione\s+(?:del\s+)?(?:testo|carattere)|"
@@ -205,4 +215,8 @@ def _notice_reason(text: str) -> str | None:
             return "an interface control's label (a button or link) alone in its block"
         if _READING_TIME.match(text):
             return READING_TIME
+        if _NEWS_LABEL.match(text):
+            return "a news label (breaking, exclusive, live) alone in its block"
+    if len(text) <= TRENDING_MAX_CHARS and _TRENDING.match(text):
+        return "a bar of trending topics"
     return None

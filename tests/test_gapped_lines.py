@@ -26,6 +26,6 @@ def test_a_gapped_row_weighs_as_a_caption_for_the_headline_picker() -> None:
     f = {"re_byline": np.array([0.0, 0.0, 1.0]), "re_date": np.zeros(3), "re_media": np.zeros(3),
          "_words": np.array([4.0, 3.0, 3.0])}
     cand = np.array([0, 1])
-    assert title_prior(texts, f, cand).tolist() == [3.0, 3.0]
+    assert title_prior(texts, f, cand).tolist() == [2.75, 3.0]  # (the byline two lines below, and one)
     f["gapped"] = np.array([True, False, False])
-    assert title_prior(texts, f, cand).tolist() == [3.0 * 0.3, 3.0]
+    assert title_prior(texts, f, cand).tolist() == [2.75 * 0.3, 3.0]

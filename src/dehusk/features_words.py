@@ -77,9 +77,13 @@ _LETTER_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
 def share_tools(text: str) -> bool:
     """Is the line only share/print/save buttons (1 to SHARE_TOOLS_MAX_WORDS such words)?"""
     text = text.strip(" \t|·•:")  # ("Share this:")
-    if len(text) > 80 or not _WORDS_LINE.fullmatch(text):
+    if len(text) > 80:
         return False
-    words = _LETTER_WORD.findall(text.lower())
+    low = text.lower()
+    first = _LETTER_WORD.search(low)  # (every word must be a button's: the first one decides most lines)
+    if first is None or first.group() not in SHARE_TOOL_WORDS or not _WORDS_LINE.fullmatch(text):
+        return False
+    words = _LETTER_WORD.findall(low)
     return (1 <= len(words) <= SHARE_TOOLS_MAX_WORDS and all(w in SHARE_TOOL_WORDS for w in words)
             and not all(w in _SHARE_FILLER for w in words))
 

@@ -26,7 +26,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import train_text as tt  # noqa: E402
 from dehusk.classify import export_lightgbm, page_cut  # noqa: E402
 from dehusk.pagetype import TYPES, choose_type  # noqa: E402
-from dehusk.pagetype_text import CONF_FEATURES, CONFIDENCE_MODEL, PAGE_FEATURES, page_row  # noqa: E402
+from dehusk.pagetype_text import (  # noqa: E402
+    CONF_FEATURES,
+    CONFIDENCE_MODEL,
+    PAGE_FEATURES,
+    URL_FEATURES,
+    page_row,
+    url_columns,
+)
 from dehusk.text_mode import TEXT_CUT_FLOOR, TEXT_SHARPEN  # noqa: E402
 
 PARAMS = {"objective": "binary", "learning_rate": 0.05, "num_leaves": 15, "max_depth": 5, "min_data_in_leaf": 20,
@@ -36,16 +43,17 @@ CONF_PARAMS = {**PARAMS, "objective": "cross_entropy"}
 TYPE_ROUNDS, CONF_ROUNDS = 150, 200
 
 
-def page_rows(rows: list[dict], score, with_url: list[bool]) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
-    """(PAGE_FEATURES rows, word F1 of each extraction)."""
-    feats, f1 = [], []
-    for r, url in zip(rows, with_url, strict=True):
+def page_rows(rows: list[dict], score) -> tuple[np.ndarray, np.ndarray, np.ndarray]:  # noqa: ANN001
+    """(PAGE_FEATURES rows read without a URL, the URL columns of each page, word F1 of each extraction)."""
+    feats, links, f1 = [], [], []
+    for r in rows:
         words = np.asarray(r["words"], dtype=np.float64)
         cut = page_cut(r["p1"], words + 1.0, TEXT_CUT_FLOOR, TEXT_SHARPEN)
-        feats.append(page_row(r["X"], r["p1"], words, cut, r["page"].get("url") if url else None))
+        feats.append(page_row(r["X"], r["p1"], words, cut, None))
+        links.append(url_columns(r["page"].get("url")))
         kept = "\n".join(t for t, p in zip(r["texts"], r["p1"], strict=True) if p >= cut)
         f1.append(score.word_prf(r["page"]["gold"]["body"], kept)[2])
-    return np.array(feats), np.array(f1)
+    return np.array(feats), np.array(links, dtype=np.float64), np.array(f1)
 
 
 def fit(X: np.ndarray, y: np.ndarray, params: dict, rounds: int) -> lgb.Booster:
@@ -62,9 +70,10 @@ def main() -> int:
     rows = pickle.loads(args.oof.read_bytes())
     # half of the renderings are trained without their URL (a dump often comes without one)
     shown = [zlib.crc32((r["page"]["id"] + r["rend"]).encode()) % 2 == 1 for r in rows]
-    A_train, f1 = page_rows(rows, score, shown)
-    A_url, _ = page_rows(rows, score, [True] * len(rows))
-    A_none, _ = page_rows(rows, score, [False] * len(rows))
+    A_none, links, f1 = page_rows(rows, score)
+    A_url = A_none.copy()
+    A_url[:, -len(URL_FEATURES):] = links  # (page_row puts the URL's columns last)
+    A_train = np.where(np.array(shown)[:, None], A_url, A_none)
     assert A_train.shape[1] == len(PAGE_FEATURES)
     types = np.array([TYPES.index(r["page"].get("page_type") or "article") for r in rows])
     fid = tt.fold_ids(rows, 3)

@@ -61,8 +61,12 @@ def page_row(X: np.ndarray, p: np.ndarray, words: np.ndarray, cut: float, url: s
         float(p[keep].mean()) if n_kept else 0.0, float(p[~keep].mean()) if n_kept < n else 0.0,
         float(np.mean((p > UNSURE_LOW) & (p < UNSURE_HIGH))), cut, float(np.log1p(runs)), float(np.log1p(kept_words)),
     ]
-    link = url_features(url) if url else [NO_URL] * len(URL_FEATURES)
-    return np.concatenate([X.mean(axis=0), weight @ X, [np.log(n)], kept_mean, stats, link])
+    return np.concatenate([X.mean(axis=0), weight @ X, [np.log(n)], kept_mean, stats, url_columns(url)])
+
+
+def url_columns(url: str | None) -> list[float]:
+    """The last len(URL_FEATURES) columns of a page's row: its URL's words, or NO_URL without one."""
+    return url_features(url) if url else [NO_URL] * len(URL_FEATURES)
 
 
 def page_type_and_confidence(row: np.ndarray) -> tuple[str | None, float | None]:

@@ -7,6 +7,7 @@ segment_text -> features -> classify (one learned pass; rule-based context revis
 from __future__ import annotations
 
 import re
+from itertools import compress
 from operator import attrgetter
 
 import numpy as np
@@ -421,11 +422,11 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     # advertising labels ("Advertisement", "Story continues below") are no text of the page, and as a
     # neighbour one makes the paragraphs around it look like a menu: the page is read without them
     page = segments
-    ads = [seg for seg in segments if ad_label(seg.text)]
-    if ads and len(ads) < len(segments):
-        for seg in ads:
+    is_ad = [ad_label(seg.text) for seg in segments]
+    if any(is_ad) and not all(is_ad):
+        for seg in compress(segments, is_ad):
             seg.label, seg.reason = "boilerplate", AD_LABEL
-        segments = [seg for seg in segments if seg.reason != AD_LABEL]
+        segments = [seg for seg, ad in zip(segments, is_ad, strict=True) if not ad]
     # (the identifier reads the first LANG_SAMPLE characters: one more gathered makes the same prefix)
     sample = _sample(segments, 60, LANG_SAMPLE + 1) or _sample(segments, 0, LANG_SAMPLE + 1)
     language = options.language or detect_language(sample)[0]

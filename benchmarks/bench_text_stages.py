@@ -20,7 +20,7 @@ from typing import Any
 
 import dehusk
 from bench_text import dump_args, read_dumps
-from dehusk import classify, features, metadata_text, text_mode
+from dehusk import classify, features, metadata_text, metadata_view, text_mode
 
 # (module, function, label): the label's indentation shows the nesting
 STAGES = (
@@ -32,10 +32,11 @@ STAGES = (
     (features, "add_window_features", "    add_window_features"),
     (features, "add_region_features", "    add_region_features"),
     (text_mode, "lexicon_features", "  lexicon_features"),
-    (text_mode, "text_metadata", "text_metadata"),
-    (metadata_text, "pick_title", "  pick_title"),
-    (metadata_text, "date_candidates", "  date_candidates"),
-    (metadata_text, "author_candidates", "  author_candidates"),
+    (text_mode, "text_metadata_view", "text_metadata_view"),
+    (metadata_view, "text_metadata", "  text_metadata"),
+    (metadata_text, "pick_title", "    pick_title"),
+    (metadata_text, "date_candidates", "    date_candidates"),
+    (metadata_text, "author_candidates", "    author_candidates"),
     (text_mode, "label_segments", "label_segments"),
     (text_mode, "assemble", "assemble"),
 )

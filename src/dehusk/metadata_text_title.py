@@ -14,6 +14,7 @@ import numpy as np
 
 from .authors import byline_match, source_prefix
 from .classify import load_model, model_available
+from .dates import find_dates, has_date_hint
 from .features import stack_columns
 from .headline_slug import url_path
 from .metadata_text_date import date_only_line, dated_meta_line
@@ -128,11 +129,62 @@ def strip_breadcrumb(line: str) -> str:
     return line
 
 
+# what a dump prints around a headline on its line (an alt text's or a label's words, a link
+# aggregator's domain and points, a date): `strip_decorations` drops them
+_ALT_PREFIX = re.compile(  # (a bare "Image of the Year" is a headline: a modifier or a post's word is needed)
+    r"(?i)^(?:(?:main|hero|featured|feature|header|cover|lead|product|thumbnail|gallery|alt view)\s+"
+    r"(?:image|photo|picture|img|thumbnail)(?:\s+\d{1,3}\s+of\s+\d{1,3}\s*[-–—:|]\s*|(?:\s+\d{1,3})?\s+(?:of|for)\s+"
+    r"(?:(?:the\s+)?(?:blog\s+)?(?:post|article|story)\s*:?\s+)?)"
+    r"|(?:image|photo|picture|img|thumbnail)\s+(?:of|for)\s+(?:the\s+)?(?:blog\s+)?(?:post|article|story)\s*:?\s+)"
+    r"(?=\S)")
+_COUNTER_SUFFIX = re.compile(r"(?i)(?:,\s+\d{1,3}\s+of\s+\d{1,3}|\s+(?:image|photo|picture)\s+\d{1,3})\s*$")
+_LABEL_PREFIX = re.compile(r"(?i)^(?:title|titel|titre|título|titolo|tytuł|q|question|collection)\s*:\s*(?=\S)")
+_DOMAIN_SUFFIX = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)(?:\s+\d{1,6})?\s*$")
+_DATE_SEP = " \t/|·•–—-,:"
+
+
+def _words(text: str) -> int:
+    return len(_TOK.findall(text))
+
+
+def strip_decorations(line: str) -> str:
+    """A headline line without what a dump prints around it: an image's alt-text wording around a
+    headline ("Main image of <headline>", "<headline>, 2 of 7"), a label ("Title:", "Q:",
+    "Collection:"), a link aggregator's "(example.com) 87", a date before or after it
+    ("Dec 18 2025 <headline>", "<headline> January 22nd, 2019"). Each only when a headline stays
+    (a word after a label, two after an alt text's words or before a date, three after one)."""
+    out = line.strip()
+    for pattern, least in ((_ALT_PREFIX, 2), (_LABEL_PREFIX, 1), (_COUNTER_SUFFIX, 2), (_DOMAIN_SUFFIX, 2)):
+        rest = pattern.sub("", out, count=1).strip()
+        if rest != out and _words(rest) >= least:
+            out = rest
+    dates = find_dates(out) if has_date_hint(out) else []
+    # a date in words ("Dec 18 2025"); a numeric one is often a series' part of its headline
+    # ("Weekly Wrap-Up 12/19/2025", "Update 2024-10-04", "2024.4.4 -> 2024.5.0 issue")
+    if len(dates) == 1 and any(c.isalpha() for c in out[dates[0].start:dates[0].end]):
+        d = dates[0]
+        rest, least = out, 3
+        if d.start == 0:  # ("January 6, 2021: The day ..." is a headline: a colon after the date keeps it)
+            rest = out if out[d.end:].lstrip()[:1] == ":" else out[d.end:].lstrip(_DATE_SEP)
+        elif not out[d.end:].strip(_DATE_SEP + ".") and out[d.start - 1:d.start].isspace():
+            # ("... / Dec 18 2025", "Backup Strategy January 22nd, 2019"; but "What happened on 12
+            # March 2020": after a lower-case word the date is the headline's)
+            head = out[:d.start].rstrip()
+            last = head.split()[-1] if head.split() else ""
+            if ":" in "".join(head.split()[-2:]):  # ("Posts: 2 Joined: Sun Dec 17, 2023": a meta line's label)
+                pass
+            elif head[-1:] in _DATE_SEP or not last.isalpha() or not last.islower():
+                rest, least = head.rstrip(_DATE_SEP), 2
+        if rest != out and _words(rest) >= least and not find_dates(rest):
+            out = rest
+    return out
+
+
 def headline_text(line: str, url: str | None) -> str:
-    """The headline of the picked title line without a breadcrumb trail before it and without the
-    site's name ("... | Example News", a page's <title> as some renderers print it), by HTML
-    mode's rules (`metadata_title.strip_site`)."""
-    line = strip_breadcrumb(line)
+    """The headline of the picked title line without a breadcrumb trail before it, without the
+    decorations of `strip_decorations` and without the site's name ("... | Example News", a
+    page's <title> as some renderers print it), by HTML mode's rules (`metadata_title.strip_site`)."""
+    line = strip_decorations(strip_breadcrumb(line))
     return strip_site(line, site_keys([], url)) or line
 
 

@@ -1,0 +1,79 @@
+"""Text mode's headline is given without what a dump prints around it on its line: an image's alt
+text ("Main image of ..."), a label ("Title:", "Q:", "Collection:"), a link aggregator's domain
+and points, a date in words before or after it; and nothing is cut from a headline that only
+looks like one of these."""
+
+from __future__ import annotations
+
+import pytest
+
+import dehusk
+from dehusk.metadata_text_title import headline_text, strip_decorations
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("Hero image for blog post Nine Habits of Patient Gardeners", "Nine Habits of Patient Gardeners"),
+        ("Main image of Brava 40 L Hiking Pack, Slate Grey", "Brava 40 L Hiking Pack, Slate Grey"),
+        ("Thumbnail image 1 of Brava 40 L Hiking Pack", "Brava 40 L Hiking Pack"),
+        ("Alt view image 3 of 12 - Brava 40 L Hiking Pack", "Brava 40 L Hiking Pack"),
+        ("Brava 40 L Hiking Pack, 3 of 12", "Brava 40 L Hiking Pack"),
+        ("Stoneware mug with blue glaze image 4", "Stoneware mug with blue glaze"),
+        ("Title:Sparse Routing for Small Language Models", "Sparse Routing for Small Language Models"),
+        ("Q: Why does my tent leak at the seams?", "Why does my tent leak at the seams?"),
+        ("Collection: Lanterns", "Lanterns"),
+        ("Town Votes to Keep Its Night Ferry (harbourpost.example) 212", "Town Votes to Keep Its Night Ferry"),
+        ("Mar 4 2025 Moving the build to a new runner", "Moving the build to a new runner"),
+        ("Winter Pruning Notes / 14 January 2024", "Winter Pruning Notes"),
+        ("Winter Pruning Notes January 14th, 2024", "Winter Pruning Notes"),
+    ],
+)
+def test_decorations_are_cut(line: str, expected: str) -> None:
+    assert strip_decorations(line) == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Image of the Year",  # no modifier: a headline
+        "Photo of the day",
+        "What happened on 12 March 2020",  # a date after a lower-case word is the headline's
+        "January 6, 2021: The day the count was certified",  # a colon after the date
+        "Release Notes 12/19/2025",  # a numeric date is a series' part of its headline
+        "Status Update 2024-10-04",
+        "Results 1 to 18 of 18",  # a counter without its comma
+        "Elections - 12 March 2020",  # one word would be left
+        "Posts: 2 Joined: Sun Dec 17, 2023",  # a meta line's label before the date
+    ],
+)
+def test_headlines_that_only_look_decorated_stay(line: str) -> None:
+    assert strip_decorations(line) == line
+
+
+def test_a_label_may_leave_one_word() -> None:
+    assert strip_decorations("Collection: Lanterns") == "Lanterns"
+    assert strip_decorations("Title:") == "Title:"  # nothing after the label: the line stays
+
+
+def test_headline_text_cuts_decorations_then_the_site() -> None:
+    assert headline_text("Hero image for blog post Nine Habits of Patient Gardeners | Garden Ledger",
+                         "https://gardenledger.example/blog/nine-habits") == "Nine Habits of Patient Gardeners"
+
+
+BODY = (
+    "The valley's ferry has carried cars and cyclists across the lake since 1962, and the council had planned "
+    "to replace it with a longer bus route next spring.\n"
+    "At Tuesday's meeting residents filled the hall, and after three hours of questions the councillors voted "
+    "seven to two to keep the night crossing for another five years.\n"
+    "The operator says the boat needs a new engine within two years, and the council will now ask the region "
+    "to share the cost of it with the towns on both shores.\n"
+)
+
+
+def test_a_page_whose_headline_line_carries_its_date() -> None:
+    page = ("Harbour Post\nNews\nLocal\nSport\n\n"
+            "Mar 4 2025 Council keeps the night ferry running\n"
+            "By Ilse Varga\n\n" + BODY + "\nContact us\nPrivacy\n")
+    art = dehusk.extract(page, mode="text")
+    assert art.title == "Council keeps the night ferry running"

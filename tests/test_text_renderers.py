@@ -578,3 +578,43 @@ def test_a_page_on_one_line_is_dated_by_the_date_after_its_headline() -> None:
     assert article.title == h
     assert article.published == "2024-03-14"
     assert list(article.authors) == ["Peter Hale"]
+
+
+def elinks(page: str) -> str:
+    """elinks -dump: numbered links, wrapped at 76, then "References", "Visible links" (a <link>
+    element's title numbered, its URL alone on the next line, among the "N. URL" lines) and
+    "Hidden links:"."""
+    out = lynx(page).split("\n")
+    cut = out.index("References")
+    refs = [ln.strip() for ln in out[cut + 1:] if ln.strip()]
+    tail = ["References", "", "   Visible links"]
+    for k, ref in enumerate(refs):
+        tail.append(f"   {ref}")
+        if k % 3 == 0:  # (a feed's or a search page's <link>)
+            tail += [f"   {len(refs) + k}. Harbour Courier feed", f"   https://example.org/feed/{k}"]
+    tail += ["   Hidden links:"] + [f"   {len(refs) * 2 + k}. https://example.org/hidden/{k}" for k in range(4)]
+    return "\n".join(out[:cut] + tail)
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_elinks_reference_lists_stay_out(name: str) -> None:
+    page, exp = _page(name)
+    art = dehusk.extract(elinks(page), mode="text")
+    assert "example.org" not in art.text and "Harbour Courier feed" not in art.text
+    assert "Visible links" not in art.text and "Hidden links" not in art.text
+    text, pos = norm(art.text), 0
+    for snippet in exp["must_contain"]:
+        found = text.find(norm(snippet), pos)
+        assert found >= 0, snippet
+        pos = found
+
+
+def test_a_scholarly_reference_list_is_not_a_link_list() -> None:
+    from dehusk.segment_text import drop_reference_list
+
+    body = ["The trial followed 212 patients for two years.", "", "References", ""]
+    refs = [f"  {k}. Author {k}, A study of sleep and shift work, Journal of Sleep {k}, 2019." for k in range(1, 9)]
+    links = ["", "References", "", "   Visible links"] + [f"   {k}. https://example.org/{k}" for k in range(1, 6)]
+    assert drop_reference_list(body + refs) == body + refs
+    out = drop_reference_list(body + refs + links)
+    assert out[:len(body + refs)] == body + refs and not "".join(out[len(body + refs):]).strip()

@@ -271,17 +271,29 @@ def has_link_numbers(text: str) -> bool:
 
 
 _REFERENCE = re.compile(r"^\s*\d{1,5}\.\s+\S+:\S*$")
+_REFERENCE_LOOSE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S|[a-z][\w+.-]*://\S*$)")  # numbered, or a URL alone
+_REFERENCE_HEADERS = ("References", "Visible links", "Hidden links", "Links")
 
 
 def drop_reference_list(lines: list[str]) -> list[str]:
-    """Cut the list of link targets a lynx-style dump ends with ("References", then "1. URL"...)."""
-    for i in range(len(lines) - 1, -1, -1):
-        if lines[i].strip() in ("References", "Visible links", "Hidden links", "Links"):
-            rest = [ln for ln in lines[i + 1:] if ln.strip()]
-            if rest and sum(_REFERENCE.match(ln) is not None for ln in rest) >= 0.8 * len(rest):
-                return lines[:i]
-            break
-    return lines
+    """Cut the lists of link targets a lynx-style dump ends with ("References", "Visible links",
+    "Hidden links:", then "1. URL"...). A list is cut when 80% of its lines are "N. URL"; or,
+    as elinks prints them (a <link> element's title numbered, its URL on the next line), when
+    half are and all but one in twenty are numbered or a URL alone. From the end up, list after
+    list; a scholarly "References" section (numbered, without URLs alone) stays."""
+    end = len(lines)
+    i = end - 1
+    while i >= 0:
+        if lines[i].strip().rstrip(":") in _REFERENCE_HEADERS:
+            rest = [ln for ln in lines[i + 1:end] if ln.strip()]
+            strict = sum(_REFERENCE.match(ln) is not None for ln in rest)
+            loose = sum(_REFERENCE_LOOSE.match(ln) is not None or ln.strip().rstrip(":") in _REFERENCE_HEADERS
+                        for ln in rest)
+            if not (strict >= 0.8 * len(rest) or (strict >= 0.5 * len(rest) and loose >= 0.95 * len(rest))):
+                break
+            end = i
+        i -= 1
+    return lines[:end]
 
 
 def _join_link_targets(lines: list[str], max_join: int = 12) -> list[str]:

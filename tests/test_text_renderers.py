@@ -618,3 +618,84 @@ def test_a_scholarly_reference_list_is_not_a_link_list() -> None:
     assert drop_reference_list(body + refs) == body + refs
     out = drop_reference_list(body + refs + links)
     assert out[:len(body + refs)] == body + refs and not "".join(out[len(body + refs):]).strip()
+
+
+KO_PARAGRAPHS = [
+    "시의회는 화요일 저녁 회의에서 강변 도로의 새 버스 차로 계획을 두고 세 시간 넘게 토론했으며, 주민들은 공사 기간 동안 "
+    "상가의 손님이 줄어들 것을 걱정했다. 의원들은 다음 달 공청회를 열어 설계자들에게 직접 질문할 기회를 주기로 했다.",
+    "교통국은 새 차로가 출퇴근 시간의 버스 운행 시간을 십 분 가까이 줄일 것이라고 설명했다. 다만 자전거 도로를 어디에 둘지는 "
+    "아직 정하지 못했고, 상인 단체는 주차 공간이 사라지는 데 대한 보상을 요구하고 있다.",
+    "최종 표결은 공청회가 끝난 뒤 열리며, 예산은 내년 봄까지 확정될 예정이다. 시장은 공사가 시작되기 전에 모든 상가와 "
+    "한 번 더 만나겠다고 약속했다.",
+]
+ZH_PARAGRAPHS = [
+    "市议会星期二晚上开会讨论沿河道路新公交车道的计划，会议持续了三个多小时，居民们担心施工期间商店的顾客会减少，议员们决定下个月举行听证会，"
+    "让设计师直接回答大家的问题。",
+    "交通局表示，新车道将使高峰时段的公交车运行时间缩短近十分钟，但自行车道的位置还没有确定，商户团体要求对失去的停车位给予补偿，"
+    "最终表决将在听证会之后进行。",
+]
+
+
+def wrap_columns(paragraph: str, width: int, anywhere: bool = False) -> list[str]:
+    """A terminal's wrapping (pandoc, text browsers): by columns, a wide character taking two;
+    between words, or between any two characters of a text without spaces (or of any text, as
+    w3m does: `anywhere`)."""
+    from dehusk.segment_text import columns
+
+    if anywhere:
+        lines, cur = [], ""
+        for ch in paragraph:
+            if columns(cur + ch) > width:
+                lines.append(cur.rstrip())
+                cur = ch.lstrip()
+            else:
+                cur += ch
+        return [*lines, cur]
+    pieces = paragraph.split(" ") if " " in paragraph else list(paragraph)
+    sep = " " if " " in paragraph else ""
+    lines, cur = [], ""
+    for piece in pieces:
+        if cur and columns(cur + sep + piece) > width:
+            lines.append(cur)
+            cur = piece
+        else:
+            cur = cur + sep + piece if cur else piece
+    return [*lines, cur]
+
+
+@pytest.mark.parametrize(("paragraphs", "anywhere"), [(KO_PARAGRAPHS, False), (KO_PARAGRAPHS, True),
+                                                    (ZH_PARAGRAPHS, False)], ids=["ko", "ko-inside-words", "zh"])
+def test_wide_characters_wrap_at_half_the_characters(paragraphs: list[str], anywhere: bool) -> None:
+    """Korean or Chinese wrapped at 72 columns holds about 36 characters a line: the width is seen
+    in columns and the paragraphs come back whole, Korean's words with their spaces whether the
+    wrapper waited for a space (pandoc) or broke inside a word (w3m)."""
+    from dehusk.segment_text import columns
+
+    body = paragraphs * 4
+    lines: list[str] = []
+    for p in body:
+        lines += wrap_columns(p, 72, anywhere) + [""]
+    assert all(columns(ln) <= 72 for ln in lines) and max(map(len, lines)) <= 45
+    assert wrap_width(lines) in range(66, 73)
+    texts = [s.text for s in segment_text("\n".join(lines))]
+    for p in paragraphs:
+        if not anywhere:
+            assert p in texts
+            continue
+        # broken inside words, a line that ends one column short may have been broken at a space
+        # as well: one word in a paragraph may come back glued to the next, no word cut in two
+        wholes = [t for t in texts if t.replace(" ", "") == p.replace(" ", "")]
+        assert len(wholes) == 4  # (the page holds each paragraph four times)
+        for whole in wholes:
+            assert _spaces(whole) <= _spaces(p) and len(_spaces(p) - _spaces(whole)) <= 1
+
+
+def _spaces(text: str) -> set[int]:
+    """Where the spaces of `text` fall, counted in its other characters."""
+    out, k = set(), 0
+    for ch in text:
+        if ch == " ":
+            out.add(k)
+        else:
+            k += 1
+    return out

@@ -77,3 +77,67 @@ def test_a_page_whose_headline_line_carries_its_date() -> None:
             "By Ilse Varga\n\n" + BODY + "\nContact us\nPrivacy\n")
     art = dehusk.extract(page, mode="text")
     assert art.title == "Council keeps the night ferry running"
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("r/gardening ____________________", "r/gardening"),  # a text browser's search box
+    ("r/gardening •", "r/gardening"),
+])
+def test_trailing_marks_go(line: str, expected: str) -> None:
+    assert strip_decorations(line) == expected
+
+
+def test_a_glued_trail_from_home_leaves_its_last_step() -> None:
+    from dehusk.metadata_text_title import strip_breadcrumb
+
+    assert strip_breadcrumb("Home >Guides >Nine Habits of Patient Gardeners") == "Nine Habits of Patient Gardeners"
+    assert strip_breadcrumb("Home>Blog>Nine Habits of Patient Gardeners") == "Nine Habits of Patient Gardeners"
+    assert strip_breadcrumb("Apples > Oranges") == "Apples > Oranges"  # no trail without "Home" first
+
+
+NAV_PAGE = (
+    "Harbour Post\n"
+    "{above}\n"
+    "Council keeps the night ferry running\n"
+    "By Ilse Varga\n"
+    "March 4, 2025\n\n" + BODY + "\nContact us\nPrivacy\n"
+)
+
+
+@pytest.mark.parametrize("above", ["Go to Local News", "Back to overview", "Posted in Local, Transport",
+                                   "Zurück zu Lokales"])
+def test_links_away_and_filing_lines_are_no_headlines(above: str) -> None:
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import title_candidates
+    from dehusk.segment_text import segment_text
+
+    page = NAV_PAGE.format(above=above)
+    segs = segment_text(page)
+    texts = [s.text for s in segs]
+    _, f = text_features(segs, stopwords("en"))
+    cand, _ = title_candidates(texts, f, f["_words"] * 0 + 0.5, texts.index("Council keeps the night ferry running"), None)
+    assert texts.index(above) not in cand.tolist()
+    assert texts.index("Council keeps the night ferry running") in cand.tolist()
+
+
+def test_a_numbered_copy_of_a_candidate_weighs_less() -> None:
+    import numpy as np
+
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import NUMBERED_COPY_PRIOR, title_prior
+    from dehusk.segment_text import segment_text
+
+    page = ("1. Home\n2. Transport\n3. Council keeps the night ferry running\n\n"
+            "Council keeps the night ferry running\n\nBy Ilse Varga\n\n" + BODY)
+    segs = segment_text(page)
+    texts = [s.text for s in segs]
+    _, f = text_features(segs, stopwords("en"))
+    numbered = next(i for i, t in enumerate(texts) if t.startswith("3."))
+    plain = texts.index("Council keeps the night ferry running")
+    base = title_prior(texts, f, np.array([plain]))[0]
+    prior = title_prior(texts, f, np.array([numbered, plain]))
+    assert prior[1] == base  # (the plain line alone or beside its copy: the same)
+    # the copy is a line further from the byline (2.75 against 3.0), and then weighs less again
+    assert prior[0] == pytest.approx(2.75 * NUMBERED_COPY_PRIOR) and prior[1] == pytest.approx(3.0)

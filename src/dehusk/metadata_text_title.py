@@ -42,6 +42,11 @@ CASE_FEATURES = ("cap_words", "cand_rank", "longest_cap")
 TITLE_CASE_LANGUAGES = frozenset({"en"})
 
 
+# a link away ("Go to Cooking", "Back to overview") or a post's filing line ("Posted in News, Travel")
+_NOT_HEADLINE = re.compile(r"(?i)^\W*(?:(?:go|back|return|jump|skip)\s+to\b|(?:published|posted|filed)\s+(?:in|under)\b"
+                           r"|zurück\s+zu\b|retour\s+(?:à|au|aux)\b|volver\s+a\b|torna\s+a\b|voltar\s+para\b)")
+
+
 def slug_tokens(url: str | None) -> set[str]:
     return {t for t in _TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
@@ -62,7 +67,7 @@ def title_candidates(
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
             and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None
-            and not read_also(texts[i])]
+            and not read_also(texts[i]) and not (words_l[i - lo] <= 12 and _NOT_HEADLINE.match(texts[i]))]
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
     slug = slug_tokens(url)
@@ -115,6 +120,7 @@ def _heuristic_title(X: np.ndarray) -> np.ndarray:
 
 # a breadcrumb trail: "Home › Guides › The headline", "You are here: Site » Section » The headline"
 _CRUMB_SEP = re.compile(r"\s+(?:»|›|>|/|→|::)\s+|\s*(?:»|›|→)\s*")
+_CRUMB_GLUED = re.compile(r"\s*>\s*")
 _CRUMB_HOME = re.compile(r"(?i)^\W*(?:home(?:\s*page)?|startseite|accueil|inicio|início|strona główna|you are here:?.*)\W*$")
 
 
@@ -126,6 +132,10 @@ def strip_breadcrumb(line: str) -> str:
     parts = [part.strip() for part in _CRUMB_SEP.split(line) if part.strip()]
     if len(parts) >= 3 or (len(parts) == 2 and _CRUMB_HOME.match(parts[0])):
         return parts[-1]
+    if ">" in line:  # a trail from "Home" with its ">" glued to the step after it ("Home >Guides >...")
+        parts = [part.strip() for part in _CRUMB_GLUED.split(line) if part.strip()]
+        if len(parts) >= 2 and _CRUMB_HOME.match(parts[0]):
+            return parts[-1]
     return line
 
 
@@ -141,6 +151,8 @@ _COUNTER_SUFFIX = re.compile(r"(?i)(?:,\s+\d{1,3}\s+of\s+\d{1,3}|\s+(?:image|pho
 _LABEL_PREFIX = re.compile(r"(?i)^(?:title|titel|titre|título|titolo|tytuł|q|question|collection)\s*:\s*(?=\S)")
 _DOMAIN_SUFFIX = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)(?:\s+\d{1,6})?\s*$")
 _DATE_SEP = " \t/|·•–—-,:"
+# a form's text box a text browser draws after it ("____"), a separator left hanging ("r/example •")
+_TRAILING_MARKS = re.compile(r"(?:\s+(?:_{3,}|[•·|]))+\s*$")
 
 
 def _words(text: str) -> int:
@@ -153,7 +165,7 @@ def strip_decorations(line: str) -> str:
     "Collection:"), a link aggregator's "(example.com) 87", a date before or after it
     ("Dec 18 2025 <headline>", "<headline> January 22nd, 2019"). Each only when a headline stays
     (a word after a label, two after an alt text's words or before a date, three after one)."""
-    out = line.strip()
+    out = _TRAILING_MARKS.sub("", line).strip() or line.strip()
     for pattern, least in ((_ALT_PREFIX, 2), (_LABEL_PREFIX, 1), (_COUNTER_SUFFIX, 2), (_DOMAIN_SUFFIX, 2)):
         rest = pattern.sub("", out, count=1).strip()
         if rest != out and _words(rest) >= least:
@@ -221,6 +233,8 @@ _MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|fo
 # the headline (a kicker, a search box or a weather widget a line or two above the headline is no nearer)
 FOLLOWED_PRIOR = (3.0, 2.75, 2.0)
 DATED_LINE_PRIOR = 0.1  # a candidate that is a dated meta line, or a date alone
+NUMBERED_COPY_PRIOR = 0.3  # "3. <headline>" when "<headline>" is a candidate too
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(\S.*)$")
 MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
 DOC_TITLE_PRIOR = 6.0  # a candidate that the page's title line above it names
 # a page's title line, as some dumps print it first: "<headline> | <site>", "<headline> - <site>"
@@ -268,6 +282,14 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
              if re_date[i] and (dated_meta_line(texts[i]) or date_only_line(texts[i]))]
     if dated:
         out[dated] *= DATED_LINE_PRIOR
+    # a numbered list's item ("3. <headline>", a breadcrumb trail as an ordered list) whose words
+    # another candidate gives without the number is that one's copy
+    numbered = [(j, m.group(1)) for j, i in enumerate(cand.tolist()) if (m := _NUMBERED.match(texts[i]))]
+    if numbered:
+        keys = {tokens(texts[i]) for i in cand.tolist()}
+        for j, rest in numbered:
+            if tokens(rest) in keys:
+                out[j] *= NUMBERED_COPY_PRIOR
     gapped = f.get("gapped")
     if gapped is not None:  # a row of items set apart by wide gaps (a menu, buttons), as a caption
         out *= np.where(gapped[cand], 0.3, 1.0)

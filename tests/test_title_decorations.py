@@ -141,3 +141,30 @@ def test_a_numbered_copy_of_a_candidate_weighs_less() -> None:
     assert prior[1] == base  # (the plain line alone or beside its copy: the same)
     # the copy is a line further from the byline (2.75 against 3.0), and then weighs less again
     assert prior[0] == pytest.approx(2.75 * NUMBERED_COPY_PRIOR) and prior[1] == pytest.approx(3.0)
+
+
+@pytest.mark.parametrize(("line", "expected"), [
+    ("Coffee history Coffee history", "Coffee history"),  # a link's text and its title
+    ("Night Ferry, Night Ferry", "Night Ferry"),
+    ("Go Go Go Go", "Go Go Go Go"),  # one word twice over is not a doubled line
+    ("(BUTTON) Nine Habits of Patient Gardeners ______", "Nine Habits of Patient Gardeners"),
+    ("| | | Nine Habits of Patient Gardeners | | |", "Nine Habits of Patient Gardeners"),
+])
+def test_doubled_lines_and_renderer_marks(line: str, expected: str) -> None:
+    assert strip_decorations(line) == expected
+
+
+@pytest.mark.parametrize("line", ["Harbour Post profile image", "Brava 40 L Hiking Pack hover image",
+                                  "Harbour Post logo"])
+def test_an_alt_text_weighs_as_a_caption(line: str) -> None:
+    import numpy as np
+
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import title_prior
+    from dehusk.segment_text import segment_text
+
+    segs = segment_text(f"{line}\nCouncil keeps the night ferry running\n\n" + BODY)
+    _, f = text_features(segs, stopwords("en"))
+    prior = title_prior([s.text for s in segs], f, np.array([0, 1]))
+    assert prior[0] == pytest.approx(0.3 * prior[1])

@@ -153,6 +153,8 @@ _DOMAIN_SUFFIX = re.compile(r"\s+\((?:[\w-]+\.)+[a-z]{2,}(?:/[^\s)]*)?\)(?:\s+\d
 _DATE_SEP = " \t/|·•–—-,:"
 # a form's text box a text browser draws after it ("____"), a separator left hanging ("r/example •")
 _TRAILING_MARKS = re.compile(r"(?:\s+(?:_{3,}|[•·|]))+\s*$")
+# a text browser's button label, a table's cell borders as pandoc draws them ("| | <headline> | |")
+_LEADING_MARKS = re.compile(r"^\s*(?:\(BUTTON\)\s*|(?:\|\s*)+(?=[^|\s]))")
 
 
 def _words(text: str) -> int:
@@ -165,7 +167,14 @@ def strip_decorations(line: str) -> str:
     "Collection:"), a link aggregator's "(example.com) 87", a date before or after it
     ("Dec 18 2025 <headline>", "<headline> January 22nd, 2019"). Each only when a headline stays
     (a word after a label, two after an alt text's words or before a date, three after one)."""
-    out = _TRAILING_MARKS.sub("", line).strip() or line.strip()
+    out = _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line)).strip() or line.strip()
+    words = out.split()
+    half = len(words) // 2
+    # the same words twice ("Coffee history Coffee history": a link's text and its title)
+    if half >= 2 and len(words) % 2 == 0 and len(set(words[:half])) >= 2:
+        first, second = " ".join(words[:half]).rstrip(",;|·•-–— "), " ".join(words[half:])
+        if first == second:
+            out = second
     for pattern, least in ((_ALT_PREFIX, 2), (_LABEL_PREFIX, 1), (_COUNTER_SUFFIX, 2), (_DOMAIN_SUFFIX, 2)):
         rest = pattern.sub("", out, count=1).strip()
         if rest != out and _words(rest) >= least:
@@ -225,6 +234,9 @@ def pick_title(
 
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
 # an image's or a video's label ("Image: the paper's logo", "Imagem:", "Foto:"), as renderers print alt texts
+# an image's alt text as sites write it: "<name> profile image", "<product> hover image", "<site> logo"
+_ALT_SUFFIX = re.compile(r"(?i)\b(?:(?:profile|hover|featured|feature|hero|thumbnail|header|cover|product|main|banner|"
+                         r"alt|preview)\s+(?:image|photo|picture|img|pic)|logo|icon|avatar)\W*$")
 _MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|foto|fotos|bild|picture|zdjęcie|фото|"
                           r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
 
@@ -272,7 +284,8 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
                                                                      np.where(padded[cand + 3], FOLLOWED_PRIOR[2], 1.0)))
     re_media = f["re_media"].tolist()
     caption = np.array([bool(re_media[i]) or _BREADCRUMB.search(texts[i]) is not None
-                        or _MEDIA_LABEL.match(texts[i]) is not None for i in cand.tolist()],
+                        or _MEDIA_LABEL.match(texts[i]) is not None or _ALT_SUFFIX.search(texts[i]) is not None
+                        for i in cand.tolist()],
                        dtype=bool).reshape(len(cand))
     out = followed * np.where(caption, 0.3, 1.0)
     # a dated meta line ("입력 2024.07.23. 오후 2:32", "Published 12 March 2024") or a date alone ("2018-08-16")

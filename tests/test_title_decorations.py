@@ -168,3 +168,34 @@ def test_an_alt_text_weighs_as_a_caption(line: str) -> None:
     _, f = text_features(segs, stopwords("en"))
     prior = title_prior([s.text for s in segs], f, np.array([0, 1]))
     assert prior[0] == pytest.approx(0.3 * prior[1])
+
+
+def test_a_headline_far_above_the_text_that_says_the_slug() -> None:
+    """A list page prints its headline, then a menu of a hundred languages, then the text: the
+    headline is past the window the picker reads, but its words are the URL's slug."""
+    languages = "\n".join(f"Language {k}" for k in range(120))
+    page = ("Harbour Wiki\nList of river ferries\n" + languages + "\nEdit\nView history\n\n" + BODY)
+    url = "https://wiki.example.org/wiki/List_of_river_ferries"
+    assert dehusk.extract(page, mode="text", url=url).title == "List of river ferries"
+    # without the URL the line is out of reach, and with another page's URL it is no candidate
+    assert dehusk.extract(page, mode="text").title != "List of river ferries"
+    other = "https://wiki.example.org/wiki/Night_ferry_timetable"
+    assert dehusk.extract(page, mode="text", url=other).title != "List of river ferries"
+
+
+def test_a_far_line_is_no_candidate_when_the_window_says_the_same() -> None:
+    import numpy as np
+
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import title_candidates
+    from dehusk.segment_text import segment_text
+
+    menu = "\n".join(f"Section {k}" for k in range(60))
+    page = f"List of river ferries\n{menu}\nList of river ferries\n\n" + BODY
+    segs = segment_text(page)
+    texts = [s.text for s in segs]
+    _, f = text_features(segs, stopwords("en"))
+    first = texts.index(BODY.split("\n")[0])
+    cand, _ = title_candidates(texts, f, np.full(len(texts), 0.5), first, "https://wiki.example.org/List_of_river_ferries")
+    assert 0 not in cand.tolist() and first - 1 in cand.tolist()

@@ -16,13 +16,14 @@ from .authors import byline_match, source_prefix
 from .classify import load_model, model_available
 from .dates import find_dates, has_date_hint
 from .features import stack_columns
-from .headline_slug import url_path
+from .headline_slug import slug_words, url_path
 from .metadata_text_date import date_only_line, dated_meta_line
 from .metadata_title import site_keys, strip_site, tokens
 from .notices import notice_reason
 from .related_rail import read_also
 
 _TOK = re.compile(r"\w+")
+_SLUG_TOK = re.compile(r"[^\W_]+")
 TITLE_WINDOW = 40  # candidate headlines: this many lines above the body's first line ...
 TITLE_INTO = 6  # ... and this many into it
 
@@ -51,6 +52,33 @@ def slug_tokens(url: str | None) -> set[str]:
     return {t for t in _TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
 
+SLUG_PRIOR = 3.0  # the weight of a candidate whose words are the slug's (SLUG_FAR_MIN of them or more)
+SLUG_FAR_MIN = 3  # slug words a line far above the body must say, all of them and no other, to be a candidate
+
+
+def slug_set(url: str | None) -> set[str]:
+    """The words of the URL's slug (`headline_slug.slug_words`: its path segment with the most
+    hyphens or underscores), as a set, numbers aside."""
+    return {t for t in slug_words(url) if not t.isdigit()}
+
+
+def says_slug(text: str, slug: set[str]) -> bool:
+    """Are the line's words the slug's, all of them and no other (numbers aside)?"""
+    return {t for t in _SLUG_TOK.findall(text.casefold()) if not t.isdigit()} == slug
+
+
+def slug_lines(texts: list[str], slug: set[str], upto: int, words: np.ndarray) -> list[int]:
+    """The lines before `upto` whose words are the slug's ("List of river ferries" for
+    /wiki/List_of_river_ferries): a page may print its headline far above its text, past a menu
+    of a hundred lines (languages, sections), out of the headline window."""
+    n = len(slug)
+    out = []
+    for i, w in enumerate(words[:upto].tolist()):
+        if n - 1 <= w <= n + 2 and says_slug(texts[i], slug):
+            out.append(i)
+    return out
+
+
 def title_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -68,9 +96,13 @@ def title_candidates(
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
             and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None
             and not read_also(texts[i]) and not (words_l[i - lo] <= 12 and _NOT_HEADLINE.match(texts[i]))]
+    slug = slug_tokens(url)
+    named = slug_set(url)
+    if len(named) >= SLUG_FAR_MIN:  # a line above the window that says the URL's slug word for word
+        near = {tokens(texts[i]) for i in cand}  # (unless a line in the window says the same)
+        cand = sorted({*cand, *(i for i in slug_lines(texts, named, lo, words) if tokens(texts[i]) not in near)})
     if not cand:
         return np.zeros(0, dtype=np.intp), np.zeros((0, len(TITLE_FEATURES)))
-    slug = slug_tokens(url)
     idx = np.asarray(cand, dtype=np.intp)
     caps = f["cap_words"][idx] * np.minimum(words[idx], 12)
     order = np.argsort(np.argsort(-caps, kind="stable"), kind="stable").astype(np.float64)
@@ -227,6 +259,9 @@ def pick_title(
     name = title_model_name(lang)
     if model_available(name):
         scores = load_model(name).predict(X) * title_prior(texts, f, cand)
+        lo = max(first - TITLE_WINDOW, 0)
+        if cand[0] < lo:  # a line far above that says the URL's slug, all of it and nothing else
+            scores *= np.where(cand < lo, SLUG_PRIOR, 1.0)
     else:
         scores = _heuristic_title(X)
     return int(cand[int(np.argmax(scores))])

@@ -11,7 +11,8 @@ import pytest
 
 import dehusk
 from conftest import load_text_fixture, norm, text_fixture_names
-from dehusk.segment_text import inline_split, is_markdown, segment_text, strip_markdown, wrap_width
+from dehusk.segment_text import inline_split, is_markdown, segment_text, strip_markdown
+from dehusk.text_wrap import wrap_width
 
 # fixtures written with blank lines between blocks (a wrapper keeps those); CJK pages are not wrapped by words
 NAMES = [n for n in text_fixture_names() if not n.startswith("zh-")
@@ -21,6 +22,15 @@ NAMES = [n for n in text_fixture_names() if not n.startswith("zh-")
 def _page(name: str) -> tuple[str, dict]:
     page, exp = load_text_fixture(name)
     return page.decode("utf-8").replace("\r\n", "\n"), exp
+
+
+def assert_in_order(text: str, snippets: list[str]) -> None:
+    """Each snippet is in `text` (normalised), after the one before it: the body, in order."""
+    text, pos = norm(text), 0
+    for snippet in snippets:
+        found = text.find(norm(snippet), pos)
+        assert found >= 0, snippet
+        pos = found
 
 
 def wrapped(page: str, width: int) -> str:
@@ -104,12 +114,7 @@ def test_markdown_dump_gives_the_article_without_markup(name: str) -> None:
     art = dehusk.extract(shaped, mode="text")
     for mark in ("](", "**", "# ", "https://example.org"):
         assert mark not in art.text, mark
-    text = norm(art.text)
-    pos = 0
-    for snippet in exp["must_contain"]:  # the body, in order (short lines became links: their fate may differ)
-        found = text.find(norm(snippet), pos)
-        assert found >= 0, snippet
-        pos = found
+    assert_in_order(art.text, exp["must_contain"])  # (short lines became links: their fate may differ)
 
 
 def linked_markdown(page: str) -> str:
@@ -147,12 +152,7 @@ def test_markdown_links_broken_by_the_wrapper_are_made_whole(name: str) -> None:
     art = dehusk.extract(shaped, mode="text")
     for mark in ("](", "![", "example.org", ".svg"):
         assert mark not in art.text, mark
-    text = norm(art.text)
-    pos = 0
-    for snippet in exp["must_contain"]:  # the body, in order
-        found = text.find(norm(snippet), pos)
-        assert found >= 0, snippet
-        pos = found
+    assert_in_order(art.text, exp["must_contain"])
 
 
 def test_join_link_targets_follows_nesting() -> None:
@@ -240,11 +240,7 @@ def test_lynx_dump_gives_the_article_without_link_numbers(name: str) -> None:
     page, exp = _page(name)
     art = dehusk.extract(lynx(page), mode="text")
     assert not re.search(r"\[\d+\]", art.text) and "https://example.org" not in art.text
-    text, pos = norm(art.text), 0
-    for snippet in exp["must_contain"]:
-        found = text.find(norm(snippet), pos)
-        assert found >= 0, snippet
-        pos = found
+    assert_in_order(art.text, exp["must_contain"])
 
 
 def test_lynx_link_numbers_do_not_hide_the_wrapping() -> None:
@@ -602,11 +598,7 @@ def test_elinks_reference_lists_stay_out(name: str) -> None:
     art = dehusk.extract(elinks(page), mode="text")
     assert "example.org" not in art.text and "Harbour Courier feed" not in art.text
     assert "Visible links" not in art.text and "Hidden links" not in art.text
-    text, pos = norm(art.text), 0
-    for snippet in exp["must_contain"]:
-        found = text.find(norm(snippet), pos)
-        assert found >= 0, snippet
-        pos = found
+    assert_in_order(art.text, exp["must_contain"])
 
 
 def test_a_scholarly_reference_list_is_not_a_link_list() -> None:
@@ -640,7 +632,7 @@ def wrap_columns(paragraph: str, width: int, anywhere: bool = False) -> list[str
     """A terminal's wrapping (pandoc, text browsers): by columns, a wide character taking two;
     between words, or between any two characters of a text without spaces (or of any text, as
     w3m does: `anywhere`)."""
-    from dehusk.segment_text import columns
+    from dehusk.text_wrap import columns
 
     if anywhere:
         lines, cur = [], ""
@@ -669,7 +661,7 @@ def test_wide_characters_wrap_at_half_the_characters(paragraphs: list[str], anyw
     """Korean or Chinese wrapped at 72 columns holds about 36 characters a line: the width is seen
     in columns and the paragraphs come back whole, Korean's words with their spaces whether the
     wrapper waited for a space (pandoc) or broke inside a word (w3m)."""
-    from dehusk.segment_text import columns
+    from dehusk.text_wrap import columns
 
     body = paragraphs * 4
     lines: list[str] = []

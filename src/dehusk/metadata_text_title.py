@@ -52,8 +52,9 @@ def slug_tokens(url: str | None) -> set[str]:
     return {t for t in _TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
 
-SLUG_PRIOR = 3.0  # the weight of a candidate whose words are the slug's (SLUG_FAR_MIN of them or more)
-SLUG_FAR_MIN = 3  # slug words a line far above the body must say, all of them and no other, to be a candidate
+# a line above the headline window is a candidate when it says the URL's slug, all its words (SLUG_FAR_MIN
+# or more) and no other; it then weighs SLUG_PRIOR times its score
+SLUG_PRIOR, SLUG_FAR_MIN = 3.0, 3
 
 
 def slug_set(url: str | None) -> set[str]:
@@ -194,11 +195,13 @@ def _words(text: str) -> int:
 
 
 def strip_decorations(line: str) -> str:
-    """A headline line without what a dump prints around it: an image's alt-text wording around a
-    headline ("Main image of <headline>", "<headline>, 2 of 7"), a label ("Title:", "Q:",
-    "Collection:"), a link aggregator's "(example.com) 87", a date before or after it
-    ("Dec 18 2025 <headline>", "<headline> January 22nd, 2019"). Each only when a headline stays
-    (a word after a label, two after an alt text's words or before a date, three after one)."""
+    """A headline line without what a dump prints around it: a text browser's "(BUTTON)" or text
+    box ("____"), pandoc's table borders, a separator left hanging; the same words twice (a link's
+    text and its title); an image's alt-text wording around a headline ("Main image of
+    <headline>", "<headline>, 2 of 7"), a label ("Title:", "Q:", "Collection:"), a link
+    aggregator's "(example.com) 87", a date in words before or after it ("Dec 18 2025 <headline>",
+    "<headline> January 22nd, 2019"). Each only when a headline stays (a word after a label, two
+    after an alt text's words or before a date, three after one)."""
     out = _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line)).strip() or line.strip()
     words = out.split()
     half = len(words) // 2
@@ -222,11 +225,11 @@ def strip_decorations(line: str) -> str:
         elif not out[d.end:].strip(_DATE_SEP + ".") and out[d.start - 1:d.start].isspace():
             # ("... / Dec 18 2025", "Backup Strategy January 22nd, 2019"; but "What happened on 12
             # March 2020": after a lower-case word the date is the headline's)
+            # ("Posts: 2 Joined: Sun Dec 17, 2023" is a meta line: a label's colon before the date)
             head = out[:d.start].rstrip()
             last = head.split()[-1] if head.split() else ""
-            if ":" in "".join(head.split()[-2:]):  # ("Posts: 2 Joined: Sun Dec 17, 2023": a meta line's label)
-                pass
-            elif head[-1:] in _DATE_SEP or not last.isalpha() or not last.islower():
+            labelled = ":" in "".join(head.split()[-2:])
+            if not labelled and (head[-1:] in _DATE_SEP or not last.isalpha() or not last.islower()):
                 rest, least = head.rstrip(_DATE_SEP), 2
         if rest != out and _words(rest) >= least and not find_dates(rest):
             out = rest
@@ -269,11 +272,11 @@ def pick_title(
 
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
 # an image's or a video's label ("Image: the paper's logo", "Imagem:", "Foto:"), as renderers print alt texts
+_MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|foto|fotos|bild|picture|zdjęcie|фото|"
+                          r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
 # an image's alt text as sites write it: "<name> profile image", "<product> hover image", "<site> logo"
 _ALT_SUFFIX = re.compile(r"(?i)\b(?:(?:profile|hover|featured|feature|hero|thumbnail|header|cover|product|main|banner|"
                          r"alt|preview)\s+(?:image|photo|picture|img|pic)|logo|icon|avatar)\W*$")
-_MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|foto|fotos|bild|picture|zdjęcie|фото|"
-                          r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
 
 
 # a candidate followed by a byline or a short date line 1, 2 or 3 lines below: the nearer, the likelier

@@ -199,3 +199,18 @@ def test_a_far_line_is_no_candidate_when_the_window_says_the_same() -> None:
     first = texts.index(BODY.split("\n")[0])
     cand, _ = title_candidates(texts, f, np.full(len(texts), 0.5), first, "https://wiki.example.org/List_of_river_ferries")
     assert 0 not in cand.tolist() and first - 1 in cand.tolist()
+
+
+@pytest.mark.parametrize("label", ["Blog", "News", "Shop", "2024"])
+def test_a_section_word_weighs_less_than_a_headline(label: str) -> None:
+    import numpy as np
+
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import GENERIC_PRIOR, title_prior
+    from dehusk.segment_text import segment_text
+
+    segs = segment_text(f"{label}\n\nCouncil keeps the night ferry running\n\n" + BODY)
+    _, f = text_features(segs, stopwords("en"))
+    prior = title_prior([s.text for s in segs], f, np.array([0, 1]))
+    assert prior[0] == pytest.approx(GENERIC_PRIOR * prior[1])

@@ -18,7 +18,7 @@ from .dates import find_dates, has_date_hint
 from .features import stack_columns
 from .headline_slug import slug_words, url_path
 from .metadata_text_date import date_only_line, dated_meta_line
-from .metadata_title import site_keys, strip_site, tokens
+from .metadata_title import is_generic, site_keys, strip_site, tokens
 from .notices import notice_reason
 from .related_rail import read_also
 
@@ -283,6 +283,7 @@ _ALT_SUFFIX = re.compile(r"(?i)\b(?:(?:profile|hover|featured|feature|hero|thumb
 # the headline (a kicker, a search box or a weather widget a line or two above the headline is no nearer)
 FOLLOWED_PRIOR = (3.0, 2.75, 2.0)
 DATED_LINE_PRIOR = 0.1  # a candidate that is a dated meta line, or a date alone
+GENERIC_PRIOR = 0.3  # a site's section or control word ("Blog", "News", "Shop", "Home": `metadata_title.is_generic`)
 NUMBERED_COPY_PRIOR = 0.3  # "3. <headline>" when "<headline>" is a candidate too
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(\S.*)$")
 MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
@@ -326,6 +327,7 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
                         for i in cand.tolist()],
                        dtype=bool).reshape(len(cand))
     out = followed * np.where(caption, 0.3, 1.0)
+    out *= np.array([GENERIC_PRIOR if is_generic(texts[i]) else 1.0 for i in cand.tolist()])
     # a dated meta line ("입력 2024.07.23. 오후 2:32", "Published 12 March 2024") or a date alone ("2018-08-16")
     # is the date's, never the headline
     re_date = f["re_date"]

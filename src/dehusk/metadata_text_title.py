@@ -199,8 +199,8 @@ def strip_decorations(line: str) -> str:
     box ("____"), pandoc's table borders, a separator left hanging; the same words twice (a link's
     text and its title); an image's alt-text wording around a headline ("Main image of
     <headline>", "<headline>, 2 of 7"), a label ("Title:", "Q:", "Collection:"), a link
-    aggregator's "(example.com) 87", a date in words before or after it ("Dec 18 2025 <headline>",
-    "<headline> January 22nd, 2019"). Each only when a headline stays (a word after a label, two
+    aggregator's "(example.com) 87", a date in words before or after it ("Apr 9 2025 <headline>",
+    "<headline> October 3rd, 2021"). Each only when a headline stays (a word after a label, two
     after an alt text's words or before a date, three after one)."""
     out = _TRAILING_MARKS.sub("", _LEADING_MARKS.sub("", line)).strip() or line.strip()
     words = out.split()
@@ -215,17 +215,17 @@ def strip_decorations(line: str) -> str:
         if rest != out and _words(rest) >= least:
             out = rest
     dates = find_dates(out) if has_date_hint(out) else []
-    # a date in words ("Dec 18 2025"); a numeric one is often a series' part of its headline
-    # ("Weekly Wrap-Up 12/19/2025", "Update 2024-10-04", "2024.4.4 -> 2024.5.0 issue")
+    # a date in words ("Apr 9 2025"); a numeric one is often a series' part of its headline
+    # ("Weekly Wrap-Up 03/14/2025", "Update 2024-05-02", "2023.9.1 -> 2023.10.0 issue")
     if len(dates) == 1 and any(c.isalpha() for c in out[dates[0].start:dates[0].end]):
         d = dates[0]
         rest, least = out, 3
         if d.start == 0:  # ("January 6, 2021: The day ..." is a headline: a colon after the date keeps it)
             rest = out if out[d.end:].lstrip()[:1] == ":" else out[d.end:].lstrip(_DATE_SEP)
         elif not out[d.end:].strip(_DATE_SEP + ".") and out[d.start - 1:d.start].isspace():
-            # ("... / Dec 18 2025", "Backup Strategy January 22nd, 2019"; but "What happened on 12
+            # ("... / Apr 9 2025", "Winter Pruning Notes October 3rd, 2021"; but "What happened on 12
             # March 2020": after a lower-case word the date is the headline's)
-            # ("Posts: 2 Joined: Sun Dec 17, 2023" is a meta line: a label's colon before the date)
+            # ("Posts: 14 Joined: Tue Mar 5, 2024" is a meta line: a label's colon before the date)
             head = out[:d.start].rstrip()
             last = head.split()[-1] if head.split() else ""
             labelled = ":" in "".join(head.split()[-2:])

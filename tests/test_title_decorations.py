@@ -105,7 +105,8 @@ NAV_PAGE = (
 
 
 @pytest.mark.parametrize("above", ["Go to Local News", "Back to overview", "Posted in Local, Transport",
-                                   "Zurück zu Lokales"])
+                                   "Zurück zu Lokales", "Back to overview Older post: Harbour dredging resumes",
+                                   "Skip to main content Skip to search"])
 def test_links_away_and_filing_lines_are_no_headlines(above: str) -> None:
     from dehusk.features import text_features
     from dehusk.lang import stopwords
@@ -119,6 +120,21 @@ def test_links_away_and_filing_lines_are_no_headlines(above: str) -> None:
     cand, _ = title_candidates(texts, f, f["_words"] * 0 + 0.5, texts.index("Council keeps the night ferry running"), None)
     assert texts.index(above) not in cand.tolist()
     assert texts.index("Council keeps the night ferry running") in cand.tolist()
+
+
+@pytest.mark.parametrize("headline", ["Back to school: what parents need to know this year",
+                                      "Return to office mandates spread across the city"])
+def test_a_headline_that_starts_like_a_link_away_stays(headline: str) -> None:
+    from dehusk.features import text_features
+    from dehusk.lang import stopwords
+    from dehusk.metadata_text_title import title_candidates
+    from dehusk.segment_text import segment_text
+
+    segs = segment_text(NAV_PAGE.format(above="Local News").replace("Council keeps the night ferry running", headline))
+    texts = [s.text for s in segs]
+    _, f = text_features(segs, stopwords("en"))
+    cand, _ = title_candidates(texts, f, f["_words"] * 0 + 0.5, texts.index(headline), None)
+    assert texts.index(headline) in cand.tolist()
 
 
 def test_a_numbered_copy_of_a_candidate_weighs_less() -> None:

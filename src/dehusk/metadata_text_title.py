@@ -43,9 +43,13 @@ CASE_FEATURES = ("cap_words", "cand_rank", "longest_cap")
 TITLE_CASE_LANGUAGES = frozenset({"en"})
 
 
-# a link away ("Go to Cooking", "Back to overview") or a post's filing line ("Posted in News, Travel")
-_NOT_HEADLINE = re.compile(r"(?i)^\W*(?:(?:go|back|return|jump|skip)\s+to\b|(?:published|posted|filed)\s+(?:in|under)\b"
-                           r"|zurück\s+zu\b|retour\s+(?:à|au|aux)\b|volver\s+a\b|torna\s+a\b|voltar\s+para\b)")
+# a link away ("Go to Cooking", "Back to overview": two words at most after it, so that "Back to
+# school: what parents need to know" stays a headline; a skip link, however long) or a post's filing
+# line ("Posted in News, Travel")
+_NOT_HEADLINE = re.compile(r"(?i)^\W*(?:(?:(?:go|back|return|jump)\s+to|zurück\s+zu|retour\s+(?:à|au|aux)|volver\s+a"
+                           r"|torna\s+a|voltar\s+para)(?:\s+[^\s:]+){0,2}\W*$|skip\s+to\b|(?:published|posted|filed)\s+(?:in|under)\b)")
+# a blog's links to the posts beside this one ("Older post: ...", "Previous article: ...")
+_POST_NAV = re.compile(r"(?i)\b(?:older|newer|previous|prev|next)\s+(?:post|article|story|entry)\s*:")
 
 
 def slug_tokens(url: str | None) -> set[str]:
@@ -96,7 +100,8 @@ def title_candidates(
     words_l, furniture_l = words[lo:hi].tolist(), furniture[lo:hi].tolist()
     cand = [i for i in range(lo, hi) if 1 <= words_l[i - lo] <= 40 and len(texts[i]) <= 300 and not furniture_l[i - lo]
             and byline_match(texts[i]) is None and not source_prefix(texts[i]) and notice_reason(texts[i]) is None
-            and not read_also(texts[i]) and not (words_l[i - lo] <= 12 and _NOT_HEADLINE.match(texts[i]))]
+            and not read_also(texts[i]) and not (words_l[i - lo] <= 12 and (_NOT_HEADLINE.match(texts[i])
+                                                                          or _POST_NAV.search(texts[i])))]
     slug = slug_tokens(url)
     named = slug_set(url)
     if len(named) >= SLUG_FAR_MIN:  # a line above the window that says the URL's slug word for word

@@ -84,6 +84,11 @@ def slug_lines(texts: list[str], slug: set[str], upto: int, words: np.ndarray) -
     return out
 
 
+def window_start(first: int) -> int:
+    """The first line the headline picker reads: TITLE_WINDOW lines above the first kept line."""
+    return max(first - TITLE_WINDOW, 0)
+
+
 def title_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -92,7 +97,7 @@ def title_candidates(
     `first` is the first kept line, `main` the start of the main run of kept lines."""
     n = len(texts)
     main = first if main is None else main
-    lo, hi = max(first - TITLE_WINDOW, 0), min(max(first, main) + TITLE_INTO + 1, n)
+    lo, hi = window_start(first), min(max(first, main) + TITLE_INTO + 1, n)
     words = f["_words"]
     # "Read more", "Share", "© ..." are never headlines, nor is a teaser (a line followed by "Read more")
     # or a page notice (cookie consent, "enable JavaScript") or a "read also: <another story>" link
@@ -267,7 +272,7 @@ def pick_title(
     name = title_model_name(lang)
     if model_available(name):
         scores = load_model(name).predict(X) * title_prior(texts, f, cand)
-        lo = max(first - TITLE_WINDOW, 0)
+        lo = window_start(first)
         if cand[0] < lo:  # a line far above that says the URL's slug, all of it and nothing else
             scores *= np.where(cand < lo, SLUG_PRIOR, 1.0)
     else:

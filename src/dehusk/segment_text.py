@@ -196,6 +196,10 @@ _REFERENCE_LOOSE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S|[a-z][\w+.-]*://\S*$)")  #
 _REFERENCE_HEADERS = ("References", "Visible links", "Hidden links", "Links")
 
 
+def _reference_header(line: str) -> bool:
+    return line.strip().rstrip(":") in _REFERENCE_HEADERS
+
+
 def drop_reference_list(lines: list[str]) -> list[str]:
     """Cut the lists of link targets a lynx-style dump ends with ("References", "Visible links",
     "Hidden links:", then "1. URL"...). A list is cut when 80% of its lines are "N. URL"; or,
@@ -205,11 +209,10 @@ def drop_reference_list(lines: list[str]) -> list[str]:
     end = len(lines)
     i = end - 1
     while i >= 0:
-        if lines[i].strip().rstrip(":") in _REFERENCE_HEADERS:
+        if _reference_header(lines[i]):
             rest = [ln for ln in lines[i + 1:end] if ln.strip()]
             strict = sum(_REFERENCE.match(ln) is not None for ln in rest)
-            loose = sum(_REFERENCE_LOOSE.match(ln) is not None or ln.strip().rstrip(":") in _REFERENCE_HEADERS
-                        for ln in rest)
+            loose = sum(_REFERENCE_LOOSE.match(ln) is not None or _reference_header(ln) for ln in rest)
             if not (strict >= 0.8 * len(rest) or (strict >= 0.5 * len(rest) and loose >= 0.95 * len(rest))):
                 break
             end = i

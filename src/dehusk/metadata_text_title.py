@@ -1,9 +1,10 @@
 """Text mode, metadata: the headline.
 
 The headline is the best-scoring candidate line above or at the top of the article's main run of
-lines (a small learned model over line and neighbourhood features, `text_title`, times the layout
-evidence of `title_prior`, with a hand-set fallback), given without a breadcrumb trail before it
-and without the site's name.
+lines (a small learned classifier and ranker over line and neighbourhood features, `text_title`
+and `text_title_rank`, whose scores `title_scores` combines, times the layout evidence of
+`title_prior`, with a hand-set fallback), given without a breadcrumb trail before it and without
+the site's name.
 """
 
 from __future__ import annotations
@@ -30,8 +31,8 @@ TITLE_INTO = 6  # ... and this many into it
 TITLE_FEATURES = (
     "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
     "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
-    "d_main", "before_main",
+    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav",
+    "p", "p_next5", "p_prev5", "d_main", "before_main",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
     "next_words", "prev_words", "next_end_term",
 )
@@ -40,6 +41,8 @@ TITLE_FEATURES = (
 # headline. Pages in other languages are scored by `text_title_caseless`, trained with these
 # columns held at 0 (it never reads them).
 CASE_FEATURES = ("cap_words", "cand_rank", "longest_cap")
+# the columns read as they are from the line features (the rest are computed per candidate)
+_LINE_COLUMNS = TITLE_FEATURES[:TITLE_FEATURES.index("p")]
 TITLE_CASE_LANGUAGES = frozenset({"en"})
 
 
@@ -141,7 +144,7 @@ def title_candidates(
     prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
     next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
     X = stack_columns(
-        [f[name][idx] for name in TITLE_FEATURES[:24]]
+        [f[name][idx] for name in _LINE_COLUMNS]
         + [p[idx], p_next, p_prev, np.minimum(np.maximum(idx - main, -30), 30).astype(np.float64), (idx < main).astype(np.float64),
            slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
            next_words, prev_words, next_end]
@@ -262,6 +265,34 @@ def title_model_name(lang: str | None) -> str:
     return "text_title_caseless"
 
 
+# the ranker's weight: its score s multiplies the classifier's probability by exp(RANK_WEIGHT * s)
+RANK_WEIGHT = 0.5
+
+
+def title_scores(name: str, X: np.ndarray) -> np.ndarray:
+    """The learned score of each candidate: the classifier's probability times exp(RANK_WEIGHT *
+    the ranker's score) (`<name>_rank`, when shipped). The classifier learns what is no headline on
+    any page, the ranker which candidate of a page is its headline. (With weight 1 the ranker's
+    spread outweighs the layout priors on short pages unlike the datasets': a page's first
+    paragraph over its headline; grouped CV gives both weights the same figures.)"""
+    out = load_model(name).predict(X)
+    if model_available(f"{name}_rank"):
+        out = out * np.exp(RANK_WEIGHT * load_model(f"{name}_rank").predict_raw(X))
+    return out
+
+
+# a row of section names on one line ("Politika Ekonomi Dünya Spor Kültür"): MENU_ROW_MIN or more words;
+# in a language whose headlines are not title-cased it weighs MENU_ROW_PRIOR
+MENU_ROW_MIN, MENU_ROW_PRIOR = 4, 0.1
+
+
+def menu_row(f: dict[str, np.ndarray], cand: np.ndarray) -> np.ndarray:
+    """Which candidates are a menu's row of section names: MENU_ROW_MIN+ words, each capitalised,
+    no sentence punctuation at the end. In a language whose headlines are written in sentence case,
+    a headline seldom looks so (an English one often does: "Apple Unveils New Laptops")."""
+    return (f["cap_words"][cand] >= 1.0) & (f["_words"][cand] >= MENU_ROW_MIN) & (f["end_term"][cand] == 0)
+
+
 def pick_title(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None,
     lang: str | None = None,
@@ -271,7 +302,9 @@ def pick_title(
         return None
     name = title_model_name(lang)
     if model_available(name):
-        scores = load_model(name).predict(X) * title_prior(texts, f, cand)
+        scores = title_scores(name, X) * title_prior(texts, f, cand)
+        if name != "text_title":  # a language whose headlines are not title-cased
+            scores *= np.where(menu_row(f, cand), MENU_ROW_PRIOR, 1.0)
         lo = window_start(first)
         if cand[0] < lo:  # a line far above that says the URL's slug, all of it and nothing else
             scores *= np.where(cand < lo, SLUG_PRIOR, 1.0)

@@ -1,0 +1,89 @@
+"""Text mode's headline picker: a classifier and a ranker over the candidate lines, read together
+(`metadata_text_title.title_scores`), and a menu's row of section names on one line, which in a
+language whose headlines are written in sentence case is no headline (`menu_row`)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+import dehusk
+import dehusk.metadata_text_title as mtt
+from dehusk.classify import load_model, model_available
+
+# invented pages: a site's menu printed as one row, the headline, a standfirst, the body
+MENU_ROW_PAGES = {
+    "pl": (
+        "Kraj Świat Gospodarka Sport Kultura Zdrowie Technologie\n\n"
+        "Nowy most dla pieszych połączy oba brzegi rzeki jeszcze przed zimą\n\n"
+        "Miasto podpisało umowę z wykonawcą, a pierwsze prace ruszą w przyszłym miesiącu.\n\n"
+        "Anna Nowak\n\n"
+        "14.03.2024 09:30\n\n"
+        "Budowa kładki dla pieszych i rowerzystów ma kosztować czterdzieści milionów złotych i potrwać "
+        "osiemnaście miesięcy, a większość pieniędzy pochodzi z funduszy unijnych przeznaczonych na transport.\n\n"
+        "Mieszkańcy obu dzielnic od lat domagali się przeprawy, bo najbliższy most leży dwa kilometry dalej "
+        "i w godzinach szczytu tworzą się na nim długie korki, które utrudniają dojazd do szkół i pracy.\n\n"
+        "Projekt przewiduje oświetlenie, które po północy będzie przygaszane, oraz szeroką ścieżkę rowerową "
+        "oddzieloną od części dla pieszych niskim krawężnikiem i pasem zieleni.\n"
+    ),
+    "es": (
+        "Portada Nacional Internacional Economía Deportes Cultura Opinión\n\n"
+        "El puerto abrirá una nueva terminal de pasajeros antes del verano\n\n"
+        "La obra duplicará la capacidad para cruceros y ferris y dará empleo a unas doscientas personas.\n\n"
+        "Por Lucía Romero\n\n"
+        "12/03/2024 - 10:45\n\n"
+        "La autoridad portuaria aprobó este martes el proyecto de la nueva terminal, que se levantará en el "
+        "muelle norte sobre los terrenos de un antiguo almacén de grano que llevaba años abandonado.\n\n"
+        "Las obras empezarán en abril y, según el calendario presentado, la terminal podrá recibir los "
+        "primeros barcos a finales de junio, coincidiendo con el inicio de la temporada alta de turismo.\n\n"
+        "Los comerciantes del centro confían en que la llegada de más visitantes anime las ventas en las "
+        "calles cercanas al puerto, donde varios locales han cerrado durante el último año.\n"
+    ),
+}
+HEADLINES = {
+    "pl": "Nowy most dla pieszych połączy oba brzegi rzeki jeszcze przed zimą",
+    "es": "El puerto abrirá una nueva terminal de pasajeros antes del verano",
+}
+
+
+@pytest.mark.parametrize("name", ["text_title", "text_title_caseless"])
+def test_each_headline_classifier_ships_with_its_ranker(name: str) -> None:
+    assert model_available(name) and model_available(f"{name}_rank")
+    assert load_model(name).feature_names == load_model(f"{name}_rank").feature_names == mtt.TITLE_FEATURES
+
+
+def test_the_ranker_moves_the_scores() -> None:
+    """The ranker's score enters the candidates' scores: their order is not the classifier's alone
+    on a real page's candidates (rows of a fixture page)."""
+    page = MENU_ROW_PAGES["es"]
+    captured: dict[str, np.ndarray] = {}
+    original = mtt.title_scores
+
+    def spy(name: str, X: np.ndarray) -> np.ndarray:
+        captured["X"], captured["name"] = X, name
+        return original(name, X)
+
+    mtt.title_scores = spy
+    try:
+        dehusk.extract(page, mode="text")
+    finally:
+        mtt.title_scores = original
+    X, name = captured["X"], captured["name"]
+    combined = mtt.title_scores(name, X)
+    alone = load_model(name).predict(X)
+    assert not np.allclose(combined / combined.max(), alone / alone.max())
+
+
+@pytest.mark.parametrize("lang", sorted(MENU_ROW_PAGES))
+def test_a_menu_row_is_no_headline_in_a_sentence_case_language(lang: str) -> None:
+    art = dehusk.extract(MENU_ROW_PAGES[lang], mode="text")
+    assert art.language == lang
+    assert art.title == HEADLINES[lang]
+
+
+def test_menu_row_marks_rows_of_capitalised_words_only() -> None:
+    texts = ["Kraj Świat Gospodarka Sport Kultura", "Nowy most połączy oba brzegi rzeki", "Sport Kultura",
+             "Gdańsk Sopot Gdynia Wejherowo."]
+    words = np.array([5.0, 6.0, 2.0, 4.0])
+    f = {"cap_words": np.array([1.0, 1 / 6, 1.0, 1.0]), "_words": words, "end_term": np.array([0.0, 0.0, 0.0, 1.0])}
+    assert mtt.menu_row(f, np.arange(len(texts))).tolist() == [True, False, False, False]

@@ -31,8 +31,8 @@ TITLE_INTO = 6  # ... and this many into it
 TITLE_FEATURES = (
     "log_words", "cap_words", "end_term", "frac_upper", "log_rep", "blank_before", "blank_after", "bullet",
     "re_byline", "re_date", "re_nav", "re_more", "re_social", "re_media", "re_url", "starts_upper", "frac_digit",
-    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav",
-    "p", "p_next5", "p_prev5", "d_main", "before_main",
+    "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
+    "d_main", "before_main",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
     "next_words", "prev_words", "next_end_term",
 )

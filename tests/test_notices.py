@@ -89,6 +89,36 @@ def test_long_consent_banners_are_notices(text: str) -> None:
     assert notice_reason(text) is not None
 
 
+# the consent framework's purposes as its banners list them, a line each (the standard's own wording)
+@pytest.mark.parametrize("text", [
+    "Use limited data to select advertising",
+    "Create profiles for personalised advertising",
+    "Use profiles to select personalised content",
+    "Measure advertising performance",
+    "Understand audiences through statistics or combinations of data from different sources",
+    "Advertising presented to you on this service can be based on limited data, such as the website or app "
+    "you are using, your non-precise location, your device type or which content you are (or have been) "
+    "interacting with.",
+    "Information about your activity on this service (such as forms you submit) can be stored and combined "
+    "with other information about you.",
+    "The performance and effectiveness of ads that you see or interact with can be measured.",
+    "214 partners can use this purpose",
+    "57 vendors can use this feature",
+])
+def test_consent_framework_purposes_are_notices(text: str) -> None:
+    assert notice_reason(text) == "cookie or consent notice"
+
+
+@pytest.mark.parametrize("text", [
+    "The ferry company will measure advertising performance by counting bookings made through the new app.",
+    "Information about the ferry timetable is on the council's website.",
+    "Publishers create profiles for personalised advertising, the report says, often without asking.",
+    "Only 12 partners have signed up to this purpose so far, the council said.",
+])
+def test_prose_about_advertising_is_not_a_consent_notice(text: str) -> None:
+    assert notice_reason(text) is None
+
+
 def test_a_long_paragraph_explaining_cookies_is_not_a_notice() -> None:
     text = ("A cookie is a small file that a website asks the browser to keep, and to send back with each later "
             "request. The first ones held a shopping basket between pages; today most carry an identifier, and a "

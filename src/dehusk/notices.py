@@ -153,6 +153,20 @@ _CONSENT_CHOICE = re.compile(
 )
 # the consent framework's first purpose, which its banners list with or without the word "cookie"
 _TCF_PURPOSE = re.compile(r"(?i)\bstore\s+and/or\s+access\s+(?:information|personal\s+data|data)\s+on\s+(?:a|your)\s+device")
+# the consent framework's other standard wording, which its banners print a purpose a line: the
+# purposes' names ("Use limited data to select advertising", "Measure content performance"), their
+# descriptions ("Advertising presented to you on this service can be based on ...") and the count of
+# vendors under each ("398 partners can use this purpose")
+_TCF_TEXT = re.compile(
+    r"(?i)\b\d+\s+(?:partners|vendors)\s+(?:can\s+)?use\s+this\s+(?:purpose|feature)\b"
+    r"|^\W*(?:use\s+limited\s+data\s+to\s+select\s+(?:advertising|content)|create\s+profiles?\s+(?:for\s+personali[sz]ed"
+    r"\s+advertising|to\s+personali[sz]e\s+content)|use\s+profiles\s+to\s+select\s+personali[sz]ed\s+(?:advertising|content)"
+    r"|measure\s+(?:advertising|content)\s+performance|understand\s+audiences\s+through\s+statistics"
+    r"|(?:advertising|content)\s+presented\s+to\s+you\s+on\s+this\s+service|information\s+about\s+your\s+activity\s+on"
+    r"\s+this\s+service|the\s+performance\s+and\s+effectiveness\s+of\s+(?:ads|advertising|content)\b"
+    r"|reports\s+can\s+be\s+generated\s+based\s+on\s+the\s+combination\s+of\s+data)"
+)
+TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
 CONSENT_CHOICE_MAX_CHARS = 2500  # a long banner (the consent framework's text) still offers the choice
@@ -198,6 +212,9 @@ def _notice_reason(text: str) -> str | None:
             len(text) <= CONSENT_MAX_CHARS or _CONSENT_CHOICE.search(text)):
         return "cookie or consent notice"
     if "and/or access" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _TCF_PURPOSE.search(text):
+        return "cookie or consent notice"
+    if len(text) <= TCF_MAX_CHARS and ("this " in text or "data" in text or "profiles" in text or "performance" in text
+                                       or "audiences" in text) and _TCF_TEXT.search(text):
         return "cookie or consent notice"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"

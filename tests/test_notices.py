@@ -104,9 +104,24 @@ def test_long_consent_banners_are_notices(text: str) -> None:
     "The performance and effectiveness of ads that you see or interact with can be measured.",
     "214 partners can use this purpose",
     "57 vendors can use this feature",
+    "Information regarding which content is presented to you and how you interact with it can be used to "
+    "determine whether the content was of interest to you.",
+    "Your data can be used to monitor for and prevent unusual and possibly fraudulent activity.",
+    # a cookie banner's categories and their descriptions
+    "Necessary cookies are absolutely essential for the harbour guide's website to work.",
+    "Analytical cookies are used to understand how visitors find the ferry timetables.",
+    "These cookies enable the site to remember the ferry routes you looked at.",
 ])
 def test_consent_framework_purposes_are_notices(text: str) -> None:
     assert notice_reason(text) == "cookie or consent notice"
+
+
+@pytest.mark.parametrize("text", [
+    "This field is for validation purposes and should be left unchanged.",
+    "This field is hidden when viewing the form",
+])
+def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
+    assert notice_reason(text) is not None
 
 
 @pytest.mark.parametrize("text", [
@@ -114,6 +129,9 @@ def test_consent_framework_purposes_are_notices(text: str) -> None:
     "Information about the ferry timetable is on the council's website.",
     "Publishers create profiles for personalised advertising, the report says, often without asking.",
     "Only 12 partners have signed up to this purpose so far, the council said.",
+    "These cookies are best eaten warm, straight from the oven.",
+    "Marketing cookies is a job for the whole bakery, the owner says.",
+    "This field is muddy after the rain.",
 ])
 def test_prose_about_advertising_is_not_a_consent_notice(text: str) -> None:
     assert notice_reason(text) is None

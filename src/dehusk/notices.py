@@ -164,9 +164,26 @@ _TCF_TEXT = re.compile(
     r"|measure\s+(?:advertising|content)\s+performance|understand\s+audiences\s+through\s+statistics"
     r"|(?:advertising|content)\s+presented\s+to\s+you\s+on\s+this\s+service|information\s+about\s+your\s+activity\s+on"
     r"\s+this\s+service|the\s+performance\s+and\s+effectiveness\s+of\s+(?:ads|advertising|content)\b"
-    r"|reports\s+can\s+be\s+generated\s+based\s+on\s+the\s+combination\s+of\s+data)"
+    r"|reports\s+can\s+be\s+generated\s+based\s+on\s+the\s+combination\s+of\s+data"
+    r"|information\s+regarding\s+which\s+(?:advertising|content)\s+is\s+presented\s+to\s+you"
+    r"|your\s+data\s+can\s+be\s+used\s+to\s+monitor\s+for\s+and\s+prevent\s+unusual"
+    r"|certain\s+information\s+\(like\s+an\s+ip\s+address|in\s+support\s+of\s+the\s+purposes\s+explained\s+in\s+this\s+notice"
+    r"|cookies,\s+device\s+or\s+similar\s+online\s+identifiers)"
 )
+# a cookie banner's categories, each with its description ("Necessary cookies are absolutely essential
+# for the website to function properly.", "Analytical cookies are used to understand ...", "These
+# cookies enable the website to provide enhanced functionality ...")
+_COOKIE_CATEGORY = re.compile(
+    r"(?i)^\W*(?:these|(?:strictly\s+)?(?:necessary|essential|functional|functionality|performance|analytic(?:al|s)?"
+    r"|statistics?|advertisement|advertising|marketing|targeting|preference|social\s+media|other\s+uncategori[sz]ed))\s+cookies"
+    r"\s+(?:are|is|help|include|allow|collect|may|do|enable)\b"
+    r".{0,200}?\b(?:web\s?sites?|site|browser|visitors?|users?|devices?|data|ads|advertising|analytics|personali[sz]\w+"
+    r"|functionality|track\w*|third[-\s]part\w+|we\s+use)\b")
+# a form plugin's label for its hidden fields ("This field is for validation purposes and should be left
+# unchanged.", "This field is hidden when viewing the form")
+_FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing\s+the\s+form)")
 TCF_MAX_CHARS = 1200
+_TCF_HINTS = ("his ", "data", "rofiles", "erformance", "udiences", "nformation", "dentifiers")  # one is in each
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
 CONSENT_CHOICE_MAX_CHARS = 2500  # a long banner (the consent framework's text) still offers the choice
@@ -213,9 +230,12 @@ def _notice_reason(text: str) -> str | None:
         return "cookie or consent notice"
     if "and/or access" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _TCF_PURPOSE.search(text):
         return "cookie or consent notice"
-    if len(text) <= TCF_MAX_CHARS and ("this " in text or "data" in text or "profiles" in text or "performance" in text
-                                       or "audiences" in text) and _TCF_TEXT.search(text):
+    if len(text) <= TCF_MAX_CHARS and any(hint in text for hint in _TCF_HINTS) and _TCF_TEXT.search(text):
         return "cookie or consent notice"
+    if cookie and len(text) <= CONSENT_MAX_CHARS and _COOKIE_CATEGORY.match(text):
+        return "cookie or consent notice"
+    if "field" in text and len(text) <= TOC_LABEL_MAX_CHARS * 3 and _FORM_HIDDEN.match(text):
+        return "a form's hidden-field label"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \

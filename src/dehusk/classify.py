@@ -210,19 +210,22 @@ class ModelGroup:
         merged["depth"] = np.asarray(max(m.depth for m in models))
         self.forest = TreeModel(merged, {"feature_names": list(models[0].feature_names)})
 
-    def predict(self, X: np.ndarray) -> np.ndarray:
-        """(models, rows) probabilities."""
+    def predict_raw(self, X: np.ndarray) -> np.ndarray:
+        """(models, rows) raw scores: each model's `predict_raw`."""
         X = np.asarray(X, dtype=np.float64)
         if X.shape[0] == 0 or np.isnan(X).any() or any(len(m.roots) == 0 for m in self.models):
-            return np.array([m.predict(X) for m in self.models])
+            return np.array([m.predict_raw(X) for m in self.models])
         if X.shape[1] != len(self.forest.feature_names):
             raise ValueError(f"models expect {len(self.forest.feature_names)} features, got {X.shape[1]}")
         leaves = self.forest._leaves(X)
-        raw = np.array([
+        return np.array([
             np.ascontiguousarray(leaves[:, a:b]).sum(axis=1) + m.bias
             for m, (a, b) in zip(self.models, self.spans, strict=True)
         ])
-        return 1.0 / (1.0 + np.exp(-raw))
+
+    def predict(self, X: np.ndarray) -> np.ndarray:
+        """(models, rows) probabilities."""
+        return 1.0 / (1.0 + np.exp(-self.predict_raw(X)))
 
 
 def model_group(names: tuple[str, ...]) -> ModelGroup:

@@ -14,7 +14,7 @@ import re
 import numpy as np
 
 from .authors import byline_match, source_prefix
-from .classify import load_model, model_available
+from .classify import load_model, model_available, model_group
 from .dates import find_dates, has_date_hint
 from .features import stack_columns
 from .headline_slug import slug_words, url_path
@@ -275,10 +275,10 @@ def title_scores(name: str, X: np.ndarray) -> np.ndarray:
     any page, the ranker which candidate of a page is its headline. (With weight 1 the ranker's
     spread outweighs the layout priors on short pages unlike the datasets': a page's first
     paragraph over its headline; grouped CV gives both weights the same figures.)"""
-    out = load_model(name).predict(X)
-    if model_available(f"{name}_rank"):
-        out = out * np.exp(RANK_WEIGHT * load_model(f"{name}_rank").predict_raw(X))
-    return out
+    if not model_available(f"{name}_rank"):
+        return load_model(name).predict(X)
+    raw = model_group((name, f"{name}_rank")).predict_raw(X)  # (both in one pass over their trees)
+    return 1.0 / (1.0 + np.exp(-raw[0])) * np.exp(RANK_WEIGHT * raw[1])
 
 
 # a row of section names on one line ("Politika Ekonomi Dünya Spor Kültür"): MENU_ROW_MIN or more words;

@@ -157,9 +157,9 @@ _TCF_PURPOSE = re.compile(r"(?i)\bstore\s+and/or\s+access\s+(?:information|perso
 # purposes' names ("Use limited data to select advertising", "Measure content performance"), their
 # descriptions ("Advertising presented to you on this service can be based on ...") and the count of
 # vendors under each ("398 partners can use this purpose")
+_TCF_COUNT = re.compile(r"(?i)\b\d+\s+(?:partners|vendors)\s+(?:can\s+)?use\s+this\s+(?:purpose|feature)\b")
 _TCF_TEXT = re.compile(
-    r"(?i)\b\d+\s+(?:partners|vendors)\s+(?:can\s+)?use\s+this\s+(?:purpose|feature)\b"
-    r"|^\W*(?:use\s+limited\s+data\s+to\s+select\s+(?:advertising|content)|create\s+profiles?\s+(?:for\s+personali[sz]ed"
+    r"(?i)\W*(?:use\s+limited\s+data\s+to\s+select\s+(?:advertising|content)|create\s+profiles?\s+(?:for\s+personali[sz]ed"
     r"\s+advertising|to\s+personali[sz]e\s+content)|use\s+profiles\s+to\s+select\s+personali[sz]ed\s+(?:advertising|content)"
     r"|measure\s+(?:advertising|content)\s+performance|understand\s+audiences\s+through\s+statistics"
     r"|(?:advertising|content)\s+presented\s+to\s+you\s+on\s+this\s+service|information\s+about\s+your\s+activity\s+on"
@@ -183,7 +183,6 @@ _COOKIE_CATEGORY = re.compile(
 # unchanged.", "This field is hidden when viewing the form")
 _FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing\s+the\s+form)")
 TCF_MAX_CHARS = 1200
-_TCF_HINTS = ("his ", "data", "rofiles", "erformance", "udiences", "nformation", "dentifiers")  # one is in each
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
 CONSENT_CHOICE_MAX_CHARS = 2500  # a long banner (the consent framework's text) still offers the choice
@@ -230,7 +229,8 @@ def _notice_reason(text: str) -> str | None:
         return "cookie or consent notice"
     if "and/or access" in text and len(text) <= CONSENT_CHOICE_MAX_CHARS and _TCF_PURPOSE.search(text):
         return "cookie or consent notice"
-    if len(text) <= TCF_MAX_CHARS and any(hint in text for hint in _TCF_HINTS) and _TCF_TEXT.search(text):
+    if len(text) <= TCF_MAX_CHARS and (_TCF_TEXT.match(text) or (
+            ("partners" in text or "vendors" in text) and _TCF_COUNT.search(text))):
         return "cookie or consent notice"
     if cookie and len(text) <= CONSENT_MAX_CHARS and _COOKIE_CATEGORY.match(text):
         return "cookie or consent notice"

@@ -274,7 +274,7 @@ def title_scores(name: str, X: np.ndarray) -> np.ndarray:
     the ranker's score) (`<name>_rank`, when shipped). The classifier learns what is no headline on
     any page, the ranker which candidate of a page is its headline. (With weight 1 the ranker's
     spread outweighs the layout priors on short pages unlike the datasets': a page's first
-    paragraph over its headline; grouped CV gives both weights the same figures.)"""
+    paragraph over its headline; grouped CV gives both weights nearly the same figures.)"""
     if not model_available(f"{name}_rank"):
         return load_model(name).predict(X)
     raw = model_group((name, f"{name}_rank")).predict_raw(X)  # (both in one pass over their trees)

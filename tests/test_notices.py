@@ -95,21 +95,19 @@ def test_long_consent_banners_are_notices(text: str) -> None:
     "Create profiles for personalised advertising",
     "Use profiles to select personalised content",
     "Measure advertising performance",
-    "Understand audiences through statistics or combinations of data from different sources",
-    "Advertising presented to you on this service can be based on limited data, such as the website or app "
-    "you are using, your non-precise location, your device type or which content you are (or have been) "
-    "interacting with.",
-    "Information about your activity on this service (such as forms you submit) can be stored and combined "
-    "with other information about you.",
-    "The performance and effectiveness of ads that you see or interact with can be measured.",
+    "Understand audiences through statistics of the harbour guide's readers",
+    "Advertising presented to you on this service can follow the ferry routes you look up most often, and the "
+    "harbour you set as your home.",
+    "Information about your activity on this service (the timetables you open) can be kept for a year.",
+    "The performance and effectiveness of ads on the ferry pages is counted.",
     "214 partners can use this purpose",
     "57 vendors can use this feature",
-    "Information regarding which content is presented to you and how you interact with it can be used to "
-    "determine whether the content was of interest to you.",
-    "Your data can be used to monitor for and prevent unusual and possibly fraudulent activity.",
+    "Information regarding which content is presented to you can tell the harbour guide which timetables "
+    "help most.",
+    "Your data can be used to monitor for and prevent unusual bookings on the ferry site.",
     # a cookie banner's categories and their descriptions
     "Necessary cookies are absolutely essential for the harbour guide's website to work.",
-    "Analytical cookies are used to understand how visitors find the ferry timetables.",
+    "Analytical cookies help us see which ferry timetables visitors read.",
     "These cookies enable the site to remember the ferry routes you looked at.",
 ])
 def test_consent_framework_purposes_are_notices(text: str) -> None:
@@ -117,8 +115,8 @@ def test_consent_framework_purposes_are_notices(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "This field is for validation purposes and should be left unchanged.",
-    "This field is hidden when viewing the form",
+    "This field is for validation purposes, leave it empty",
+    "This field is hidden when viewing the booking page",
 ])
 def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
     assert notice_reason(text) is not None

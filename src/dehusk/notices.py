@@ -155,7 +155,7 @@ _CONSENT_CHOICE = re.compile(
 _TCF_PURPOSE = re.compile(r"(?i)\bstore\s+and/or\s+access\s+(?:information|personal\s+data|data)\s+on\s+(?:a|your)\s+device")
 # the consent framework's other standard wording, which its banners print a purpose a line: the
 # purposes' names ("Use limited data to select advertising", "Measure content performance"), their
-# descriptions ("Advertising presented to you on this service can be based on ...") and the count of
+# descriptions ("Advertising presented to you on this service can be ...") and the count of
 # vendors under each ("398 partners can use this purpose")
 _TCF_COUNT = re.compile(r"(?i)\b\d+\s+(?:partners|vendors)\s+(?:can\s+)?use\s+this\s+(?:purpose|feature)\b")
 _TCF_TEXT = re.compile(
@@ -170,18 +170,17 @@ _TCF_TEXT = re.compile(
     r"|certain\s+information\s+\(like\s+an\s+ip\s+address|in\s+support\s+of\s+the\s+purposes\s+explained\s+in\s+this\s+notice"
     r"|cookies,\s+device\s+or\s+similar\s+online\s+identifiers)"
 )
-# a cookie banner's categories, each with its description ("Necessary cookies are absolutely essential
-# for the website to function properly.", "Analytical cookies are used to understand ...", "These
-# cookies enable the website to provide enhanced functionality ...")
+# a cookie banner's categories, each with its description ("Necessary cookies are needed for the
+# website to ...", "Analytical cookies help us count ...", "These cookies enable the website to ...")
 _COOKIE_CATEGORY = re.compile(
     r"(?i)^\W*(?:these|(?:strictly\s+)?(?:necessary|essential|functional|functionality|performance|analytic(?:al|s)?"
     r"|statistics?|advertisement|advertising|marketing|targeting|preference|social\s+media|other\s+uncategori[sz]ed))\s+cookies"
     r"\s+(?:are|is|help|include|allow|collect|may|do|enable)\b"
     r".{0,200}?\b(?:web\s?sites?|site|browser|visitors?|users?|devices?|data|ads|advertising|analytics|personali[sz]\w+"
     r"|functionality|track\w*|third[-\s]part\w+|we\s+use)\b")
-# a form plugin's label for its hidden fields ("This field is for validation purposes and should be left
-# unchanged.", "This field is hidden when viewing the form")
-_FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing\s+the\s+form)")
+# a form plugin's label for its hidden fields ("This field is for validation purposes ...", "This field is
+# hidden when viewing ...")
+_FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing)")
 TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600

@@ -181,6 +181,7 @@ _COOKIE_CATEGORY = re.compile(
 # a form plugin's label for its hidden fields ("This field is for validation purposes ...", "This field is
 # hidden when viewing ...")
 _FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing)")
+FORM_LABEL_MAX_CHARS = 120
 TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
 CONSENT_MAX_CHARS = 600
@@ -233,7 +234,7 @@ def _notice_reason(text: str) -> str | None:
         return "cookie or consent notice"
     if cookie and len(text) <= CONSENT_MAX_CHARS and _COOKIE_CATEGORY.match(text):
         return "cookie or consent notice"
-    if "field" in text and len(text) <= TOC_LABEL_MAX_CHARS * 3 and _FORM_HIDDEN.match(text):
+    if "field" in text and len(text) <= FORM_LABEL_MAX_CHARS and _FORM_HIDDEN.match(text):
         return "a form's hidden-field label"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"

@@ -32,7 +32,6 @@ from __future__ import annotations
 import re
 import unicodedata
 from datetime import date
-from functools import lru_cache
 
 from .authors_noise import _norm, _remove_noise
 from .authors_words import (
@@ -67,6 +66,7 @@ from .authors_words import (
 )
 from .dates import _limit as date_limit
 from .dates import short_cached
+from .memo import memo
 
 __all__ = [
     "byline_match", "clean_authors", "credited_persons", "is_agency", "is_news_agency", "looks_like_person", "split_credit",
@@ -201,7 +201,7 @@ def _looks_like_person(name: str, agency: bool | None) -> bool:
     return _person(name, agency)
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _person(name: str, agency: bool | None) -> bool:
     """`_looks_like_person` of a non-empty string, remembered (names are tested again and again)."""
     normed = _norm(name)
@@ -406,7 +406,7 @@ def split_credit(text: str, want_orgs: bool = True, ja: bool = False) -> tuple[l
     return list(persons), list(orgs)
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _split_credit(text: str, want_orgs: bool, limit: date, ja: bool = False) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """`split_credit`, remembered (the same names come back from several sources of a page, and
     from page to page of a site). `limit`: the latest date `find_dates` accepts when noise is

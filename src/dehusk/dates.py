@@ -50,7 +50,6 @@ import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
-from functools import lru_cache
 from typing import TypeVar
 
 from .dates_words import (
@@ -67,6 +66,7 @@ from .dates_words import (
     _WEAK_KEYS,
     _ZONES,
 )
+from .memo import memo
 
 __all__ = ["DateMatch", "best_dates", "find_dates", "has_date_hint", "parse_date", "starts_with_date_keyword"]
 
@@ -380,7 +380,7 @@ _R = TypeVar("_R")
 
 
 def short_cached(cached: Callable[..., _R], text: str, *args: object) -> _R:
-    """`cached(text, *args)` for an `lru_cache`d pure function: through its cache when `text` has
+    """`cached(text, *args)` for a `memo`ized pure function: through its cache when `text` has
     at most CACHED_CHARS characters, computed afresh (not remembered) when it is longer."""
     return (cached if len(text) <= CACHED_CHARS else cached.__wrapped__)(text, *args)
 
@@ -392,7 +392,7 @@ def find_dates(text: str, *, lang: str | None = None, fetch_date: str | None = N
     return list(short_cached(_scan_cached, text, lang, _limit(fetch_date)))
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _scan_cached(text: str, lang: str | None, limit: date) -> tuple[DateMatch, ...]:
     """`_scan`, remembered (a page's dates are read again by several choosers, and sites repeat
     their date lines): its matches are frozen."""

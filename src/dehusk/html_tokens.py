@@ -5,10 +5,11 @@ the features read. `token_mask` is exact and fast (see "word masks" below)."""
 from __future__ import annotations
 
 import re
-from functools import lru_cache, reduce
+from functools import reduce
 from operator import or_
 
 from .dates import trie_pattern
+from .memo import memo
 
 # --------------------------------------------------------------------------- vocabulary
 
@@ -175,7 +176,7 @@ def _word_mask_reference(word: str) -> int:
     return mask
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def _word_mask(word: str) -> int:
     # (a word without capitals needs neither the camel split nor lower-casing)
     low = (word if word.islower() else _SPLIT_CAMEL.sub("-", word).lower()).replace("_", "-")
@@ -206,7 +207,7 @@ def token_mask(value: str, cache: dict[str, int]) -> int:
     return mask
 
 
-@lru_cache(maxsize=65536)
+@memo(65536)
 def value_mask(value: str) -> int:
     """token_mask of a whole attribute string (the same strings recur across a site's pages):
     the OR of its words' masks, every digit run read as one "0". (The same masks as when only

@@ -16,12 +16,12 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from functools import lru_cache
 
 import numpy as np
 from selectolax.lexbor import LexborNode
 
 from .dates import find_dates, parse_date, url_day
+from .memo import memo
 from .metadata_page import Page, Scan, attr_value, in_chrome
 from .metadata_title import CHROME_ANYWHERE
 
@@ -97,7 +97,7 @@ class _Dater:
         return self.ok(parse_date(value, fetch_date=self.fetch_date, lang=self.lang))
 
 
-@lru_cache(maxsize=1024)
+@memo(1024)
 def _meta_kind(name: str) -> str | None:
     """"published" or "modified" for a meta name outside the known lists that declares a date."""
     if name in _KNOWN_METAS or not _META_DATE_NAME.search(name) or _META_NOT_DATE.search(name):

@@ -28,6 +28,7 @@ from urllib.parse import urlsplit
 from selectolax.lexbor import LexborNode
 
 from .dates import short_cached
+from .memo import memo
 from .mojibake import fix_mojibake
 
 if TYPE_CHECKING:
@@ -66,7 +67,7 @@ def clean_text(text: str | None) -> str:
     return short_cached(_clean_text, text)
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _clean_text(text: str) -> str:
     """`clean_text` of a non-empty string, remembered (the same texts are cleaned again and again)."""
     if "&" in text and ";" in text:
@@ -89,7 +90,7 @@ def tokens(text: str | None) -> tuple[str, ...]:
     return short_cached(_tokens, text)
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _tokens(text: str) -> tuple[str, ...]:
     return tuple(_WORD.findall(unicodedata.normalize("NFKC", text).casefold()))
 
@@ -100,7 +101,7 @@ def compact(text: str | None) -> str:
     return short_cached(_compact, text)
 
 
-@lru_cache(maxsize=16384)
+@memo(16384)
 def _compact(text: str) -> str:
     return _NON_ALNUM.sub("", unicodedata.normalize("NFKC", text).casefold())
 
@@ -281,7 +282,7 @@ def chrome_hint(attrs: dict, *, heading: bool = False) -> bool:
     return _chrome_words(hint, heading)
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _chrome_words(hint: str, heading: bool) -> bool:
     """(the same containers are asked about again and again: the ancestors of every candidate)"""
     if CHROME_ANYWHERE.search(hint):

@@ -14,9 +14,9 @@ interface control's label alone in its block ("Click to expand...", "Read more",
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from .dates import short_cached
+from .memo import memo
 
 # cookie and consent notices read like prose; they name cookies together with a consent verb
 _CONSENT = re.compile(
@@ -219,7 +219,7 @@ def notice_reason(text: str) -> str | None:
     return short_cached(_notice_reason, text)
 
 
-@lru_cache(maxsize=8192)
+@memo(8192)
 def _notice_reason(text: str) -> str | None:
     # (a cookie word outside ASCII is looked for only on lines that are not ASCII)
     cookie = "ookie" in text or (len(text) >= OTHER_COOKIE_MIN_CHARS and not text.isascii()

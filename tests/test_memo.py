@@ -75,3 +75,22 @@ def test_the_name_lists_are_not_tracked_and_still_answer() -> None:
     given, surnames = _lists()
     assert "maria" in given and "nowak" in surnames and "nowak" not in given
     assert not gc.is_tracked(given) and not gc.is_tracked(surnames)
+
+
+def test_a_missing_model_is_looked_for_on_disk_once(monkeypatch) -> None:  # noqa: ANN001
+    """`html_mode.members` asks for the member after the last on every page: the answer for a
+    model that is not shipped is remembered, not looked for again."""
+    from dehusk import classify, pagetype
+
+    looked: list[str] = []
+    real = classify._model_path
+
+    def counting(name: str):  # noqa: ANN202
+        looked.append(name)
+        return real(name)
+
+    monkeypatch.setattr(classify, "_model_path", counting)
+    name = "html_block_m7_not_shipped"
+    assert pagetype.model(name) is None
+    assert pagetype.model(name) is None
+    assert looked == [name]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from .classify import TreeModel, load_model, model_group
+from .classify import TreeModel, load_model, model_available, model_group
 from .features_html import FEATURE_NAMES, URL_FEATURES
 
 TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service")
@@ -77,7 +77,11 @@ def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | No
 
 
 def model(name: str) -> TreeModel | None:
-    """A shipped model, or None when it is not there (load_model caches the loaded ones)."""
+    """A shipped model, or None when it is not there (load_model caches the loaded ones, and
+    model_available the answer for a missing one: `html_mode.members` asks for the member after
+    the last on every page, which would otherwise look for its file on disk each time)."""
+    if not model_available(name):
+        return None
     try:
         return load_model(name)
     except OSError:

@@ -191,6 +191,8 @@ _SCAN_PIECES = (
     "Jane Doe writes about food and the city, " * 10, "The council met on Tuesday, " * 15, "Авторы: Иван",
     "Escrito por Ana", "This post was written by", "notes written by ", "written by Ann", "Text geschrieben von",
     "door Piet", "von Hans", "av Åsa", "Bob  Smith is a writer", " ", "\n  \n", "x",
+    "Story written By\xa0", "ÉCRIT PAR ", "scritto da\n", "reported by: ", "Standby", "the hobby ",
+    "Jane O'Neil-Smith writes about tech", "Ab Cd Ef Gh is x", "Ab Cd Ef is x", "Jane Doe Is here",
 )
 
 

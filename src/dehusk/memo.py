@@ -4,13 +4,14 @@ dehusk remembers the answers of small pure functions (a class string's token mas
 notice reason, a text's cleaned form...): the same strings come back on every page of a site.
 `functools.lru_cache` keeps each entry in a linked list that CPython's cyclic garbage collector
 walks at every full collection, and full collections come more often the more entries a cache
-gains. With the caches filled by a few hundred pages, a full collection took about 40 ms, 23 ms
-of it in the two token-mask caches alone, and collections were 3% of HTML mode's time.
+gains. With the caches filled by a few hundred pages, a full collection took about 40 ms, nearly
+half of it in the two token-mask caches, and collections were 3% of HTML mode's time.
 
 `memo` keeps the answers in a plain dict instead. A dict whose keys are strings (or tuples of
 strings and flags) and whose values are ints, strings, booleans or None holds no object the
-collector tracks, so CPython stops tracking the dict itself: the collector never walks it. A
-full cache is emptied, not trimmed entry by entry: the answers are the function's own either
+collector tracks, so CPython stops tracking the dict itself: the collector never walks it (the
+date scan's cache keeps frozen `DateMatch` records, which it does walk: a few thousand). A full
+cache is emptied, not trimmed entry by entry: the answers are the function's own either
 way, and the memory stays bounded.
 """
 

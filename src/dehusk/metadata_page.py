@@ -47,8 +47,13 @@ _BY_TEXT = re.compile("^" + _BY_WORDS, re.I)
 _TAIL_BY = re.compile(r"(?<![^\W\d_])((?:written|authored|reported|contributed|compiled)\s+by|geschrieben von|"
                       r"verfasst von|écrit par|rédigé par|escrito por|scritto da)\s*$", re.I)
 _TAIL_END = frozenset("yYnrRaA \xa0")  # the last characters _TAIL_BY can end on: a cheap test first
+# ... and the last two letters before the trailing white space (lower-cased) it can end on: "by",
+# "von", "par", "por", "da" (most texts that pass the first test end in a space)
+_TAIL_WORD_ENDS = frozenset({"by", "on", "ar", "or", "da"})
 # an author bio: "Jane Doe is a reporter ...", "Jane Doe writes about ..."
-_BIO_NAME = (r"([A-Z][^\W\d_][\w'’.-]*(?: [A-Z][\w'’.-]*){1,3}) (?:is|was|has|writes|covers|joined|leads|serves|"
+# (the name's words are possessive, `*+`: a space follows each, which no character they give back
+# could be, so the matches are those of `*` without its backtracking)
+_BIO_NAME = (r"([A-Z][^\W\d_][\w'’.-]*+(?: [A-Z][\w'’.-]*+){1,3}) (?:is|was|has|writes|covers|joined|leads|serves|"
              r"holds|specializes|specialises)\s")
 _BIO_TEXT = re.compile(r"\s*" + _BIO_NAME)
 # both on a text at once: `_BY_TEXT` on the text without its leading white space (`\s*+` takes
@@ -103,7 +108,8 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
                 out.dates.append((i, " ".join(text.split()), parent))
         elif (m := by_or_bio(text)) is None:
             # "This post was written by <a>Jane Doe</a>": a sentence that ends in a byline prefix
-            if text[-1] in _TAIL_END and (t := _TAIL_BY.search(text[-40:])) is not None:
+            if text[-1] in _TAIL_END and text.rstrip()[-2:].lower() in _TAIL_WORD_ENDS \
+                    and (t := _TAIL_BY.search(text[-40:])) is not None:
                 parent = node.parent
                 if parent is not None and parent.tag not in _NOT_TEXT:
                     out.tail_bylines.append((i, t.group(1), node))

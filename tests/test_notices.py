@@ -123,6 +123,27 @@ def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
 
 
 @pytest.mark.parametrize("text", [
+    "Thank you! Your submission has been received!",
+    "Oops! Something went wrong while submitting the form.",
+    "Thanks for subscribing!",
+    "THANK YOU FOR SIGNING UP",
+    "Thank you, your message has been sent.",
+])
+def test_a_forms_status_messages_are_notices(text: str) -> None:
+    assert notice_reason(text) == "a form's status message (shown once it is sent, or when sending fails)"
+
+
+@pytest.mark.parametrize("text", [
+    "Thank you for subscribing! Your first ferry timetable arrives on Monday.",
+    "Thank you for your patience while the harbour works go on.",
+    "Oops, the ferry left without us.",
+    "We thank the readers for their submissions, which we received by the hundred.",
+])
+def test_thanks_in_prose_is_not_a_form_status(text: str) -> None:
+    assert notice_reason(text) is None
+
+
+@pytest.mark.parametrize("text", [
     "The ferry company will measure advertising performance by counting bookings made through the new app.",
     "Information about the ferry timetable is on the council's website.",
     "Publishers create profiles for personalised advertising, the report says, often without asking.",

@@ -181,6 +181,13 @@ _COOKIE_CATEGORY = re.compile(
 # a form plugin's label for its hidden fields ("This field is for validation purposes ...", "This field is
 # hidden when viewing ...")
 _FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing)")
+# a form's status message, shown once it is sent or when sending fails ("Thank you! Your submission has
+# been received!", "Oops! Something went wrong while submitting the form."): a site builder's default
+# wording, in every page's HTML and in its text dump, whatever the page
+_FORM_STATUS = re.compile(
+    r"(?i)^\W*(?:(?:thank\s+you|thanks)\W+(?:your\s+(?:submission|message|form|request)\s+has\s+been\s+"
+    r"(?:received|sent|submitted)|for\s+(?:your\s+submission|submitting|subscribing|signing\s+up))"
+    r"|oops\W+something\s+went\s+wrong\s+(?:while|when)\s+submitting\s+the\s+form)\W*$")
 FORM_LABEL_MAX_CHARS = 120
 TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
@@ -236,6 +243,9 @@ def _notice_reason(text: str) -> str | None:
         return "cookie or consent notice"
     if "field" in text and len(text) <= FORM_LABEL_MAX_CHARS and _FORM_HIDDEN.match(text):
         return "a form's hidden-field label"
+    if len(text) <= FORM_LABEL_MAX_CHARS and ("hank" in text or "HANK" in text or "ops" in text or "OPS" in text) \
+            and _FORM_STATUS.match(text):
+        return "a form's status message (shown once it is sent, or when sending fails)"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \

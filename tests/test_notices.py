@@ -124,8 +124,8 @@ def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
 
 @pytest.mark.parametrize("text", [
     "Thank you! Your submission has been received!",
-    "Oops! Something went wrong while submitting the form.",
     "Thanks for subscribing!",
+    "Oops! Something went wrong when submitting the form.",
     "THANK YOU FOR SIGNING UP",
     "Thank you, your message has been sent.",
 ])

@@ -181,8 +181,8 @@ _COOKIE_CATEGORY = re.compile(
 # a form plugin's label for its hidden fields ("This field is for validation purposes ...", "This field is
 # hidden when viewing ...")
 _FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing)")
-# a form's status message, shown once it is sent or when sending fails ("Thank you! Your submission has
-# been received!", "Oops! Something went wrong while submitting the form."): a site builder's default
+# a form's status message, shown once it is sent or when sending fails ("Thank you! Your message has been
+# sent.", "Oops! Something went wrong when submitting the form."): a site builder's default
 # wording, in every page's HTML and in its text dump, whatever the page
 _FORM_STATUS = re.compile(
     r"(?i)^\W*(?:(?:thank\s+you|thanks)\W+(?:your\s+(?:submission|message|form|request)\s+has\s+been\s+"

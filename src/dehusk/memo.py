@@ -37,6 +37,8 @@ def memo(maxsize: int) -> Callable[[F], F]:
         missing = object()
         one = len(inspect.signature(fn).parameters) == 1
 
+        # two copies of one body: the one-argument functions (most, and the hottest: the token masks,
+        # the notices) are keyed by their argument itself, with no tuple made at each call
         if one:
             def cached(arg: Any) -> Any:
                 value = get(arg, missing)

@@ -34,6 +34,15 @@ def test_segment_text_normalises_spaces_and_line_ends() -> None:
     assert [s.text for s in segs] == ["a b c", "second line", "third"]
 
 
+def test_segment_text_reads_unicode_line_and_paragraph_separators() -> None:
+    segs = segment_text("Headline\u2029First paragraph.\u2028Its second line.\x0bThird line.\u2029Next one.")
+    assert [s.text for s in segs] == ["Headline", "First paragraph.", "Its second line.", "Third line.", "Next one."]
+    # a paragraph separator is a blank line, a line separator is not
+    assert [s.blank_before for s in segs] == [0, 1, 0, 0, 1]
+    # NEL stays inside its line (a windows-1252 ellipsis read as Latin-1, more often than a line end)
+    assert [s.text for s in segment_text("Wait\x85 and see")] == ["Wait\x85 and see"]
+
+
 def test_segment_text_cuts_giant_lines() -> None:
     segs = segment_text("x" * 500_000)
     assert len(segs) == 1 and len(segs[0].text) == 200_000

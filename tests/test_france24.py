@@ -165,3 +165,15 @@ def test_no_paragraph_twice(paragraphs: list[str]) -> None:
 
 def test_language(article: dehusk.Article) -> None:
     assert article.language == "en"
+
+
+@pytest.mark.parametrize(
+    "ends", [("\r\n", "\r\n"), ("\u2028", "\u2029")], ids=["crlf", "unicode-separators"]
+)
+def test_other_line_ends_give_the_same_article(article: dehusk.Article, ends: tuple[str, str]) -> None:
+    """The page with other line ends (a renderer's CR LF; Unicode's line separator for a line end
+    and paragraph separator for a blank line) gives the same record."""
+    line_end, paragraph_end = ends
+    text = EXAMPLE.read_text(encoding="utf-8").replace("\n\n", paragraph_end).replace("\n", line_end)
+    other = dehusk.extract(text, mode="text")
+    assert other.to_dict() == article.to_dict()

@@ -314,10 +314,17 @@ _LYNX_BULLET = re.compile(r"^(\s{2,})o (?=\S)")
 # zero-width spaces, word joiners (a line of them alone is no text). (ZWNJ and ZWJ stay: Persian and
 # Indic scripts spell with them; soft hyphens stay too, as the page's own text has them.)
 _INVISIBLE = ("\ufeff", "\u200b", "\u2060")
+# line ends other than LF (CR LF, CR) and Unicode's line and paragraph separators, and the vertical
+# tab word processors write for a line break inside a paragraph (a paragraph separator is a blank
+# line). NEL (U+0085) is left alone: in a dump it is far more often the ellipsis of a windows-1252
+# text read as Latin-1 than a line end.
+_LINE_ENDS = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\x0b", "\n"))
 
 
 def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for end, lf in _LINE_ENDS:
+        if end in text:
+            text = text.replace(end, lf)
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")

@@ -280,6 +280,22 @@ def test_text_fixture_other_shape(name: str, shape: str, page: str) -> None:
     assert not problems, _report(f"{name} ({shape})", art, problems)
 
 
+def double_spaced_shape(page: str) -> str:
+    """A blank line after every line, menu items and headline alike (a tool that joins every block
+    with a blank line): the blank lines say nothing about the page."""
+    return "\n\n".join(line.strip() for line in page.splitlines() if line.strip()) + "\n"
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_text_fixture_double_spaced_reads_as_one_line_per_block(name: str) -> None:
+    """The page with every line set apart by a blank line gives the same record as the page with
+    a line per block and no blank lines (Common Crawl WET's shape, which text mode is trained on):
+    blank lines everywhere say nothing, so they do not make every line look like a paragraph."""
+    page, _ = load_text_fixture(name)
+    text = page.decode("utf-8")
+    double = dehusk.extract(double_spaced_shape(text), mode="text").to_dict()
+    assert double == dehusk.extract(wet_shape(text), mode="text").to_dict()
+
 
 def test_site_name_after_the_headline_is_not_the_title() -> None:
     """The picked headline line without the site's name (as the page's <title> carries it, which

@@ -355,9 +355,29 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
                 lines = unwrap(lines, width)
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
-    if markdown:
-        return _markdown_segments(lines, deadline)
-    return _plain_segments(lines, deadline)
+    segments = _markdown_segments(lines, deadline) if markdown else _plain_segments(lines, deadline)
+    return _uniform_spacing(segments)
+
+
+UNIFORM_SPACING_MIN_LINES = 10
+UNIFORM_SPACING_SHARE = 0.95
+
+
+def _uniform_spacing(segments: list[Segment]) -> list[Segment]:
+    """A dump that sets nearly every line apart by a blank line (UNIFORM_SPACING_SHARE of them,
+    on a page of UNIFORM_SPACING_MIN_LINES+ lines: a tool that joins every block with a blank
+    line, menu items and headlines alike) says nothing by its blank lines: one less before each
+    line, so the page reads as the dumps that print a line per block (two blank lines still
+    set a line apart). In the datasets' own dumps 2% of the pages reach that share."""
+    if len(segments) < UNIFORM_SPACING_MIN_LINES:
+        return segments
+    spaced = sum(1 for seg in segments[1:] if seg.blank_before)
+    if spaced < UNIFORM_SPACING_SHARE * (len(segments) - 1):
+        return segments
+    for seg in segments:
+        if seg.blank_before:
+            seg.blank_before -= 1
+    return segments
 
 
 def _bullet(stripped: str) -> tuple[str, bool]:

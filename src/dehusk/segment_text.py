@@ -355,8 +355,9 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
                 lines = unwrap(lines, width)
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
-    segments = _markdown_segments(lines, deadline) if markdown else _plain_segments(lines, deadline)
-    return _uniform_spacing(segments)
+    if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)
+        return _markdown_segments(lines, deadline)
+    return _uniform_spacing(_plain_segments(lines, deadline))
 
 
 UNIFORM_SPACING_MIN_LINES = 10

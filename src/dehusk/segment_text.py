@@ -369,7 +369,7 @@ def _uniform_spacing(segments: list[Segment]) -> list[Segment]:
     on a page of UNIFORM_SPACING_MIN_LINES+ lines: a tool that joins every block with a blank
     line, menu items and headlines alike) says nothing by its blank lines: one less before each
     line, so the page reads as the dumps that print a line per block (two blank lines still
-    set a line apart). In the datasets' own dumps 2% of the pages reach that share."""
+    set a line apart). About 1% of the datasets' own dumps reach that share."""
     if len(segments) < UNIFORM_SPACING_MIN_LINES:
         return segments
     spaced = sum(1 for seg in segments[1:] if seg.blank_before)

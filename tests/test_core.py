@@ -44,15 +44,15 @@ def test_segment_text_reads_unicode_line_and_paragraph_separators() -> None:
 
 
 def test_segment_text_blank_lines_everywhere_say_nothing() -> None:
-    lines = [f"Line number {i} of the page" for i in range(12)]
+    lines = [f"Line number {i} of the page" for i in range(24)]
     # every line set apart by a blank line, one by two: read as no blank line, and one
     page = "\n\n".join(lines[:6]) + "\n\n\n" + "\n\n".join(lines[6:])
-    assert [s.blank_before for s in segment_text(page)] == [0] * 6 + [1] + [0] * 5
+    assert [s.blank_before for s in segment_text(page)] == [0] * 6 + [1] + [0] * 17
     # blank lines between some lines only (paragraphs, a menu without them): kept as they are
     page = "\n".join(lines[:4]) + "\n\n" + "\n\n".join(lines[4:])
-    assert [s.blank_before for s in segment_text(page)] == [0] * 4 + [1] * 8
-    # too few lines to tell a habit from a page of paragraphs
-    assert [s.blank_before for s in segment_text("\n\n".join(lines[:5]))] == [0] + [1] * 4
+    assert [s.blank_before for s in segment_text(page)] == [0] * 4 + [1] * 20
+    # too few lines to tell a habit from a short page of paragraphs
+    assert [s.blank_before for s in segment_text("\n\n".join(lines[:12]))] == [0] + [1] * 11
 
 
 def test_segment_text_cuts_giant_lines() -> None:

@@ -360,14 +360,15 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     return _uniform_spacing(_plain_segments(lines, deadline))
 
 
-UNIFORM_SPACING_MIN_LINES = 10
+UNIFORM_SPACING_MIN_LINES = 20
 UNIFORM_SPACING_SHARE = 0.95
 
 
 def _uniform_spacing(segments: list[Segment]) -> list[Segment]:
     """A dump that sets nearly every line apart by a blank line (UNIFORM_SPACING_SHARE of them,
-    on a page of UNIFORM_SPACING_MIN_LINES+ lines: a tool that joins every block with a blank
-    line, menu items and headlines alike) says nothing by its blank lines: one less before each
+    on a page of UNIFORM_SPACING_MIN_LINES+ lines, enough to tell a tool's habit from a short
+    page of paragraphs: a tool that joins every block with a blank line, menu items and headlines
+    alike) says nothing by its blank lines: one less before each
     line, so the page reads as the dumps that print a line per block (two blank lines still
     set a line apart). About 1% of the datasets' own dumps reach that share."""
     if len(segments) < UNIFORM_SPACING_MIN_LINES:

@@ -23,6 +23,7 @@ from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
+from .front_matter import fill_meta, split_front_matter
 from .headline_slug import byline_after, date_after, slug_headline
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
@@ -416,6 +417,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if options.fix_encoding and len(text) <= FIX_INPUT_MAX_CHARS:
         # repaired before the lines are read: mojibake hides stop words and headlines from the features
         text = fix_mojibake(text)
+    front, text = split_front_matter(text)  # a tool's metadata block at the top is no line of the page
+    url = url or (front.url if front is not None else None)
     segments = segment_text(text, deadline)
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
@@ -488,4 +491,6 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,
         source=meta.source, tags=meta.tags, language=language, page_type=page_type, confidence=confidence,
     )
+    if front is not None:
+        fill_meta(out, front, [seg.text for seg in page], fetch_date=options.fetch_date, lang=language)
     return assemble(page, out, options, mode="text", url=url)

@@ -177,3 +177,12 @@ def test_other_line_ends_give_the_same_article(article: dehusk.Article, ends: tu
     text = EXAMPLE.read_text(encoding="utf-8").replace("\n\n", paragraph_end).replace("\n", line_end)
     other = dehusk.extract(text, mode="text")
     assert other.to_dict() == article.to_dict()
+
+
+def test_the_article_given_alone_keeps_its_first_paragraph(article: dehusk.Article) -> None:
+    """An extractor's output (the article's text without its headline line, as corpora of clean
+    text hold it) keeps its first paragraph: a long sentence is no headline."""
+    first = article.text.split("\n\n")[0]
+    again = dehusk.extract(article.text, mode="text")
+    assert again.title != first
+    assert norm(again.text).startswith(norm(first))

@@ -53,7 +53,9 @@ SOCIAL_WORDS = frozenset(
 _SHARE_FILLER = frozenset(["on", "via", "auf", "per", "sur", "na", "su", "op", "в", "через", "this", "article", "story",
                            "artikel", "dieses", "diesen", "cet", "este", "questo",
                            "dit", "deze", "denna", "artikeln", "bu", "haberi", "článek", "ini", "cikket",
-                           "pe", "på", "em", "di", "ile", "على", "σε", "στο"])
+                           "pe", "på", "em", "di", "ile", "على", "σε", "στο",
+                           # "Envoyer par e-mail", "Copy the link", "Copier le lien", "Enviar por correo"
+                           "par", "por", "the", "le", "la", "el", "il", "lo"])
 SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
     ["x", "mail", "e-mail", "mailen", "send", "copy", "link", "kopieren", "drucken", "imprimer", "imprimir", "stampa",
      "stampare", "drukuj", "afdrukken", "save", "bookmark", "merken", "speichern", "enregistrer", "guardar", "salvar",
@@ -66,6 +68,9 @@ SHARE_TOOL_WORDS = SOCIAL_WORDS | frozenset(
      "tisknout", "nyomtatás", "εκτύπωση", "طباعة", "tulosta", "udskriv", "yazdır", "kopyala", "copiar", "copia",
      "kopiuj", "kopírovat", "salin", "tautan", "enlace", "lien", "odkaz", "bağlantı", "kopiëren", "kopieer",
      "kopiera", "kopier", "kopioi", "másolás", "copiază", "αντιγραφή", "نسخ", "الرابط", "링크", "복사", "リンク", "コピー",
+     # send (by e-mail) and copy buttons in more languages
+     "envoyer", "enviar", "invia", "inviare", "senden", "versenden", "wyślij", "verstuur", "versturen", "skicka",
+     "lähetä", "odeslat", "gönder", "kirim", "trimite", "skopiuj", "copier", "copiare", "correo", "correio",
      *_SHARE_FILLER]
 )
 SHARE_TOOLS_MAX_WORDS = 8  # (a label and its networks: "Share this article: Facebook X LinkedIn Email")

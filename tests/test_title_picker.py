@@ -87,3 +87,20 @@ def test_menu_row_marks_rows_of_capitalised_words_only() -> None:
     words = np.array([5.0, 6.0, 2.0, 4.0])
     f = {"cap_words": np.array([1.0, 1 / 6, 1.0, 1.0]), "_words": words, "end_term": np.array([0.0, 0.0, 0.0, 1.0])}
     assert mtt.menu_row(f, np.arange(len(texts))).tolist() == [True, False, False, False]
+
+
+def test_the_site_name_its_copyright_line_gives_weighs_less() -> None:
+    """A short candidate whose words the page's copyright line holds is the site's (or its
+    owner's) name: it weighs SITE_NAME_PRIOR; a headline that merely shares a word does not."""
+    from dehusk.metadata_text_title import FOLLOWED_PRIOR, SITE_NAME_PRIOR, title_prior
+
+    texts = ["Harbour Courier", "Library extension goes to a vote", "By Jane Doe", "The council met on Tuesday.",
+             "Harbour news in brief", "Alle Preise inkl. MwSt. © 2024 Harbour Courier GmbH"]
+    n = len(texts)
+    f = {"re_byline": np.array([0.0, 0.0, 1.0, 0.0, 0.0, 0.0]), "re_date": np.zeros(n), "re_media": np.zeros(n),
+         "_words": np.array([2.0, 6.0, 3.0, 5.0, 4.0, 8.0])}
+    got = title_prior(texts, f, np.array([0, 1, 4]))
+    assert got.tolist() == [FOLLOWED_PRIOR[1] * SITE_NAME_PRIOR, FOLLOWED_PRIOR[0], 1.0]
+    # no copyright line: no such weight
+    assert title_prior(texts[:5], {k: v[:5] for k, v in f.items()}, np.array([0, 1, 4])).tolist() == [
+        FOLLOWED_PRIOR[1], FOLLOWED_PRIOR[0], 1.0]

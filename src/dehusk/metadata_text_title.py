@@ -339,6 +339,24 @@ NUMBERED_COPY_PRIOR = 0.3  # "3. <headline>" when "<headline>" is a candidate to
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+(\S.*)$")
 MD_TOP_HEADING = 10.0  # Markdown dumps: weight of the highest-level heading among the candidates
 DOC_TITLE_PRIOR = 6.0  # a candidate that the page's title line above it names
+# a short candidate that the page's copyright line names ("© 2024 Il Portico di Bologna srl"): the
+# site's or its owner's name
+SITE_NAME_PRIOR = 0.3
+SITE_NAME_MAX_WORDS = 6
+
+
+def _named_in_copyright(texts: list[str], cand: list[int]) -> list[int]:
+    """Positions in `cand` of the short candidates whose words the page's copyright lines hold, in order."""
+    marks = [" " + " ".join(_TOK.findall(t[i:].lower())) + " " for t in texts
+             if len(t) <= 300 and (i := t.find("©") if "©" in t else t.lower().find("copyright")) >= 0]
+    if not marks:
+        return []
+    out = []
+    for j, i in enumerate(cand):
+        words = _TOK.findall(texts[i].lower())
+        if 1 <= len(words) <= SITE_NAME_MAX_WORDS and any(f" {' '.join(words)} " in m for m in marks):
+            out.append(j)
+    return out
 # a page's title line, as some dumps print it first: "<headline> | <site>", "<headline> - <site>"
 _TITLE_SEP = re.compile(r"\s+[|–—·-]\s+|\s+::\s+")
 _SEP_CHARS = ("|", "–", "—", "·", " - ", "::")
@@ -394,6 +412,9 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
         for j, rest in numbered:
             if tokens(rest) in keys:
                 out[j] *= NUMBERED_COPY_PRIOR
+    named = _named_in_copyright(texts, cand.tolist())
+    if named:  # the site's name, as its copyright line gives it
+        out[named] *= SITE_NAME_PRIOR
     gapped = f.get("gapped")
     if gapped is not None:  # a row of items set apart by wide gaps (a menu, buttons), as a caption
         out *= np.where(gapped[cand], 0.3, 1.0)

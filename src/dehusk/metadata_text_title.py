@@ -347,8 +347,15 @@ SITE_NAME_MAX_WORDS = 6
 
 def _named_in_copyright(texts: list[str], cand: list[int]) -> list[int]:
     """Positions in `cand` of the short candidates whose words the page's copyright lines hold, in order."""
-    marks = [" " + " ".join(_TOK.findall(t[i:].lower())) + " " for t in texts
-             if len(t) <= 300 and (i := t.find("©") if "©" in t else t.lower().find("copyright")) >= 0]
+    marks = []
+    for t in texts:  # (a substring test before lower-casing: most lines have neither)
+        if len(t) > 300:
+            continue
+        i = t.find("©")
+        if i < 0 and ("opyright" in t or "OPYRIGHT" in t):
+            i = t.lower().find("copyright")
+        if i >= 0:
+            marks.append(" " + " ".join(_TOK.findall(t[i:].lower())) + " ")
     if not marks:
         return []
     out = []

@@ -46,6 +46,8 @@ _CONTENT_OPENER = re.compile(r"[A-Za-z ]{0,30}\b(?:content|text|body)\s*:\s*", r
 
 @dataclass(slots=True)
 class FrontMatter:
+    """What a metadata block says about its page (the values as the block writes them)."""
+
     title: str | None = None
     url: str | None = None
     authors: list[str] = field(default_factory=list)

@@ -24,6 +24,7 @@ from typing import Any
 
 from .authors import clean_authors
 from .dates import parse_date
+from .metadata_title import tokens
 
 MAX_BLOCK = 8192  # characters: a longer block is not one
 MIN_KEYS = 2
@@ -117,28 +118,36 @@ def split_front_matter(text: str) -> tuple[FrontMatter | None, str]:
                 fm = _read(lines[1:i])
                 if fm is None:
                     return None, text
-                return fm, "\n".join(head.split("\n")[i + 1 :])
+                return fm, _after_line(head, i)
         return None, text
     # a header of "Key: value" lines, closed by a line that opens the content ("Markdown Content:")
+    first = head[: head.find("\n")] if "\n" in head[:MAX_BLOCK] else head[:MAX_BLOCK]
+    if _KEY_LINE.fullmatch(first.strip()) is None:  # (most pages: their first line is no key line)
+        return None, text
     lines = head[:MAX_BLOCK].split("\n")
     for i, line in enumerate(lines):
         if _CONTENT_OPENER.fullmatch(line.strip()) and i:
             fm = _read(lines[:i])
             if fm is None:
                 return None, text
-            return fm, "\n".join(head.split("\n")[i + 1 :])
+            return fm, _after_line(head, i)
         stripped = line.strip()
         if stripped and _KEY_LINE.fullmatch(stripped) is None:
             break  # (a line of the page: no header block)
     return None, text
 
 
-_WORDS = re.compile(r"\w+")
+def _after_line(text: str, i: int) -> str:
+    """`text` after its line `i` (0-based)."""
+    parts = text.split("\n", i + 1)
+    return parts[i + 1] if len(parts) > i + 1 else ""
+
+
 TITLE_LINE_MIN_WORDS = 3
 
 
 def _words(text: str) -> str:
-    return " ".join(_WORDS.findall(text.casefold()))
+    return " ".join(tokens(text))
 
 
 def block_title(title: str, lines: list[str]) -> str:

@@ -355,12 +355,12 @@ def _named_in_copyright(texts: list[str], cand: list[int]) -> list[int]:
         if i < 0 and ("opyright" in t or "OPYRIGHT" in t):
             i = t.lower().find("copyright")
         if i >= 0:
-            marks.append(" " + " ".join(_TOK.findall(t[i:].lower())) + " ")
+            marks.append(" " + " ".join(tokens(t[i:])) + " ")
     if not marks:
         return []
     out = []
     for j, i in enumerate(cand):
-        words = _TOK.findall(texts[i].lower())
+        words = tokens(texts[i])
         if 1 <= len(words) <= SITE_NAME_MAX_WORDS and any(f" {' '.join(words)} " in m for m in marks):
             out.append(j)
     return out

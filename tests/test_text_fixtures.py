@@ -39,7 +39,6 @@ KNOWN_GAPS = {
     "en-forum-thread": "the first post is taken as a lead; a member-info line ('Messages: 4,812') kept",
     "it-news-crlf": ("headline picker chooses the site's name (the headline becomes the lead); the '(ANSA)' credit "
                      "is not read as the source"),
-    "pt-news-alttext": "headline picker chooses the section label right above the headline",
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "spec lines ('Schnittbreite: 38 cm') dropped",

@@ -8,6 +8,7 @@ import numpy as np
 import pytest
 
 import dehusk
+import dehusk.headline_echoes as he
 import dehusk.metadata_text_title as mtt
 from dehusk.classify import load_model, model_available
 
@@ -104,3 +105,51 @@ def test_the_site_name_its_copyright_line_gives_weighs_less() -> None:
     # no copyright line: no such weight
     assert title_prior(texts[:5], {k: v[:5] for k, v in f.items()}, np.array([0, 1, 4])).tolist() == [
         FOLLOWED_PRIOR[1], FOLLOWED_PRIOR[0], 1.0]
+
+
+# `body_echoes`: what a headline shares with its page (invented lines; p: the line model's scores)
+ECHO_LINES = [
+    "Home > Travel > Harbour ferries return to the old town",  # 0 a breadcrumb ending in the headline
+    "Travel",  # 1 a menu item
+    "Harbour ferries return to the old town",  # 2 the headline
+    "The harbour ferries that stopped in 2019 return to the old town quay next month.",  # 3 body
+    "Council members voted for three ferries and a new timetable.",  # 4 body
+    "Subscribe to our newsletter",  # 5 a page notice
+]
+ECHO_P = np.array([0.05, 0.02, 0.3, 0.9, 0.9, 0.1])
+
+
+def test_body_share_counts_the_headline_words_the_kept_lines_hold() -> None:
+    share, _ = he.body_echoes(ECHO_LINES, ECHO_P, [1, 2, 5])
+    # "harbour", "ferries", "return", "town" recur in the body (words of 4+ letters); "travel",
+    # "subscribe" and "newsletter" do not
+    assert share[1] == 1.0
+    assert share[0] == 0.0 and share[2] == 0.0
+
+
+def test_body_share_does_not_count_a_kept_line_s_own_words() -> None:
+    share, _ = he.body_echoes(ECHO_LINES, ECHO_P, [4])
+    # of "council", "members", "voted", "three", "ferries", "timetable" only "ferries" is elsewhere
+    assert share[0] == pytest.approx(1 / 6)
+
+
+def test_echoes_count_the_short_lines_that_contain_the_headline_and_its_copies() -> None:
+    lines = [*ECHO_LINES, "harbour ferries return to the old town"]  # a copy, case aside
+    _, echoes = he.body_echoes(lines, np.append(ECHO_P, 0.1), [2, 1])
+    assert echoes[0] == 2  # the breadcrumb and the copy (the body says other words in between)
+    assert echoes[1] == 0  # a line under ECHO_MIN_CHARS characters is never counted
+
+
+def test_echoes_skip_long_lines() -> None:
+    long_line = "Harbour ferries return to the old town, " + "and the council says more boats will follow. " * 4
+    assert len(long_line) > he.ECHO_LINE_CHARS
+    _, echoes = he.body_echoes([long_line, "Harbour ferries return to the old town"], np.array([0.9, 0.2]), [1])
+    assert echoes[0] == 0
+
+
+def test_content_words_read_chinese_as_character_pairs_and_stem_the_others() -> None:
+    assert he.content_words("西湖游船") == ["西湖", "湖游", "游船"]
+    assert he.content_words("ferries returned to the old town") == ["ferri", "retur", "town"]
+    # a Chinese headline shares pairs with its article, where words of 4+ letters found nothing
+    share, _ = he.body_echoes(["西湖游船实行网上预约", "游客可以在网上预约西湖游船。"], np.array([0.2, 0.9]), [0])
+    assert share[0] > 0.5

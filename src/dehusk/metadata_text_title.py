@@ -17,6 +17,7 @@ from .authors import byline_match, source_prefix
 from .classify import load_model, model_available, model_group
 from .dates import find_dates, has_date_hint
 from .features import stack_columns
+from .headline_echoes import body_echoes
 from .headline_slug import slug_words, url_path
 from .metadata_text_date import date_only_line, dated_meta_line
 from .metadata_title import is_generic, site_keys, strip_site, tokens
@@ -34,7 +35,7 @@ TITLE_FEATURES = (
     "end_colon", "rel_pos", "frac_sep", "stop_ratio", "next_more", "w3_re_more", "w3_re_nav", "p", "p_next5", "p_prev5",
     "d_main", "before_main",
     "slug_in_line", "line_in_slug", "date_near", "byline_near", "cand_rank", "longest_cap",
-    "next_words", "prev_words", "next_end_term",
+    "next_words", "prev_words", "next_end_term", "body_share", "echoes",
 )
 # English headlines are title-cased ("Ten Ways to Save Energy"); those of most other languages are
 # not, and there a title-cased section label ("Comunidad Valenciana") would beat a sentence-case
@@ -98,7 +99,6 @@ def window_start(first: int) -> int:
 # without its headline, as an extractor's output is, every time)
 SENTENCE_MIN_WORDS = 15
 
-
 def title_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:
@@ -151,11 +151,12 @@ def title_candidates(
     next_words = np.where(idx + 1 < n, np.log1p(words[nxt]), -1.0)
     prev_words = np.where(idx > 0, np.log1p(words[prv]), -1.0)
     next_end = np.where(idx + 1 < n, f["end_term"][nxt], -1.0)
+    share, echoes = body_echoes(texts, p, cand)
     X = stack_columns(
         [f[name][idx] for name in _LINE_COLUMNS]
         + [p[idx], p_next, p_prev, np.minimum(np.maximum(idx - main, -30), 30).astype(np.float64), (idx < main).astype(np.float64),
            slug_in, in_slug, near(f["re_date"]), near(f["re_byline"]), order, (caps == caps.max()).astype(np.float64),
-           next_words, prev_words, next_end]
+           next_words, prev_words, next_end, share, echoes]
     )
     return idx, X
 

@@ -14,7 +14,7 @@ import numpy as np
 # itself), so other short lines of the page (ECHO_LINE_CHARS at most) contain it. Without blank lines
 # around the headline (a Common Crawl WET record's shape) these are the evidence left. Grouped CV of
 # the whole pipeline (docs/evaluation.md): headline on wcxb-dev flattened `text/` 0.587 -> 0.613,
-# `text/` 0.644 -> 0.652, `text-alt/` 0.656 -> 0.669, and up on each of seven other renderers' dumps.
+# `text/` 0.644 -> 0.648, `text-alt/` 0.656 -> 0.661, and up on each of seven other renderers' dumps.
 BODY_WORD_CHARS, WORD_STEM, BODY_P = 4, 5, 0.5
 ECHO_MIN_CHARS, ECHO_LINE_CHARS, ECHO_CAP = 8, 150, 5
 # a word of BODY_WORD_CHARS letters or more, its first WORD_STEM of them captured

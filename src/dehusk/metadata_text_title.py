@@ -99,6 +99,7 @@ def window_start(first: int) -> int:
 # without its headline, as an extractor's output is, every time)
 SENTENCE_MIN_WORDS = 15
 
+
 def title_candidates(
     texts: list[str], f: dict[str, np.ndarray], p: np.ndarray, first: int, url: str | None, main: int | None = None
 ) -> tuple[np.ndarray, np.ndarray]:

@@ -45,12 +45,12 @@ def body_echoes(texts: list[str], p: np.ndarray, cand: list[int]) -> tuple[np.nd
     (p >= BODY_P) holds too; and how often the page repeats it, case aside: its other copies and
     the other short lines (ECHO_LINE_CHARS) that contain it, at most ECHO_CAP (0 for a line under
     ECHO_MIN_CHARS characters)."""
-    kept = np.flatnonzero(p >= BODY_P).tolist()
-    body = Counter(content_words("\n".join([texts[i] for i in kept]).lower()))
-    kept_set = set(kept)
     lines = "\n".join(texts).lower().split("\n")
     if len(lines) != len(texts):  # (a line with a line break of its own)
         lines = [t.lower() for t in texts]
+    kept = np.flatnonzero(p >= BODY_P).tolist()
+    body = Counter(content_words("\n".join([lines[i] for i in kept])))
+    kept_set = set(kept)
     copies = Counter(lines)
     short = "\n".join([line for line in copies if len(line) <= ECHO_LINE_CHARS])  # each line once
     share, echoes = np.zeros(len(cand)), np.zeros(len(cand))

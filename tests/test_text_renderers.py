@@ -691,3 +691,37 @@ def _spaces(text: str) -> set[int]:
         else:
             k += 1
     return out
+
+
+_SENTENCES = (
+    "The harbour board met on Tuesday to weigh the plan for the northern quay.",
+    "Fishermen said the new berths would bring more trade, but they feared the noise.",
+    "A survey of the seabed found old timber piles under the silt near the lighthouse.",
+    "The council will publish its answer in the spring, after a month of hearings.",
+    "Residents of the lower town asked for a footbridge over the channel instead.",
+    "Engineers expect the work to take two summers if the weather holds.",
+)
+
+
+def _headed_dump(width: int) -> tuple[str, list[str]]:
+    """pandoc's plain text: paragraphs wrapped at `width`, headings left whole (longer than it)."""
+    out, paragraphs = [], []
+    for k in range(12):
+        if k % 3 == 0:
+            out += [f"Part {k // 3 + 1}: what the harbour board, the fishermen and the residents of the old town said", ""]
+        para = " ".join(_SENTENCES[(k + j) % len(_SENTENCES)] for j in range(5))
+        paragraphs.append(para)
+        out += [textwrap.fill(para, width), ""]
+    return "\n".join(out), paragraphs
+
+
+def test_wrap_width_found_when_headings_are_left_whole() -> None:
+    page, paragraphs = _headed_dump(72)
+    lines = page.split("\n")
+    long_lines = [ln for ln in lines if " " in ln]
+    # the unwrapped headings are the top 5% of the lines: over the longest lines' 99th percentile
+    assert 0.03 < sum(len(ln) > 72 for ln in long_lines) / len(long_lines) < 0.06
+    assert wrap_width(lines) in range(66, 73)
+    art = dehusk.extract(page, mode="text")
+    for para in paragraphs[1:]:  # every paragraph whole again, on a line of its own
+        assert para in art.text.split("\n\n")

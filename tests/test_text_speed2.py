@@ -244,3 +244,86 @@ def test_window_means_are_the_one_column_window_means() -> None:
                 assert m.shape == (n, 3)
                 for j in range(3):
                     assert np.array_equal(m[:, j], window_mean(cols[:, j], k)), (n, sizes, k, j)
+
+
+def _wrap_width_plain(lines: list[str]) -> int | None:
+    """`text_wrap.wrap_width` as plain loops (each width's longish lines listed, each line and the
+    one after it walked for every width tried): its reference."""
+    from bisect import bisect_right
+
+    from dehusk import text_wrap as tw
+
+    if len(lines) - lines.count("") == 0:
+        return None
+    nonempty = len(lines) - lines.count("")
+
+    def counted(ln: str) -> bool:
+        r = ln.rstrip()
+        return ((" " in r.lstrip() or (not r.isascii() and tw._WIDE.search(r) is not None))
+                and "](" not in r and "://" not in r and " | " not in r and "\t" not in r
+                and "___" not in r and not tw._NEW_BLOCK.match(r))
+
+    if sum(1 for ln in lines if len(ln) > tw.WRAP_MAX and counted(ln)) >= nonempty - int(0.99 * (nonempty - 1)):
+        return None
+    kept = [ln.rstrip() for ln in lines if counted(ln)]
+    if len(kept) < 20:
+        return None
+    cols = [tw.columns(r) for r in kept]
+    lens = sorted(cols)
+    pairs = [(n, indent if (indent := len(r) - len(r.lstrip())) >= tw.WRAP_DEEP_INDENT else 0)
+             for n, r in zip(cols, kept, strict=True)]
+    top = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
+    for w in sorted({n for n in lens if tw.WRAP_MIN <= n <= top}, reverse=True):
+        if w < top and len(lens) - bisect_right(lens, w) > tw.WRAP_OVER * len(lens):
+            break
+        if w > tw.WRAP_MAX:
+            return None
+        longish = [n for n, indent in pairs if n - indent > w // 2]
+        if len(longish) < 10 or sum(n >= w - 15 for n in longish) < tw.WRAP_BAND * len(longish):
+            continue
+        breaks = fits = 0
+        for a, b in zip(lines, lines[1:], strict=False):
+            n = tw.columns(a.rstrip())
+            if w - 15 <= n <= w and b.strip() and not tw._NEW_BLOCK.match(b):
+                breaks += 1
+                fits += n + 1 + tw._first_columns(b) > w
+        if breaks >= 5 and fits >= tw.WRAP_FITS * breaks:
+            return w
+    return None
+
+
+def test_wrap_width_gives_the_plain_loops_answer() -> None:
+    import textwrap
+
+    from dehusk.text_wrap import wrap_width
+
+    rng = random.Random(11)
+    vocab = ["the", "harbour", "board", "met", "on", "tuesday", "to", "weigh", "a", "plan", "for", "northern", "quay", "fishermen", "said"]
+
+    def prose(n: int) -> str:
+        return " ".join(rng.choice(vocab) for _ in range(n)).capitalize() + "."
+
+    found = 0
+    for seed in range(1000):
+        rng.seed(seed)
+        width = rng.choice([60, 72, 78, 80])
+        lines: list[str] = []
+        # the shares of wrapped paragraphs, whole headings, deeply indented items and lines of any
+        # length (under the width) vary, so that each test of the width decides some pages
+        shares = sorted(rng.random() for _ in range(3))
+        for _ in range(rng.randint(5, 60)):
+            kind = rng.random()
+            if kind < shares[0]:  # a wrapped paragraph
+                lines += textwrap.fill(prose(rng.randint(10, 80)), width).split("\n")
+            elif kind < shares[1]:  # a heading the wrapper left whole
+                lines.append(prose(rng.randint(8, 20)))
+            elif kind < shares[2]:  # a nested menu item, deeply indented: long by its columns, short by its words
+                lines.append(" " * rng.randint(8, 60) + prose(12)[: rng.randint(12, 30)])
+            else:  # a line longer than half the width but short of its band, or a list item
+                lines.append(rng.choice(["", "", "* ", "1. "]) + prose(20)[: rng.randint(width // 2 + 1, width - 16)])
+            if rng.random() < 0.6:
+                lines.append("")
+        want = _wrap_width_plain(lines)
+        assert wrap_width(lines) == want, seed
+        found += want is not None
+    assert 100 <= found <= 900, found  # both answers occur among the pages

@@ -68,28 +68,49 @@ def wrap_width(lines: list[str]) -> int | None:
     lens = sorted(cols)
     # (each line's columns and its indentation when that is deep: a text browser indents the items
     # of a nested menu far past its paragraphs' margin, which makes short items look long)
-    pairs = [(n, indent if (indent := len(r) - len(r.lstrip())) >= WRAP_DEEP_INDENT else 0)
-             for n, r in zip(cols, kept, strict=True)]
+    net: list[int] = []  # each line's columns net of deep indentation (sorted below)
+    deep: list[tuple[int, int]] = []  # (columns, net columns) of the deeply indented lines, sorted
+    for n, r in zip(cols, kept, strict=True):
+        if (indent := len(r) - len(r.lstrip())) >= WRAP_DEEP_INDENT:
+            deep.append((n, n - indent))
+            n -= indent
+        net.append(n)
+    net.sort()
+    deep.sort()
     top = lens[min(len(lens) - 1, int(0.99 * (len(lens) - 1)))]
-    all_cols: list[int] | None = None  # every line's columns, once a width is tried
+    # (columns of a line, columns of the next line's first word) for the lines a wrapper could have
+    # broken, sorted, once a width is tried
+    follow: list[tuple[int, int]] | None = None
     # the width is the longest lines' length, unless a few lines past it broke the rule (a long word
     # the wrapper could not break, a heading it left whole, a line its margins left longer): then the
     # length of a shorter line, which no more than WRAP_OVER of the lines pass, tried from the longest
+    widths = []
     for w in sorted({n for n in lens[bisect_left(lens, WRAP_MIN):] if n <= top}, reverse=True):
         if w < top and len(lens) - bisect_right(lens, w) > WRAP_OVER * len(lens):
             break
+        widths.append(w)
+    for w in widths:
         if w > WRAP_MAX:
             return None
-        longish = [n for n, indent in pairs if n - indent > w // 2]
-        if len(longish) < 10 or sum(n >= w - 15 for n in longish) < WRAP_BAND * len(longish):
+        # the longish lines (over half the width, net of deep indentation) and those of them within
+        # 15 columns of it: a line of w - 15 columns or more is longish unless deeply indented
+        half = w // 2
+        longish = len(net) - bisect_right(net, half)
+        band = len(lens) - bisect_left(lens, w - 15)
+        if deep:
+            band -= sum(1 for _, e in deep[bisect_left(deep, (w - 15, -1)):] if e <= half)
+        if longish < 10 or band < WRAP_BAND * longish:
             continue
-        if all_cols is None:
-            all_cols = [columns(ln.rstrip()) for ln in lines]
-        breaks = fits = 0
-        for n, b in zip(all_cols, lines[1:], strict=False):
-            if w - 15 <= n <= w and b.strip() and not _NEW_BLOCK.match(b):
-                breaks += 1
-                fits += n + 1 + _first_columns(b) > w
+        if follow is None:
+            low = widths[-1] - 15
+            follow = sorted((n, _first_columns(b)) for n, b in zip(map(columns, map(str.rstrip, lines)), lines[1:],
+                                                                   strict=False)
+                            if low <= n <= w and b.strip() and not _NEW_BLOCK.match(b))
+        # the lines within 15 columns under w that another line follows: breaks; those whose next
+        # line's first word would not have fitted on them: fits
+        band_lines = follow[bisect_left(follow, (w - 15, -1)) : bisect_left(follow, (w + 1, -1))]
+        breaks = len(band_lines)
+        fits = sum(1 for n, first in band_lines if n + 1 + first > w)
         if breaks >= 5 and fits >= WRAP_FITS * breaks:
             return w
     return None

@@ -341,3 +341,21 @@ def test_language_sample_is_the_longest_blocks_in_stable_order(monkeypatch: pyte
         html_mode._language(segs, None, None)
         assert seen == [reference(segs)]
 
+
+
+def test_context_columns_do_not_depend_on_the_members_order() -> None:
+    """The second-pass columns read a page's static part once (`_ctx_static`, shared by the ensemble
+    members): each member's columns are those of a fresh page that never computed it."""
+    from dehusk.features_html import context_features_html
+    from dehusk.html_mode import analyse
+
+    text, _ = to_text_utf8(_PAGE.replace("<ul>", "<ul>" + "<li><a href='/x'>Another story here</a></li>" * 30))
+    a = analyse(text, url="https://example.com/news/2024/budget", options=Options(), deadline=NO_DEADLINE)
+    rng = np.random.default_rng(5)
+    scores = [rng.random(len(a.segments)) for _ in range(3)]
+    shared = [context_features_html(a.f, p1) for p1 in scores]
+    assert "_ctx_static" in a.f
+    for p1, got in zip(scores, shared, strict=True):
+        fresh = {k: v for k, v in a.f.items() if k != "_ctx_static"}
+        assert np.array_equal(got, context_features_html(fresh, p1))
+    assert not np.array_equal(shared[0], shared[1])  # (the scores do move the columns)

@@ -363,20 +363,43 @@ def html_features(
     return XT.T, f
 
 
-def _subtree_sums(parent: np.ndarray, depth: np.ndarray, values: np.ndarray) -> np.ndarray:
-    """Sum of `values` (per frame; or per frame and column) over each frame's subtree, by
-    depth levels (numpy)."""
-    acc = values.astype(np.float64).copy()
-    if len(acc) <= 1:
-        return acc
+def _subtree_chunks(parent: np.ndarray, depth: np.ndarray) -> list[tuple[np.ndarray, np.ndarray]]:
+    """The frames by depth levels, deepest first (the root aside), with their parents: the order in
+    which `_subtree_sums` adds each frame's sum to its parent's."""
+    if len(parent) <= 1:
+        return []
     order = np.argsort(-depth, kind="stable")
-    d_sorted = depth[order]
-    bounds = np.flatnonzero(np.diff(d_sorted)) + 1
+    bounds = np.flatnonzero(np.diff(depth[order])) + 1
+    out = []
     for chunk in np.split(order, bounds):
         chunk = chunk[chunk != 0]
         if len(chunk):
-            np.add.at(acc, parent[chunk], acc[chunk])
+            out.append((chunk, parent[chunk]))
+    return out
+
+
+def _subtree_sums(chunks: list[tuple[np.ndarray, np.ndarray]], values: np.ndarray) -> np.ndarray:
+    """Sum of `values` (per frame; or per frame and column) over each frame's subtree, level by
+    level (`_subtree_chunks`)."""
+    acc = values.astype(np.float64).copy()
+    for chunk, parents in chunks:
+        np.add.at(acc, parents, acc[chunk])
     return acc
+
+
+def _static_context(f: dict) -> tuple:
+    """What the second-pass columns read that the first pass's scores do not change, computed once
+    a page (both ensemble members read it): the subtree order, each frame's subtree characters and
+    own block count, each template group's size."""
+    static = f.get("_ctx_static")
+    if static is None:
+        fa, fi = f["_fa"], f["_fi"]
+        m = len(fa["parent"])
+        chunks = _subtree_chunks(fa["parent"], fa["depth"])
+        all_sub = _subtree_sums(chunks, np.bincount(fi, weights=f["_lens"], minlength=m))
+        all_n = np.bincount(fi, minlength=m).astype(np.float64)
+        static = f["_ctx_static"] = (chunks, all_sub, all_n, np.bincount(f["_sig"]).astype(np.float64))
+    return static
 
 
 def _last_descendant(depth: np.ndarray, frame: int) -> int:
@@ -399,14 +422,15 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
     words = f["_words"]
     ld = f["link_density"]
     hi = (p1 > 0.7) & (ld < 0.3) & (words >= 10)  # confident prose (see below)
-    # per-frame masses (content-weighted chars, chars, confident prose words), summed over
-    # subtrees in one pass (each column adds up in the same order as alone)
-    mass = np.zeros((m, 3))
-    np.add.at(mass[:, 0], fi, p1 * w)
-    np.add.at(mass[:, 1], fi, w)
-    np.add.at(mass[:, 2], fi[hi], words[hi])
-    sub = _subtree_sums(parent, depth, mass)
-    pos_sub, all_sub, hi_sub = sub[:, 0], sub[:, 1], sub[:, 2]
+    chunks, all_sub, all_n, cnt = _static_context(f)
+    # per-frame masses (content-weighted chars, confident prose words), summed over subtrees in one
+    # pass (each column adds up in the same order as alone; `bincount` adds in the blocks' order, as
+    # `np.add.at` would)
+    mass = np.empty((m, 2))
+    mass[:, 0] = np.bincount(fi, weights=p1 * w, minlength=m)
+    mass[:, 1] = np.bincount(fi[hi], weights=words[hi], minlength=m)
+    sub = _subtree_sums(chunks, mass)
+    pos_sub, hi_sub = sub[:, 0], sub[:, 1]
     total_pos = max(float((p1 * w).sum()), 1e-9)
     cols: dict[str, np.ndarray] = {}
     level = fi
@@ -429,15 +453,11 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
     best2 = int(np.argmax(cand))
     cols["in_best2"] = ((fi >= best2) & (fi <= _last_descendant(depth, best2))).astype(np.float64)
     # the block's own element: how many of its blocks look like content
-    pos_n = np.zeros(m)
-    all_n = np.zeros(m)
-    np.add.at(pos_n, fi, (p1 > 0.5).astype(np.float64))
-    np.add.at(all_n, fi, 1.0)
+    pos_n = np.bincount(fi, weights=(p1 > 0.5).astype(np.float64), minlength=m)
     cols["frame_pos_frac"] = pos_n[fi] / np.maximum(all_n[fi], 1)
     cols["frame_nseg_pos"] = np.log1p(pos_n[fi])
     # blocks of the same template: how content-like the others are
     sig = f["_sig"]
-    cnt = np.bincount(sig).astype(np.float64)
     tot = np.bincount(sig, weights=p1)
     cols["sig_p1_mean"] = np.where(cnt[sig] > 1, (tot[sig] - p1) / np.maximum(cnt[sig] - 1, 1), -1.0)
     mx = np.full(len(cnt), -1.0)

@@ -725,3 +725,25 @@ def test_wrap_width_found_when_headings_are_left_whole() -> None:
     art = dehusk.extract(page, mode="text")
     for para in paragraphs[1:]:  # every paragraph whole again, on a line of its own
         assert para in art.text.split("\n\n")
+
+
+def test_one_line_dump_labels_no_other_line_as_its_headline() -> None:
+    """When the URL's slug finds the headline of a page on one line, the line the headline picker
+    took instead (when it does not hold the headline) is not labelled the headline: it stays text
+    when it scored as text (a short sentence of the body here, the menu the headline is glued to
+    being too long for a headline's line)."""
+    from conftest import FERRY_PARAGRAPHS
+
+    h = "The New Harbour Ferry Timetable for Summer Travel"
+    short = "Crowd at the quay."
+    body = " ".join([FERRY_PARAGRAPHS[0], short, *FERRY_PARAGRAPHS[1:]] * 2)
+    sections = ("Travel News Weather Sport Business Culture Science Health Food Music Books Film Theatre Homes Cars "
+                "Jobs Money Schools Letters Puzzles Podcasts Events")
+    menu = " ".join(f"Section {w}" for w in sections.split(" "))
+    page = f"{menu} {h} By Peter Hale 14 March 2024 {body} Privacy Terms Contact"
+    url = "https://news.example.org/travel/the-new-harbour-ferry-timetable-for-summer-travel"
+    art = dehusk.extract(page, mode="text", url=url, fetch_date="2025-01-01", explain=True)
+    assert art.title == h
+    titled = [b.text for b in art.blocks if b.label == "title"]
+    assert all(norm(t) == norm(h) for t in titled), titled
+    assert short in art.text

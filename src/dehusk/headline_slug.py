@@ -11,11 +11,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 from urllib.parse import unquote, urlsplit
 
 from .authors import clean_authors, looks_like_person
 from .dates import MONTH_PATTERN, find_dates
 from .names import name_evidence
+
+if TYPE_CHECKING:
+    from .metadata_text import TextMeta
 
 _SLUG_WORD = re.compile(r"[^\W_]+")
 _KEY = re.compile(r"[\W_]+")
@@ -236,3 +240,24 @@ def _after(texts: list[str], headline: str) -> str | None:
     joined = " ".join(texts[:SLUG_CHUNKS])
     k = joined.rfind(headline)
     return None if k < 0 else joined[k + len(headline) :]
+
+
+def one_line_metadata(meta: TextMeta, texts: list[str], url: str, lang: str | None, fetch_date: str | None) -> int | None:
+    """Headline, byline and date of a page dumped on one line (`segment_text.run_on`), into `meta`:
+    the headline found by the URL's words (`slug_headline`), the byline and the date printed right
+    after it (over the line pickers', which have no lines to read). Returns the line the headline
+    picker took when it does not hold that headline (it is then no headline: the caller labels it
+    by its score), else None."""
+    headline = slug_headline(texts, url)
+    if headline is None:
+        return None
+    other = meta.title_idx
+    if other is not None and headline in " ".join(texts[other].split()):
+        other = None  # (the picker's line holds the headline: the menu or the sentence it is glued to)
+    meta.title = headline
+    if not meta.authors:
+        meta.authors = byline_after(texts, headline, lang)
+    day = date_after(texts, headline, lang, fetch_date)
+    if day is not None:
+        meta.published = day
+    return other

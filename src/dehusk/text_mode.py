@@ -24,7 +24,7 @@ from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
 from .front_matter import fill_meta, split_front_matter
-from .headline_slug import byline_after, date_after, slug_headline
+from .headline_slug import one_line_metadata
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
@@ -468,24 +468,20 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     skip = furniture_lines(segments, words, f["re_more"].tolist(), image_lines(segments), top - FURNITURE_ABOVE,
                            top + FURNITURE_BELOW)
     meta = text_metadata_view(segments, f, p_meta, keep, skip, url, language, options.fetch_date, threshold)
+    not_headline = None
     if url and text.count("\n") <= 24 and run_on(text.split("\n")):
         # the page on one line: its headline is inside a sentence, found by the URL's words
-        texts = [seg.text for seg in segments]
-        headline = slug_headline(texts, url)
-        if headline is not None:
-            meta.title = headline
-            if not meta.authors:  # (its byline, glued after it)
-                meta.authors = byline_after(texts, headline, language)
-            # (the date printed right after it, over the line picker's, which has no lines to read)
-            day = date_after(texts, headline, language, options.fetch_date)
-            if day is not None:
-                meta.published = day
+        not_headline = one_line_metadata(meta, [seg.text for seg in segments], url, language, options.fetch_date)
     for i in (meta.title_idx, meta.source_idx, meta.end_name_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options, notices, url)
     if meta.title_idx is not None:
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))
+    if not_headline is not None and segments[not_headline].label == "title":  # (text or not by its score)
+        seg = segments[not_headline]
+        seg.label = "body" if p[not_headline] >= threshold else "boilerplate"
+        seg.reason = f"score {seg.score:.2f} {'>=' if seg.label == 'body' else '<'} {threshold:.2f} (no headline)"
     lead = segments[meta.lead_idx].text if meta.lead_idx is not None else None
     out = Meta(
         title=meta.title, authors=meta.authors, published=meta.published, modified=meta.modified, lead=lead,

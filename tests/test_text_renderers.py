@@ -422,7 +422,7 @@ _RIVER = [
 
 
 def test_one_line_dump_cuts_the_menu_off_the_first_sentence() -> None:
-    from dehusk.segment_text import split_menu_head
+    from dehusk.run_on import split_menu_head
 
     menu = "Skip to content Home News World Business Sport Culture Travel Weather Contact Login Subscribe Search"
     art = dehusk.extract(one_line(menu + " " + " ".join(_RIVER * 2)), mode="text", explain=True)

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 from itertools import accumulate
 
+from .dates import find_dates
+from .names import name_evidence
+
 # a sentence end inside a run-on line: terminal punctuation (and a closing quote), space, a capital
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])[\"”’»)]?\s+(?=[\"“„«(\[]?[^\W\d_a-zß-ÿ])")
 RUN_ON_MIN = 1500  # characters
@@ -27,14 +30,21 @@ def run_on(lines: list[str]) -> bool:
     return longest >= RUN_ON_MIN and longest >= 0.7 * total
 
 
+HEADER_CHARS = 50_000  # characters of a run-on line read for bylines and dates (the header is near the top)
+
+
 def split_sentences(lines: list[str]) -> list[str]:
     """Cut run-on lines at sentence ends, so that menus and prose fall on different lines; a
-    piece that opens with a menu (a run of capitalised words) is cut where its sentence starts."""
+    piece that opens with a menu (a run of capitalised words) is cut where its sentence starts; in
+    the first HEADER_CHARS characters, bylines and dates are cut out (`split_header`)."""
     out: list[str] = []
     for ln in lines:
         if len(ln) > 300:
+            at = 0  # (where the piece starts, about: a byline or a date is looked for near the top)
             for piece in _SENTENCE_END.split(ln):
-                out.extend(split_menu_head(piece))
+                for part in split_header(piece) if at < HEADER_CHARS else (piece,):
+                    out.extend(split_menu_head(part))
+                at += len(piece) + 1
         else:
             out.append(ln)
     return out
@@ -68,3 +78,82 @@ def split_menu_head(piece: str) -> list[str]:
                 and before[b] * 3 < b and (before[n] - before[b]) * 2 >= n - b):
             return [" ".join(words[:b]), " ".join(words[b:])]
     return [piece]
+
+
+# a byline's label inside a run-on line, before a capitalised word ("... Low Light By Meghan Holmes",
+# "Written by: Ann Lee"): a capitalised label, as bylines print it (prose's "by" is lower-case)
+_BYLINE_LABEL = re.compile(
+    r"(?:^|(?<=\S)\s+)(?=((?:(?:Written|Posted|Article|Story|Reported|Words|Text|Reviewed|Edited|Photos?|Video) by"
+    r"|By|BY|Von|Par|Por|Door|Autor|Author|Auteur)\s*:?\s+)[^\W\d_a-zß-ÿ])"
+)
+# a date's label right before it ("Published on", "Updated:", "Last updated")
+_DATE_LABEL = re.compile(r"(?:(?:Last )?(?:Published|Updated|Posted|Modified|Released|Date)(?: on)?:?|Publié le|"
+                         r"Veröffentlicht(?: am)?:?|Publicado(?: el)?:?)\s*$")
+# the word after a date that starts something new: a capitalised word, a digit, a symbol
+_NEW_START = re.compile(r"\s+(?=[^\W_a-zß-ÿ]|[|•·⋅–—-]\s)")
+
+
+def split_header(piece: str) -> list[str]:
+    """`piece` cut before a byline's label and after a date followed by a new start ("... March 12,
+    2024 Whether you ...", "By Ann Lee", "Updated March 5, 2025 | 3 min read"): on a page dumped on
+    one line, an article's header (headline, byline, date) glued to the text around it."""
+    cuts = set()
+    head = piece[:HEADER_CHARS]  # (a piece may be a page's worth of text without a full stop)
+    for m in _BYLINE_LABEL.finditer(head):
+        cuts.add(m.start())
+        end = _names_end(piece, m.end(1))
+        if end is not None:
+            cuts.add(end)
+    for d in find_dates(head):
+        m = _NEW_START.match(piece, d.end)
+        if m is not None:
+            cuts.add(d.end)
+        k = _DATE_LABEL.search(piece, max(0, d.start - 30), d.start)
+        start = k.start() if k is not None else d.start
+        before = piece[max(0, start - 100) : start].rstrip()
+        if before and not _lower_start(before.rsplit(None, 1)[-1]):
+            cuts.add(start)
+    if not cuts:
+        return [piece]
+    out, at = [], 0
+    for c in sorted(cuts):
+        part = piece[at:c].strip()
+        if part:
+            out.append(part)
+        at = c
+    if piece[at:].strip():
+        out.append(piece[at:].strip())
+    return out
+
+
+_JOINS = frozenset(["and", "&", "und", "et", "y", "e", ","])
+_PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
+
+
+def _names_end(piece: str, at: int) -> int | None:
+    """Where the names after a byline's label (they start at `at`) end, when more follows them on the line:
+    capitalised words (and name particles), two or three a name (three when the third ends in a
+    known surname), names joined by "and" or a comma; None when nothing follows or no name opens."""
+    pos = at
+    end = None
+    cur: list[str] = []
+    for w in re.finditer(r"\S+", piece[pos : pos + 200]):
+        word = w.group()
+        bare = word.strip(",;")
+        low = bare.casefold()
+        if (low in _JOINS or word == ",") and (cur or end is not None):
+            cur = []
+            continue
+        if not bare or not (bare[0].isupper() or low in _PARTICLES) or not bare.replace("-", "").replace(".", "").isalpha():
+            break
+        if len(cur) == 2 and (bare == cur[0] or name_evidence([" ".join([*cur, bare])])[1] < 1.0):
+            break
+        if len(cur) == 3:
+            break
+        cur.append(bare)
+        end = pos + w.start() + len(word.rstrip(",;"))
+        if word.endswith((",", ";")):
+            cur = []
+    if end is None or not piece[end : end + 20].strip(" ,;"):
+        return None
+    return end

@@ -1,0 +1,47 @@
+"""A page dumped on one run-on line (`run_on`): its header (byline, date) is cut out of the text
+around it, so that the line pickers find the authors and the date without the URL's help."""
+
+from __future__ import annotations
+
+import dehusk
+from conftest import FERRY_PARAGRAPHS
+from dehusk.run_on import split_header
+
+
+def test_a_byline_is_cut_out_with_its_names() -> None:
+    assert split_header("Low Light By Meghan Holmes Meghan Holmes Writer University of Mississippi") == [
+        "Low Light", "By Meghan Holmes", "Meghan Holmes Writer University of Mississippi"]
+    assert split_header("Fitness Industry By: Paul Fenaroli Share The health") == [
+        "Fitness Industry", "By: Paul Fenaroli", "Share The health"]
+    # several names, joined by commas and "and"; a date's label starts the next piece
+    assert split_header("Written by Mary Quinn, Peter Hale, and Ann Lee Updated 14 March 2024 The ferry") == [
+        "Written by Mary Quinn, Peter Hale, and Ann Lee", "Updated 14 March 2024", "The ferry"]
+    # a role after the name, set apart by a symbol
+    assert split_header("x By Ann Lee ⋅ Senior Analyst") == ["x", "By Ann Lee", "⋅ Senior Analyst"]
+
+
+def test_prose_is_not_cut_at_its_by() -> None:
+    for prose in (
+        "The bridge was built by local engineers in 1990 and it still carries the traffic",
+        "By 2030 the town expects twice as many visitors on the quay",
+        "By the time the ferry arrived the crowd had gone home",
+    ):
+        assert split_header(prose) == [prose]
+
+
+def test_a_date_is_cut_where_something_new_starts() -> None:
+    assert split_header("Blog Home Our Ferry Plans March 12, 2024 Whether you sail or drive") == [
+        "Blog Home Our Ferry Plans", "March 12, 2024", "Whether you sail or drive"]
+    # inside a sentence (a lower-case word before it, and after it) it stays
+    sentence = "the council met on March 12, 2024 and voted to reopen the crossing"
+    assert split_header(sentence) == [sentence]
+
+
+def test_a_page_on_one_line_without_a_slug_gets_its_byline_and_date() -> None:
+    head = "Home News Travel Weather Sport Contact The Ferry Returns"
+    page = f"{head} By Peter Hale 14 March 2024 {' '.join(FERRY_PARAGRAPHS * 2)} Privacy Terms Contact"
+    art = dehusk.extract(page, mode="text", url="https://news.example.org/story/12345", fetch_date="2025-01-01")
+    assert list(art.authors) == ["Peter Hale"]
+    assert art.published == "2024-03-14"
+    assert "Peter Hale" not in art.text and "14 March 2024" not in art.text
+    assert FERRY_PARAGRAPHS[0] in art.text

@@ -45,3 +45,18 @@ def test_a_page_on_one_line_without_a_slug_gets_its_byline_and_date() -> None:
     assert art.published == "2024-03-14"
     assert "Peter Hale" not in art.text and "14 March 2024" not in art.text
     assert FERRY_PARAGRAPHS[0] in art.text
+
+
+def test_the_slug_finds_a_headline_whose_words_it_inflects_or_drops() -> None:
+    from dehusk.headline_slug import slug_headline
+
+    # "workout" / "beginner" in the URL, "Workouts" / "Beginners" in the headline
+    url = "https://gym.example.com/blog/beginner-gym-workout-plan/"
+    page = "Home Blog Classes Gym Workout Plans for Beginners By Ann Lee"
+    assert slug_headline([page], url) == "Gym Workout Plans for Beginners"
+    # the opening words a URL drops ("Top 10", "The"), when the headline opens in title case
+    url = "https://news.example.org/2024/05/17/secure-computing-tips/"
+    assert slug_headline(["Blog Security Top 10 Secure Computing Tips By Ann Lee"], url) == "Top 10 Secure Computing Tips"
+    assert slug_headline(["Menu The Secure Computing Tips"], url) == "The Secure Computing Tips"
+    # a year before it is the date's, not the headline's
+    assert slug_headline(["May 17, 2024 Secure Computing Tips"], url) == "Secure Computing Tips"

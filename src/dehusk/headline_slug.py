@@ -58,11 +58,12 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
     if not slug:
         return None
     want = set(slug)
+    stem = _Inflections(want)
     best: tuple[float, int, str] | None = None
     for text in texts[:SLUG_CHUNKS]:
         words = text.split()
         # each word's slug-like pieces ("Akku-Rasenmäher" -> akku, rasenmäher), with the word they are in
-        pieces = [(k, i) for i, w in enumerate(words) for k in _SLUG_WORD.findall(w.casefold())]
+        pieces = [(stem[k], i) for i, w in enumerate(words) for k in _SLUG_WORD.findall(w.casefold())]
         hits = [j for j, (k, _) in enumerate(pieces) if k in want]
         if len(hits) < max(SLUG_MIN_WORDS, SLUG_COVER * len(want)):
             continue
@@ -79,10 +80,54 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
             span = end - start
             if cover >= SLUG_COVER and (best is None or (cover, -span) > (best[0], -best[1])):
                 first, last = pieces[start][1], pieces[end][1]
-                best = (cover, span, " ".join(words[first:last + 1]).strip(" ,.:;|-–—"))
+                best = (cover, span, " ".join(words[first:last + 1]).strip(" ,.:;|-–—"), words, first, last)
     if not best or not best[2]:
         return None
-    return _repeated_span(texts[:SLUG_CHUNKS], best[2])
+    core = best[2]
+    found = _repeated_span(texts[:SLUG_CHUNKS], core)
+    if found != core:
+        return found
+    return " ".join(_widen(*best[3:])).strip(" ,.:;|-–—") or core
+
+
+# words a headline opens with before the words its URL keeps ("The", "Top 10", "How")
+_OPENERS = frozenset(["the", "a", "an", "top", "how", "why", "what", "when", "where", "who", "which", "your", "our",
+                      "my", "best", "new"])
+WIDEN_LEFT = 2  # words the slug's stretch takes on before it
+
+
+def _widen(words: list[str], first: int, last: int) -> list[str]:
+    """The slug's stretch `words[first:last + 1]`, when it opens in title case, with up to
+    WIDEN_LEFT openers or numbers before it, which URLs drop ("Top 10", "The", "39 Best"). (Widening it on the right, to the end of its
+    line when that is a few words in title case, made it wrong more often than right: a menu or a
+    related headline follows as often as a subtitle.)"""
+    lo = first
+    while lo > 0 and first - lo < WIDEN_LEFT and _title_word(words[first]):
+        word = words[lo - 1].strip("\"'“‘([")
+        if not (word.isdigit() and len(word) <= 3 or word[:1].isupper() and word.casefold() in _OPENERS):
+            break
+        lo -= 1
+    return words[lo : last + 1]
+
+
+class _Inflections(dict):
+    """word -> the slug's word it inflects ("workouts" -> "workout", "beginner" -> "beginners"): the
+    same first 4+ characters and at most 3 more at the end; a word no slug word shares its start
+    with maps to itself."""
+
+    def __init__(self, want: set[str]) -> None:
+        super().__init__()
+        self.want = [w for w in want if len(w) >= 4]
+
+    def __missing__(self, word: str) -> str:
+        out = word
+        if len(word) >= 4:
+            for w in self.want:
+                if (word.startswith(w) or w.startswith(word)) and abs(len(word) - len(w)) <= 3:
+                    out = w
+                    break
+        self[word] = out
+        return out
 
 
 SPAN_MAX_EXTRA = 8  # words a repeated headline may hold beyond the slug's stretch

@@ -186,3 +186,20 @@ def test_the_article_given_alone_keeps_its_first_paragraph(article: dehusk.Artic
     again = dehusk.extract(article.text, mode="text")
     assert again.title != first
     assert norm(again.text).startswith(norm(first))
+
+
+def test_the_page_on_one_line_gives_its_header_back() -> None:
+    """The page with every line break gone (trafilatura's `html2txt`, `" ".join(text.split())`),
+    and no URL to find the headline by: the "Read more" links, the "Video by" byline and the date
+    are cut out of the run-on line, so the headline, authors and date come back, and the teasers
+    stay out of the text."""
+    one_line = " ".join(EXAMPLE.read_text(encoding="utf-8").split())
+    art = dehusk.extract(one_line, mode="text")
+    assert art.title == TITLE
+    assert list(art.authors) == AUTHORS
+    assert art.published == PUBLISHED
+    assert norm(art.text).startswith(norm(LEAD_START))
+    assert norm(SUBHEADING) in norm(art.text)
+    text = norm(art.text)
+    assert not [t for t in _teasers() if t in text]
+    assert not any(a in art.text for a in AUTHORS)

@@ -60,3 +60,14 @@ def test_the_slug_finds_a_headline_whose_words_it_inflects_or_drops() -> None:
     assert slug_headline(["Menu The Secure Computing Tips"], url) == "The Secure Computing Tips"
     # a year before it is the date's, not the headline's
     assert slug_headline(["May 17, 2024 Secure Computing Tips"], url) == "Secure Computing Tips"
+
+
+def test_a_read_more_link_is_a_line_of_its_own() -> None:
+    assert split_header("Read more Ferry fares rise Read more The New Timetable Video by Ann Lee, Bo Chen Text") == [
+        "Read more", "Ferry fares rise", "Read more", "The New Timetable", "Video by Ann Lee, Bo Chen", "Text"]
+    # in a sentence, lower-case, it stays
+    sentence = "Visitors can read more about the timetable on the council's website"
+    assert split_header(sentence) == [sentence]
+    # an outlet's name with a number after the label is not cut in two
+    assert split_header("Text by FRANCE 24 Latest update : 2013-02-06 French") == [
+        "Text by FRANCE 24", "Latest update : 2013-02-06", "French"]

@@ -8,6 +8,7 @@ import re
 from itertools import accumulate
 
 from .dates import find_dates
+from .features_words import MORE_PHRASES
 from .names import name_evidence
 
 # a sentence end inside a run-on line: terminal punctuation (and a closing quote), space, a capital
@@ -87,8 +88,11 @@ _BYLINE_LABEL = re.compile(
     r"|By|BY|Von|Par|Por|Door|Autor|Author|Auteur)\s*:?\s+)[^\W\d_a-zß-ÿ])"
 )
 # a date's label right before it ("Published on", "Updated:", "Last updated")
-_DATE_LABEL = re.compile(r"(?:(?:Last )?(?:Published|Updated|Posted|Modified|Released|Date)(?: on)?:?|Publié le|"
+_DATE_LABEL = re.compile(r"(?:(?:(?:Last|Latest) )?(?i:published|updated|update|posted|modified|released|date)(?: on)?\s?:?|Publié le|"
                          r"Veröffentlicht(?: am)?:?|Publicado(?: el)?:?)\s*$")
+# "Read more", "Weiterlesen", ... as a link prints them (not inside a sentence: a word edge on both sides)
+_MORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, MORE_PHRASES), key=len, reverse=True)) + r")(?!\w)",
+                   re.IGNORECASE)
 # the word after a date that starts something new: a capitalised word, a digit, a symbol
 _NEW_START = re.compile(r"\s+(?=[^\W_a-zß-ÿ]|[|•·⋅–—-]\s)")
 
@@ -104,6 +108,9 @@ def split_header(piece: str) -> list[str]:
         end = _names_end(piece, m.end(1))
         if end is not None:
             cuts.add(end)
+    for m in _MORE.finditer(head):  # a teaser's "Read more" link: a line of its own
+        if not m.group()[0].islower():
+            cuts.update(m.span())
     for d in find_dates(head):
         m = _NEW_START.match(piece, d.end)
         if m is not None:
@@ -154,6 +161,9 @@ def _names_end(piece: str, at: int) -> int | None:
         end = pos + w.start() + len(word.rstrip(",;"))
         if word.endswith((",", ";")):
             cur = []
-    if end is None or not piece[end : end + 20].strip(" ,;"):
+    if end is None:
+        return None
+    rest = piece[end : end + 20].strip(" ,;")
+    if not rest or rest[0].isdigit():  # (nothing after the names, or "FRANCE 24": an outlet's name)
         return None
     return end

@@ -25,6 +25,7 @@ def test_prose_is_not_cut_at_its_by() -> None:
         "The bridge was built by local engineers in 1990 and it still carries the traffic",
         "By 2030 the town expects twice as many visitors on the quay",
         "By the time the ferry arrived the crowd had gone home",
+        "By Monday, the council had voted to reopen the crossing",
     ):
         assert split_header(prose) == [prose]
 

@@ -134,13 +134,17 @@ def split_header(piece: str) -> list[str]:
 
 
 _JOINS = frozenset(["and", "&", "und", "et", "y", "e", ","])
+# capitalised words that open a sentence, never a name ("By AFP The council ...")
+_NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "for", "to", "of", "or", "with", "from", "this", "that",
+                        "these", "our", "your", "his", "her", "its", "their", "it", "we", "you", "they", "he", "she"])
 _PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
 
 
 def _names_end(piece: str, at: int) -> int | None:
     """Where the names after a byline's label (they start at `at`) end, when more follows them on the line:
     capitalised words (and name particles), two or three a name (three when the third ends in a
-    known surname), names joined by "and" or a comma; None when nothing follows or no name opens."""
+    known surname), names joined by "and" or a comma; None when nothing follows, or when the first
+    name is one word (no person's name: "By Monday, the council ...")."""
     pos = at
     end = None
     cur: list[str] = []
@@ -151,7 +155,8 @@ def _names_end(piece: str, at: int) -> int | None:
         if (low in _JOINS or word == ",") and (cur or end is not None):
             cur = []
             continue
-        if not bare or not (bare[0].isupper() or low in _PARTICLES) or not bare.replace("-", "").replace(".", "").isalpha():
+        if not bare or not (bare[0].isupper() or low in _PARTICLES) or not bare.replace("-", "").replace(".", "").isalpha() \
+                or low in _NOT_NAMES:
             break
         if len(cur) == 2 and (bare == cur[0] or name_evidence([" ".join([*cur, bare])])[1] < 1.0):
             break
@@ -161,8 +166,8 @@ def _names_end(piece: str, at: int) -> int | None:
         end = pos + w.start() + len(word.rstrip(",;"))
         if word.endswith((",", ";")):
             cur = []
-    if end is None:
-        return None
+    if end is None or len(piece[pos:end].split(None, 1)) < 2 or "," in piece[pos:end].split(None, 1)[0]:
+        return None  # (one word is no person's name: "By Monday, the council ...")
     rest = piece[end : end + 20].strip(" ,;")
     if not rest or rest[0].isdigit():  # (nothing after the names, or "FRANCE 24": an outlet's name)
         return None

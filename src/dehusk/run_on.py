@@ -81,7 +81,7 @@ def split_menu_head(piece: str) -> list[str]:
     return [piece]
 
 
-# a byline's label inside a run-on line, before a capitalised word ("... Low Light By Meghan Holmes",
+# a byline's label inside a run-on line, before a capitalised word ("... Ferry Timetable By Ann Lee",
 # "Written by: Ann Lee"): a capitalised label, as bylines print it (prose's "by" is lower-case)
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=\S)\s+)(?=((?:(?:Written|Posted|Article|Story|Reported|Words|Text|Reviewed|Edited|Photos?|Video) by"

@@ -20,6 +20,11 @@ def test_a_byline_is_cut_out_with_its_names() -> None:
     assert split_header("x By Ann Lee ⋅ Senior Analyst") == ["x", "By Ann Lee", "⋅ Senior Analyst"]
 
 
+def test_a_lower_case_by_right_after_a_date_opens_a_byline() -> None:
+    assert split_header("Posted on May 3, 2024 by Ann Lee The ferry") == ["Posted on May 3, 2024", "by Ann Lee", "The ferry"]
+    assert split_header("Dec 19, 2025 — by Peter Hale in News If you") == ["Dec 19, 2025", "— by Peter Hale", "in News If you"]
+
+
 def test_prose_is_not_cut_at_its_by() -> None:
     for prose in (
         "The bridge was built by local engineers in 1990 and it still carries the traffic",

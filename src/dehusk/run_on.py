@@ -93,6 +93,8 @@ _DATE_LABEL = re.compile(r"(?:(?:(?:Last|Latest) )?(?i:published|updated|update|
 # "Read more", "Weiterlesen", ... as a link prints them (not inside a sentence: a word edge on both sides)
 _MORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, MORE_PHRASES), key=len, reverse=True)) + r")(?!\w)",
                    re.IGNORECASE)
+# a lower-case "by" right after a date (a blog's "Posted on May 3, 2024 by Ann Lee"), before a capital
+_BY_AFTER_DATE = re.compile(r"\s+(?:[|•·⋅–—-]\s+)?by:?\s+(?=[^\W\d_a-zß-ÿ])")
 # the word after a date that starts something new: a capitalised word, a digit, a symbol
 _NEW_START = re.compile(r"\s+(?=[^\W_a-zß-ÿ]|[|•·⋅–—-]\s)")
 
@@ -112,8 +114,12 @@ def split_header(piece: str) -> list[str]:
         if not m.group()[0].islower():
             cuts.update(m.span())
     for d in find_dates(head):
-        m = _NEW_START.match(piece, d.end)
-        if m is not None:
+        if (m := _BY_AFTER_DATE.match(piece, d.end)) is not None:  # ("May 3, 2024 by Ann Lee", "... — by Ann Lee")
+            cuts.add(d.end)
+            end = _names_end(piece, m.end())
+            if end is not None:
+                cuts.add(end)
+        elif _NEW_START.match(piece, d.end) is not None:
             cuts.add(d.end)
         k = _DATE_LABEL.search(piece, max(0, d.start - 30), d.start)
         start = k.start() if k is not None else d.start

@@ -5,8 +5,9 @@ from __future__ import annotations
 
 from selectolax.lexbor import LexborHTMLParser
 
+from dehusk.html_frames import F_IMASK, F_MASK, F_NSEG, F_PARENT
 from dehusk.html_tokens import TOKEN_NAMES, value_mask
-from dehusk.segment_html import F_IMASK, F_MASK, F_NSEG, F_PARENT, segment_html
+from dehusk.segment_html import segment_html
 
 _PAGE = """<html><body class="home">
 <div class="comments-area" role="complementary"><div id="x">

@@ -31,8 +31,7 @@ from .features import (
     window_mean,
 )
 from .features import window_names as text_window_names
-from .html_tokens import TOKEN_NAMES
-from .segment_html import (
+from .html_frames import (
     F_CHARS,
     F_DEPTH,
     F_IMASK,
@@ -47,6 +46,9 @@ from .segment_html import (
     F_TAG,
     F_TMASK,
     TAG_BITS,
+)
+from .html_tokens import TOKEN_NAMES
+from .segment_html import (
     Page,
 )
 

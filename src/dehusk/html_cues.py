@@ -10,8 +10,9 @@ from typing import Any
 import numpy as np
 
 from .blocks import Segment
+from .html_frames import F_LABEL, F_MASK, F_PARENT, F_TMASK, TAG_BITS, TB
 from .html_tokens import TOKEN_NAMES
-from .segment_html import F_LABEL, F_MASK, F_PARENT, F_TMASK, TAG_BITS, TB, Page
+from .segment_html import Page
 
 TOKEN_BIT = {name: 1 << i for i, name in enumerate(TOKEN_NAMES)}
 # husk labels by DOM cue, most specific first: (label, token groups, structural tags)

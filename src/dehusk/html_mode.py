@@ -33,6 +33,7 @@ from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
 from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
+from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_by_type
@@ -40,15 +41,7 @@ from .metadata_text import credit_block
 from .notices import notice_reason
 from .options import Options
 from .related_rail import drop_read_also
-from .segment_html import (
-    F_IMASK,
-    F_MASK,
-    F_PARENT,
-    F_TMASK,
-    TAG_BITS,
-    Page,
-    segment_html,
-)
+from .segment_html import Page, segment_html
 from .templates import site_template
 from .thread_starter import thread_starter
 

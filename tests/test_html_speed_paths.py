@@ -13,7 +13,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk import extract
 from dehusk import html_tokens as T
-from dehusk import metadata_page as MP
+from dehusk import metadata_scan as MS
 from dehusk.classify import LEAF_CHUNK, load_model
 from dehusk.deadline import NO_DEADLINE
 from dehusk.decode import to_text, to_text_utf8
@@ -142,7 +142,7 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
     dates, bylines, tails, bios = [], [], [], []
     i = 0
     for i, node in enumerate(root.traverse(include_text=True), 1):
-        if i > MP.MAX_SCAN:
+        if i > MS.MAX_SCAN:
             break
         text = node.text_content
         if text is None:
@@ -151,9 +151,9 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
             continue
         if not text or text.isspace():
             continue
-        if len(text) > MP._SCAN_TEXT:
+        if len(text) > MS._SCAN_TEXT:
             if len(bios) < 6:
-                m = MP._BIO_TEXT.match(text)
+                m = MS._BIO_TEXT.match(text)
                 if m and looks_like_person(m.group(1)):
                     bios.append((i, m.group(1), node.mem_id))
                     if node.parent is not None:
@@ -161,24 +161,24 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
             continue
         if has_date_hint(text):
             parent = node.parent
-            if parent is not None and parent.tag not in MP._NOT_TEXT:
+            if parent is not None and parent.tag not in MS._NOT_TEXT:
                 dates.append((i, " ".join(text.split()), parent.mem_id))
-        elif MP._BY_TEXT.match(lead := text.lstrip()):
+        elif MS._BY_TEXT.match(lead := text.lstrip()):
             parent = node.parent
-            if parent is not None and parent.tag not in MP._NOT_TEXT:
+            if parent is not None and parent.tag not in MS._NOT_TEXT:
                 bylines.append((i, " ".join(text.split()), node.mem_id))
                 positions.setdefault(parent.mem_id, i)
-        elif len(bios) < 6 and "A" <= lead[:1] <= "Z" and (m := MP._BIO_TEXT.match(text)) \
+        elif len(bios) < 6 and "A" <= lead[:1] <= "Z" and (m := MS._BIO_TEXT.match(text)) \
                 and looks_like_person(m.group(1)):
             bios.append((i, m.group(1), node.mem_id))
             positions.setdefault(node.parent.mem_id, i)
-        elif (t := MP._TAIL_BY.search(text)) is not None and node.parent.tag not in MP._NOT_TEXT:
+        elif (t := MS._TAIL_BY.search(text)) is not None and node.parent.tag not in MS._NOT_TEXT:
             tails.append((i, t.group(1), node.mem_id))
             positions.setdefault(node.parent.mem_id, i)
     return max(i, 1), positions, dates, bylines, tails, bios
 
 
-def _scan_key(scan: MP.Scan) -> tuple:
+def _scan_key(scan: MS.Scan) -> tuple:
     return (scan.n, scan.positions, [(i, t, n.mem_id) for i, t, n in scan.dates],
             [(i, t, n.mem_id) for i, t, n in scan.bylines], [(i, t, n.mem_id) for i, t, n in scan.tail_bylines],
             [(i, t, n.mem_id) for i, t, n in scan.bios])
@@ -207,14 +207,14 @@ def test_scan_body_equals_reference() -> None:
         tree = LexborHTMLParser("<html><body>" + "".join(parts) + "</body></html>")
         root = tree.body
         wanted = [n for n in root.traverse() if n.tag in ("h1", "time")][:5]
-        for cut in (3, 17, MP.MAX_SCAN):
-            old = MP.MAX_SCAN
-            MP.MAX_SCAN = cut
+        for cut in (3, 17, MS.MAX_SCAN):
+            old = MS.MAX_SCAN
+            MS.MAX_SCAN = cut
             try:
                 ref = _scan_body_reference(root, wanted)
-                assert _scan_key(MP.scan_body(root, wanted)) == ref, (seed, cut)
+                assert _scan_key(MS.scan_body(root, wanted)) == ref, (seed, cut)
             finally:
-                MP.MAX_SCAN = old
+                MS.MAX_SCAN = old
 
 
 def test_scan_prefilters_never_reject_a_match() -> None:
@@ -224,13 +224,13 @@ def test_scan_prefilters_never_reject_a_match() -> None:
     for _ in range(30000):
         text = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 8)))
         lead = text.lstrip()
-        if MP._BIO_TEXT.match(text):
-            assert MP._may_be_bio(lead), text
+        if MS._BIO_TEXT.match(text):
+            assert MS._may_be_bio(lead), text
         # the by-or-bio regex: a byline where `_BY_TEXT` takes the stripped text, else the bio's name
-        m = MP._BY_OR_BIO.match(text)
-        if MP._BY_TEXT.match(lead):
+        m = MS._BY_OR_BIO.match(text)
+        if MS._BY_TEXT.match(lead):
             assert m is not None and m.group(1) is None, text
-        elif (bio := MP._BIO_TEXT.match(text)) is not None:
+        elif (bio := MS._BIO_TEXT.match(text)) is not None:
             assert m is not None and m.group(1) == bio.group(1), text
         else:
             assert m is None, text

@@ -26,7 +26,7 @@ ld+json scripts, one CSS query over the body), then decides in two steps, record
 stands): every candidate of title, publication date and authors gets a feature row, a small
 tree model scores them, the best wins. The rule's own pick is one of the features. Title:
 every wording of every title-like source. Date: one candidate per day, from every source
-above plus every short text of the body that holds a date (one walk: `metadata_page.scan_body`);
+above plus every short text of the body that holds a date (one walk: `metadata_scan.scan_body`);
 days seen only in comments or related rails are left out; below the model's threshold, no
 date (a lower one on article and forum pages, once the page type is known: `settle_date`). A
 page that gives only a modification date gets it as `published` too. Authors: every source

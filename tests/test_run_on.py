@@ -25,6 +25,15 @@ def test_a_lower_case_by_right_after_a_date_opens_a_byline() -> None:
     assert split_header("Dec 19, 2025 — by Peter Hale in News If you") == ["Dec 19, 2025", "— by Peter Hale", "in News If you"]
 
 
+def test_a_lower_case_by_after_a_title_case_headline_opens_a_byline() -> None:
+    assert split_header("Menu 12 Ferry Routes in 2025 by Ann Lee 6 min read") == [
+        "Menu 12 Ferry Routes in 2025", "by Ann Lee", "6 min read"]
+    # not after a sentence's words, nor after a shop's "Shop by", nor without a person's two names
+    for text in ("the bridge was built by Ann Lee and her team", "Shop by Brand Apple Samsung Sony",
+                 "Our New Harbour Guide by Lonely Planet"):
+        assert split_header(text) == [text]
+
+
 def test_prose_is_not_cut_at_its_by() -> None:
     for prose in (
         "The bridge was built by local engineers in 1990 and it still carries the traffic",

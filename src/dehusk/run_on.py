@@ -83,8 +83,10 @@ def split_menu_head(piece: str) -> list[str]:
 
 # a byline's label inside a run-on line, before a capitalised word ("... Ferry Timetable By Ann Lee",
 # "Written by: Ann Lee"): a capitalised label, as bylines print it (prose's "by" is lower-case)
+_LABEL_FIRST = ("Written", "Posted", "Article", "Story", "Reported", "Words", "Text", "Reviewed", "Edited", "Photo",
+                "Photos", "Video")
 _BYLINE_LABEL = re.compile(
-    r"(?:^|(?<=\S)\s+)(?=((?:(?:Written|Posted|Article|Story|Reported|Words|Text|Reviewed|Edited|Photos?|Video) by"
+    r"(?:^|(?<=\S)\s+)(?=((?:(?:" + "|".join(_LABEL_FIRST) + r") by"
     r"|By|BY|Von|Par|Por|Door|Autor|Author|Auteur)\s*:?\s+)[^\W\d_a-zß-ÿ])"
 )
 # a date's label right before it ("Published on", "Updated:", "Last updated")
@@ -93,6 +95,10 @@ _DATE_LABEL = re.compile(r"(?:(?:(?:Last|Latest) )?(?i:published|updated|update|
 # "Read more", "Weiterlesen", ... as a link prints them (not inside a sentence: a word edge on both sides)
 _MORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, MORE_PHRASES), key=len, reverse=True)) + r")(?!\w)",
                    re.IGNORECASE)
+# a lower-case "by" before a capitalised word (a byline when title-case words precede it: a headline)
+_LOWER_BY = re.compile(r"(?<=\S)\s+(?=(by:?\s+)[^\W\d_a-zß-ÿ])")
+# the lower-case words of a title-case headline ("Trends in 2025", "Tips for the Garden")
+_SMALL = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "with", "from", "vs", "vs."])
 # a lower-case "by" right after a date (a blog's "Posted on May 3, 2024 by Ann Lee"), before a capital
 _BY_AFTER_DATE = re.compile(r"\s+(?:[|•·⋅–—-]\s+)?by:?\s+(?=[^\W\d_a-zß-ÿ])")
 # the word after a date that starts something new: a capitalised word, a digit, a symbol
@@ -110,6 +116,14 @@ def split_header(piece: str) -> list[str]:
         end = _names_end(piece, m.end(1))
         if end is not None:
             cuts.add(end)
+    for m in _LOWER_BY.finditer(head):  # "<Headline In Title Case> by Ann Lee"
+        words = piece[max(0, m.start() - 80) : m.start()].split()[-4:]
+        caps = [w[:1].isupper() or w[:1].isdigit() for w in words]
+        if len(words) == 4 and caps[-1] and sum(caps) >= 3 and words[-1] not in _LABEL_FIRST \
+                and all(c or w in _SMALL for c, w in zip(caps, words, strict=True)):
+            end = _names_end(piece, m.end(1))
+            if end is not None:
+                cuts.update((m.start(), end))
     for m in _MORE.finditer(head):  # a teaser's "Read more" link: a line of its own
         if not m.group()[0].islower():
             cuts.update(m.span())
@@ -174,7 +188,6 @@ def _names_end(piece: str, at: int) -> int | None:
             cur = []
     if end is None or len(piece[pos:end].split(None, 1)) < 2 or "," in piece[pos:end].split(None, 1)[0]:
         return None  # (one word is no person's name: "By Monday, the council ...")
-    rest = piece[end : end + 20].strip(" ,;")
-    if not rest or rest[0].isdigit():  # (nothing after the names, or "FRANCE 24": an outlet's name)
+    if not piece[end : end + 20].strip(" ,;"):  # (nothing after the names)
         return None
     return end

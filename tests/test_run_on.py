@@ -86,3 +86,15 @@ def test_a_read_more_link_is_a_line_of_its_own() -> None:
     # an outlet's name with a number after the label is not cut in two
     assert split_header("Text by FRANCE 24 Latest update : 2013-02-06 French") == [
         "Text by FRANCE 24", "Latest update : 2013-02-06", "French"]
+
+
+def test_a_forum_threads_labels_are_cut_out() -> None:
+    """XenForo's "Thread starter <name> Start date <date>" glued between the thread's title and
+    its first post: the thread starter's line is read as in any dump (`thread_starter`)."""
+    assert split_header("Harbour Forum Ferry fares for 2025? Thread starter harbourfan Start date Dec 30, 2023 1 2 Next") == [
+        "Harbour Forum Ferry fares for 2025?", "Thread starter harbourfan", "Start date Dec 30, 2023", "1 2 Next"]
+    posts = " ".join(FERRY_PARAGRAPHS * 3)  # (a page long enough to be read as one run-on line)
+    page = (f"Forums New posts Search Log in Register Ferry fares for 2025 Thread starter harbourfan Start date "
+            f"Dec 30, 2023 harbourfan Member {posts} Reply Share Privacy Terms Contact")
+    art = dehusk.extract(page, mode="text", fetch_date="2025-01-01")
+    assert list(art.authors) == ["harbourfan"]

@@ -129,6 +129,11 @@ CREDIT_PHRASES = ("版权所有", "著作権", "저작권", "all rights reserved
                   "toate drepturile rezervate", "tüm hakları saklıdır", "hak cipta dilindungi", "جميع الحقوق محفوظة",
                   "με επιφύλαξη παντός δικαιώματος", "все права защищены", "版權所有", "無断転載", "무단전재", "무단 전재",
                   "ⓒ")
+# forum software's label of a thread's author ("Thread starter alice" and its translations: XenForo),
+# a regex (`thread_starter` reads the name after it; `run_on` cuts a run-on page before it)
+STARTER_LABEL = (r"(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
+                 r"|auteur de la discussion|autor del tema|autore della discussione|autor do tópico|autor wątku"
+                 r"|автор темы)")
 URL_HINTS = ("http", "www.", "@", ".com", ".org", ".net", ".html")
 CURRENCY = frozenset("$€£¥₹")
 

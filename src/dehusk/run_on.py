@@ -8,7 +8,7 @@ import re
 from itertools import accumulate
 
 from .dates import find_dates
-from .features_words import MORE_PHRASES
+from .features_words import MORE_PHRASES, STARTER_LABEL
 from .names import name_evidence
 
 # a sentence end inside a run-on line: terminal punctuation (and a closing quote), space, a capital
@@ -83,20 +83,22 @@ def split_menu_head(piece: str) -> list[str]:
 
 # a byline's label inside a run-on line, before a capitalised word ("... Ferry Timetable By Ann Lee",
 # "Written by: Ann Lee"): a capitalised label, as bylines print it (prose's "by" is lower-case)
-_LABEL_FIRST = ("Written", "Posted", "Article", "Story", "Reported", "Words", "Text", "Reviewed", "Edited", "Photo",
+_LABEL_FIRST = ("Written", "Posted", "Post", "Article", "Story", "Reported", "Words", "Text", "Reviewed", "Edited", "Photo",
                 "Photos", "Video")
 _BYLINE_LABEL = re.compile(
     r"(?:^|(?<=\S)\s+)(?=((?:(?:" + "|".join(_LABEL_FIRST) + r") by"
     r"|By|BY|Von|Par|Por|Door|Autor|Author|Auteur)\s*:?\s+)[^\W\d_a-zß-ÿ])"
 )
 # a date's label right before it ("Published on", "Updated:", "Last updated")
-_DATE_LABEL = re.compile(r"(?:(?:(?:Last|Latest) )?(?i:published|updated|update|posted|modified|released|date)(?: on)?\s?:?|Publié le|"
+_DATE_LABEL = re.compile(r"(?:(?:(?:Last|Latest|Start|Release) )?(?i:published|updated|update|posted|modified|released|date)(?: on)?\s?:?|Publié le|"
                          r"Veröffentlicht(?: am)?:?|Publicado(?: el)?:?)\s*$")
 # "Read more", "Weiterlesen", ... as a link prints them (not inside a sentence: a word edge on both sides)
 _MORE = re.compile(r"(?<!\w)(?:" + "|".join(sorted(map(re.escape, MORE_PHRASES), key=len, reverse=True)) + r")(?!\w)",
                    re.IGNORECASE)
 # a lower-case "by" before a capitalised word (a byline when title-case words precede it: a headline)
 _LOWER_BY = re.compile(r"(?<=\S)\s+(?=(by:?\s+)[^\W\d_a-zß-ÿ])")
+# forum software's labels of a thread's author and start date, where a run-on page is cut
+_FORUM_LABEL = re.compile(rf"(?<=\S)\s+(?=(?:{STARTER_LABEL}|start date)\b)", re.I)
 # the lower-case words of a title-case headline ("Trends in 2025", "Tips for the Garden")
 _SMALL = frozenset(["a", "an", "the", "of", "for", "to", "in", "on", "at", "and", "or", "with", "from", "vs", "vs."])
 # a lower-case "by" right after a date (a blog's "Posted on May 3, 2024 by Ann Lee"), before a capital
@@ -124,6 +126,8 @@ def split_header(piece: str) -> list[str]:
             end = _names_end(piece, m.end(1))
             if end is not None:
                 cuts.update((m.start(), end))
+    for m in _FORUM_LABEL.finditer(head):  # "<thread title> Thread starter alice Start date Jul 18, 2024"
+        cuts.add(m.start())
     for m in _MORE.finditer(head):  # a teaser's "Read more" link: a line of its own
         if not m.group()[0].islower():
             cuts.update(m.span())

@@ -17,13 +17,12 @@ from __future__ import annotations
 import re
 
 from .authors import looks_like_person
+from .features_words import STARTER_LABEL
 from .names import GENERIC_USERS, user_name
 from .segment_text import lines_containing
 
 # "Thread starter alice", "• Thread starter Thread starter alice" (a visually hidden label repeated)
-_LABEL = (r"(?:thread starter|topic starter|topicstarter|themenstarter|themenersteller|ersteller"
-          r"|auteur de la discussion|autor del tema|autore della discussione|autor do tópico|autor wątku"
-          r"|автор темы)")
+_LABEL = STARTER_LABEL
 _STARTER = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+(?P<name>\S.{{0,59}}?)\s*$", re.I)
 # the label alone, its name on the next line (a definition list's term and description)
 _LABEL_ONLY = re.compile(rf"^[\W_]{{0,3}}(?:{_LABEL}\s*:?\s*)+$", re.I)

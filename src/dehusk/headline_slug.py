@@ -16,7 +16,7 @@ from urllib.parse import unquote, urlsplit
 
 from .authors import clean_authors, looks_like_person
 from .dates import MONTH_PATTERN, find_dates
-from .names import name_evidence
+from .names import NAME_JOINS, NAME_PARTICLES, name_evidence
 
 if TYPE_CHECKING:
     from .metadata_text import TextMeta
@@ -206,8 +206,6 @@ def _title_word(word: str) -> bool:
 BYLINE_AFTER_WORDS = 40  # words after the headline read for its byline
 _MONTH_WORD = re.compile(MONTH_PATTERN, re.I)
 _BY = frozenset(["by", "author", "authors", "von", "par", "por", "door", "av", "af"])  # a byline's label
-_NAME_PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
-_NAME_JOINS = frozenset(["and", "&", "und", "et", "y", "e"])
 
 
 def byline_after(texts: list[str], headline: str, lang: str | None = None) -> list[str]:
@@ -243,12 +241,12 @@ def _names_from(words: list[str], lang: str | None, dated: bool = False) -> list
             end_dated = True
             break
         low = bare.casefold()
-        if low in _NAME_JOINS and (cur or names):  # ("Ann Lee and Bo Chen", "Ann Lee, Bo Chen, and Cy Diaz")
+        if low in NAME_JOINS and (cur or names):  # ("Ann Lee and Bo Chen", "Ann Lee, Bo Chen, and Cy Diaz")
             if cur:
                 names.append(" ".join(cur))
             cur = []
             continue
-        if not (bare[0].isupper() or low in _NAME_PARTICLES) or len(cur) >= 3:
+        if not (bare[0].isupper() or low in NAME_PARTICLES) or len(cur) >= 3:
             break
         cur.append(bare)
         if w.endswith(","):

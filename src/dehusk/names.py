@@ -30,6 +30,9 @@ def _lists() -> tuple[dict[str, None], dict[str, None]]:
 
 
 # languages that write a person's surname first ("Kovács Eszter")
+# the lower-case words a person's name may hold ("Ann de Vries") and the words that join two names
+NAME_PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
+NAME_JOINS = frozenset(["and", "&", "und", "et", "y", "e"])
 SURNAME_FIRST = frozenset({"hu"})
 
 

@@ -1,6 +1,8 @@
 """Text mode: a page dumped as one run-on line (`html2txt`-style tools, `" ".join(text.split())`),
-every line break gone, cut back into lines: at sentence ends, and where a menu's run of
-capitalised words meets the sentence after it."""
+every line break gone, cut back into lines: at sentence ends, where a menu's run of capitalised
+words meets the sentence after it, and, near the top, around the article's header as pages print
+it (bylines with their names, dates with their labels, "Read more" links, forum labels), which
+would otherwise stay glued to the menu before it and the text after it."""
 
 from __future__ import annotations
 
@@ -9,7 +11,7 @@ from itertools import accumulate
 
 from .dates import find_dates
 from .features_words import MORE_PHRASES, STARTER_LABEL
-from .names import name_evidence
+from .names import NAME_JOINS, NAME_PARTICLES, name_evidence
 
 # a sentence end inside a run-on line: terminal punctuation (and a closing quote), space, a capital
 _SENTENCE_END = re.compile(r"(?<=[.!?…。！？])[\"”’»)]?\s+(?=[\"“„«(\[]?[^\W\d_a-zß-ÿ])")
@@ -108,9 +110,12 @@ _NEW_START = re.compile(r"\s+(?=[^\W_a-zß-ÿ]|[|•·⋅–—-]\s)")
 
 
 def split_header(piece: str) -> list[str]:
-    """`piece` cut before a byline's label and after a date followed by a new start ("... March 12,
-    2024 Whether you ...", "By Ann Lee", "Updated March 5, 2025 | 3 min read"): on a page dumped on
-    one line, an article's header (headline, byline, date) glued to the text around it."""
+    """`piece` (a stretch of a run-on line) cut around the article's header printed in it: before a
+    byline's label ("By", "Written by", a lower-case "by" after a title-case headline or a date)
+    and after the names that follow it; before a date (with its label: "Published on") unless a
+    lower-case word precedes it, and after it when something new starts; around a "Read more"
+    link; before forum software's "Thread starter" and "Start date". Only the first HEADER_CHARS
+    characters are read."""
     cuts = set()
     head = piece[:HEADER_CHARS]  # (a piece may be a page's worth of text without a full stop)
     for m in _BYLINE_LABEL.finditer(head):
@@ -157,11 +162,9 @@ def split_header(piece: str) -> list[str]:
     return out
 
 
-_JOINS = frozenset(["and", "&", "und", "et", "y", "e", ","])
 # capitalised words that open a sentence, never a name ("By AFP The council ...")
 _NOT_NAMES = frozenset(["the", "a", "an", "in", "on", "at", "for", "to", "of", "or", "with", "from", "this", "that",
                         "these", "our", "your", "his", "her", "its", "their", "it", "we", "you", "they", "he", "she"])
-_PARTICLES = frozenset(["de", "da", "del", "della", "di", "van", "von", "der", "den", "le", "la", "du", "bin", "al"])
 
 
 def _names_end(piece: str, at: int) -> int | None:
@@ -176,10 +179,10 @@ def _names_end(piece: str, at: int) -> int | None:
         word = w.group()
         bare = word.strip(",;")
         low = bare.casefold()
-        if (low in _JOINS or word == ",") and (cur or end is not None):
+        if (low in NAME_JOINS or word == ",") and (cur or end is not None):
             cur = []
             continue
-        if not bare or not (bare[0].isupper() or low in _PARTICLES) or not bare.replace("-", "").replace(".", "").isalpha() \
+        if not bare or not (bare[0].isupper() or low in NAME_PARTICLES) or not bare.replace("-", "").replace(".", "").isalpha() \
                 or low in _NOT_NAMES:
             break
         if len(cur) == 2 and (bare == cur[0] or name_evidence([" ".join([*cur, bare])])[1] < 1.0):

@@ -48,9 +48,7 @@ from .html_frames import (
     TAG_BITS,
 )
 from .html_tokens import TOKEN_NAMES
-from .segment_html import (
-    Page,
-)
+from .segment_html import Page
 
 TAG_CODES = {"p": 1, "div": 2, "li": 3, "td": 4, "th": 4, "dd": 5, "dt": 5, "span": 6, "section": 7,
              "article": 7, "main": 7, "h1": 8, "h2": 8, "h3": 8, "h4": 8, "h5": 8, "h6": 8, "tr": 4,

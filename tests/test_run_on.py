@@ -98,3 +98,12 @@ def test_a_forum_threads_labels_are_cut_out() -> None:
             f"Dec 30, 2023 harbourfan Member {posts} Reply Share Privacy Terms Contact")
     art = dehusk.extract(page, mode="text", fetch_date="2025-01-01")
     assert list(art.authors) == ["harbourfan"]
+
+
+def test_blocks_glued_at_a_sentence_end_are_cut_apart() -> None:
+    """`get_text()` of adjacent elements glues a paragraph's last sentence to the next block's
+    first word; the blocks come apart there (and an abbreviation's capitals do not)."""
+    from dehusk.segment_text import segment_text
+
+    lines = [s.text for s in segment_text("The ferry leaves from the quay.Timetables change in June.\nThe U.S.A. fleet")]
+    assert lines == ["The ferry leaves from the quay.", "Timetables change in June.", "The U.S.A. fleet"]

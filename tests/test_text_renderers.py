@@ -250,7 +250,7 @@ def test_lynx_link_numbers_do_not_hide_the_wrapping() -> None:
     menu = [" ".join(f"[{100 + 6 * k + j}]{w}" for j, w in enumerate(("Home", "News", "Sport", "Weather", "Video", "Shop")))
             for k in range(40)]
     sentence = "The council met on Tuesday to discuss the new bus lanes along the river road"
-    paragraphs = [f"{sentence}, and paragraph {k} of the report says why the work will take a year." * 3
+    paragraphs = [" ".join([f"{sentence}, and paragraph {k} of the report says why the work will take a year."] * 3)
                   for k in range(12)]
     page = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 76) for p in paragraphs)
     lines = page.split("\n")
@@ -349,7 +349,7 @@ def test_w3m_nested_list_marks_are_bullets() -> None:
     for k in range(30):
         menu += [f"  • Section {k}", f"      □ Topic {k} of the section", f"          ☆ Page {k} about the topic"]
     sentence = "The council met on Tuesday to discuss the new bus lanes along the river road"
-    paragraphs = [f"{sentence}, and paragraph {k} of the report says why the work will take a year." * 3
+    paragraphs = [" ".join([f"{sentence}, and paragraph {k} of the report says why the work will take a year."] * 3)
                   for k in range(6)]
     page = "\n".join(menu) + "\n\n" + "\n\n".join(textwrap.fill(p, 79) for p in paragraphs)
     assert 70 <= (wrap_width(page.split("\n")) or 0) <= 79
@@ -438,7 +438,7 @@ def test_one_line_dump_cuts_the_menu_off_the_first_sentence() -> None:
 def _browser_dump(extra: list[str]) -> tuple[list[str], str]:
     """Paragraphs a text browser wrapped at 77 (3-space margin), with `extra` lines among them."""
     sentence = "The library board met on Tuesday to weigh the cost of longer opening hours in winter"
-    paragraphs = [f"{sentence}, and part {k} of its report sets out which branches would stay open later." * 2
+    paragraphs = [" ".join([f"{sentence}, and part {k} of its report sets out which branches would stay open later."] * 2)
                   for k in range(10)]
     wrapped_paras = [textwrap.fill(p, 77, initial_indent="   ", subsequent_indent="   ") for p in paragraphs]
     return paragraphs, "\n\n".join(wrapped_paras[:5] + extra + wrapped_paras[5:])
@@ -467,7 +467,7 @@ def test_a_few_lines_past_the_width_do_not_hide_the_wrapping() -> None:
     word it could not break): the longest lines' length (77) is no width the paragraphs were cut
     at; a width a few characters under it, which those two lines alone pass, is."""
     sentence = "The harbour board met on Monday to discuss the new ferry timetable for the islands"
-    paragraphs = [f"{sentence}, and paragraph {k} of its minutes explains why the winter crossings change." * 2
+    paragraphs = [" ".join([f"{sentence}, and paragraph {k} of its minutes explains why the winter crossings change."] * 2)
                   for k in range(14)]
     wrapped_paras = [textwrap.fill(p, 74, initial_indent="   ", subsequent_indent="   ") for p in paragraphs]
     wrapped_paras[3] += "\n   " + "see the timetable at the harbour office or" + " ferry-timetable-winter-crossings"

@@ -14,7 +14,8 @@ words behind markup:
   images, emphasis, heading and quote marks and escapes are reduced to their text; lynx-style
   link numbers ("[12]Home") are dropped;
 - inline elements on lines of their own (BeautifulSoup's `get_text("\\n")`): a paragraph cut
-  at its links and bold words is joined again;
+  at its links and bold words is joined again; blocks glued together (`get_text()`: "... the
+  quay.Timetables change") are cut apart at the glued sentence end;
 - the whole page on one run-on line (`html2txt`-style dumps): it is cut into lines (`run_on`).
 """
 
@@ -51,6 +52,10 @@ _FORM_MARK = re.compile(r"\(BUTTON\)|\[[ X]\](?![(\[])|\([ *]\)")  # (not a Mark
 FORM_MARKS_MIN = 3  # a page shows the habit with this many
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
+# a sentence end glued to the next block's first word ("... from the quay.Timetables change ..."): what a
+# naive `get_text()` of adjacent elements gives (BeautifulSoup's with the common recipe that strips
+# its lines); the blocks are cut apart there
+_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
 # a piece that continues a sentence: the punctuation after a link (", and", ". The", a lone ".")
 _CONTINUES = re.compile(r"[,.;:!?](?:\s|$|[\"”’»)])|[”’»]")
 
@@ -293,6 +298,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
                 lines = unwrap(lines, width)
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
+    if _GLUED.search(text):  # (one search of the page first: most dumps have none; after unwrapping)
+        lines = [piece for ln in lines for piece in _GLUED.split(ln)]
     if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)
         return _markdown_segments(lines, deadline)
     return _uniform_spacing(_plain_segments(lines, deadline))

@@ -107,3 +107,13 @@ def test_blocks_glued_at_a_sentence_end_are_cut_apart() -> None:
 
     lines = [s.text for s in segment_text("The ferry leaves from the quay.Timetables change in June.\nThe U.S.A. fleet")]
     assert lines == ["The ferry leaves from the quay.", "Timetables change in June.", "The U.S.A. fleet"]
+
+
+def test_a_date_glued_to_the_words_beside_it_is_cut_out() -> None:
+    from dehusk.run_on import glued_dates
+
+    assert glued_dates("Harbour Notes by Ann LeeDecember 17, 2024TLDR The ferry sails") == [
+        "Harbour Notes by Ann Lee", "December 17, 2024", "TLDR The ferry sails"]
+    # a date set apart by spaces, or a line without glue, stays as it is
+    for line in ("The ferry sails on December 17, 2024 from the quay", "Updated 17 March 2024"):
+        assert glued_dates(line) == [line]

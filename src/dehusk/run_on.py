@@ -198,3 +198,31 @@ def _names_end(piece: str, at: int) -> int | None:
     if not piece[end : end + 20].strip(" ,;"):  # (nothing after the names)
         return None
     return end
+
+
+# a letter against a digit, or a lower-case letter against a capital: where glued words may hide a date
+_GLUE_HINT = re.compile(r"[^\W\d_](?=\d)|\d(?=[^\W\d_])|[a-z](?=[A-Z])")
+
+
+def glued_dates(line: str) -> list[str]:
+    """`line` cut around each date glued to a letter on either side ("Ann LeeDecember 17, 2025TLDR The
+    ..." -> "Ann Lee", "December 17, 2025", "TLDR The ..."), as `get_text()` glues adjacent elements;
+    the line itself otherwise (only its first HEADER_CHARS characters are read)."""
+    if len(line) < 20 or not _GLUE_HINT.search(line):
+        return [line]
+    cuts = set()
+    for d in find_dates(line[:HEADER_CHARS]):
+        if d.start > 0 and line[d.start - 1].isalpha():
+            cuts.add(d.start)
+        if d.end < len(line) and line[d.end].isalpha():
+            cuts.add(d.end)
+    if not cuts:
+        return [line]
+    out, at = [], 0
+    for c in sorted(cuts):
+        if line[at:c].strip():
+            out.append(line[at:c].strip())
+        at = c
+    if line[at:].strip():
+        out.append(line[at:].strip())
+    return out

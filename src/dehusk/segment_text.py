@@ -27,7 +27,7 @@ from itertools import accumulate
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .run_on import run_on, split_sentences
+from .run_on import glued_dates, run_on, split_sentences
 from .text_wrap import BULLETS as _BULLETS
 from .text_wrap import unwrap, wrap_width
 
@@ -299,7 +299,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
     if _GLUED.search(text):  # (one search of the page first: most dumps have none; after unwrapping)
-        lines = [piece for ln in lines for piece in _GLUED.split(ln)]
+        # (a page that glues its blocks glues its dates too: "Ann LeeDecember 17, 2025TLDR")
+        lines = [piece for ln in lines for part in _GLUED.split(ln) for piece in glued_dates(part)]
     if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)
         return _markdown_segments(lines, deadline)
     return _uniform_spacing(_plain_segments(lines, deadline))

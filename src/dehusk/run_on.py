@@ -7,7 +7,7 @@ would otherwise stay glued to the menu before it and the text after it."""
 from __future__ import annotations
 
 import re
-from itertools import accumulate
+from itertools import accumulate, pairwise
 
 from .dates import find_dates
 from .features_words import MORE_PHRASES, STARTER_LABEL
@@ -149,17 +149,15 @@ def split_header(piece: str) -> list[str]:
         before = piece[max(0, start - 100) : start].rstrip()
         if before and not _lower_start(before.rsplit(None, 1)[-1]):
             cuts.add(start)
+    return _cut(piece, cuts)
+
+
+def _cut(text: str, cuts: set[int]) -> list[str]:
+    """`text` cut at the positions `cuts`, each piece stripped, the empty ones dropped."""
     if not cuts:
-        return [piece]
-    out, at = [], 0
-    for c in sorted(cuts):
-        part = piece[at:c].strip()
-        if part:
-            out.append(part)
-        at = c
-    if piece[at:].strip():
-        out.append(piece[at:].strip())
-    return out
+        return [text]
+    bounds = [0, *sorted(cuts), len(text)]
+    return [part for a, b in pairwise(bounds) if (part := text[a:b].strip())]
 
 
 # capitalised words that open a sentence, never a name ("By AFP The council ...")
@@ -216,13 +214,4 @@ def glued_dates(line: str) -> list[str]:
             cuts.add(d.start)
         if d.end < len(line) and line[d.end].isalpha():
             cuts.add(d.end)
-    if not cuts:
-        return [line]
-    out, at = [], 0
-    for c in sorted(cuts):
-        if line[at:c].strip():
-            out.append(line[at:c].strip())
-        at = c
-    if line[at:].strip():
-        out.append(line[at:].strip())
-    return out
+    return _cut(line, cuts)

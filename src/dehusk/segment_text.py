@@ -298,7 +298,9 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
                 lines = unwrap(lines, width)
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
-    if _GLUED.search(text):  # (one search of the page first: most dumps have none; after unwrapping)
+    # (a Markdown or hard-wrapped dump sets its blocks apart itself: a glued sentence end there is the
+    # writer's, not the renderer's; one search of the page first: most dumps have none)
+    if not markdown and width is None and _GLUED.search(text):
         # (a page that glues its blocks glues its dates too: "Ann LeeDecember 17, 2025TLDR")
         lines = [piece for ln in lines for part in _GLUED.split(ln) for piece in glued_dates(part)]
     if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)

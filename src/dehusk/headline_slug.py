@@ -59,7 +59,7 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
         return None
     want = set(slug)
     stem = _Inflections(want)
-    best: tuple[float, int, str] | None = None
+    best: tuple[float, int, list[str], int, int] | None = None  # (cover, span, words, first, last)
     for text in texts[:SLUG_CHUNKS]:
         words = text.split()
         # each word's slug-like pieces ("Akku-Rasenmäher" -> akku, rasenmäher), with the word they are in
@@ -79,15 +79,17 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
             cover = len(covered) / len(want)
             span = end - start
             if cover >= SLUG_COVER and (best is None or (cover, -span) > (best[0], -best[1])):
-                first, last = pieces[start][1], pieces[end][1]
-                best = (cover, span, " ".join(words[first:last + 1]).strip(" ,.:;|-–—"), words, first, last)
-    if not best or not best[2]:
+                best = (cover, span, words, pieces[start][1], pieces[end][1])
+    if best is None:
         return None
-    core = best[2]
+    _, _, words, first, last = best
+    core = " ".join(words[first : last + 1]).strip(" ,.:;|-–—")
+    if not core:
+        return None
     found = _repeated_span(texts[:SLUG_CHUNKS], core)
     if found != core:
         return found
-    return " ".join(_widen(*best[3:])).strip(" ,.:;|-–—") or core
+    return " ".join(_widen(words, first, last)).strip(" ,.:;|-–—") or core
 
 
 # words a headline opens with before the words its URL keeps ("The", "Top 10", "How")
@@ -98,9 +100,9 @@ WIDEN_LEFT = 2  # words the slug's stretch takes on before it
 
 def _widen(words: list[str], first: int, last: int) -> list[str]:
     """The slug's stretch `words[first:last + 1]`, when it opens in title case, with up to
-    WIDEN_LEFT openers or numbers before it, which URLs drop ("Top 10", "The", "39 Best"). (Widening it on the right, to the end of its
-    line when that is a few words in title case, made it wrong more often than right: a menu or a
-    related headline follows as often as a subtitle.)"""
+    WIDEN_LEFT openers or numbers before it, which URLs drop ("Top 10", "The", "39 Best").
+    (Widening it on the right, to the end of its line when that is a few words in title case, made
+    it wrong more often than right: a menu or a related headline follows as often as a subtitle.)"""
     lo = first
     while lo > 0 and first - lo < WIDEN_LEFT and _title_word(words[first]):
         word = words[lo - 1].strip("\"'“‘([")

@@ -10,7 +10,7 @@ import dehusk
 from dehusk.features import text_features
 from dehusk.lang import stopwords
 from dehusk.metadata_text_date import date_only_line
-from dehusk.metadata_text_title import DATED_LINE_PRIOR, title_prior, titled_parts
+from dehusk.metadata_text_title import DATED_LINE_PRIOR, title_line_headline, title_prior, titled_parts
 from dehusk.segment_text import segment_text
 
 BODY = (
@@ -78,3 +78,42 @@ def test_the_line_nearest_the_byline_weighs_most() -> None:
     _, f = text_features(segments, stopwords("en"))
     prior = title_prior(texts, f, np.array([0, 1]))
     assert prior[1] == 3.0 and prior[0] < prior[1]
+
+
+# BeautifulSoup's get_text() recipe: the page's <title> first, then the page's text with its blocks
+# glued where the HTML had no white space between them (the headline inside the menu's run)
+GLUED_PAGE = (
+    "Ferry Timetable Changes for the Winter | Harbour Courier\n"
+    "Skip to content\n"
+    "HomeNewsSportCultureWeatherFerry Timetable Changes for the WinterShareTweetEmail\n"
+    "Most Read\nTide tables\nHarbour webcam\n" + BODY
+)
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        # the headline part, said again below (glued to a menu, as a heading)
+        (["Ferry Timetable Changes for the Winter | Harbour Courier", "Menu",
+          "HomeNewsFerry Timetable Changes for the WinterShare"], "Ferry Timetable Changes for the Winter"),
+        (["", "Harbour Courier - Ferry timetable changes", "Ferry timetable changes", "Text"],
+         "Ferry timetable changes"),
+        # only the whole line again (a site's name and motto in its header and footer): no headline
+        (["Harbour Club - Sailing since 1920", "Menu", "Harbour Club - Sailing since 1920"], None),
+        # the part never said again
+        (["Ferry Timetable Changes for the Winter | Harbour Courier", "Menu", "Text"], None),
+        # a renderer's label for a <link> element
+        (["Link: Feed - Harbour Courier", "Link: Feed - Comments", "Link: Feed"], None),
+        # no separator; one word left
+        (["Ferry Timetable Changes for the Winter", "Ferry Timetable Changes for the Winter"], None),
+        (["Ferry | Harbour Courier", "Ferry"], None),
+    ],
+)
+def test_title_line_headline(texts: list[str], expected: str | None) -> None:
+    assert title_line_headline(texts, "https://harbourcourier.example/news/ferry") == expected
+
+
+def test_glued_dump_takes_the_title_lines_headline() -> None:
+    art = dehusk.extract(GLUED_PAGE, mode="text")
+    assert art.title == "Ferry Timetable Changes for the Winter"
+    assert "committee met on Tuesday" in art.text

@@ -32,7 +32,8 @@ from .captions import photo_caption
 from .classify import load_model, model_available
 from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
-from .metadata_text_title import headline_text, pick_title
+from .metadata_text_title import TITLE_LINE_TRUST, headline_text, pick_title, title_line_headline
+from .metadata_title import tokens
 from .names import name_evidence
 from .thread_starter import joined_line, thread_starter
 
@@ -333,9 +334,13 @@ def text_metadata(
     kept = np.flatnonzero(keep)
     first_kept = int(kept[0]) if len(kept) else first
     # headline
-    ti = pick_title(texts, f, p, first_kept, url, first, lang)
+    ti, best = pick_title(texts, f, p, first_kept, url, first, lang)
     if ti is not None:
         meta.title_idx, meta.title = ti, headline_text(texts[ti], url)
+    if best < TITLE_LINE_TRUST:  # the picker unsure: the page's title line printed first says the headline
+        alt = title_line_headline(texts, url)
+        if alt is not None and tokens(alt) != tokens(meta.title or ""):
+            meta.title = alt
     anchor = ti if ti is not None else first
     # dates: the best-scoring date mention (learned picker), the URL's day, or a date printed
     # without its year (metadata_text_date.pick_date); published vs modified by their keywords

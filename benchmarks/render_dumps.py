@@ -10,7 +10,8 @@ the project. Tools: `lynx -dump`, `w3m -dump`, `elinks -dump` and `links -dump` 
 packages: apt install lynx w3m elinks links; skipped when missing), pandoc's plain text (`pandoc
 -t plain`, wrapped at 72: the `pandoc` binary on the PATH, e.g. from the pypandoc_binary wheel), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
-`get_text("\\n")` (scripts and styles removed; each inline element on its own line),
+`get_text("\\n")` (scripts and styles removed; each inline element on its own line) and the
+common `get_text()` recipe (`bs4_recipe`: adjacent elements glued, lines stripped),
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
 whole page's text), a browser's `document.body.innerText` (Chromium through Playwright, the
 `test` extra; scripts off and every request refused, so only the page's own CSS applies: what
@@ -97,6 +98,19 @@ def _bs4(html: bytes, dataset: Path, page_id: str) -> str:
     return soup.get_text("\n")
 
 
+def _bs4_recipe(html: bytes, dataset: Path, page_id: str) -> str:
+    """The recipe most scrapers copy: scripts and styles dropped, `get_text()` (adjacent elements
+    glued where the HTML had no white space between them), lines stripped, cut at double spaces."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    lines = (line.strip() for line in soup.get_text().splitlines())
+    chunks = (phrase.strip() for line in lines for phrase in line.split("  "))
+    return "\n".join(chunk for chunk in chunks if chunk)
+
+
 def _html_text(html: bytes, dataset: Path, page_id: str) -> str:
     import html_text
 
@@ -147,6 +161,7 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "html2text": (None, _html2text),
     "markdown": (None, _markdown),
     "bs4": (None, _bs4),
+    "bs4_recipe": (None, _bs4_recipe),
     "inscriptis": (None, _inscriptis),
     "resiliparse": (None, _resiliparse),
     "html_text": (None, _html_text),

@@ -8,6 +8,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.metadata_html import HtmlMeta, html_metadata
 from dehusk.metadata_jsonld import extract_jsonld, parse_jsonld
+from dehusk.metadata_title import strip_site
 
 FETCH = "2024-06-01"
 
@@ -211,6 +212,16 @@ def test_title_without_site_name_suffix():
     html = page('<title>Budget vote passes after long debate | The Example Times</title>'
                 '<meta property="og:site_name" content="The Example Times">', ARTICLE_BODY)
     assert meta_of(html).title == "Budget vote passes after long debate"
+
+
+def test_title_without_a_platforms_byline_and_publication():
+    # blogging platforms end a post's <title> with its byline and the publication's name
+    html = page("<title>Notes on the ferry timetable - by Ann Lee - The Harbour Letter</title>", ARTICLE_BODY)
+    assert meta_of(html, url="https://harbourletter.example/p/notes").title == "Notes on the ferry timetable"
+    # a headline's own "by" stays ("Trains by Night"), and so does a byline segment without a person's name
+    for title in ("Trains by Night - Harbour Courier", "Notes on the ferry - by Design"):
+        assert strip_site(title, []).startswith(title.split(" - ")[0])
+    assert strip_site("Notes on the ferry | by Ann Lee | Medium", []) == "Notes on the ferry"
 
 
 def test_title_site_prefix_matching_host_removed():

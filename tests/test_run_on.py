@@ -117,3 +117,24 @@ def test_a_date_glued_to_the_words_beside_it_is_cut_out() -> None:
     # a date set apart by spaces, or a line without glue, stays as it is
     for line in ("The ferry sails on December 17, 2024 from the quay", "Updated 17 March 2024"):
         assert glued_dates(line) == [line]
+
+
+def test_a_byline_glued_to_the_words_beside_it_is_cut_out() -> None:
+    from dehusk.run_on import glued_bylines
+
+    assert glued_bylines("Ferry Timetable Changes for the WinterBy Ann LeeUpdated on March 3, 2024") == [
+        "Ferry Timetable Changes for the Winter", "By Ann Lee", "Updated on March 3, 2024"]
+    assert glued_bylines("The Harbour in 2025By Ann Lee and Tom Berg – March 3, 2024") == [
+        "The Harbour in 2025", "By Ann Lee and Tom Berg", "– March 3, 2024"]
+    # a "By" set apart by a space, a headline's "By", a "By" before no name: left as they are
+    for line in ("Ferry Timetable Changes By Ann Lee", "The band played Stand By Me at the harbour festival",
+                 "Ferry timetablesBy Monday, the council will vote on it"):
+        assert glued_bylines(line) == [line]
+
+
+def test_a_glued_byline_gives_the_author() -> None:
+    # (`get_text()` glued the menu, the headline, the byline and the date; and a sentence end to the next block)
+    page = ("Skip to content\nHomeNewsSportFerry Timetable Changes for the WinterBy Ann LeeUpdated on March 3, 2024"
+            "ShareTweet\nThe harbour's news, every morning.Subscribe\n" + "\n".join(FERRY_PARAGRAPHS))
+    art = dehusk.extract(page, mode="text")
+    assert list(art.authors) == ["Ann Lee"]

@@ -10,7 +10,13 @@ import dehusk
 from dehusk.features import text_features
 from dehusk.lang import stopwords
 from dehusk.metadata_text_date import date_only_line
-from dehusk.metadata_text_title import DATED_LINE_PRIOR, title_line_headline, title_prior, titled_parts
+from dehusk.metadata_text_title import (
+    DATED_LINE_PRIOR,
+    title_line_byline,
+    title_line_headline,
+    title_prior,
+    titled_parts,
+)
 from dehusk.segment_text import segment_text
 
 BODY = (
@@ -117,3 +123,25 @@ def test_glued_dump_takes_the_title_lines_headline() -> None:
     art = dehusk.extract(GLUED_PAGE, mode="text")
     assert art.title == "Ferry Timetable Changes for the Winter"
     assert "committee met on Tuesday" in art.text
+
+
+@pytest.mark.parametrize(
+    ("texts", "expected"),
+    [
+        (["Notes on the ferry timetable - by Ann Lee - The Harbour Letter", "Text"], "Ann Lee"),
+        (["Notes on the ferry timetable | by Ann Lee | Medium", "Text"], "Ann Lee"),
+        (["Stand By Me - A Review | Harbour Courier", "Text"], None),  # a headline's "By"
+        (["Notes on the ferry timetable - by Design", "Text"], None),  # no person's name
+        (["Text", "Notes on the ferry timetable - by Ann Lee"], None),  # not the page's first line
+    ],
+)
+def test_title_line_byline(texts: list[str], expected: str | None) -> None:
+    assert title_line_byline(texts) == expected
+
+
+def test_title_line_gives_the_author_and_the_headline_without_its_byline() -> None:
+    page = ("Notes on the ferry timetable - by Ann Lee - The Harbour Letter\n"
+            "The Harbour LetterSubscribeSign inNotes on the ferry timetableShare\n" + BODY)
+    art = dehusk.extract(page, mode="text", url="https://harbourletter.example/p/notes")
+    assert list(art.authors) == ["Ann Lee"]
+    assert art.title == "Notes on the ferry timetable"

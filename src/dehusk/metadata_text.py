@@ -32,7 +32,13 @@ from .captions import photo_caption
 from .classify import load_model, model_available
 from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
-from .metadata_text_title import TITLE_LINE_TRUST, headline_text, pick_title, title_line_headline
+from .metadata_text_title import (
+    TITLE_LINE_TRUST,
+    headline_text,
+    pick_title,
+    title_line_byline,
+    title_line_headline,
+)
 from .metadata_title import tokens
 from .names import name_evidence
 from .thread_starter import joined_line, thread_starter
@@ -408,6 +414,10 @@ def text_metadata(
                     meta.byline_idx.append(j)
                     if orgs and meta.source is None:
                         meta.source = orgs[0]
+    if not meta.authors:  # the page's title line printed first may name its author ("... - by Ann Lee - ...")
+        name = title_line_byline(texts)
+        if name is not None:
+            meta.authors = [name]
     # credit line at the end of the body
     for i in range(max(last - 1, 0), min(last + 4, n)):
         if i in meta.byline_idx or i in meta.date_idx:

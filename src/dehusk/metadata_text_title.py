@@ -20,7 +20,7 @@ from .features import stack_columns
 from .headline_echoes import body_echoes
 from .headline_slug import slug_words, url_path
 from .metadata_text_date import date_only_line, dated_meta_line
-from .metadata_title import is_generic, site_keys, strip_site, tokens
+from .metadata_title import is_generic, site_keys, strip_site, title_byline_name, tokens
 from .notices import notice_reason
 from .related_rail import read_also
 
@@ -450,17 +450,34 @@ TITLE_LINE_TRUST = 1.0
 _ONE_WORD_LABEL = re.compile(r"^\W*\w+\s*:\s")  # "Link: Feed" (a renderer's label for a <link>)
 
 
-def title_line_headline(texts: list[str], url: str | None) -> str | None:
-    """The headline part of the page's title line, when the dump opens with one ("<headline> | <site>",
-    the page's <title> as renderers that print the whole document give it first) and the page says
-    that part again below it (its heading, maybe glued to the text around it), not only the whole
-    line again (a site's name and motto in its header, "Harbour Club - Sailing since 1920")."""
+def _title_line(texts: list[str]) -> tuple[int, str] | None:
+    """The first line of the page and its index, when it may be a title line (short, separated)."""
     i = next((i for i, t in enumerate(texts) if t.strip()), None)
     if i is None:
         return None
     line = " ".join(texts[i].split())
     if len(line) > TITLE_LINE_MAX_CHARS or not any(c in line for c in _SEP_CHARS):
         return None
+    return i, line
+
+
+def title_line_byline(texts: list[str]) -> str | None:
+    """The author a page's title line names ("<headline> - by Ann Lee - <publication>")."""
+    found = _title_line(texts)
+    if found is None:
+        return None
+    return next(filter(None, map(title_byline_name, _TITLE_SEP.split(found[1])[1:])), None)
+
+
+def title_line_headline(texts: list[str], url: str | None) -> str | None:
+    """The headline part of the page's title line, when the dump opens with one ("<headline> | <site>",
+    the page's <title> as renderers that print the whole document give it first) and the page says
+    that part again below it (its heading, maybe glued to the text around it), not only the whole
+    line again (a site's name and motto in its header, "Harbour Club - Sailing since 1920")."""
+    found = _title_line(texts)
+    if found is None:
+        return None
+    i, line = found
     part = strip_site(line, site_keys([], url))
     if not part or part == line or len(tokens(_ONE_WORD_LABEL.sub("", part))) < 2 or len(part) < 8:
         return None

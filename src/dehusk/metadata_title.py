@@ -27,6 +27,7 @@ from urllib.parse import urlsplit
 
 from selectolax.lexbor import LexborNode
 
+from .authors import looks_like_person
 from .dates import short_cached
 from .memo import memo
 from .mojibake import fix_mojibake
@@ -194,6 +195,11 @@ def strip_site(title: str | None, keys: list[str], others: Iterable[str | None] 
     seps = pieces[1::2]
     if len(segs) < 2 or not all(segs):
         return _strip_colon_prefix(title, keys)
+    k = next((k for k in range(1, len(segs)) if title_byline_name(segs[k])), None)
+    if k is not None:  # "<headline> - by Ann Lee - <publication>": the byline and what follows it go
+        segs, seps = segs[:k], seps[: k - 1]
+        if len(segs) < 2:
+            return _strip_colon_prefix(segs[0], keys)
     others_parts = [split_title(fix_mojibake(clean_text(o))) for o in others if o]
     changed = True
     while len(segs) > 1 and changed:
@@ -213,6 +219,16 @@ def strip_site(title: str | None, keys: list[str], others: Iterable[str | None] 
     for sep, seg in zip(seps, segs[1:], strict=True):
         out += sep + seg
     return _strip_colon_prefix(out, keys) if len(segs) == 1 else out
+
+
+_TITLE_BYLINE = re.compile(r"(?i:by)\s+([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){1,3})")
+
+
+def title_byline_name(segment: str) -> str | None:
+    """The name of a title's byline segment ("by Ann Lee", as blogging platforms end their pages'
+    titles: "<headline> - by Ann Lee - <publication>"), when it reads as a person's."""
+    m = _TITLE_BYLINE.fullmatch(segment.strip())
+    return m.group(1) if m and looks_like_person(m.group(1)) else None
 
 
 def _shared_affix(parts: list[str], others_parts: list[list[str]], pos: int) -> bool:

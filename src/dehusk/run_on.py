@@ -215,3 +215,29 @@ def glued_dates(line: str) -> list[str]:
         if d.end < len(line) and line[d.end].isalpha():
             cuts.add(d.end)
     return _cut(line, cuts)
+
+
+# a byline glued to the text before it ("... in 2025By Ann LeeUpdated on"): a capitalised label
+# right after a lower-case letter, a digit or a closing bracket, before a capitalised word
+_GLUED_BY = re.compile(r"(?<=[a-z0-9)\]])(?=((?:By|BY|Written by|Posted by)\s*:?\s+)[^\W\d_a-zß-ÿ])")
+# a capitalised word glued to a name's last word ("LeeUpdated"; not "McDonald", "DeSantis")
+_GLUED_WORD = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def glued_bylines(line: str) -> list[str]:
+    """`line` cut before each byline glued to the text before it and after its names ("... Trends
+    in 2025By Ann LeeUpdated on June 18" -> "... Trends in 2025", "By Ann Lee", "Updated on June
+    18"), as `get_text()` glues adjacent elements; the line itself otherwise."""
+    if len(line) < 20 or "y" not in line or _GLUED_BY.search(line, 0, HEADER_CHARS) is None:
+        return [line]
+    cuts = set()
+    for m in _GLUED_BY.finditer(line, 0, HEADER_CHARS):
+        at = m.end(1)
+        glued = _GLUED_WORD.search(line, at, at + 60)
+        if glued is not None and 2 <= len(line[at : glued.start()].split()) <= 4:
+            end: int | None = glued.start()
+        else:
+            end = _names_end(line, at)
+        if end is not None:  # (names, as `_names_end` reads them, or up to a word glued to the last)
+            cuts.update((m.start(), end))
+    return _cut(line, cuts)

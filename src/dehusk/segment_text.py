@@ -27,7 +27,7 @@ from itertools import accumulate
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .run_on import glued_dates, run_on, split_sentences
+from .run_on import glued_bylines, glued_dates, run_on, split_sentences
 from .text_wrap import BULLETS as _BULLETS
 from .text_wrap import unwrap, wrap_width
 
@@ -301,8 +301,10 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
     # (a Markdown or hard-wrapped dump sets its blocks apart itself: a glued sentence end there is the
     # writer's, not the renderer's; one search of the page first: most dumps have none)
     if not markdown and width is None and _GLUED.search(text):
-        # (a page that glues its blocks glues its dates too: "Ann LeeDecember 17, 2025TLDR")
-        lines = [piece for ln in lines for part in _GLUED.split(ln) for piece in glued_dates(part)]
+        # (a page that glues its blocks glues its dates too: "Ann LeeDecember 17, 2025TLDR",
+        # and its bylines: "... in 2025By Ann LeeUpdated on")
+        lines = [cut for ln in lines for part in _GLUED.split(ln) for piece in glued_dates(part)
+                 for cut in glued_bylines(piece)]
     if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)
         return _markdown_segments(lines, deadline)
     return _uniform_spacing(_plain_segments(lines, deadline))

@@ -126,6 +126,8 @@ def test_a_byline_glued_to_the_words_beside_it_is_cut_out() -> None:
         "Ferry Timetable Changes for the Winter", "By Ann Lee", "Updated on March 3, 2024"]
     assert glued_bylines("The Harbour in 2025By Ann Lee and Tom Berg – March 3, 2024") == [
         "The Harbour in 2025", "By Ann Lee and Tom Berg", "– March 3, 2024"]
+    assert glued_bylines("Ferry Timetable Changes for the WinterBY Ann Lee – March 3, 2024") == [
+        "Ferry Timetable Changes for the Winter", "BY Ann Lee", "– March 3, 2024"]
     # a "By" set apart by a space, a headline's "By", a "By" before no name: left as they are
     for line in ("Ferry Timetable Changes By Ann Lee", "The band played Stand By Me at the harbour festival",
                  "Ferry timetablesBy Monday, the council will vote on it"):

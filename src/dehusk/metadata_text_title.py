@@ -442,10 +442,11 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
 
 
 TITLE_LINE_MAX_CHARS = 250
-# the picked headline's score (`pick_title`) under which the title line's headline wins: grouped
-# CV on 14 renderings at 0.3 / 0.5 / 1 / 2 (title lines found on pages whose headline is elsewhere):
-# BeautifulSoup's get_text() recipe +35 / +42 / +50 / +53 pages, html-text +22 / +29 / +33 / +34, the
-# renderers that print no <title> -1 / -1 / -2 / -3
+# the picked headline's score (`pick_title`) under which the title line's headline wins. Grouped CV,
+# pages where the rule changes the headline (right ones gained minus lost) at 0.3 / 0.5 / 1 / 2 / any
+# score: BeautifulSoup's get_text() recipe +36 / +43 / +51 / +54 / +61, html-text +22 / +29 / +33 /
+# +34 / +41, the <title> line over a flattened dump +34 / +34 / +40 / +41 / +44; the twelve renderings
+# that print no <title> -1 / -2 / -3 / -5 / -41
 TITLE_LINE_TRUST = 1.0
 _ONE_WORD_LABEL = re.compile(r"^\W*\w+\s*:\s")  # "Link: Feed" (a renderer's label for a <link>)
 

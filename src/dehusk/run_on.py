@@ -228,7 +228,7 @@ def glued_bylines(line: str) -> list[str]:
     """`line` cut before each byline glued to the text before it and after its names ("... Trends
     in 2025By Ann LeeUpdated on June 18" -> "... Trends in 2025", "By Ann Lee", "Updated on June
     18"), as `get_text()` glues adjacent elements; the line itself otherwise."""
-    if len(line) < 20 or "y" not in line or _GLUED_BY.search(line, 0, HEADER_CHARS) is None:
+    if len(line) < 20 or ("y" not in line and "Y" not in line) or _GLUED_BY.search(line, 0, HEADER_CHARS) is None:
         return [line]
     cuts = set()
     for m in _GLUED_BY.finditer(line, 0, HEADER_CHARS):

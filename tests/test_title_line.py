@@ -116,13 +116,20 @@ GLUED_PAGE = (
     ],
 )
 def test_title_line_headline(texts: list[str], expected: str | None) -> None:
-    assert title_line_headline(texts, "https://harbourcourier.example/news/ferry") == expected
+    found = title_line_headline(texts, "https://harbourcourier.example/news/ferry")
+    assert (found[1] if found else None) == expected
+    if found:  # (the title line's index: the page's first line that is not empty)
+        assert found[0] == next(i for i, t in enumerate(texts) if t.strip())
 
 
 def test_glued_dump_takes_the_title_lines_headline() -> None:
-    art = dehusk.extract(GLUED_PAGE, mode="text")
+    art = dehusk.extract(GLUED_PAGE, mode="text", explain=True)
     assert art.title == "Ferry Timetable Changes for the Winter"
     assert "committee met on Tuesday" in art.text
+    # the block labelled as the title is the title line, and says so
+    titles = [b for b in art.blocks if b.label == "title"]
+    assert [b.text for b in titles] == ["Ferry Timetable Changes for the Winter | Harbour Courier"]
+    assert "title line" in titles[0].reason
 
 
 @pytest.mark.parametrize(

@@ -64,6 +64,7 @@ _ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto
 class TextMeta:
     title_idx: int | None = None
     title: str | None = None
+    title_line: bool = False  # the title's wording from the page's title line ("<headline> | <site>")
     authors: list[str] = field(default_factory=list)
     byline_idx: list[int] = field(default_factory=list)
     date_idx: list[int] = field(default_factory=list)
@@ -344,9 +345,10 @@ def text_metadata(
     if ti is not None:
         meta.title_idx, meta.title = ti, headline_text(texts[ti], url)
     if best < TITLE_LINE_TRUST:  # the picker unsure: the page's title line printed first says the headline
-        alt = title_line_headline(texts, url)
-        if alt is not None and tokens(alt) != tokens(meta.title or ""):
-            meta.title = alt
+        titled = title_line_headline(texts, url)
+        if titled is not None and tokens(titled[1]) != tokens(meta.title or ""):
+            meta.title_idx, meta.title = titled  # (the picked line stays the header's anchor, below)
+            meta.title_line = True
     anchor = ti if ti is not None else first
     # dates: the best-scoring date mention (learned picker), the URL's day, or a date printed
     # without its year (metadata_text_date.pick_date); published vs modified by their keywords

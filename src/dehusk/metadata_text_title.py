@@ -470,8 +470,8 @@ def title_line_byline(texts: list[str]) -> str | None:
     return next(filter(None, map(title_byline_name, _TITLE_SEP.split(found[1])[1:])), None)
 
 
-def title_line_headline(texts: list[str], url: str | None) -> str | None:
-    """The headline part of the page's title line, when the dump opens with one ("<headline> | <site>",
+def title_line_headline(texts: list[str], url: str | None) -> tuple[int, str] | None:
+    """The page's title line and its headline part, when the dump opens with one ("<headline> | <site>",
     the page's <title> as renderers that print the whole document give it first) and the page says
     that part again below it (its heading, maybe glued to the text around it), not only the whole
     line again (a site's name and motto in its header, "Harbour Club - Sailing since 1920")."""
@@ -484,4 +484,4 @@ def title_line_headline(texts: list[str], url: str | None) -> str | None:
         return None
     if not any(part in t and line not in " ".join(t.split()) for t in texts[i + 1:]):
         return None
-    return part
+    return i, part

@@ -120,7 +120,8 @@ def label_segments(
     `url`: the page's address (a forum's comments are its content)."""
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
-        special[meta.title_idx] = ("title", "the headline: best headline candidate above the main text")
+        special[meta.title_idx] = ("title", f"the page's title line, its headline part: {meta.title}" if meta.title_line
+                                   else "the headline: best headline candidate above the main text")
     for i in meta.byline_idx:
         special[i] = ("byline", "byline: " + (", ".join(meta.authors) or "credit"))
     for i in meta.date_idx:

@@ -114,6 +114,9 @@ def test_a_date_glued_to_the_words_beside_it_is_cut_out() -> None:
 
     assert glued_dates("Harbour Notes by Ann LeeDecember 17, 2024TLDR The ferry sails") == [
         "Harbour Notes by Ann Lee", "December 17, 2024", "TLDR The ferry sails"]
+    # a year run on into the count printed after it ("1 like")
+    assert glued_dates("Harbour Notes by Ann LeeDec 18, 20251ShareThe ferry sails") == [
+        "Harbour Notes by Ann Lee", "Dec 18, 2025", "1ShareThe ferry sails"]
     # a date set apart by spaces, or a line without glue, stays as it is
     for line in ("The ferry sails on December 17, 2024 from the quay", "Updated 17 March 2024"):
         assert glued_dates(line) == [line]

@@ -202,12 +202,20 @@ def _names_end(piece: str, at: int) -> int | None:
 _GLUE_HINT = re.compile(r"[^\W\d_](?=\d)|\d(?=[^\W\d_])|[a-z](?=[A-Z])")
 
 
+# a date with its month written out, whose year digits run on into a count printed after it
+# ("Dec 18, 20251" : the date, then "1 Share")
+_YEAR_THEN_DIGITS = re.compile(r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]{0,6}\.? \d{1,2}, (?:19|20)\d\d(?=\d)")
+
+
 def glued_dates(line: str) -> list[str]:
     """`line` cut around each date glued to a letter on either side ("Ann LeeDecember 17, 2025TLDR The
     ..." -> "Ann Lee", "December 17, 2025", "TLDR The ..."), as `get_text()` glues adjacent elements;
     the line itself otherwise (only its first HEADER_CHARS characters are read)."""
     if len(line) < 20 or not _GLUE_HINT.search(line):
         return [line]
+    glued_year = {m.end() for m in _YEAR_THEN_DIGITS.finditer(line, 0, HEADER_CHARS)}
+    if glued_year:  # a year glued to a count after it ("Dec 18, 20251Share"): read apart first
+        return [part for piece in _cut(line, glued_year) for part in glued_dates(piece)]
     cuts = set()
     for d in find_dates(line[:HEADER_CHARS]):
         if d.start > 0 and line[d.start - 1].isalpha():

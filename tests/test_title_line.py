@@ -104,6 +104,9 @@ GLUED_PAGE = (
           "HomeNewsFerry Timetable Changes for the WinterShare"], "Ferry Timetable Changes for the Winter"),
         (["", "Harbour Courier - Ferry timetable changes", "Ferry timetable changes", "Text"],
          "Ferry timetable changes"),
+        # said again in capitals (a heading's style)
+        (["Ferry timetable changes for the winter | Harbour Courier", "Menu", "FERRY TIMETABLE CHANGES FOR THE WINTER"],
+         "Ferry timetable changes for the winter"),
         # only the whole line again (a site's name and motto in its header and footer): no headline
         (["Harbour Club - Sailing since 1920", "Menu", "Harbour Club - Sailing since 1920"], None),
         # the part never said again

@@ -482,6 +482,7 @@ def title_line_headline(texts: list[str], url: str | None) -> tuple[int, str] | 
     part = strip_site(line, site_keys([], url))
     if not part or part == line or len(tokens(_ONE_WORD_LABEL.sub("", part))) < 2 or len(part) < 8:
         return None
-    if not any(part in t and line not in " ".join(t.split()) for t in texts[i + 1:]):
+    key, whole = part.lower(), line.lower()  # (a heading may print it in capitals, or differently cased)
+    if not any(key in t.lower() and whole not in " ".join(t.lower().split()) for t in texts[i + 1:]):
         return None
     return i, part

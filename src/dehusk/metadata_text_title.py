@@ -483,6 +483,6 @@ def title_line_headline(texts: list[str], url: str | None) -> tuple[int, str] | 
     if not part or part == line or len(tokens(_ONE_WORD_LABEL.sub("", part))) < 2 or len(part) < 8:
         return None
     key, whole = part.lower(), line.lower()  # (a heading may print it in capitals, or differently cased)
-    if not any(key in t.lower() and whole not in " ".join(t.lower().split()) for t in texts[i + 1:]):
+    if not any(key in (low := t.lower()) and whole not in " ".join(low.split()) for t in texts[i + 1:]):
         return None
     return i, part

@@ -236,9 +236,9 @@ def glued_bylines(line: str) -> list[str]:
     """`line` cut before each byline glued to the text before it and after its names ("... Trends
     in 2025By Ann LeeUpdated on June 18" -> "... Trends in 2025", "By Ann Lee", "Updated on June
     18"), as `get_text()` glues adjacent elements; the line itself otherwise."""
-    if len(line) < 20 or ("y" not in line and "Y" not in line) or _GLUED_BY.search(line, 0, HEADER_CHARS) is None:
+    if len(line) < 20 or ("y" not in line and "Y" not in line):
         return [line]
-    cuts = set()
+    cuts = set()  # (none found: `_cut` gives the line back)
     for m in _GLUED_BY.finditer(line, 0, HEADER_CHARS):
         at = m.end(1)
         glued = _GLUED_WORD.search(line, at, at + 60)

@@ -319,3 +319,109 @@ def test_a_notice_between_two_paragraphs_is_not_restored_as_a_subheading() -> No
         restore_inner_headings(segs, f)
         assert segs[1].label == label, line
 
+
+
+def test_customer_reviews_under_a_product_are_comments_not_its_text() -> None:
+    from dehusk.comments import review_section
+
+    para = "A walnut desk with a steel frame, a cable tray and a drawer that closes without a sound. " * 5
+    reviews = [("Customer Reviews", "heading"), ("4.6 out of 5 stars", "boilerplate"),
+               ("Sturdy and easy to build, the drawer is my favourite part of it.", "body"),
+               ("Arrived with a scratch on the top but support sent a new panel.", "body")]
+    segs = _segs([(para, "body"), (para, "body"), *reviews])
+    review_section(segs, _words(segs), "https://shop.example.com/desks/walnut-desk")
+    assert [s.label for s in segs] == ["body", "body", "comment", "boilerplate", "comment", "comment"]
+    assert segs[4].reason == "customers' reviews: under the reviews heading 'Customer Reviews'"
+    # asked for (include_comments), on a forum's page, or before 150 words of the page's text: unchanged
+    for url, keep, rows in ((None, True, [(para, "body"), (para, "body"), *reviews]),
+                            ("https://example.com/forum/walnut-desk", False, [(para, "body"), (para, "body"), *reviews]),
+                            (None, False, [(para[:200], "body"), *reviews])):
+        segs = _segs(rows)
+        review_section(segs, _words(segs), url, keep=keep)
+        assert "comment" not in [s.label for s in segs], url
+    # a menu's "Reviews" among other tabs (no rating or review line under it), or bulleted: not a heading
+    tabs = [("Reviews", "boilerplate"), ("Screen Recording", "boilerplate"), ("Quizzes", "boilerplate"),
+            (para, "body")]
+    segs = _segs([(para, "body"), (para, "body"), *tabs])
+    review_section(segs, _words(segs), None)
+    assert "comment" not in [s.label for s in segs]
+    segs = _segs([(para, "body"), (para, "body"), *reviews])
+    segs[2].bullet = True
+    review_section(segs, _words(segs), None)
+    assert "comment" not in [s.label for s in segs]
+
+
+def test_reviews_headings_in_several_shapes_and_languages() -> None:
+    from dehusk.comments import REVIEW_CUE, REVIEWS_HEADING
+
+    for line in ("Reviews", "Customer Reviews", "Ratings & Reviews", "Reviews (12)", "REVIEWS:", "Kundenbewertungen",
+                 "Avis clients", "Opiniones de clientes", "Recensioni", "Opinie klientów"):
+        assert REVIEWS_HEADING.match(line), line
+    # a count under a listing's item, a brand, a review's own title, a sentence: no heading
+    for line in ("146 Reviews", "Avis", "Review", "Reviews of the best desks we tested this year", "Write a review"):
+        assert not REVIEWS_HEADING.match(line), line
+    for line in ("4.5 out of 5 stars", "358 ratings", "4.9", "5 (260)", "Based on 407 reviews", "Verified buyer"):
+        assert REVIEW_CUE.search(line), line
+    for line in ("Screen Recording", "Price", "$29.95", "Free delivery on orders over $50"):
+        assert not REVIEW_CUE.search(line), line
+
+
+# a shop's product page as a whole-page dump (written for this test): its description, a table, then
+# customers' reviews long enough for the line model to keep
+PRODUCT_PAGE = (
+    'Skip to content\n'
+    'Shop\n'
+    'Desks\n'
+    'Chairs\n'
+    'Lighting\n'
+    'Sale\n'
+    'Cart (0)\n'
+    'Home / Desks / Walnut Standing Desk\n'
+    'Walnut Standing Desk\n'
+    '$649.00\n'
+    'Add to cart\n'
+    'Free delivery on orders over $50\n'
+    'Description\n'
+    'Our walnut standing desk pairs a solid walnut top with a quiet dual-motor steel frame that lifts from 62 to 127 centimetres in under twenty seconds.\n'
+    'The top is finished with a hard wax oil that resists water rings and coffee stains, and every board is sanded by hand in our workshop before it ships.\n'
+    'A cable tray runs the full width of the frame, so power strips and adapters stay out of sight, and the memory keypad stores four heights for sitting and standing.\n'
+    'The frame carries up to 120 kilograms, enough for two large monitors, a desktop computer and a pile of books, without a wobble at full height.\n'
+    'Assembly takes about thirty minutes with the tools in the box, and our support team answers questions by phone and email seven days a week.\n'
+    'Every desk comes with a ten-year warranty on the frame and the motors, and a five-year warranty on the top, because we build them to last for decades of daily use.\n'
+    'Dimensions\n'
+    'Width: 160 cm\n'
+    'Depth: 80 cm\n'
+    'Height: 62 to 127 cm\n'
+    'Customer Reviews\n'
+    '4.7 out of 5 stars\n'
+    'Based on 212 reviews\n'
+    'Write a review\n'
+    'Anna K.\n'
+    'Verified buyer\n'
+    'I bought this desk for my home office after a year of back pain, and it has changed how I work. The motor is quiet, the walnut top is even more beautiful than in the photos, and the keypad remembers my two heights so switching takes a second.\n'
+    'Tom R.\n'
+    'Verified buyer\n'
+    'Arrived with a scratch on the top, but support sent a new panel within a week and the whole exchange took ten minutes of my time. The frame is rock solid even at full height with two monitors, and the cable tray keeps everything tidy under the top.\n'
+    'Maria L.\n'
+    'Verified buyer\n'
+    'We have two of these in our studio now. Assembly was simple with the tools in the box, the instructions were clear, and the finish has survived a year of coffee cups, paint and a very curious cat without a single mark.\n'
+    'You may also like\n'
+    'Oak Standing Desk\n'
+    'Monitor Arm\n'
+    'About us\n'
+    'Contact\n'
+    'Privacy policy\n'
+)
+
+
+def test_a_product_pages_reviews_are_left_out_unless_comments_are_asked_for() -> None:
+    url = "https://shop.example.com/desks/walnut-standing-desk"
+    art = dehusk.extract(PRODUCT_PAGE, mode="text", url=url, options=dehusk.Options(explain=True))
+    assert art.title == "Walnut Standing Desk"
+    assert art.text.startswith("Our walnut standing desk pairs a solid walnut top")
+    assert art.text.endswith("because we build them to last for decades of daily use.")
+    assert "home office" not in art.text and "Dimensions" not in art.text
+    labels = {b.text[:20]: b.label for b in art.blocks}
+    assert labels["I bought this desk f"] == "comment"
+    with_comments = dehusk.extract(PRODUCT_PAGE, mode="text", url=url, options=dehusk.Options(include_comments=True))
+    assert "I bought this desk for my home office" in with_comments.text

@@ -3,7 +3,8 @@ for: `include_comments=True`).
 
 Two shapes: a thread of comment header lines as blog engines write them ("Ann says:",
 `comment_thread`), and a comments section under its heading ("24 Comments", "Top Rated Comments",
-"Leave a reply", "Kommentare", `comment_section`). A forum's or a Q&A page's replies are its
+"Leave a reply", "Kommentare", `comment_section`); a shop's customer reviews are comments too, under
+their heading ("Customer Reviews", "Ratings & Reviews", `review_section`). A forum's or a Q&A page's replies are its
 content: neither rule applies to them (a thread starts after an article; a section heading is not
 read on pages whose URL says forum, thread, discussion, questions, ...).
 """
@@ -129,3 +130,52 @@ def comment_section(segments: list[Segment], words: list[float], url: str | None
         if seg.label in KEPT:
             seg.label = "comment"
             seg.reason = f"readers' comments: under the comments heading '{heading}' after the article"
+
+
+# a shop's reviews section's heading: "Reviews", "Customer Reviews", "Ratings & Reviews", "Reviews (12)",
+# "Kundenbewertungen", "Avis clients", ... (no count before it: "146 Reviews" under each item of a
+# listing is a count, not a heading; no bullet: a menu's "• Reviews" links to the section)
+REVIEWS_HEADING = re.compile(
+    r"(?i)^[\s\W]*(?:(?:customer|product|user|guest|verified|top|all)\s+)?"
+    r"(?:reviews|ratings?\s*(?:&|and)\s*reviews|reviews\s*(?:&|and)\s*ratings?"
+    r"|(?:kunden)?bewertungen|avis\s+(?:des\s+)?clients|opiniones(?:\s+de\s+(?:los\s+)?clientes)?|reseñas"
+    r"|recensioni(?:\s+(?:dei\s+)?clienti)?|opinie(?:\s+klientów)?|recenzje|beoordelingen|avaliações|отзывы"
+    r"|recensioner|omdömen|anmeldelser|arvostelut)(?:\s*\(\d[\d,.]*\))?[\s\]):.]*$")
+
+# what a reviews section shows under its heading: its ratings ("4.5 out of 5 stars", "358 ratings",
+# "4.9" alone, "5 (260)"), its count ("Based on 407 reviews"), its buttons ("Write a review") or its
+# reviewers ("Verified buyer")
+REVIEW_CUE = re.compile(
+    r"(?i)\b(?:out\s+of\s+5|stars?|ratings?|reviews?|reviewers?|verified|recommend(?:ed|s)?)\b"
+    r"|^\W*[0-5](?:[.,]\d)?\s*(?:\(\d[\d,.]*\))?\s*$")
+REVIEW_CUE_SPAN = 12
+
+
+def review_section(segments: list[Segment], words: list[float], url: str | None, *, keep: bool = False) -> None:
+    """Customers' reviews are readers' comments: the kept lines from a reviews heading to the page's
+    end are labelled `comment`. The heading is an unbulleted `REVIEWS_HEADING` line after at least
+    150 words of kept text, with a rating or review line (`REVIEW_CUE`) among the 12 lines under it
+    (a menu's or a tab row's "Reviews" has none). Not on a forum's page; `keep` (include_comments):
+    nothing changes."""
+    if keep or (url and FORUM_URL.search(url)):
+        return
+    before = 0.0
+    for i, seg in enumerate(segments):
+        if (before >= SECTION_MIN_ARTICLE_WORDS and not seg.bullet and len(seg.text) <= SECTION_MAX_CHARS
+                and REVIEWS_HEADING.match(seg.text) is not None
+                and any(REVIEW_CUE.search(other.text) for other in segments[i + 1 : i + 1 + REVIEW_CUE_SPAN])):
+            heading = seg.text.strip()[:40]
+            for other in segments[i:]:
+                if other.label in KEPT:
+                    other.label = "comment"
+                    other.reason = f"customers' reviews: under the reviews heading '{heading}'"
+            # a heading the reviews followed now heads no text ("Dimensions" over a table the model dropped)
+            for other in reversed(segments[:i]):
+                if other.label == "heading":
+                    other.label = "boilerplate"
+                    other.reason = "a heading over no text (under it: other lines, then customers' reviews)"
+                elif other.label in KEPT:
+                    break
+            return
+        if seg.label in KEPT:
+            before += words[i]

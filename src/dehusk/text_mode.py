@@ -17,7 +17,7 @@ from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
-from .comments import comment_section, comment_thread
+from .comments import comment_section, comment_thread, review_section
 from .deadline import Deadline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
@@ -188,6 +188,7 @@ def label_segments(
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)
     comment_section(segments, words, url, keep=options.include_comments)
+    review_section(segments, words, url, keep=options.include_comments)
     counted_list(segments)
     about_box(segments, words)
     lead = pick_lead(segments, meta, f["re_social"])

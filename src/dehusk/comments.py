@@ -3,10 +3,10 @@ for: `include_comments=True`).
 
 Two shapes: a thread of comment header lines as blog engines write them ("Ann says:",
 `comment_thread`), and a comments section under its heading ("24 Comments", "Top Rated Comments",
-"Leave a reply", "Kommentare", `comment_section`); a shop's customer reviews are comments too, under
-their heading ("Customer Reviews", "Ratings & Reviews", `review_section`). A forum's or a Q&A page's replies are its
-content: neither rule applies to them (a thread starts after an article; a section heading is not
-read on pages whose URL says forum, thread, discussion, questions, ...).
+"Leave a reply", "Kommentare", `comment_section`); a shop's customer reviews are comments too,
+under their heading ("Customer Reviews", "Ratings & Reviews", `review_section`). A forum's or a
+Q&A page's replies are its content: no rule applies to them (a thread starts after an article; a
+section heading is not read on pages whose URL says forum, thread, discussion, questions, ...).
 """
 
 from __future__ import annotations

@@ -332,6 +332,12 @@ def test_customer_reviews_under_a_product_are_comments_not_its_text() -> None:
     review_section(segs, _words(segs), "https://shop.example.com/desks/walnut-desk")
     assert [s.label for s in segs] == ["body", "body", "comment", "boilerplate", "comment", "comment"]
     assert segs[4].reason == "customers' reviews: under the reviews heading 'Customer Reviews'"
+    # a German shop's section: its heading and its rating line in German
+    de = [("Kundenbewertungen", "heading"), ("4,5 von 5 Sternen", "boilerplate"),
+          ("Stabil und schnell aufgebaut, die Schublade gefällt mir am besten.", "body")]
+    segs = _segs([(para, "body"), (para, "body"), *de])
+    review_section(segs, _words(segs), None)
+    assert [s.label for s in segs] == ["body", "body", "comment", "boilerplate", "comment"]
     # asked for (include_comments), on a forum's page, or before 150 words of the page's text: unchanged
     for url, keep, rows in ((None, True, [(para, "body"), (para, "body"), *reviews]),
                             ("https://example.com/forum/walnut-desk", False, [(para, "body"), (para, "body"), *reviews]),
@@ -360,7 +366,9 @@ def test_reviews_headings_in_several_shapes_and_languages() -> None:
     # a count under a listing's item, a brand, a review's own title, a sentence: no heading
     for line in ("146 Reviews", "Avis", "Review", "Reviews of the best desks we tested this year", "Write a review"):
         assert not REVIEWS_HEADING.match(line), line
-    for line in ("4.5 out of 5 stars", "358 ratings", "4.9", "5 (260)", "Based on 407 reviews", "Verified buyer"):
+    for line in ("4.5 out of 5 stars", "358 ratings", "4.9", "5 (260)", "Based on 407 reviews", "Verified buyer",
+                 "4,5 von 5 Sternen", "Verifizierter Kauf", "4,6 étoiles sur 5", "Achat vérifié", "Compra verificada",
+                 "5 gwiazdek"):
         assert REVIEW_CUE.search(line), line
     for line in ("Screen Recording", "Price", "$29.95", "Free delivery on orders over $50"):
         assert not REVIEW_CUE.search(line), line

@@ -144,9 +144,12 @@ REVIEWS_HEADING = re.compile(
 
 # what a reviews section shows under its heading: its ratings ("4.5 out of 5 stars", "358 ratings",
 # "4.9" alone, "5 (260)"), its count ("Based on 407 reviews"), its buttons ("Write a review") or its
-# reviewers ("Verified buyer")
+# reviewers ("Verified buyer"), in the headings' languages ("4,5 von 5 Sternen", "Achat vérifié")
 REVIEW_CUE = re.compile(
-    r"(?i)\b(?:out\s+of\s+5|stars?|ratings?|reviews?|reviewers?|verified|recommend(?:ed|s)?)\b"
+    r"(?i)\b(?:out\s+of\s+5|stars?|ratings?|reviews?|reviewers?|verified|recommend(?:ed|s)?"
+    r"|sterne?n?|bewertung(?:en)?|verifiziert\w*|étoiles?|avis|vérifié\w*|estrellas?|opini(?:ón|ones)|verificad[oa]"
+    r"|stell[ae]|recension[ei]|verificat[oa]|gwiazd\w*|opini[ae]|zweryfikowan\w*|sterren|beoordeling(?:en)?"
+    r"|geverifieerd\w*|estrelas?|avaliaç(?:ão|ões)|звезд\w*|отзыв\w*|stjärn\w*|stjern\w*|tähte\w*)\b"
     r"|^\W*[0-5](?:[.,]\d)?\s*(?:\(\d[\d,.]*\))?\s*$")
 REVIEW_CUE_SPAN = 12
 

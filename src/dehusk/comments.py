@@ -126,10 +126,14 @@ def comment_section(segments: list[Segment], words: list[float], url: str | None
     if before < SECTION_MIN_ARTICLE_WORDS:
         return
     heading = segments[first].text.strip()[:40]
-    for seg in segments[first:]:
+    _comments_from(segments, first, f"readers' comments: under the comments heading '{heading}' after the article")
+
+
+def _comments_from(segments: list[Segment], start: int, reason: str) -> None:
+    """Label the kept lines from `start` to the page's end `comment`, with `reason`."""
+    for seg in segments[start:]:
         if seg.label in KEPT:
-            seg.label = "comment"
-            seg.reason = f"readers' comments: under the comments heading '{heading}' after the article"
+            seg.label, seg.reason = "comment", reason
 
 
 # a shop's reviews section's heading: "Reviews", "Customer Reviews", "Ratings & Reviews", "Reviews (12)",
@@ -167,11 +171,7 @@ def review_section(segments: list[Segment], words: list[float], url: str | None,
         if (before >= SECTION_MIN_ARTICLE_WORDS and not seg.bullet and len(seg.text) <= SECTION_MAX_CHARS
                 and REVIEWS_HEADING.match(seg.text) is not None
                 and any(REVIEW_CUE.search(other.text) for other in segments[i + 1 : i + 1 + REVIEW_CUE_SPAN])):
-            heading = seg.text.strip()[:40]
-            for other in segments[i:]:
-                if other.label in KEPT:
-                    other.label = "comment"
-                    other.reason = f"customers' reviews: under the reviews heading '{heading}'"
+            _comments_from(segments, i, f"customers' reviews: under the reviews heading '{seg.text.strip()[:40]}'")
             # a heading the reviews followed now heads no text ("Dimensions" over a table the model dropped)
             for other in reversed(segments[:i]):
                 if other.label == "heading":

@@ -153,3 +153,64 @@ def test_content_words_read_chinese_as_character_pairs_and_stem_the_others() -> 
     # a Chinese headline shares pairs with its article, where words of 4+ letters found nothing
     share, _ = he.body_echoes(["西湖游船实行网上预约", "游客可以在网上预约西湖游船。"], np.array([0.2, 0.9]), [0])
     assert share[0] > 0.5
+
+
+# an invented blog post as a browser prints it: the site's menu, then the headline, its byline, the body
+SECTION_PAGE = (
+    "Harbour Labs\n\nProjects\nBlog\nAbout\nDonations\n\nClose Menu\n\n"
+    "Tidewater: A Small Scheduler for Ferry Timetables\n\n"
+    "by: Jane Doe, Mar 4, 2024\n\n"
+    "We are glad to introduce Tidewater, a small scheduler that plans ferry timetables across a harbour's "
+    "piers and keeps crews within their hours.\n\n"
+    "It reads the piers, the boats and the crews from one file and writes a week of sailings in a few "
+    "seconds, even for a busy summer schedule.\n\n"
+    "The first version plans single routes; the next one will handle routes that share a pier, which is "
+    "where most of the conflicts come from.\n"
+)
+
+
+@pytest.mark.parametrize(("url", "expected"), [
+    ("https://lmsys.example/blog/2025-12-17-minisgl", {("blog",)}),
+    ("https://news.example/health/diet-fitness/fitness-trends-2025-rcna184567", {("health",), ("diet", "fitness")}),
+    # the slug as a folder: /<slug>/articleshow/<id>.cms
+    ("https://news.example/life-style/soul-search/meditation-helps-heal-the-brain/articleshow/12604.cms",
+     {("life", "style"), ("soul", "search")}),
+    # the last folder with words is the page's own name (a shop's category page)
+    ("https://shop.example/c/video-games/-/N-5xtg5", {("c",)}),
+    ("https://shop.example/moon-silver/28000436.html", set()),
+    ("https://site.example/about", set()),
+    ("https://site.example/en/docs/guides/long-folder-name-of-four-words/page", {("en",), ("docs",), ("guides",)}),
+    (None, set()),
+])
+def test_url_sections_are_the_folders_before_the_page_s_own_name(url: str | None, expected: set) -> None:
+    assert mtt.url_sections(url) == expected
+
+
+def test_a_line_naming_a_folder_of_the_url_is_no_headline(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A section's label ("Blog" on /blog/<slug>) weighs SECTION_PRIOR: where the rest of the
+    evidence puts it at five times the headline, the headline wins under that URL, and the label
+    under a URL without the folder."""
+    evidence = {"Blog": 5.0, "Tidewater: A Small Scheduler for Ferry Timetables": 1.0}
+    monkeypatch.setattr(mtt, "title_scores", lambda name, X: np.ones(len(X)))
+    monkeypatch.setattr(mtt, "title_prior", lambda texts, f, cand: np.array(
+        [evidence.get(texts[i], 0.01) for i in cand.tolist()]))
+    assert 5.0 * mtt.SECTION_PRIOR < 1.0
+    blog = dehusk.extract(SECTION_PAGE, mode="text", url="https://harbourlabs.example/blog/2024-03-04-tidewater")
+    assert blog.title == "Tidewater: A Small Scheduler for Ferry Timetables"
+    plain = dehusk.extract(SECTION_PAGE, mode="text", url="https://harbourlabs.example/2024-03-04-tidewater")
+    assert plain.title == "Blog"
+
+
+def test_a_line_ending_in_a_colon_or_opening_with_a_price_weighs_less() -> None:
+    """A lead-in ("... as context managers:") and a shop's price line ("US $15.47 Shipping") weigh
+    LEAD_IN_PRIOR; a headline with a colon inside, or a sum of money without cents, does not; a
+    breadcrumb's last step with its separator after it ("Event Management >") is a caption."""
+    from dehusk.metadata_text_title import LEAD_IN_PRIOR, title_prior
+
+    texts = ["Sessions can also be used as context managers:", "US $15.47 International Shipping",
+             "USD 74.65 Original Price", "Advanced usage: sessions and pools", "$1.2 Billion Fine for Harbour Firm",
+             "Event Management >", "Les ventes ont repris：", "Harbour ferries return"]
+    n = len(texts)
+    f = {"re_byline": np.zeros(n), "re_date": np.zeros(n), "re_media": np.zeros(n), "_words": np.full(n, 5.0)}
+    got = title_prior(texts, f, np.arange(n))
+    assert got.tolist() == [LEAD_IN_PRIOR, LEAD_IN_PRIOR, LEAD_IN_PRIOR, 1.0, 1.0, 0.3, LEAD_IN_PRIOR, 1.0]

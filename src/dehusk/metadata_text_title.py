@@ -316,6 +316,9 @@ def pick_title(
         scores = title_scores(name, X) * title_prior(texts, f, cand)
         if name != "text_title":  # a language whose headlines are not title-cased
             scores *= np.where(menu_row(f, cand), MENU_ROW_PRIOR, 1.0)
+        sections = url_sections(url)
+        if sections:  # a line that names a folder of the URL's path is the section's label
+            scores *= np.array([SECTION_PRIOR if _section_key(texts[i]) in sections else 1.0 for i in cand.tolist()])
         lo = window_start(first)
         if cand[0] < lo:  # a line far above that says the URL's slug, all of it and nothing else
             scores *= np.where(cand < lo, SLUG_PRIOR, 1.0)
@@ -325,7 +328,44 @@ def pick_title(
     return int(cand[best]), float(scores[best])
 
 
-_BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»]$")
+# A line whose words are those of a folder of the page's URL ("Blog" for /blog/2025-12-17-minisgl,
+# "Diet & Fitness" for /health/diet-fitness/<slug>) names the section the page is filed in, a
+# breadcrumb's or a menu's label above the headline: its score is multiplied by SECTION_PRIOR. The
+# folders are the path's segments but its last one with words (the page's own name: a shop's
+# /c/video-games/-/N-5xtg5 is the "Video Games" page) and its slug (`headline_slug.slug_words`'s
+# segment: /<slug>/articleshow/126041363.cms), of SECTION_MAX_WORDS words at most.
+SECTION_PRIOR, SECTION_MAX_WORDS = 0.1, 3
+_URL_WORD = re.compile(r"[^\W_]+")
+
+
+def _section_key(text: str) -> tuple[str, ...]:
+    return tuple(w for w in _URL_WORD.findall(text.casefold()) if not w.isdigit())
+
+
+def url_sections(url: str | None) -> set[tuple[str, ...]]:
+    """The words of each folder of the URL's path (see SECTION_PRIOR)."""
+    parts = [s for s in url_path(url).casefold().split("/") if s]
+    if len(parts) < 2:
+        return set()
+    parts = [s.rsplit(".", 1)[0] if s.endswith((".html", ".htm", ".php", ".aspx", ".cms")) else s for s in parts]
+    named = [j for j, s in enumerate(parts) if any(len(w) >= 3 and w.isalpha() for w in _URL_WORD.findall(s))]
+    if not named:
+        return set()
+    slug = max(reversed(parts), key=lambda s: s.count("-") + s.count("_"))
+    out = set()
+    for s in parts[: named[-1]]:
+        key = _section_key(s.replace("-", " "))
+        if s != slug and 0 < len(key) <= SECTION_MAX_WORDS:
+            out.add(key)
+    return out
+
+
+_BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»>]$")
+# a line that opens with a price in cents ("US $15.47 Shipping", "USD 74.65 Original Price"): a shop's price
+# or shipping line; and one that ends in a colon, which introduces what follows it ("Sessions can
+# also be used as context managers:"): neither is a headline (no gold headline of wcxb-dev is)
+_PRICE_LINE = re.compile(r"^\W{0,2}(?:US\s?\$|USD|EUR|GBP|CAD|AUD|CHF|[$€£¥₹])\s?\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}\b")
+LEAD_IN_PRIOR = 0.1
 # an image's or a video's label ("Image: the paper's logo", "Imagem:", "Foto:"), as renderers print alt texts
 _MEDIA_LABEL = re.compile(r"(?i)^\W*(?:image|imagem|imagen|immagine|img|photo|foto|fotos|bild|picture|zdjęcie|фото|"
                           r"изображение|video|vídeo|vidéo|grafik|graphic)\s*[:：]")
@@ -407,6 +447,10 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
                         for i in cand.tolist()],
                        dtype=bool).reshape(len(cand))
     out = followed * np.where(caption, 0.3, 1.0)
+    lead_in = [j for j, i in enumerate(cand.tolist())
+               if texts[i].rstrip().endswith((":", "：")) or _PRICE_LINE.match(texts[i]) is not None]
+    if lead_in:
+        out[lead_in] *= LEAD_IN_PRIOR
     out *= np.array([GENERIC_PRIOR if is_generic(texts[i]) else 1.0 for i in cand.tolist()])
     # a dated meta line ("입력 2024.07.23. 오후 2:32", "Published 12 March 2024") or a date alone ("2018-08-16")
     # is the date's, never the headline

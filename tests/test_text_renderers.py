@@ -601,6 +601,20 @@ def test_elinks_reference_lists_stay_out(name: str) -> None:
     assert_in_order(art.text, exp["must_contain"])
 
 
+def test_an_elinks_list_of_titled_links_is_cut() -> None:
+    """elinks prints most links of a page with a title as two lines, "N. <title>" and the URL alone
+    under it (a third of its lines "N. URL" at most): the list is cut all the same."""
+    from dehusk.segment_text import drop_reference_list
+
+    body = ["The ferry sails at nine every morning from the old quay.", ""]
+    refs = ["References", "", "   Visible links"]
+    for k in range(1, 31, 3):
+        refs += [f"   {k}. Harbour ferries return to the old town", f"\thttps://example.org/news/ferries-{k}.html",
+                 f"   {k + 1}. Harbour ferries return to the old town", f"\thttps://example.org/news/ferries-{k}.html",
+                 f"   {k + 2}. https://example.org/news/ferries-{k}.html"]
+    assert drop_reference_list(body + refs) == body
+
+
 def test_a_scholarly_reference_list_is_not_a_link_list() -> None:
     from dehusk.segment_text import drop_reference_list
 

@@ -136,6 +136,7 @@ def has_link_numbers(text: str) -> bool:
 
 _REFERENCE = re.compile(r"^\s*\d{1,5}\.\s+\S+:\S*$")
 _REFERENCE_LOOSE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S|[a-z][\w+.-]*://\S*$)")  # numbered, or a URL alone
+_URL_ALONE = re.compile(r"^\s*[a-z][\w+.-]*://\S*$")
 _REFERENCE_HEADERS = ("References", "Visible links", "Hidden links", "Links")
 
 
@@ -146,8 +147,8 @@ def _reference_header(line: str) -> bool:
 def drop_reference_list(lines: list[str]) -> list[str]:
     """Cut the lists of link targets a lynx-style dump ends with ("References", "Visible links",
     "Hidden links:", then "1. URL"...). A list is cut when 80% of its lines are "N. URL"; or,
-    as elinks prints them (a <link> element's title numbered, its URL on the next line), when
-    half are and all but one in twenty are numbered or a URL alone. From the end up, list after
+    as elinks prints them (a link's title numbered, its URL alone on the next line), when half
+    are a URL, numbered or alone, and all but one in twenty are numbered or a URL alone. From the end up, list after
     list; a scholarly "References" section (numbered, without URLs alone) stays."""
     end = len(lines)
     i = end - 1
@@ -155,8 +156,9 @@ def drop_reference_list(lines: list[str]) -> list[str]:
         if _reference_header(lines[i]):
             rest = [ln for ln in lines[i + 1:end] if ln.strip()]
             strict = sum(_REFERENCE.match(ln) is not None for ln in rest)
+            alone = strict + sum(_URL_ALONE.match(ln) is not None for ln in rest)
             loose = sum(_REFERENCE_LOOSE.match(ln) is not None or _reference_header(ln) for ln in rest)
-            if not (strict >= 0.8 * len(rest) or (strict >= 0.5 * len(rest) and loose >= 0.95 * len(rest))):
+            if not (strict >= 0.8 * len(rest) or (alone >= 0.5 * len(rest) and loose >= 0.95 * len(rest))):
                 break
             end = i
         i -= 1

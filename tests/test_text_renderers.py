@@ -222,6 +222,21 @@ def test_strip_markdown_keeps_the_words() -> None:
     assert re.sub(r"\s+", " ", strip_markdown("> quoted [ref][1] text")) == "quoted ref text"
 
 
+def test_strip_markdown_drops_the_ends_of_a_link_that_held_paragraphs() -> None:
+    """A teaser's link around a block ("[ Headline", its byline and date, then "](target "title")")
+    opens and closes on lines paragraphs apart: the "[" goes, and so does the target with its title."""
+    assert strip_markdown('](/news/ferries-return-to-the-old-town-608365 "Ferries return to the old town")') == ""
+    assert strip_markdown("The council met on Tuesday. ](https://example.org/a-b-c)").strip() == "The council met on Tuesday."
+    assert strip_markdown("[ Ferries return to the old town").strip() == "Ferries return to the old town"
+    # a whole link, a footnote mark and a checkbox stay as they were
+    assert strip_markdown("[Home](/) and [News](/news)") == "Home and News"
+    assert strip_markdown("[1] a footnote") == "[1] a footnote" and strip_markdown("[x]") == "[x]"
+    lines = ["[ Ferries return to the old town", "", "  * By Ann Lee", "  * 11/19/2019 10:40 PM", "",
+             '](/news/ferries-return-to-the-old-town-608365 "Ferries return to the old town")']
+    assert [strip_markdown(ln).strip() for ln in lines] == [
+        "Ferries return to the old town", "", "* By Ann Lee", "* 11/19/2019 10:40 PM", "", ""]
+
+
 def lynx(page: str) -> str:
     """lynx -dump: numbered links ("[3]Home"), wrapped at 76, a References list at the end."""
     out, refs = [], []

@@ -107,6 +107,9 @@ _MD_TEXT = r"(?:[^\[\]\n]|\[[^\[\]\n]*\])*"
 _MD_TARGET = r"\((?:[^()\n]|\([^()\n]*\))*\)"
 _MD_IMAGE = re.compile(r"!\[" + _MD_TEXT + r"\]" + _MD_TARGET)
 _MD_LINK = re.compile(r"\[(" + _MD_TEXT + r")\]" + _MD_TARGET)
+# a link's target whose "[" is on a line above, and a "[" opening a line whose "]" is on a line below
+_MD_ORPHAN_TARGET = re.compile(r"\]" + _MD_TARGET)
+_MD_ORPHAN_OPEN = re.compile(r"^(\s*)\[\s*")
 _MD_REF_LINK = re.compile(r"\[([^\]\n]+)\]\[[^\]\n]*\]")
 _MD_REF_DEF = re.compile(r"^\s*\[[^\]\n]+\]:\s+\S+")
 _MD_STRONG = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
@@ -241,6 +244,10 @@ def strip_markdown(line: str) -> str:
     line = _MD_QUOTE.sub("", _MD_HEADING.sub("", line))
     if "](" in line:
         line = _MD_LINK.sub(r"\1", _MD_IMAGE.sub("", line))
+        if "](" in line:  # the end of a link whose text began lines above (it held paragraphs): its target
+            line = _MD_ORPHAN_TARGET.sub("", line)
+    if line.lstrip().startswith("[") and "]" not in line:  # ... and the start of one that ends lines below
+        line = _MD_ORPHAN_OPEN.sub(r"\1", line, count=1)
     if "][" in line:
         line = _MD_REF_LINK.sub(r"\1", line)
     if "*" in line or "_" in line:

@@ -143,3 +143,21 @@ def test_a_glued_byline_gives_the_author() -> None:
             "ShareTweet\nThe harbour's news, every morning.Subscribe\n" + "\n".join(FERRY_PARAGRAPHS))
     art = dehusk.extract(page, mode="text")
     assert list(art.authors) == ["Ann Lee"]
+
+
+def test_a_short_page_on_one_line_is_cut_too() -> None:
+    """A short news item dumped on one line (under a thousand characters, as a page of one short
+    paragraph is) is read as a run-on line: its byline and date come out, its menu stays out."""
+    from dehusk.run_on import RUN_ON_MIN, run_on
+
+    page = ("Home About Advertise Contact Home Latest Politics World Sport Events HomeNEWS "
+            "Harbour Ferries Return To The Old Town By Peter Hale 14 March 2024 "
+            "The harbour ferries that stopped running in 2019 will return to the old town quay next month, the "
+            "council said on Tuesday. Three boats will sail every hour between the quay and the island from "
+            "seven in the morning until ten at night. Tickets will cost the same as on the buses. "
+            "Post a Comment 0 Comments Popular Posts Follow by Email")
+    assert RUN_ON_MIN <= len(page) < 1500 and run_on([page])
+    art = dehusk.extract(page, mode="text", url="https://news.example.org/2024/03/ferries-return.html")
+    assert list(art.authors) == ["Peter Hale"]
+    assert art.published == "2024-03-14"
+    assert "Three boats will sail every hour" in art.text and "Advertise" not in art.text

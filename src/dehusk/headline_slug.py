@@ -38,13 +38,19 @@ def url_path(url: str | None) -> str:
         return ""
 
 
+def slug_segment(parts: list[str]) -> str:
+    """The path segment (of the non-empty `parts`) with the most hyphens or underscores, the last
+    of those tied: the URL's slug."""
+    return max(reversed(parts), key=lambda s: s.count("-") + s.count("_"))
+
+
 def slug_words(url: str | None) -> list[str]:
     """The words of the URL path segment with the most hyphens or underscores (its slug), in
     order; numbers dropped but for years. [] when it has fewer than SLUG_MIN_WORDS."""
     parts = [s for s in url_path(url).casefold().split("/") if s]
     if not parts:
         return []
-    slug = max(reversed(parts), key=lambda s: s.count("-") + s.count("_"))
+    slug = slug_segment(parts)
     slug = slug.rsplit(".", 1)[0] if slug.endswith((".html", ".htm", ".php", ".aspx")) else slug
     words = [w for w in _SLUG_WORD.findall(slug) if not w.isdigit() or len(w) == 4]
     return words if len(words) >= SLUG_MIN_WORDS else []

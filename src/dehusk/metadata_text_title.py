@@ -18,7 +18,7 @@ from .classify import load_model, model_available, model_group
 from .dates import find_dates, has_date_hint
 from .features import stack_columns
 from .headline_echoes import body_echoes
-from .headline_slug import slug_words, url_path
+from .headline_slug import slug_segment, slug_words, url_path
 from .metadata_text_date import date_only_line, dated_meta_line
 from .metadata_title import is_generic, site_keys, strip_site, title_byline_name, tokens
 from .notices import notice_reason
@@ -351,7 +351,7 @@ def url_sections(url: str | None) -> set[tuple[str, ...]]:
     named = [j for j, s in enumerate(parts) if any(len(w) >= 3 and w.isalpha() for w in _URL_WORD.findall(s))]
     if not named:
         return set()
-    slug = max(reversed(parts), key=lambda s: s.count("-") + s.count("_"))
+    slug = slug_segment(parts)
     out = set()
     for s in parts[: named[-1]]:
         key = _section_key(s.replace("-", " "))

@@ -151,8 +151,9 @@ def drop_reference_list(lines: list[str]) -> list[str]:
     """Cut the lists of link targets a lynx-style dump ends with ("References", "Visible links",
     "Hidden links:", then "1. URL"...). A list is cut when 80% of its lines are "N. URL"; or,
     as elinks prints them (a link's title numbered, its URL alone on the next line), when half
-    are a URL, numbered or alone, and all but one in twenty are numbered or a URL alone. From the end up, list after
-    list; a scholarly "References" section (numbered, without URLs alone) stays."""
+    are a URL, numbered or alone, and all but one in twenty are numbered or a URL alone. From
+    the end up, list after list; a scholarly "References" section (numbered, without URLs alone)
+    stays."""
     end = len(lines)
     i = end - 1
     while i >= 0:

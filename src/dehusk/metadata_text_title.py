@@ -328,12 +328,12 @@ def pick_title(
     return int(cand[best]), float(scores[best])
 
 
-# A line whose words are those of a folder of the page's URL ("Blog" for /blog/2025-12-17-minisgl,
-# "Diet & Fitness" for /health/diet-fitness/<slug>) names the section the page is filed in, a
+# A line whose words are those of a folder of the page's URL ("Blog" for /blog/2025-12-17-tidewater,
+# "Travel & Leisure" for /living/travel-leisure/<slug>) names the section the page is filed in, a
 # breadcrumb's or a menu's label above the headline: its score is multiplied by SECTION_PRIOR. The
 # folders are the path's segments but its last one with words (the page's own name: a shop's
-# /c/video-games/-/N-5xtg5 is the "Video Games" page) and its slug (`headline_slug.slug_words`'s
-# segment: /<slug>/articleshow/126041363.cms), of SECTION_MAX_WORDS words at most.
+# /c/board-games/-/N-7kqz2 is the "Board Games" page) and its slug (`headline_slug.slug_words`'s
+# segment: /<slug>/articleshow/<id>.cms), of SECTION_MAX_WORDS words at most.
 SECTION_PRIOR, SECTION_MAX_WORDS = 0.1, 3
 _URL_WORD = re.compile(r"[^\W_]+")
 
@@ -361,9 +361,9 @@ def url_sections(url: str | None) -> set[tuple[str, ...]]:
 
 
 _BREADCRUMB = re.compile(r"\s[›»>/|]\s|\s[›»>]$")
-# a line that opens with a price in cents ("US $15.47 Shipping", "USD 74.65 Original Price"): a shop's price
-# or shipping line; and one that ends in a colon, which introduces what follows it ("Sessions can
-# also be used as context managers:"): neither is a headline (no gold headline of wcxb-dev is)
+# a line that opens with a price in cents ("US $12.90 Shipping", "USD 58.20 Original Price"): a shop's price
+# or shipping line; and one that ends in a colon, which introduces what follows it ("The timetable
+# can also be read as a table:"): neither is a headline (no gold headline of wcxb-dev is)
 _PRICE_LINE = re.compile(r"^\W{0,2}(?:US\s?\$|USD|EUR|GBP|CAD|AUD|CHF|[$€£¥₹])\s?\d{1,3}(?:[.,\s]\d{3})*[.,]\d{2}\b")
 LEAD_IN_PRIOR = 0.1
 # an image's or a video's label ("Image: the paper's logo", "Imagem:", "Foto:"), as renderers print alt texts

@@ -354,7 +354,7 @@ def url_sections(url: str | None) -> set[tuple[str, ...]]:
     slug = slug_segment(parts)
     out = set()
     for s in parts[: named[-1]]:
-        key = _section_key(s.replace("-", " "))
+        key = _section_key(s)
         if s != slug and 0 < len(key) <= SECTION_MAX_WORDS:
             out.add(key)
     return out

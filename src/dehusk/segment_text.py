@@ -138,8 +138,9 @@ def has_link_numbers(text: str) -> bool:
 
 
 _REFERENCE = re.compile(r"^\s*\d{1,5}\.\s+\S+:\S*$")
-_REFERENCE_LOOSE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S|[a-z][\w+.-]*://\S*$)")  # numbered, or a URL alone
-_URL_ALONE = re.compile(r"^\s*[a-z][\w+.-]*://\S*$")
+_URL_ALONE_RE = r"[a-z][\w+.-]*://\S*$"
+_URL_ALONE = re.compile(r"^\s*" + _URL_ALONE_RE)
+_REFERENCE_LOOSE = re.compile(r"^\s*(?:\d{1,5}\.\s+\S|" + _URL_ALONE_RE + ")")  # numbered, or a URL alone
 _REFERENCE_HEADERS = ("References", "Visible links", "Hidden links", "Links")
 
 

@@ -18,7 +18,9 @@ whole page's text), a browser's `document.body.innerText` (Chromium through Play
 a headless-browser crawler that saves the rendered text gets; CHROMIUM= the binary, default
 /usr/bin/chromium), and
 wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
-beautifulsoup4 and html-text come with the `bench` extra).
+beautifulsoup4 and html-text come with the `bench` extra). `extracted` is no rendering but the
+gold article itself (headline, blank line, text), as a corpus of already-extracted articles
+would hand it to text mode.
 """
 
 from __future__ import annotations
@@ -146,6 +148,23 @@ class _Browser:
             return ""
 
 
+class _Extracted:
+    """An article already extracted, as a corpus of clean articles stores it: the dataset's gold
+    headline on the first line, a blank line, then the gold text (the input text mode gets from
+    a user who extracted the articles before; not a rendering of the HTML)."""
+
+    def __init__(self) -> None:
+        self.gold: dict[str, dict] = {}
+
+    def __call__(self, html: bytes, dataset: Path, page_id: str) -> str:
+        if not self.gold:
+            with open(dataset / "pages.jsonl", encoding="utf-8") as fh:
+                self.gold = {p["id"]: p.get("gold") or {} for p in map(json.loads, fh)}
+        gold = self.gold.get(page_id, {})
+        body, title = gold.get("body") or "", gold.get("title") or ""
+        return f"{title}\n\n{body}" if title and body else body
+
+
 def _wrap80(html: bytes, dataset: Path, page_id: str) -> str:
     text = (dataset / "text" / f"{page_id}.txt").read_text(encoding="utf-8")
     return "\n".join(textwrap.fill(line, 80) if line.strip() else "" for line in text.split("\n"))
@@ -168,6 +187,7 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "trafilatura_html2txt": (None, _trafilatura_txt),
     "browser": (None, _Browser()),
     "wrap80": (None, _wrap80),
+    "extracted": (None, _Extracted()),
 }
 
 

@@ -73,6 +73,7 @@ def test_text_mode_cuts_each_page_at_its_own_expected_f1_cut() -> None:
     from dehusk.text_mode import TEXT_CUT_FLOOR, TEXT_SHARPEN
 
     page = "\n\n".join([
+        "Home | News | Sign in",  # (a page's dump: an input without furniture would be kept whole, `extracted`)
         "Council approves the new bridge after a long debate",
         "The town council voted on Tuesday to approve the construction of a new bridge over the river, ending a "
         "debate that lasted for more than two years.",

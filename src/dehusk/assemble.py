@@ -169,9 +169,12 @@ def _repair(segments: list[Segment], meta: Meta, text: str, explain: bool) -> st
 
 
 def assemble(
-    segments: list[Segment], meta: Meta, options: Options, *, mode: str, url: str | None
+    segments: list[Segment], meta: Meta, options: Options, *, mode: str, url: str | None, dedupe: bool = True,
 ) -> Article:
-    mark_duplicates(segments)
+    """The article from the labelled segments; `dedupe`: repeated paragraphs are dropped (not for
+    an article already extracted, whose repeats are its own)."""
+    if dedupe:
+        mark_duplicates(segments)
     paragraphs = [seg.text for seg in segments if seg.label in KEPT]
     text = "\n\n".join(paragraphs)
     if options.fix_encoding:

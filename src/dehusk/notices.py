@@ -219,6 +219,9 @@ def ad_label(text: str) -> bool:
     return len(text) <= TOC_LABEL_MAX_CHARS and _PLACEHOLDER.match(text) is not None and _TOC_LABEL.match(text) is None
 
 
+TOC_LABEL = "table of contents label (a navigation notice)"  # (a notice_reason)
+
+
 def notice_reason(text: str) -> str | None:
     """Why `text` is a page notice (cookie consent or its buttons, "enable JavaScript", a table of contents' label,
     an advertising label or loading placeholder), or None."""
@@ -255,7 +258,7 @@ def _notice_reason(text: str) -> str | None:
         return "a skip link (straight to the content or the menu) alone in its block"
     if len(text) <= TOC_LABEL_MAX_CHARS:
         if _TOC_LABEL.match(text):
-            return "table of contents label (a navigation notice)"
+            return TOC_LABEL
         if _PLACEHOLDER.match(text):
             return AD_LABEL
         if _CONTROL.match(text) or _TEXT_SIZE.match(text):

@@ -15,6 +15,9 @@ class Options:
     include_comments: bool = False  # keep user comments as main content
     include_tables: bool = True
     threshold: float | None = None  # a fixed main-content probability cut-off; None: each page's own (classify.page_cut)
+    # text mode: the input is an article already extracted from its page (every line kept, see
+    # dehusk.extracted); None: told from the input (no menu, share, teaser, notice or copyright line)
+    extracted: bool | None = None
     timeout: float | None = 30.0  # seconds per page; None: no limit
     max_bytes: int = 64 * 1024 * 1024  # larger inputs are cut to this many bytes before parsing
     language: str | None = None  # force the page language (ISO 639-1); None: detect

@@ -19,6 +19,7 @@ from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
 from .deadline import Deadline
+from .extracted import EXTRACTED_REASON, already_extracted, extracted_headline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, norm_line, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
@@ -28,6 +29,7 @@ from .headline_slug import one_line_metadata
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
+from .metadata_text_title import menu_row, title_model_name
 from .metadata_view import FURNITURE_ABOVE, FURNITURE_BELOW, furniture_lines, text_metadata_view
 from .mojibake import fix_mojibake
 from .notices import AD_LABEL, ad_label, notice_reason
@@ -113,15 +115,17 @@ def _husk_label(i: int, f: dict[str, np.ndarray], p: float, threshold: float) ->
 
 def label_segments(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, meta: TextMeta,
-    threshold: float, options: Options, notices: dict[int, str], url: str | None = None,
+    threshold: float, options: Options, notices: dict[int, str], url: str | None = None, extracted: bool = False,
 ) -> None:
     """Label every segment (and give the reason when explaining). `notices`: the page notices among
     the lines the model kept, with their reasons (`extract_text` found them before the metadata);
-    `url`: the page's address (a forum's comments are its content)."""
+    `url`: the page's address (a forum's comments are its content); `extracted`: the page is an
+    article already extracted (`extracted.already_extracted`: every line kept)."""
     special: dict[int, tuple[str, str]] = {}
     if meta.title_idx is not None:
         special[meta.title_idx] = ("title", f"the page's title line, its headline part: {meta.title}" if meta.title_line
-                                   else "the headline: best headline candidate above the main text")
+                                   else "the headline: the first line of an extracted article" if extracted
+                                   and meta.title_idx == 0 else "the headline: best headline candidate above the main text")
     for i in meta.byline_idx:
         special[i] = ("byline", "byline: " + (", ".join(meta.authors) or "credit"))
     for i in meta.date_idx:
@@ -178,12 +182,15 @@ def label_segments(
             if explain:
                 seg.reason = (f"score {scores[i]:.2f} >= {threshold:.2f}: {int(round(words[i]))} words, "
                               f"{f['stop_ratio'][i]:.0%} stop words")
+                if extracted:
+                    seg.reason = f"{EXTRACTED_REASON}; {seg.reason}"
     if kept_words(segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
         keep_best_paragraph(segments, f, p)
     propagate_body(segments, f, p)
     restore_inner_headings(segments, f)
-    keep_short_item_lists(segments)
-    drop_orphan_headings(segments, words)
+    keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
+    if not extracted:  # (an extracted article's short lines are its own: no rail to cut)
+        drop_orphan_headings(segments, words)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)
@@ -252,12 +259,12 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
 LIST_MIN_ITEMS, LIST_MAX_GAP, LIST_MAX_MEAN_WORDS = 4, 1, 5.0
 
 
-def keep_short_item_lists(segments: list[Segment]) -> None:
+def keep_short_item_lists(segments: list[Segment], toc: bool = True) -> None:
     """Context revision: a run of 4+ kept short lines (gaps of one dropped line bridged) averaging
     at most 5 words is a list (jobs, specs, facts, links of a listing), not a stack of headings
     without text: its lines are body. Longer short lines in a run read as a headline rail and are
     left to `drop_orphan_headings`. A run whose items mostly come back further down the page is
-    the page's table of contents: navigation."""
+    the page's table of contents: navigation (with `toc`; without, a list as the others)."""
     n = len(segments)
     last: dict[str, int] | None = None  # each normalised line's last index, built at the first list
     # a run only relabels its own lines: the headings past it stay where they were
@@ -283,7 +290,7 @@ def keep_short_item_lists(segments: list[Segment]) -> None:
             if last is None:
                 last = last_lines(segments, i)  # (this run and the later ones start at i or below it)
             contents = [k for k in members if last[norm_line(segments[k].text)] > k]
-        if contents is not None and len(contents) * 2 > len(members):
+        if contents is not None and len(contents) * 2 > len(members) and toc:
             for k in contents:
                 segments[k].label = "navigation"
                 segments[k].reason = (f"table of contents: one of {len(contents)} short lines that come back "
@@ -415,6 +422,20 @@ FIX_INPUT_MAX_CHARS = 1_000_000  # a longer dump is repaired in the output only 
 # about 1 s for a million characters of mojibake
 
 
+def _one_line(text: str) -> bool:
+    return text.count("\n") <= 24 and run_on(text.split("\n"))
+
+
+def _furniture_marks(segments: list[Segment], f: dict[str, np.ndarray], language: str | None) -> list[bool]:
+    """Lines a page's dump shows and an extracted article does not (`extracted`): a text browser's
+    placeholders, and in a language whose headlines are in sentence case a menu's row of names."""
+    marks = [bool(seg.extra.get("placeholder")) for seg in segments]
+    if title_model_name(language) != "text_title":
+        for i in np.flatnonzero(menu_row(f, np.arange(len(segments)))).tolist():
+            marks[i] = True
+    return marks
+
+
 def extract_text(text: str, *, url: str | None, options: Options, deadline: Deadline) -> Article:
     if options.fix_encoding and len(text) <= FIX_INPUT_MAX_CHARS:
         # repaired before the lines are read: mojibake hides stop words and headlines from the features
@@ -454,6 +475,13 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if options.threshold is not None:
         threshold = options.threshold
     keep = p >= threshold
+    # an article already cut out of its page keeps every line (see `extracted`); its metadata is
+    # read as any page's, with the model's own cut
+    # (a page dumped on one line is cut at its sentences: its furniture hides inside long lines)
+    extracted = options.extracted if options.extracted is not None else (
+        options.threshold is None and page is segments
+        and already_extracted(list(map(_TEXT, segments)), f, keep, lambda: _furniture_marks(segments, f, language))
+        and not _one_line(text))
     # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
     # neither start its main run nor sit among its headline's neighbours (labelled below)
     notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
@@ -471,14 +499,22 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
                            top + FURNITURE_BELOW)
     meta = text_metadata_view(segments, f, p_meta, keep, skip, url, language, options.fetch_date, threshold)
     not_headline = None
-    if url and text.count("\n") <= 24 and run_on(text.split("\n")):
+    if url and _one_line(text):
         # the page on one line: its headline is inside a sentence, found by the URL's words
         not_headline = one_line_metadata(meta, [seg.text for seg in segments], url, language, options.fetch_date)
+    if extracted:  # (a notice line, a contents list's label, stays a notice: `label_segments`)
+        keep[:] = True
+        threshold = 0.0
+        headline = extracted_headline(meta.title_idx, [seg.text for seg in segments], f,
+                                      (*meta.byline_idx, *meta.date_idx))
+        if headline != meta.title_idx:
+            meta.title_idx, meta.title_line = headline, False
+            meta.title = None if headline is None else segments[headline].text
     for i in (meta.title_idx, meta.source_idx, meta.end_name_idx, meta.tags_idx, *meta.byline_idx, *meta.date_idx):
         if i is not None:
             keep[i] = False
-    label_segments(segments, f, p, keep, meta, threshold, options, notices, url)
-    if meta.title_idx is not None:
+    label_segments(segments, f, p, keep, meta, threshold, options, notices, url, extracted)
+    if meta.title_idx is not None and not extracted:  # (nothing of an extracted article is husk)
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))
     if not_headline is not None and segments[not_headline].label == "title":  # (text or not by its score)
         seg = segments[not_headline]
@@ -491,4 +527,4 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     )
     if front is not None:
         fill_meta(out, front, [seg.text for seg in page], fetch_date=options.fetch_date, lang=language)
-    return assemble(page, out, options, mode="text", url=url)
+    return assemble(page, out, options, mode="text", url=url, dedupe=not extracted)

@@ -159,3 +159,11 @@ def test_the_extracted_option_overrides_the_detection() -> None:
         assert item in forced.text
     off = dehusk.extract(CONCERTS, mode="text", explain=True, extracted=False)
     assert not _extracted(off) and ITEMS[0] not in off.text
+
+
+def test_an_input_without_a_sentence_is_no_extracted_article() -> None:
+    # a renderer's list of the page's <link> elements: no furniture wording, and no sentence either
+    links = "\n".join(f"   Link: [{i}]{kind}" for i, kind in enumerate(["canonical"] + ["alternate"] * 13 + ["preload"] * 8, 1))
+    a = dehusk.extract(links + "\n\nReferences\n\n", mode="text", explain=True)
+    assert not _extracted(a)
+    assert a.text == ""

@@ -27,6 +27,7 @@ from .notices import TOC_LABEL, notice_reason
 
 FURNITURE_WORDS = 12  # a furniture line is a short one: a menu item, a share row, a teaser's link
 EXTRACTED_MIN_WORDS = 20  # a shorter input is read as it is (too little to tell)
+SENTENCE_WORDS = 8  # an article holds a sentence this long (15 of the 895 gold articles so read have none)
 EXTRACTED_MIN_KEPT = 0.1  # share of the words the line model keeps (5 of the 916 gold articles so read keep less)
 EXTRACTED_REASON = "already-extracted text (no menu, share, teaser, notice or copyright line on the page)"
 # languages as a site's language menu names them, each alone on its line ("English" over "Norsk")
@@ -40,7 +41,7 @@ ENDONYMS = frozenset({
 _MENU_MARKS = " \t•·*-–|/"
 
 
-# a menu glued into one line ("ServicesRetailOtherEnterprise", a dump that joins elements without
+# a menu glued into one line ("NewsSportWeatherTravelJobs", a dump that joins elements without
 # white space): 5+ lower-to-upper joins, one per 4 words or more (prose has a few: "JavaScript")
 _GLUE = re.compile(r"[a-z][A-Z]")
 GLUED_MIN, GLUED_SHARE = 5, 0.25
@@ -84,11 +85,13 @@ def count_furniture(texts: Sequence[str], f: dict[str, np.ndarray], limit: int =
 def already_extracted(texts: Sequence[str], f: dict[str, np.ndarray], keep: np.ndarray,
                       marked: Callable[[], Sequence[bool]] | None = None) -> bool:
     """True when the input shows no page furniture at all (see the module's note), has
-    `EXTRACTED_MIN_WORDS` words or more, and the line model keeps `EXTRACTED_MIN_KEPT` of them
-    (`keep`: its cut; what it drops nearly whole is no article: noise, a mis-decoded page)."""
+    `EXTRACTED_MIN_WORDS` words or more, a sentence (`SENTENCE_WORDS` words or more, ending in
+    one), and the line model keeps `EXTRACTED_MIN_KEPT` of its words (`keep`: its cut; what it
+    drops nearly whole is no article: noise, a mis-decoded page, a renderer's list of links)."""
     words = f["_words"]
     total = float(words.sum())
     return (total >= EXTRACTED_MIN_WORDS and float(words[keep].sum()) >= EXTRACTED_MIN_KEPT * total
+            and bool(np.any((words >= SENTENCE_WORDS) & (f["end_term"] > 0)))
             and count_furniture(texts, f, 0, marked) == 0)
 
 

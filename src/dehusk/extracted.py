@@ -28,7 +28,7 @@ from .notices import TOC_LABEL, notice_reason
 FURNITURE_WORDS = 12  # a furniture line is a short one: a menu item, a share row, a teaser's link
 EXTRACTED_MIN_WORDS = 20  # a shorter input is read as it is (too little to tell)
 SENTENCE_WORDS = 8  # an article holds a sentence this long (15 of the 895 gold articles so read have none)
-EXTRACTED_MIN_KEPT = 0.1  # share of the words the line model keeps (5 of the 916 gold articles so read keep less)
+EXTRACTED_MIN_KEPT = 0.1  # share of the words the line model keeps (5 of the 916 gold articles with no furniture keep less)
 EXTRACTED_REASON = "already-extracted text (no menu, share, teaser, notice or copyright line on the page)"
 # languages as a site's language menu names them, each alone on its line ("English" over "Norsk")
 ENDONYMS = frozenset({
@@ -104,10 +104,11 @@ TEXT_WORDS = 15  # a sentence this long is the article's text: its headline stan
 
 def extracted_headline(picked: int | None, texts: Sequence[str], f: dict[str, np.ndarray],
                        meta_lines: Sequence[int]) -> int | None:
-    """The headline's line of an extracted article: the first line when the picker took it or when
-    it reads as one (3 to `HEADLINE_MAX_WORDS` words, no sentence or clause end (".", ",", ";",
-    ":"), no bracket or path separator, a blank line under it), else the picker's line if it stands above the text (its first
-    sentence of `TEXT_WORDS` words or more), else none: a heading inside the text is no headline."""
+    """The headline's line of an extracted article: the first line when the picker took it or
+    when it reads as one (3 to `HEADLINE_MAX_WORDS` words, no sentence or clause end (".", ",",
+    ";", ":"), no bracket or path separator, a blank line under it), else the picker's line if
+    it stands above the text (its first sentence of `TEXT_WORDS` words or more), else none: a
+    heading inside the text is no headline."""
     if picked == 0:
         return 0
     if len(texts) > 1 and 0 not in meta_lines:

@@ -290,7 +290,7 @@ def keep_short_item_lists(segments: list[Segment], toc: bool = True) -> None:
             if last is None:
                 last = last_lines(segments, i)  # (this run and the later ones start at i or below it)
             contents = [k for k in members if last[norm_line(segments[k].text)] > k]
-        if contents is not None and len(contents) * 2 > len(members) and toc:
+        if toc and contents is not None and len(contents) * 2 > len(members):
             for k in contents:
                 segments[k].label = "navigation"
                 segments[k].reason = (f"table of contents: one of {len(contents)} short lines that come back "

@@ -54,32 +54,25 @@ def _glued_menu(text: str, words: float) -> bool:
     return joins >= GLUED_MIN and joins >= GLUED_SHARE * words
 
 
-def count_furniture(texts: Sequence[str], f: dict[str, np.ndarray], limit: int = 0,
-                    marked: Callable[[], Sequence[bool]] | None = None) -> int:
-    """How many of the page's lines are furniture, counted up to `limit` + 1 (then the count
-    stops: the page is a dump): short lines with menu, share or "read more" wording (the
-    features' phrase flags), copyright lines, share rows, page notices (not a contents list's
-    label: articles have them), a language menu (two languages' names on lines of their own,
-    one under the other), a menu glued into one line, and the lines the caller marks (`marked()`
-    gives a flag a line: a text browser's image or form placeholders, a menu's row of capitalised
-    names; asked only when the flags above found none)."""
+def has_furniture(texts: Sequence[str], f: dict[str, np.ndarray], marked: Callable[[], Sequence[bool]] | None = None) -> bool:
+    """Whether one of the page's lines is furniture: a short line with menu, share or "read more"
+    wording (the features' phrase flags), a copyright line, a share row, a page notice (not a
+    contents list's label: articles have them), a language menu (two languages' names on lines of
+    their own, one under the other), a menu glued into one line, or a line the caller marks
+    (`marked()` gives a flag a line: a text browser's image or form placeholders, a menu's row of
+    capitalised names; asked only when the phrase flags found none)."""
     short = f["_words"] <= FURNITURE_WORDS
-    n = int(np.count_nonzero(short & ((f["re_nav"] > 0) | (f["re_social"] > 0) | (f["re_more"] > 0))))
-    if n > limit:
-        return n
-    if marked is not None:
-        n += sum(marked())
-        if n > limit:
-            return n
+    if np.any(short & ((f["re_nav"] > 0) | (f["re_social"] > 0) | (f["re_more"] > 0))):
+        return True
+    if marked is not None and any(marked()):
+        return True
     language = False  # the line before is a language's name alone
     for text, words in zip(texts, f["_words"].tolist(), strict=True):
         was, language = language, words <= 3 and text.strip(_MENU_MARKS).lower() in ENDONYMS
         if (was and language) or _glued_menu(text, words) or (words <= COPYRIGHT_MAX_WORDS and copyright_line(text)) or (
                 words <= SHARE_TOOLS_MAX_WORDS and share_tools(text)) or notice_reason(text) not in (None, TOC_LABEL):
-            n += 1
-            if n > limit:
-                break
-    return n
+            return True
+    return False
 
 
 def already_extracted(texts: Sequence[str], f: dict[str, np.ndarray], keep: np.ndarray,
@@ -92,7 +85,7 @@ def already_extracted(texts: Sequence[str], f: dict[str, np.ndarray], keep: np.n
     total = float(words.sum())
     return (total >= EXTRACTED_MIN_WORDS and float(words[keep].sum()) >= EXTRACTED_MIN_KEPT * total
             and bool(np.any((words >= SENTENCE_WORDS) & (f["end_term"] > 0)))
-            and count_furniture(texts, f, 0, marked) == 0)
+            and not has_furniture(texts, f, marked))
 
 
 HEADLINE_MIN_WORDS, HEADLINE_MAX_WORDS = 3, 20

@@ -422,10 +422,6 @@ FIX_INPUT_MAX_CHARS = 1_000_000  # a longer dump is repaired in the output only 
 # about 1 s for a million characters of mojibake
 
 
-def _one_line(text: str) -> bool:
-    return text.count("\n") <= 24 and run_on(text.split("\n"))
-
-
 def _furniture_marks(segments: list[Segment], f: dict[str, np.ndarray], language: str | None) -> list[bool]:
     """Lines a page's dump shows and an extracted article does not (`extracted`): a text browser's
     placeholders, and in a language whose headlines are in sentence case a menu's row of names."""
@@ -477,11 +473,12 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     keep = p >= threshold
     # an article already cut out of its page keeps every line (see `extracted`); its metadata is
     # read as any page's, with the model's own cut
-    # (a page dumped on one line is cut at its sentences: its furniture hides inside long lines)
+    texts = list(map(_TEXT, segments))
+    # the page dumped on one line: cut at its sentences, its furniture hiding inside long lines
+    one_line = text.count("\n") <= 24 and run_on(text.split("\n"))
     extracted = options.extracted if options.extracted is not None else (
-        options.threshold is None and page is segments
-        and already_extracted(list(map(_TEXT, segments)), f, keep, lambda: _furniture_marks(segments, f, language))
-        and not _one_line(text))
+        options.threshold is None and page is segments and not one_line
+        and already_extracted(texts, f, keep, lambda: _furniture_marks(segments, f, language)))
     # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
     # neither start its main run nor sit among its headline's neighbours (labelled below)
     notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
@@ -499,14 +496,13 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
                            top + FURNITURE_BELOW)
     meta = text_metadata_view(segments, f, p_meta, keep, skip, url, language, options.fetch_date, threshold)
     not_headline = None
-    if url and _one_line(text):
+    if url and one_line:
         # the page on one line: its headline is inside a sentence, found by the URL's words
-        not_headline = one_line_metadata(meta, [seg.text for seg in segments], url, language, options.fetch_date)
+        not_headline = one_line_metadata(meta, texts, url, language, options.fetch_date)
     if extracted:  # (a notice line, a contents list's label, stays a notice: `label_segments`)
         keep[:] = True
         threshold = 0.0
-        headline = extracted_headline(meta.title_idx, [seg.text for seg in segments], f,
-                                      (*meta.byline_idx, *meta.date_idx))
+        headline = extracted_headline(meta.title_idx, texts, f, (*meta.byline_idx, *meta.date_idx))
         if headline != meta.title_idx:
             meta.title_idx, meta.title_line = headline, False
             meta.title = None if headline is None else segments[headline].text

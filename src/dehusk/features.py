@@ -458,7 +458,8 @@ def context_features(p1: np.ndarray, words: np.ndarray) -> np.ndarray:
     # window_means: the same sums as window_mean, for the three sizes at once
     cols["p1_w1"], cols["p1_w3"], cols["p1_w10"] = (w[:, 0] for w in window_means(p1[:, None], (1, 3, 10)))
     pad = np.concatenate(([0, 0], p1, [0, 0]))
-    cols["p1_max2"] = np.max(np.stack([pad[0:n], pad[1 : n + 1], pad[3 : n + 3], pad[4 : n + 4]]), axis=0)
+    # (the largest of the four neighbours, pairwise: `np.max` over their stack, in fewer calls)
+    cols["p1_max2"] = np.maximum(np.maximum(pad[0:n], pad[1 : n + 1]), np.maximum(pad[3 : n + 3], pad[4 : n + 4]))
     cols["p1_prev"] = shift(p1, 1)
     cols["p1_next"] = shift(p1, -1)
     mass = p1 * np.log1p(words)
@@ -489,7 +490,7 @@ def context_features(p1: np.ndarray, words: np.ndarray) -> np.ndarray:
             best_mass, best_lo, best_hi = seg_mass, i, last + 1
         i = last + 1
     cols["p1_run"] = run
-    cols["p1_page_mean"] = np.full(n, float(p1.mean()))
+    cols["p1_page_mean"] = np.full(n, float(p1.sum()) / n)  # (the mean, as `mean` computes it)
     idx = np.arange(n)
     cols["p1_in_best"] = ((idx >= best_lo) & (idx < best_hi)).astype(np.float64)
     return stack_columns([cols[k] for k in CONTEXT_FEATURES])

@@ -28,7 +28,7 @@ from .features import (
     add_window_features,
     base_features,
     context_features,
-    window_mean,
+    window_means,
 )
 from .features import window_names as text_window_names
 from .html_frames import (
@@ -161,6 +161,14 @@ def _title_words(title: str) -> set[str]:
     return set(_WORD.findall(title.lower()))
 
 
+def _median(a: np.ndarray) -> float:
+    """`float(np.median(a))` of a non-empty array without NaN: the middle value, or the mean of
+    the two middle values, of the sorted array."""
+    s = np.sort(a)
+    m = len(s) // 2
+    return float(s[m]) if len(s) % 2 else float((s[m - 1] + s[m]) / 2)
+
+
 def template_groups(segments: Sequence[Segment], frames: list, parent: np.ndarray) -> np.ndarray:
     """Group id of each block: blocks with the same element and parent labels and kind."""
     keys: dict[tuple, int] = {}
@@ -228,9 +236,11 @@ def html_features(
     total_words = max(float(words.sum()), 1.0)
     kinds = [s.kind for s in segments]
     f["bullet"] = np.fromiter((k == "li" for k in kinds), dtype=np.float64, count=n)
-    for key, val in (
-        ("page_stop", float(np.average(f["stop_ratio"], weights=words + 1e-9))),
-        ("page_term", float(np.average(f["end_term"], weights=words + 1e-9))),
+    weights = words + 1e-9
+    total_weight = weights.sum()
+    for key, val in (  # (weighted means, as `np.average` computes them)
+        ("page_stop", float((f["stop_ratio"] * weights).sum() / total_weight)),
+        ("page_term", float((f["end_term"] * weights).sum() / total_weight)),
     ):
         f[key] = np.full(n, val)
     add_window_features(f)
@@ -254,7 +264,7 @@ def html_features(
     f["ordered"] = (facts[:, 4] > 0).astype(np.float64)
     depth = fa["depth"][fi].astype(np.float64)
     f["depth"] = depth
-    f["rel_depth"] = depth - float(np.median(depth))
+    f["rel_depth"] = depth - _median(depth)
     # one-hot columns, one comparison per group (row j: code j + 1)
     f.update(zip(_KIND_KEYS, (facts[:, 5] == _KIND_RANGE).astype(np.float64), strict=True))
     fil = fi.tolist()
@@ -295,11 +305,10 @@ def html_features(
     )
     for k, keys in enumerate(_LEVEL_KEYS):
         f.update(zip(keys, [col[k] for col in cols], strict=True))
-    f["w1_link"] = window_mean(ld, 1)
-    f["w3_link"] = window_mean(ld, 3)
-    f["w10_link"] = window_mean(ld, 10)
-    f["w3_kind_h"] = window_mean(f["kind_h"], 3)
-    f["w3_kind_li"] = window_mean(f["kind_li"], 3)
+    # (`window_mean` of each, in one pass: the same sums)
+    w1, w3, w10 = window_means(np.column_stack((ld, f["kind_h"], f["kind_li"])), (1, 3, 10))
+    f["w1_link"], f["w3_link"], f["w10_link"] = w1[:, 0], w3[:, 0], w10[:, 0]
+    f["w3_kind_h"], f["w3_kind_li"] = w3[:, 1], w3[:, 2]
     # the page title: blocks that repeat it, and where they are
     f["title_sim"] = sim = title_similarity(texts, page.title)
     cand = np.where((f["kind_h"] > 0) & (sim >= 0.3))[0]
@@ -337,7 +346,7 @@ def html_features(
     prose = (words >= 20) & (ld < 0.2) & ((f["stop_ratio"] > 0.15) | (f["frac_cjk"] > 0.5))
     pg["pg_prose_share"] = float(words[prose].sum()) / total_words
     pg["pg_prose_blocks"] = float(np.log1p(prose.sum()))
-    pg["pg_link_blocks"] = float(np.mean(ld > 0.8))
+    pg["pg_link_blocks"] = int(np.count_nonzero(ld > 0.8)) / n  # (the mean)
     # repeated structures: blocks made by the same template (element and parent labels, kind)
     sig = template_groups(segments, frames, parent)
     counts = np.bincount(sig)
@@ -482,7 +491,11 @@ def context_features_html(f: dict, p1: np.ndarray) -> np.ndarray:
     cols["hi_ld_page"] = ld * cols["hi_share"]
     cols["p1_rank"] = p1 / max(float(p1.max()), 1e-6)
 
-    return np.column_stack([seq] + [cols[k] for k in CONTAINER_CONTEXT])
+    # (`np.column_stack([seq, *cols])`, in fewer calls)
+    out = np.empty((n, seq.shape[1] + len(CONTAINER_CONTEXT)))
+    out[:, : seq.shape[1]] = seq
+    out[:, seq.shape[1] :] = np.array([cols[k] for k in CONTAINER_CONTEXT], dtype=np.float64).T
+    return out
 
 
 _PROBE = (

@@ -16,8 +16,10 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -136,9 +138,14 @@ MAX_MEMBERS = 8
 Member = tuple[TreeModel, TreeModel | None, tuple[str, ...]]
 
 
-def members() -> list[Member]:
+def members() -> tuple[Member, ...]:
     """The ensemble members shipped (member 0, 1, ... while their block model is there): block
-    model, context model, page-type model names."""
+    model, context model, page-type model names. Asked on every page: cached (per model folder)."""
+    return _members(os.environ.get("DEHUSK_MODEL_DIR"))
+
+
+@lru_cache(maxsize=8)
+def _members(override: str | None) -> tuple[Member, ...]:
     out = []
     for m in range(MAX_MEMBERS):
         block, context, types = member_models(m)
@@ -146,7 +153,7 @@ def members() -> list[Member]:
         if model is None:
             break
         out.append((model, pagetype.model(context), types))
-    return out
+    return tuple(out)
 
 
 def score_blocks(

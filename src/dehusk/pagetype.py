@@ -18,6 +18,9 @@ Both are small tree models over one row of page-level features, trained by
 
 from __future__ import annotations
 
+import os
+from functools import lru_cache
+
 import numpy as np
 
 from .classify import TreeModel, load_model, model_available, model_group
@@ -47,6 +50,7 @@ TYPE_FEATURES: tuple[str, ...] = (
     + ("kept_log_words", "kept_share", "kept_blocks", "kept_runs", "p_mean_kept", "p_mean_removed", "undecided")
 )
 _MEAN_IDX = [_COL[c] for c in MEAN_COLUMNS]
+_ROW_IDX = np.array([_COL[c] for c in PAGE_COLUMNS + URL_FEATURES], dtype=np.intp)
 TYPE_PROB_NAMES = tuple(f"type_{t}" for t in TYPES)
 CONF_FEATURES: tuple[str, ...] = TYPE_FEATURES + TYPE_PROB_NAMES
 
@@ -56,22 +60,24 @@ def page_features(X: np.ndarray, p2: np.ndarray, threshold: float, url: str | No
     n = len(X)
     if n == 0:
         return np.zeros(len(TYPE_FEATURES))
-    row: list[float] = [float(X[0, _COL[c]]) for c in PAGE_COLUMNS + URL_FEATURES]
+    row: list[float] = X[0, _ROW_IDX].tolist()
     words = np.expm1(X[:, _COL["log_words"]])
     kept = p2 >= threshold
     cols = X[:, _MEAN_IDX]
     for weights in (words + 1e-9, words * kept + 1e-9):
         row.extend((weights @ cols / weights.sum()).tolist())
     kw = float(words[kept].sum())
-    runs = int(np.count_nonzero(np.diff(np.concatenate(([0], kept.astype(np.int8), [0]))) == 1))
+    n_kept = int(np.count_nonzero(kept))
+    runs = int(kept[0]) + int(np.count_nonzero(kept[1:] > kept[:-1]))  # (runs of kept blocks: their starts)
+    # (means as sum / count: what `mean` computes)
     row += [
         float(np.log1p(kw)),
         kw / max(float(words.sum()), 1.0),
-        float(np.log1p(kept.sum())),
+        float(np.log1p(n_kept)),
         float(np.log1p(runs)),
-        float(p2[kept].mean()) if kept.any() else 0.0,
-        float(p2[~kept].mean()) if (~kept).any() else 0.0,
-        float(np.mean((p2 > 0.15) & (p2 < 0.85))),
+        float(p2[kept].sum()) / n_kept if n_kept else 0.0,
+        float(p2[~kept].sum()) / (n - n_kept) if n_kept < n else 0.0,
+        int(np.count_nonzero((p2 > 0.15) & (p2 < 0.85))) / n,
     ]
     return np.asarray(row, dtype=np.float64)
 
@@ -88,11 +94,21 @@ def model(name: str) -> TreeModel | None:
         return None
 
 
+def models_present(names: tuple[str, ...]) -> bool:
+    """Are all the models `names` shipped (or in DEHUSK_MODEL_DIR)? Asked on every page: cached."""
+    return _present(names, os.environ.get("DEHUSK_MODEL_DIR"))
+
+
+@lru_cache(maxsize=32)
+def _present(names: tuple[str, ...], override: str | None) -> bool:
+    return all(model(name) is not None for name in names)
+
+
 def type_probabilities(
     X: np.ndarray, p1: np.ndarray, t1: float, url: str | None, names: tuple[str, ...] = TYPE_MODELS
 ) -> np.ndarray | None:
     """Probability of each of TYPES (the one-vs-rest models `names` over the first-pass page features)."""
-    if any(model(name) is None for name in names):
+    if not models_present(names):
         return None
     row = page_features(X, p1, t1, url)[None, :]
     return model_group(names).predict(row)[:, 0]  # = each model's predict, in one pass

@@ -128,7 +128,9 @@ def _label_of(tag: str, attrs: dict[str, str | None]) -> str:
 
 
 def _collapse(text: str) -> str:
-    if "\n" in text:
+    """White space collapsed on each line, empty lines dropped (a text whose line breaks are all
+    in its leading or trailing white space is one line: most line breaks are the HTML source's)."""
+    if "\n" in text and "\n" in text.strip():
         return "\n".join(filter(None, [" ".join(line.split()) for line in text.split("\n")]))
     return " ".join(text.split())
 

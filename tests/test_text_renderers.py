@@ -776,3 +776,16 @@ def test_one_line_dump_labels_no_other_line_as_its_headline() -> None:
     titled = [b.text for b in art.blocks if b.label == "title"]
     assert all(norm(t) == norm(h) for t in titled), titled
     assert short in art.text
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if n[:2] in ("en", "es", "de", "it", "pt", "pl")])
+def test_cr_line_ends_are_line_ends(name: str) -> None:
+    """A dump written with CR alone (classic Mac OS) is read line by line, as with LF: not as a page
+    on one line, whose headline is looked for by the URL's words (a slug that names a teaser
+    would make the teaser the headline)."""
+    page, exp = _page(name)
+    teaser = "-".join(re.findall(r"[^\W_]+", max(exp["must_not_contain"], key=len).casefold()))
+    url = f"https://news.example.org/2024/05/17/{teaser}/"
+    lf = dehusk.extract(page, mode="text", url=url)
+    cr = dehusk.extract(page.replace("\n", "\r"), mode="text", url=url)
+    assert cr.to_dict() == lf.to_dict()

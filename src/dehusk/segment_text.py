@@ -275,10 +275,17 @@ _INVISIBLE = ("\ufeff", "\u200b", "\u2060")
 _LINE_ENDS = (("\r\n", "\n"), ("\r", "\n"), ("\u2028", "\n"), ("\u2029", "\n\n"), ("\x0b", "\n"))
 
 
-def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
+def normalize_line_ends(text: str) -> str:
+    """Every line end as "\n" (`_LINE_ENDS`): CR alone (classic Mac OS), CRLF, the Unicode line and
+    paragraph separators."""
     for end, lf in _LINE_ENDS:
         if end in text:
             text = text.replace(end, lf)
+    return text
+
+
+def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
+    text = normalize_line_ends(text)
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")

@@ -36,7 +36,7 @@ from .notices import AD_LABEL, ad_label, notice_reason
 from .options import Options
 from .pagetype_text import page_row, page_type_and_confidence
 from .related_rail import READ_ALSO_REASON, about_box, counted_list, read_also, related_rail
-from .segment_text import run_on, segment_text
+from .segment_text import normalize_line_ends, run_on, segment_text
 from .templates import site_template
 
 _KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
@@ -436,6 +436,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if options.fix_encoding and len(text) <= FIX_INPUT_MAX_CHARS:
         # repaired before the lines are read: mojibake hides stop words and headlines from the features
         text = fix_mojibake(text)
+    # (line ends as "\n" before anything counts lines: a page written with CR alone is no one-line page)
+    text = normalize_line_ends(text)
     front, text = split_front_matter(text)  # a tool's metadata block at the top is no line of the page
     url = url or (front.url if front is not None else None)
     segments = segment_text(text, deadline)

@@ -141,15 +141,16 @@ def _scan_body_reference(root, wanted: list) -> tuple:  # noqa: ANN001
     positions: dict[int, int] = {}
     dates, bylines, tails, bios = [], [], [], []
     i = 0
-    for i, node in enumerate(root.traverse(include_text=True), 1):
+    for node in root.traverse(include_text=True):
+        text = node.text_content
+        if text is not None and (not text or text.isspace()):
+            continue  # layout white space: not counted
+        i += 1
         if i > MS.MAX_SCAN:
             break
-        text = node.text_content
         if text is None:
             if want and node.mem_id in want:
                 positions[node.mem_id] = i
-            continue
-        if not text or text.isspace():
             continue
         if len(text) > MS._SCAN_TEXT:
             if len(bios) < 6:
@@ -215,6 +216,24 @@ def test_scan_body_equals_reference() -> None:
                 assert _scan_key(MS.scan_body(root, wanted)) == ref, (seed, cut)
             finally:
                 MS.MAX_SCAN = old
+
+
+def test_scan_positions_ignore_layout_white_space() -> None:
+    """A page and its minified copy (no white space between elements) are scanned alike: the same
+    positions, the same texts at them, the same node count."""
+    body = ("<header>\n  <nav>\n    <a href='/'>Home</a>\n  </nav>\n</header>\n<article>\n  <h1>Council passes"
+            " budget</h1>\n  <p class='byline'>\n    By Jane Doe\n  </p>\n  <time>May 2, 2024</time>\n"
+            "  <p>The council met on Tuesday.</p>\n</article>\n")
+    minified = re.sub(r">\s+<", "><", body)
+    keys = []
+    for markup in (body, minified):
+        root = LexborHTMLParser(f"<html><body>{markup}</body></html>").body
+        wanted = [n for n in root.traverse() if n.tag in ("h1", "time")]
+        scan = MS.scan_body(root, wanted)
+        keys.append((scan.n, sorted(scan.positions.values()), [(i, t) for i, t, _ in scan.dates],
+                     [(i, t) for i, t, _ in scan.bylines]))
+    assert keys[0] == keys[1]
+    assert keys[0][2] and keys[0][3]  # (the date and the byline were found)
 
 
 def test_scan_prefilters_never_reject_a_match() -> None:

@@ -7,14 +7,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from itertools import islice
 
 from selectolax.lexbor import LexborNode
 
 from .authors import looks_like_person
 from .dates import date_hint_search
 
-MAX_SCAN = 8000  # nodes walked by `scan_body`
+MAX_SCAN = 8000  # nodes (elements and texts other than white space) walked by `scan_body`
 _SCAN_TEXT = 300  # characters: a longer text node is prose (or a script), not a date line or a byline
 _BY_WORDS = (r"\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started|contributed)\s+)?"
              r"(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|scritto da|auteur)"
@@ -61,16 +60,23 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
     want = {n.mem_id for n in wanted}
     positions, bios = out.positions, out.bios
     by_or_bio, bio_text, date_hint = _BY_OR_BIO.match, _BIO_TEXT.match, date_hint_search
+    # positions count elements and texts, not the layout white space between elements (most text
+    # nodes of a page, and none at all in minified HTML: the same page gets the same positions)
     i = 0
-    nodes = root.traverse(include_text=True)
-    for i, node in enumerate(islice(nodes, MAX_SCAN), 1):
+    for node in root.traverse(include_text=True):
         text = node.text_content  # None for elements (and for empty text nodes)
         if text is None:
+            i += 1
+            if i > MAX_SCAN:
+                break
             if want and node.mem_id in want:
                 positions[node.mem_id] = i
             continue
-        if not text or text.isspace():  # layout white space: most text nodes of a page
+        if not text or text.isspace():
             continue
+        i += 1
+        if i > MAX_SCAN:
+            break
         if len(text) > _SCAN_TEXT:
             if len(bios) < 6 and _may_be_bio(text.lstrip()):
                 m = bio_text(text)
@@ -101,9 +107,7 @@ def scan_body(root: LexborNode | None, wanted: list[LexborNode]) -> Scan:
             bios.append((i, name, node))
             if (parent := node.parent) is not None:
                 positions.setdefault(parent.mem_id, i)
-    if i == MAX_SCAN and next(nodes, None) is not None:  # (a longer body: counted as MAX_SCAN + 1 nodes)
-        i += 1
-    out.n = max(i, 1)
+    out.n = max(i, 1)  # (a longer body: counted as MAX_SCAN + 1 nodes)
     return out
 
 

@@ -2,7 +2,7 @@
 
     .venv/bin/python scripts/train_text.py --export-folds /tmp/folds --save-oof /tmp/oof.pkl
     .venv/bin/python scripts/train_text_meta.py --oof /tmp/oof.pkl --export-folds /tmp/folds
-    .venv/bin/python scripts/cv_text.py --folds-dir /tmp/folds [--datasets wcxb-dev scrapinghub]
+    .venv/bin/python scripts/cv_text.py --folds-dir /tmp/folds [--datasets wcxb-dev scrapinghub] [--without-url]
 
 Every page is extracted by the real pipeline (`dehusk.extract`) with the models of the fold
 that did not see its site (DEHUSK_MODEL_DIR), so the figures are for unseen sites.
@@ -32,6 +32,8 @@ def main() -> None:
     ap.add_argument("--renderings", nargs="+", default=["text", "text-alt"])
     ap.add_argument("--scorer", type=Path, default=ROOT.parent / "shared/bench/score.py")
     ap.add_argument("--out", type=Path, default=Path("/tmp/dehusk-cv"))
+    ap.add_argument("--without-url", action="store_true",
+                    help="extract each page without its URL, as a text corpus often keeps none (folds still by site)")
     args = ap.parse_args()
     args.out.mkdir(parents=True, exist_ok=True)
     for name in args.datasets:
@@ -49,7 +51,7 @@ def main() -> None:
                         continue
                     t = time.perf_counter()
                     try:
-                        a = dehusk.extract(path.read_bytes(), mode="text", url=p.get("url"))
+                        a = dehusk.extract(path.read_bytes(), mode="text", url=None if args.without_url else p.get("url"))
                     except dehusk.DehuskError as exc:
                         preds.append({"id": p["id"], "body": "", "error": str(exc)})
                         continue

@@ -124,3 +124,22 @@ def test_page_type_confidence_and_schema() -> None:
     assert art.confidence is not None and 0.0 <= art.confidence <= 1.0
     d = art.to_dict()
     assert d["mode"] == "html" and d["empty_reason"] is None
+
+
+def test_a_page_given_without_its_url_reads_the_url_it_declares() -> None:
+    """Without a URL, the page's `<link rel="canonical">` (else `og:url`) stands in for it: the same
+    record as with that URL given (its words are evidence of the date, the authors, the kind of page)."""
+    url = "https://news.example.org/2024/05/17/council-approves-harbour-plan"
+    for name in ("body-split.html", "boilerplate.html", "duplicated.html"):
+        html = load(name).decode("utf-8")
+        for tag in (f'<link rel="canonical" href="{url}">', f'<meta property="og:url" content="{url}">'):
+            page = html.replace("</head>", tag + "</head>", 1)
+            alone = dehusk.extract(page, mode="html").to_dict()
+            given = dehusk.extract(page, mode="html", url=url).to_dict()
+            assert alone.pop("url") is None and given.pop("url") == url
+            assert alone == given, name
+    # a relative or odd declaration is no URL
+    from dehusk.html_mode import declared_url
+
+    for tag in ('<link rel="canonical" href="/2024/05/17/story">', '<meta property="og:url" content="javascript:x">'):
+        assert declared_url(LexborHTMLParser(f"<html><head>{tag}</head><body></body></html>")) is None

@@ -91,6 +91,8 @@ def analyse(
     """`utf8`: `html` encoded as UTF-8, when the caller has it (the parser reads the same bytes
     it would make from `html`: the same tree)."""
     tree = LexborHTMLParser(html if utf8 is None else utf8)
+    if url is None:  # a page given without its URL: the URL it declares itself stands in for it
+        url = declared_url(tree)
     meta = html_metadata(tree, url, fetch_date=options.fetch_date)
     deadline.check("metadata")
     root = tree.root
@@ -104,6 +106,19 @@ def analyse(
     X, f = html_features(segments, page, stopwords(language), url)
     deadline.check("features")
     return Analysis(tree, segments, page, X, f, language, meta, url)
+
+
+def declared_url(tree: LexborHTMLParser) -> str | None:
+    """The absolute http(s) URL a page declares for itself (`<link rel="canonical">`, else
+    `og:url`), or None. The URL's words and path are evidence of the headline, the date and the
+    kind of page; a saved page, a page from a database dump, comes without the URL it was fetched
+    from, but most pages name their own."""
+    for selector, attr in (('link[rel="canonical"]', "href"), ('meta[property="og:url"]', "content")):
+        node = tree.css_first(selector)
+        value = (node.attributes.get(attr) or "").strip() if node is not None else ""
+        if value[:8].lower().startswith(("http://", "https://")) and " " not in value and len(value) <= 2000:
+            return value
+    return None
 
 
 CHUNK = 2048  # rows per model call: bounds memory on pages with tens of thousands of blocks
@@ -427,7 +442,7 @@ def extract_html(
 
     text_words = kept_words(segments, PAYWALL_STUB_WORDS)
     meta.page_type = page_type
-    meta.confidence = pagetype.confidence(a.X, used, threshold, url, probs)
+    meta.confidence = pagetype.confidence(a.X, used, threshold, a.url, probs)
     meta.empty_reason = _empty_reason(a, text_words, html)
     return assemble(segments, meta, options, mode="html", url=url)
 

@@ -13,7 +13,9 @@ from selectolax.lexbor import LexborNode
 from .authors import looks_like_person
 from .dates import date_hint_search
 
-MAX_SCAN = 8000  # nodes (elements and texts other than white space) walked by `scan_body`
+# nodes (elements and texts other than white space) walked by `scan_body`: about the reach 8,000 nodes
+# had when the layout white space between elements counted too (a third or more of a page's nodes)
+MAX_SCAN = 5000
 _SCAN_TEXT = 300  # characters: a longer text node is prose (or a script), not a date line or a byline
 _BY_WORDS = (r"\W{0,3}(?:(?:written|posted|published|reviewed|words|text|story|article|started|contributed)\s+)?"
              r"(?:by|von|par|por|door|autor|author|authors|contributors?|av|af|escrito por|scritto da|auteur)"

@@ -228,9 +228,15 @@ class ModelGroup:
         return 1.0 / (1.0 + np.exp(-self.predict_raw(X)))
 
 
+def model_dir() -> str | None:
+    """The folder whose model files replace the shipped ones (DEHUSK_MODEL_DIR: the cross-validation
+    scripts' fold models), read at each call; the caches of loaded models are keyed by it."""
+    return os.environ.get("DEHUSK_MODEL_DIR")
+
+
 def model_group(names: tuple[str, ...]) -> ModelGroup:
     """The shipped models `names` as one group (see `load_model`)."""
-    return _group(names, os.environ.get("DEHUSK_MODEL_DIR"))
+    return _group(names, model_dir())
 
 
 @lru_cache(maxsize=16)
@@ -294,7 +300,7 @@ def load_model_file(path: Path | Any) -> TreeModel:
 def _model_path(name: str) -> Any:
     """dehusk/data/<name>.npz, or <DEHUSK_MODEL_DIR>/<name>.npz when that file exists there
     (used by the cross-validation scripts to run the real pipeline with fold models)."""
-    override = os.environ.get("DEHUSK_MODEL_DIR")
+    override = model_dir()
     if override and (Path(override) / f"{name}.npz").is_file():
         return Path(override) / f"{name}.npz"
     return resources.files("dehusk.data").joinpath(f"{name}.npz")
@@ -308,11 +314,11 @@ def _load(name: str, override: str | None) -> TreeModel:
 
 def load_model(name: str) -> TreeModel:
     """A model shipped in dehusk/data, by name (e.g. "text_p1" -> data/text_p1.npz)."""
-    return _load(name, os.environ.get("DEHUSK_MODEL_DIR"))
+    return _load(name, model_dir())
 
 
 def model_available(name: str) -> bool:
-    return _available(name, os.environ.get("DEHUSK_MODEL_DIR"))
+    return _available(name, model_dir())
 
 
 @lru_cache(maxsize=128)

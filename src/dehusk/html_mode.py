@@ -16,7 +16,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -30,7 +29,7 @@ from .article import Article
 from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, kept_words
 from .captions import drop_photo_captions
-from .classify import TreeModel, page_cut
+from .classify import TreeModel, model_dir, page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import context_features_html, html_features
@@ -156,7 +155,7 @@ Member = tuple[TreeModel, TreeModel | None, tuple[str, ...]]
 def members() -> tuple[Member, ...]:
     """The ensemble members shipped (member 0, 1, ... while their block model is there): block
     model, context model, page-type model names. Asked on every page: cached (per model folder)."""
-    return _members(os.environ.get("DEHUSK_MODEL_DIR"))
+    return _members(model_dir())
 
 
 @lru_cache(maxsize=8)

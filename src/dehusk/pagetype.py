@@ -18,12 +18,11 @@ Both are small tree models over one row of page-level features, trained by
 
 from __future__ import annotations
 
-import os
 from functools import lru_cache
 
 import numpy as np
 
-from .classify import TreeModel, load_model, model_available, model_group
+from .classify import TreeModel, load_model, model_available, model_dir, model_group
 from .features_html import FEATURE_NAMES, URL_FEATURES
 
 TYPES = ("article", "forum", "product", "listing", "collection", "documentation", "service")
@@ -96,7 +95,7 @@ def model(name: str) -> TreeModel | None:
 
 def models_present(names: tuple[str, ...]) -> bool:
     """Are all the models `names` shipped (or in DEHUSK_MODEL_DIR)? Asked on every page: cached."""
-    return _present(names, os.environ.get("DEHUSK_MODEL_DIR"))
+    return _present(names, model_dir())
 
 
 @lru_cache(maxsize=32)

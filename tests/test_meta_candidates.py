@@ -9,7 +9,7 @@ from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.authors import looks_like_person, split_credit
 from dehusk.metadata_dates import url_day
-from dehusk.metadata_html import _rules, author_rows, date_rows, html_metadata
+from dehusk.metadata_html import _rules, author_rows, date_rows, html_metadata, settle_by_type
 
 
 def _page(head: str = "", body: str = "") -> LexborHTMLParser:
@@ -49,6 +49,7 @@ def test_lower_case_name_in_structured_author_fields() -> None:
     tree = _page(f"<title>Moving tips</title><script type='application/ld+json'>{json.dumps(ld)}</script>"
                  "<meta name='author' content='kirsten bolato'>", "<h1>Moving tips</h1><p>Text.</p>")
     meta = html_metadata(tree, "https://example.org/blog/moving-tips", fetch_date="2026-01-01")
+    settle_by_type(meta, "article")  # (extract() settles the authors so once it knows the page type)
     assert meta.authors == ["kirsten bolato"]
     # a lower-case phrase in running text is not a name
     assert split_credit("posted in general news")[0] == []

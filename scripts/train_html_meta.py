@@ -15,11 +15,11 @@ names share a token with a gold author (`author_tokens`).
 
 The title and author pickers also train on each page in two other clothes (`html_variants`:
 class and id names hashed, and no JSON-LD or named metas), so that they do not lean on what
-many sites lack (grouped CV, five seeds: wcxb-dev title 0.829 -> 0.833 and author 0.793 ->
-0.798 on the pages as they are; on the pages without metadata 0.806 -> 0.820 and 0.671 ->
-0.680). Every figure printed, and each threshold, is on the pages as they are; the variants'
-grouped-CV accuracy is printed beside. The date picker trains on the pages as they are (the
-variants cost it 0.004).
+many sites lack (grouped CV with out-of-fold page types, five seeds: wcxb-dev title 0.830 ->
+0.834 and author, with thread starters as extract_html, 0.798 -> 0.802 on the pages as they are;
+on the pages without metadata title 0.806 -> 0.821, author picker 0.671 -> 0.680). Every figure
+printed, and each threshold, is on the pages as they are; the variants' grouped-CV accuracy is
+printed beside. The date picker trains on the pages as they are (the variants cost it 0.004).
 
 LightGBM over the candidate rows; folds grouped by site (train_text.group_fold of the URL host),
 so the "grouped CV" figures are for sites the model never saw; "in-sample" is the exported

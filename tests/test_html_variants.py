@@ -1,0 +1,65 @@
+"""The page variants the HTML pickers train on (scripts/html_variants.py), and what extract() gives
+on such pages: class and id names that say nothing, and pages without structured metadata."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+import re
+from pathlib import Path
+
+import dehusk
+
+_SPEC = importlib.util.spec_from_file_location(
+    "html_variants", Path(__file__).resolve().parents[1] / "scripts" / "html_variants.py")
+assert _SPEC is not None and _SPEC.loader is not None
+variants = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(variants)
+
+_BODY = " ".join(
+    f"Paragraph {i} of the harbour report explains how the new ferry timetable changes the morning "
+    f"crossings for commuters, and what the operators promise for the winter season ahead." for i in range(6))
+_LD = {"@context": "https://schema.org", "@type": "NewsArticle", "headline": "Ferry timetable changes this winter",
+       "author": {"@type": "Person", "name": "Marta Lindqvist"}, "datePublished": "2025-10-03T08:00:00Z"}
+PAGE = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry timetable changes this winter | Harbour News</title>
+<meta property="og:title" content="Ferry timetable changes this winter">
+<meta name="author" content="Marta Lindqvist">
+<script type="application/ld+json">{json.dumps(_LD)}</script></head>
+<body><nav class="site-nav" id="top"><a href="/">Home</a> <a href="/news">News</a></nav>
+<article class="post-article"><h1 class="entry-title">Ferry timetable changes this winter</h1>
+<div class="byline author-box"><span itemprop="author">Marta Lindqvist</span>
+<time datetime="2025-10-03">3 October 2025</time></div>
+{"".join(f"<p class='para'>{s.strip()}.</p>" for s in _BODY.split(".") if s.strip())}
+</article><footer class="site-footer">© Harbour News</footer></body></html>"""
+
+
+def test_hashed_names_hide_every_class_and_id_word() -> None:
+    out = variants.hashed_names(PAGE)
+    names = re.findall(r"\s(?:class|id)=\"([^\"]*)\"", out)
+    assert names and all(re.fullmatch(r"x[0-9a-f]{6}", t) for n in names for t in n.split())
+    for word in ("byline", "author-box", "entry-title", "site-nav", "post-article"):
+        assert word not in out
+    # the same name gets the same hash; other attributes and the text are left alone
+    para = re.search(r'class="(x[0-9a-f]{6})"', variants.hashed_names('<p class="para">x</p>'))
+    assert para is not None and out.count(para.group(1)) == PAGE.count("class='para'") > 1
+    assert 'itemprop="author"' in out and "Marta Lindqvist" in out and 'href="/news"' in out
+
+
+def test_without_metadata_keeps_the_charset_and_the_title() -> None:
+    out = variants.without_metadata(PAGE)
+    assert "ld+json" not in out and "og:title" not in out and 'name="author"' not in out
+    assert '<meta charset="utf-8">' in out and "<title>Ferry timetable changes this winter | Harbour News</title>" in out
+
+
+def test_extract_keeps_body_and_headline_in_other_clothes() -> None:
+    url = "https://harbour.example/news/ferry-timetable-winter"
+    base = dehusk.extract(PAGE, mode="html", url=url)
+    assert base.title == "Ferry timetable changes this winter"
+    assert base.authors == ("Marta Lindqvist",)
+    for clothe in (variants.hashed_names, variants.without_metadata):
+        art = dehusk.extract(clothe(PAGE), mode="html", url=url)
+        assert art.text == base.text
+        assert art.title == "Ferry timetable changes this winter"
+        assert art.authors == ("Marta Lindqvist",)
+        assert (art.published or "").startswith("2025-10-03")

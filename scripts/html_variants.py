@@ -5,6 +5,8 @@ show (not shipped with the package):
   CSS modules, styled-components and minifiers leave them: no name says "author" or "date".
 - `without_metadata`: no JSON-LD and no `<meta>` but the charset, viewport and http-equiv
   ones: a page whose site publishes no structured metadata (the `<title>` stays).
+- `without_h1`: every `<h1>` made a `<div>` (its attributes kept), as sites that style a `div`
+  as the headline: the picker learns the other elements a headline sits in ("post-title").
 
 Each is a plain rewrite of the HTML text; the same name always gets the same hash, so a page's
 repeated structure stays repeated.
@@ -21,6 +23,7 @@ _NAME_ATTR = re.compile(r"(\s(?:class|id)\s*=\s*)([\"'])(.*?)\2", re.S)
 _JSON_LD = re.compile(r"<script[^>]*application/ld\+json[^>]*>.*?</script>", re.S | re.I)
 _META = re.compile(r"<meta\b[^>]*>", re.I)
 _KEEP_META = re.compile(r"charset|viewport|http-equiv", re.I)
+_H1 = re.compile(r"<(/?)h1\b", re.I)
 
 
 def _hash(name: str) -> str:
@@ -39,4 +42,8 @@ def without_metadata(html: str) -> str:
     return _META.sub(lambda m: m.group(0) if _KEEP_META.search(m.group(0)) else "", html)
 
 
-VARIANTS: dict[str, Callable[[str], str]] = {"hashed": hashed_names, "nometa": without_metadata}
+def without_h1(html: str) -> str:
+    return _H1.sub(lambda m: f"<{m.group(1)}div", html)
+
+
+VARIANTS: dict[str, Callable[[str], str]] = {"hashed": hashed_names, "nometa": without_metadata, "noh1": without_h1}

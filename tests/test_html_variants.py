@@ -8,7 +8,10 @@ import json
 import re
 from pathlib import Path
 
+from selectolax.lexbor import LexborHTMLParser
+
 import dehusk
+from dehusk.metadata_html import _rules, title_rows
 
 _SPEC = importlib.util.spec_from_file_location(
     "html_variants", Path(__file__).resolve().parents[1] / "scripts" / "html_variants.py")
@@ -63,3 +66,18 @@ def test_extract_keeps_body_and_headline_in_other_clothes() -> None:
         assert art.title == "Ferry timetable changes this winter"
         assert art.authors == ("Marta Lindqvist",)
         assert (art.published or "").startswith("2025-10-03")
+
+
+def test_without_h1_makes_divs_and_a_styled_headline_is_a_candidate() -> None:
+    assert variants.without_h1('<H1 class="t">A</h1><h10>x</h10>') == '<div class="t">A</div><h10>x</h10>'
+    # a page with no <h1>: the element styled as its headline ("entry-title") is a title candidate
+    page = variants.without_metadata(variants.without_h1(PAGE)).replace(
+        "<title>Ferry timetable changes this winter | Harbour News</title>",
+        "<title>Ferry timetable: what changes for commuters | Harbour News</title>")
+    _, state = _rules(LexborHTMLParser(page), "https://harbour.example/news/ferry-timetable-winter", None)
+    cands, X = title_rows(state)
+    assert ("title element", "Ferry timetable changes this winter") in [(c.src, c.text) for c in cands]
+    assert X.shape[0] == len(cands)
+    # a page with its <h1> reads no such elements (their query runs only without a usable one)
+    _, state = _rules(LexborHTMLParser(PAGE), "https://harbour.example/news/ferry-timetable-winter", None)
+    assert all(c.src != "title element" for c in title_rows(state)[0])

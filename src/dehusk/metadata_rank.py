@@ -129,7 +129,12 @@ PAGE_FEATURES = ("og_article", "og_website", "og_product", "og_none", "ld_articl
 # ----------------------------------------------------------------- title
 
 _TITLE_FAMILIES = ("ld_headline", "ld_name", "og", "tw", "meta", "title", "h1", "h2", "itemprop", "art_head",
-                   "crumb")
+                   "crumb", "title_el")
+# elements a page without a usable <h1> may style as its headline ("<div class=post-title>")
+_TITLE_EL_QUERY = "[class*=title i], [class*=headline i], [id*=title i], [id*=headline i]"
+_TITLE_EL_SKIP = frozenset({"title", "meta", "head", "html", "body", "script", "style", "img", "svg", "input",
+                            "button", "form", "section", "article", "main"})
+_TITLE_EL_TEXT = 200  # characters: a longer text is a block, not a headline
 _META_FAMILIES = frozenset(_TITLE_FAMILIES[:6])
 _VARIANTS = ("raw", "strip", "seg_first", "seg_long")
 TITLE_FEATURES = (
@@ -257,6 +262,15 @@ def title_candidates(page: Page, site_names: list[str | None], url: str | None, 
             if not chrome_ancestor(node):
                 add(heading_text(node, " "), "h2", "h2", None, node)
                 break
+        n_el = 0
+        for node in root.css(_TITLE_EL_QUERY)[:40]:
+            if node.tag in _TITLE_EL_SKIP or chrome_ancestor(node):
+                continue
+            text = heading_text(node, " ")
+            if text and len(text) <= _TITLE_EL_TEXT and add(text, "title_el", "title element", None, node):
+                n_el += 1
+                if n_el >= 3:
+                    break
     for node in page.itemprops.get("headline", ())[:2]:
         if node.tag != "meta":
             add(heading_text(node, " "), "itemprop", "[itemprop=headline]", None, node)

@@ -1,5 +1,6 @@
 """The page variants the HTML pickers train on (scripts/html_variants.py), and what extract() gives
-on such pages: class and id names that say nothing, and pages without structured metadata."""
+on such pages: class and id names that say nothing, pages without structured metadata or without
+`<h1>`."""
 
 from __future__ import annotations
 

@@ -109,11 +109,10 @@ def extract(data: Path, score, limit: int, var: str = "orig") -> dict[str, list[
             if var == "orig":
                 days, X = date_rows(state, meta.language)
                 y = np.array([d == gold.get("published") for d, _, _ in days], dtype=np.int8)
+                ptype, starter = page_type(html, page.get("url"))
                 items["date"].append({**base, "X": X, "y": y, "rule": rule.get("date", 0.0), "gold": "date" in rule,
                                       "rule_out": bool(meta.published or meta.modified),
-                                      "texts": [d for d, _, _ in days]})
-                ptype, starter = page_type(html, page.get("url"))
-                items["date"][-1]["ptype"] = ptype
+                                      "texts": [d for d, _, _ in days], "ptype": ptype})
             cands, X = author_rows(state, meta.authors)
             gt = [score.author_tokens(a) for a in score.as_author_list(gold.get("authors"))]
             gt = [g for g in gt if g]

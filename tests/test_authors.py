@@ -505,6 +505,13 @@ def test_looks_like_person_false_other_languages(name: str) -> None:
     assert not looks_like_person(name)
 
 
+@pytest.mark.parametrize("name", ["Audio Player", "Video Player", "Podcast Playlist"])
+def test_media_widget_labels_are_no_person(name: str) -> None:
+    # an audio or video player's image alt or label next to the headline reads as two capitalised names
+    assert not looks_like_person(name)
+    assert looks_like_person("Gary Player")  # (a player's name stays a name)
+
+
 def test_a_preposition_before_an_agency_goes() -> None:
     assert split_credit("Por Lucas Ferreira, da Agência Nacional") == (["Lucas Ferreira"], ["Agência Nacional"])
     assert split_credit("Oleh: Sari Handayani, Antara") == (["Sari Handayani"], ["Antara"])

@@ -82,3 +82,30 @@ def test_without_h1_makes_divs_and_a_styled_headline_is_a_candidate() -> None:
     # a page with its <h1> reads no such elements (their query runs only without a usable one)
     _, state = _rules(LexborHTMLParser(PAGE), "https://harbour.example/news/ferry-timetable-winter", None)
     assert all(c.src != "title element" for c in title_rows(state)[0])
+
+
+def test_without_h1_the_date_and_byline_search_starts_at_the_shown_headline() -> None:
+    # no <h1>, no structured metadata: the headline is a styled <div>, the byline and the day
+    # sit next to it, another day (a teaser's) further down
+    page = f"""<!doctype html><html lang="en"><head><meta charset="utf-8">
+<title>Ferry timetable changes this winter | Harbour News</title></head>
+<body><nav class="site-nav"><a href="/">Home</a> <a href="/news">News</a></nav>
+<div class="story"><div class="story-headline">Ferry timetable changes this winter</div>
+<div class="story-info"><span>By Marta Lindqvist</span> <span>3 October 2025</span></div>
+{"".join(f"<p>{s.strip()}.</p>" for s in _BODY.split(".") if s.strip())}
+</div><div class="more"><p>Harbour fees rise again</p><span>12 May 2024</span></div>
+<footer class="site-footer">© Harbour News</footer></body></html>"""
+    url = "https://harbour.example/news/ferry-timetable-winter"
+    meta, state = _rules(LexborHTMLParser(page), url, None)
+    assert meta.title == "Ferry timetable changes this winter"
+    assert state.title.node is not None and state.title.node.attributes.get("class") == "story-headline"
+    assert " ".join(state.near[0].split()) == "By Marta Lindqvist 3 October 2025"
+    assert state.anchor() is not None
+    art = dehusk.extract(page, mode="html", url=url)
+    assert art.authors == ("Marta Lindqvist",)
+    assert (art.published or "").startswith("2025-10-03")
+    # a page whose <h1> shows the headline starts there, as before
+    _, state = _rules(LexborHTMLParser(page.replace("div class=\"story-headline\">Ferry timetable changes this "
+                                                    "winter</div>", "h1>Ferry timetable changes this winter</h1>")),
+                      url, None)
+    assert state.title.node is not None and state.title.node.tag == "h1"

@@ -76,7 +76,8 @@ _NOT_NAME = _ORG_WORDS | _words(
     by and type size industry topic role category categories region location product products
     solution solutions function price language format level audience stage status popularity
     relevance platform resources use policy privacy terms cookie cookies conditions subscribe
-    newsletter login sign account api testimonial testimonials logo icon banner thumbnail screenshot"""
+    newsletter login sign account api testimonial testimonials logo icon banner thumbnail screenshot
+    audio video podcast podcasts playlist"""
 ) | _words(
     # a site's own words in other languages (home page, log in, menu, read more, accept): a nav or a
     # consent line ("Ana Sayfa", "Giriş Yap", "Página Inicial") reads like two capitalised names

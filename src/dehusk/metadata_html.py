@@ -103,6 +103,7 @@ from .metadata_title import (
     TitleChoice,
     choose_title,
     chrome_ancestor,
+    shown_headline,
     site_keys,
     split_title,
     tokens,
@@ -287,6 +288,9 @@ def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> t
     meta.title, meta.title_candidates = title.title, title.candidates
     if title.source:
         meta.sources["title"] = title.source
+    if title.node is None and all(chrome_ancestor(h) for h in page.h1s):
+        # no <h1> to start the date and byline search from: the element that shows the headline
+        title.node = shown_headline(page.root, title.title)
     near = near_headline(title.node)
     page.headline_path = ancestors(title.node)
     dates = choose_dates(page, url, fetch_date=fetch_date, lang=meta.language, near=near)

@@ -456,6 +456,34 @@ def choose_title(page: Page, site_names: list[str | None], url: str | None) -> T
     return out
 
 
+# Where a page shows its headline when it has no usable <h1> (a styled <div>, an <h2>): elements
+# whose class or id says title or headline, and the first headings below <h1>.
+_SHOWN_QUERY = "h2, [class*=title i], [class*=headline i], [id*=title i], [id*=headline i]"
+_SHOWN_SKIP = frozenset({"title", "meta", "head", "html", "body", "script", "style", "img", "svg", "input",
+                         "button", "form", "section", "article", "main", "a"})
+_SHOWN_MAX = 60  # elements looked at
+
+
+def shown_headline(root: LexborNode | None, title: str | None) -> LexborNode | None:
+    """The element showing `title` on a page whose headline is no usable <h1>: the first of
+    `_SHOWN_QUERY`'s elements outside navigation and footers whose text is the title's words (or
+    holds them with a label or counter around it). The date and byline search starts next to it,
+    as it starts next to the <h1> (`near_headline`). None when no element shows it."""
+    key = tokens(title)
+    if root is None or len(key) < 2:
+        return None
+    for node in root.css(_SHOWN_QUERY)[:_SHOWN_MAX]:
+        if node.tag in _SHOWN_SKIP:
+            continue
+        text = heading_text(node, " ")
+        if not text or len(text) > 300:
+            continue
+        k = tokens(text)
+        if (k == key or affixed(k, key) or affixed(key, k)) and not chrome_ancestor(node):
+            return node
+    return None
+
+
 def _declared_website(page: Page) -> bool:
     """og:type "website" and no article in JSON-LD: a home, product or service page, where an
     h1 that matches no declared title is often a slogan rather than the page's name."""

@@ -30,6 +30,8 @@ from .classify import TreeModel, load_model, model_available
 from .headline_slug import url_path
 from .metadata_title import (
     _TITLE_METAS,
+    TITLE_EL_QUERY,
+    TITLE_EL_SKIP,
     TitleChoice,
     affixed,
     chrome_ancestor,
@@ -131,9 +133,6 @@ PAGE_FEATURES = ("og_article", "og_website", "og_product", "og_none", "ld_articl
 _TITLE_FAMILIES = ("ld_headline", "ld_name", "og", "tw", "meta", "title", "h1", "h2", "itemprop", "art_head",
                    "crumb", "title_el")
 # elements a page without a usable <h1> may style as its headline ("<div class=post-title>")
-_TITLE_EL_QUERY = "[class*=title i], [class*=headline i], [id*=title i], [id*=headline i]"
-_TITLE_EL_SKIP = frozenset({"title", "meta", "head", "html", "body", "script", "style", "img", "svg", "input",
-                            "button", "form", "section", "article", "main"})
 _TITLE_EL_TEXT = 200  # characters: a longer text is a block, not a headline
 _META_FAMILIES = frozenset(_TITLE_FAMILIES[:6])
 _VARIANTS = ("raw", "strip", "seg_first", "seg_long")
@@ -263,8 +262,8 @@ def title_candidates(page: Page, site_names: list[str | None], url: str | None, 
                 add(heading_text(node, " "), "h2", "h2", None, node)
                 break
         n_el = 0
-        for node in root.css(_TITLE_EL_QUERY)[:40]:
-            if node.tag in _TITLE_EL_SKIP or chrome_ancestor(node):
+        for node in root.css(TITLE_EL_QUERY)[:40]:
+            if node.tag in TITLE_EL_SKIP or chrome_ancestor(node):
                 continue
             text = heading_text(node, " ")
             if text and len(text) <= _TITLE_EL_TEXT and add(text, "title_el", "title element", None, node):

@@ -378,7 +378,9 @@ class TitleChoice:
     title: str | None = None
     source: str | None = None
     candidates: list[tuple[str, str]] = field(default_factory=list)  # (source, text), for explain
-    node: LexborNode | None = None  # the heading element chosen, if any
+    # the heading element chosen, if any; on a page without a usable <h1>, the element that shows
+    # the title (`shown_headline`, set by `metadata_html`): the date and byline search starts there
+    node: LexborNode | None = None
 
 
 def choose_title(page: Page, site_names: list[str | None], url: str | None) -> TitleChoice:
@@ -457,10 +459,14 @@ def choose_title(page: Page, site_names: list[str | None], url: str | None) -> T
 
 
 # Where a page shows its headline when it has no usable <h1> (a styled <div>, an <h2>): elements
-# whose class or id says title or headline, and the first headings below <h1>.
-_SHOWN_QUERY = "h2, [class*=title i], [class*=headline i], [id*=title i], [id*=headline i]"
-_SHOWN_SKIP = frozenset({"title", "meta", "head", "html", "body", "script", "style", "img", "svg", "input",
-                         "button", "form", "section", "article", "main", "a"})
+# whose class or id says title or headline (also the title picker's candidates, `metadata_rank`),
+# less the tags that hold no headline of their own; and <h2>s. (Not <h3>s: on a forum page, a
+# post's title next to its poster's "Registered:" day.)
+TITLE_EL_QUERY = "[class*=title i], [class*=headline i], [id*=title i], [id*=headline i]"
+TITLE_EL_SKIP = frozenset({"title", "meta", "head", "html", "body", "script", "style", "img", "svg", "input",
+                           "button", "form", "section", "article", "main"})
+_SHOWN_QUERY = "h2, " + TITLE_EL_QUERY
+_SHOWN_SKIP = TITLE_EL_SKIP | {"a"}  # (a link showing the title is a teaser's or a breadcrumb's)
 _SHOWN_MAX = 60  # elements looked at
 
 

@@ -38,6 +38,21 @@ def test_blocks_kinds_and_inline_runs() -> None:
     assert page.title == "T" and page.n_scripts == 1
 
 
+def test_a_blank_line_of_br_ends_a_block_one_br_does_not() -> None:
+    # paragraphs set out with <br><br> (old templates, forum posts) are blocks as <p>s would be;
+    # a single <br> (an address, a verse) stays a line break inside its block
+    segs, _ = segments(
+        "<div class='post'>First paragraph, <a href='/a'>a link</a> in it.<br><br>\n"
+        "Second <b>paragraph</b> here.<br> <br><br>Third one:<br>a second line.<br><br></div>"
+        "<p>Next <br><br></p>"
+    )
+    assert [s.text for s in segs] == [
+        "First paragraph, a link in it.", "Second paragraph here.", "Third one:\na second line.", "Next",
+    ]
+    assert [s.dom["frame"] for s in segs[:3]] == [segs[0].dom["frame"]] * 3
+    assert [(s.dom["link"], s.dom["links"]) for s in segs[:3]] == [(6, 1), (0, 0), (0, 0)]
+
+
 def test_data_table_rows_merge_layout_tables_do_not() -> None:
     segs, _ = segments(
         "<table><tr><th>A</th><th>B</th></tr><tr><td colspan=2>wide</td></tr></table>"

@@ -162,9 +162,11 @@ def segment_html(
     r_chars = r_link = r_links = r_itags = 0
     r_keys: list[str] = []  # class/id/role/itemprop strings of the run's inline elements (masks: at flush)
     in_link = 0
+    br_at = -1  # the run's r_chars at its last <br> (-1: none since the run began)
 
     def flush() -> None:
-        nonlocal r_chars, r_link, r_links, r_itags
+        nonlocal r_chars, r_link, r_links, r_itags, br_at
+        br_at = -1
         if r_chars == 0:
             pieces.clear()
             md.clear()
@@ -320,9 +322,15 @@ def segment_html(
             else:
                 # inline element
                 if tag == "br":
-                    add_piece("\n")
-                    if markdown:
-                        md.append("\n")
+                    if r_chars and br_at == r_chars:
+                        # a second <br> with no text since the first: a blank line, the end of a
+                        # paragraph (text set out with <br><br>, as a <p> would): a block of its own
+                        flush()
+                    else:
+                        br_at = r_chars
+                        add_piece("\n")
+                        if markdown:
+                            md.append("\n")
                 else:
                     child = node.child
                     if child is None:

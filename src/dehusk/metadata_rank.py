@@ -132,8 +132,9 @@ PAGE_FEATURES = ("og_article", "og_website", "og_product", "og_none", "ld_articl
 
 _TITLE_FAMILIES = ("ld_headline", "ld_name", "og", "tw", "meta", "title", "h1", "h2", "itemprop", "art_head",
                    "crumb", "title_el")
-# elements a page without a usable <h1> may style as its headline ("<div class=post-title>")
-_TITLE_EL_TEXT = 200  # characters: a longer text is a block, not a headline
+# a "title_el" candidate (an element of `TITLE_EL_QUERY`, on a page without a usable <h1>) holds at
+# most this many characters: a longer text is a block, not a headline
+_TITLE_EL_TEXT = 200
 _META_FAMILIES = frozenset(_TITLE_FAMILIES[:6])
 _VARIANTS = ("raw", "strip", "seg_first", "seg_long")
 TITLE_FEATURES = (

@@ -66,26 +66,18 @@ from dehusk.options import Options  # noqa: E402
 DATASETS = ("wcxb-dev", "scrapinghub")
 NAMES2 = FEATURE_NAMES + CONTEXT_NAMES + pt.TYPE_PROB_NAMES  # the context model's columns
 WIDTH2 = len(NAMES2)
-ROUNDS_1 = 70
-ROUNDS_2 = 70
-# 70 trees of depth 6 per model: the tree walk costs trees x depth per block (at 100 trees of
-# depth 7, 1.45 ms of a page's 17). Grouped CV of the whole pipeline (seeds 7 and 11, the blocks
-# `<br><br>` ends; runs of 2026-11-28 and 2026-11-29): 100 trees of depth 7 (block model at
-# learning rate 0.2, context model at 0.1): wcxb-dev word F1 0.882, scrapinghub shingle F1 0.967;
-# 70 trees at 0.26 / 0.13: 0.881 / 0.971; the same at depth 6: 0.882 / 0.971; at depth 5: 0.883 /
-# 0.965; 50 trees of depth 7 at 0.36 / 0.18: 0.880 / 0.963; one member of 140 trees of depth 6 at
-# 0.13 / 0.065: 0.878 / 0.965.
-# The context model learns at half the block model's rate (100 trees, mean of four bagging seeds
-# 7, 11, 23, 31: wcxb-dev 0.8773 -> 0.8800, scrapinghub 0.9592 -> 0.9625 against the same rate;
-# 0.05 x 300 trees, 0.1 x 150 or 200, 20/80/160 data per leaf, other feature fractions: no better)
-PARAMS_1 = {"learning_rate": 0.26, "max_depth": 6}
-PARAMS_2 = {"learning_rate": 0.13, "max_depth": 6}
+ROUNDS_1 = 100
+ROUNDS_2 = 100
+# the context model learns at half the block model's rate. Grouped CV, whole pipeline, mean of
+# four bagging seeds (7, 11, 23, 31): wcxb-dev word F1 0.8773 -> 0.8800, scrapinghub shingle F1
+# 0.9592 -> 0.9625, for the same 100 trees (0.05 x 300 trees, 0.1 x 150 or 200, 20/80/160 data per
+# leaf, other feature fractions: no better; the block model at 0.1: worse)
+PARAMS_2 = {"learning_rate": 0.1}
 # HTML mode averages the final scores of independent pipelines, each trained with its own
-# LightGBM seed. A single seed's grouped-CV figure moves with the seed (100 trees of depth 7:
-# wcxb-dev 0.877-0.882 over seeds 7, 11, 23, 31); two members: wcxb-dev 0.878-0.883 over the six
-# pairs of those seeds (mean 0.880), scrapinghub 0.965-0.967 (mean 0.966); four: 0.881 / 0.967.
-# Each member cost about 14% of HTML mode's time, so two. (Members sharing one first pass, the mean
-# of their block models, for the page types and context columns: docs/evaluation.md, 2026-11-29.)
+# LightGBM seed. A single seed's grouped-CV figure moves with the seed (wcxb-dev 0.877-0.882 over
+# seeds 7, 11, 23, 31); two members: wcxb-dev 0.878-0.883 over the six pairs of those seeds (mean
+# 0.880), scrapinghub 0.965-0.967 (mean 0.966); four: 0.881 / 0.967. Each member costs about 14%
+# of HTML mode's time, so two.
 SEEDS = [7, 11]
 
 
@@ -406,7 +398,7 @@ def member_oof(rows: list[dict[str, Any]], labels: tuple[list[np.ndarray], list[
             p1 = pickle.load(fh)
     else:
         print("stage 1 (block model), cross-validated:", file=sys.stderr)
-        p1 = cross_val(feats, ys, ws, folds, ROUNDS_1, trainable, {**PARAMS_1, "seed": seed})
+        p1 = cross_val(feats, ys, ws, folds, ROUNDS_1, trainable, {"seed": seed})
         with open(stage1, "wb") as fh:
             pickle.dump(p1, fh)
     t1 = best_threshold(rows, p1, scorer)
@@ -430,7 +422,7 @@ def member_final(
     block rows, labels and weights of the pages `idx`, stacked)."""
     seed = mb["seed"]
     X, y, w = train
-    b1 = trainlib.train_lgb(X, y, w, ROUNDS_1, {**PARAMS_1, "seed": seed})
+    b1 = trainlib.train_lgb(X, y, w, ROUNDS_1, {"seed": seed})
     bt = fit_types(mb["R1"], types, seed)
     feats2 = context_matrix(rows, mb["p1"], mb["probs"])
     X2 = stack(feats2, idx, WIDTH2)

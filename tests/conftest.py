@@ -32,6 +32,15 @@ def norm(text: str | None) -> str:
     return " ".join(unicodedata.normalize("NFC", text or "").split())
 
 
+def assert_in_order(text: str, snippets: list[str]) -> None:
+    """Each snippet is in `text` (normalised), after the one before it: the body, in order."""
+    text, pos = norm(text), 0
+    for snippet in snippets:
+        found = text.find(norm(snippet), pos)
+        assert found >= 0, snippet
+        pos = found
+
+
 def labelled_lines(rows: list[tuple[str, str]], score: float = 0.6) -> list[Any]:
     """Text-mode line segments with the given (text, label) pairs, as the classifier left them."""
     from dehusk.blocks import Segment

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 import dehusk
+from conftest import REPO_ROOT, assert_in_order
 
-SAMPLE = Path(__file__).resolve().parents[1] / "samples" / "article-jsonld.html"
+SAMPLE = REPO_ROOT / "samples" / "article-jsonld.html"
 
 BODY = [
     "For the first time in thirty years, the clock on the town hall tower struck noon on Saturday",
@@ -26,9 +25,7 @@ def article() -> dehusk.Article:
 
 
 def test_the_body_whole_and_in_order(article: dehusk.Article) -> None:
-    at = [article.text.find(p) for p in BODY]
-    assert -1 not in at, [p for p, i in zip(BODY, at, strict=True) if i < 0]
-    assert at == sorted(at)
+    assert_in_order(article.text, BODY)
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import textwrap
 import pytest
 
 import dehusk
-from conftest import load_text_fixture, norm, text_fixture_names
+from conftest import assert_in_order, load_text_fixture, norm, text_fixture_names
 from dehusk.segment_text import inline_split, is_markdown, segment_text, strip_markdown
 from dehusk.text_wrap import wrap_width
 
@@ -22,15 +22,6 @@ NAMES = [n for n in text_fixture_names() if not n.startswith("zh-")
 def _page(name: str) -> tuple[str, dict]:
     page, exp = load_text_fixture(name)
     return page.decode("utf-8").replace("\r\n", "\n"), exp
-
-
-def assert_in_order(text: str, snippets: list[str]) -> None:
-    """Each snippet is in `text` (normalised), after the one before it: the body, in order."""
-    text, pos = norm(text), 0
-    for snippet in snippets:
-        found = text.find(norm(snippet), pos)
-        assert found >= 0, snippet
-        pos = found
 
 
 def wrapped(page: str, width: int) -> str:

@@ -45,13 +45,8 @@ from dehusk.assemble import Meta, assemble, mark_duplicates  # noqa: E402
 from dehusk.classify import export_lightgbm  # noqa: E402
 from dehusk.deadline import Deadline  # noqa: E402
 from dehusk.decode import to_text  # noqa: E402
-from dehusk.features_html import (  # noqa: E402
-    CONTEXT_NAMES,
-    FEATURE_NAMES,
-    context_features_html,
-    template_groups,
-    text_feature_fingerprint,
-)
+from dehusk.features_html import FEATURE_NAMES, template_groups, text_feature_fingerprint  # noqa: E402
+from dehusk.features_html_context import CONTEXT_NAMES, context_features_html  # noqa: E402
 from dehusk.html_mode import (  # noqa: E402
     MAX_MEMBERS,
     SURE,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dehusk
 from conftest import labelled_lines
-from dehusk.text_mode import cut_before_headline, drop_orphan_headings, keep_short_item_lists
+from dehusk.text_context import cut_before_headline, drop_orphan_headings, keep_short_item_lists
 
 _segs = labelled_lines
 
@@ -308,7 +308,7 @@ def test_comments_headings_in_several_shapes_and_languages() -> None:
 def test_a_notice_between_two_paragraphs_is_not_restored_as_a_subheading() -> None:
     from dehusk.features import text_features
     from dehusk.lang import stopwords
-    from dehusk.text_mode import restore_inner_headings
+    from dehusk.text_context import restore_inner_headings
 
     para = "The council voted on the harbour budget after a debate that ran late into the night."
     for line, label in (("Table of Contents", "boilerplate"), ("Harbour works", "heading"),

@@ -6,13 +6,8 @@ import numpy as np
 from selectolax.lexbor import LexborHTMLParser
 
 from dehusk.classify import load_model
-from dehusk.features_html import (
-    CONTEXT_NAMES,
-    FEATURE_NAMES,
-    context_features_html,
-    html_features,
-    text_feature_fingerprint,
-)
+from dehusk.features_html import FEATURE_NAMES, html_features, text_feature_fingerprint
+from dehusk.features_html_context import CONTEXT_NAMES, context_features_html
 from dehusk.lang import stopwords
 from dehusk.segment_html import segment_html
 

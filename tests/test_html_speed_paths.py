@@ -301,7 +301,7 @@ def test_kept_words_answers_the_paywall_question_as_the_full_count() -> None:
 
 
 def test_context_rows_equal_the_stacked_rows() -> None:
-    from dehusk.features_html import context_features_html
+    from dehusk.features_html_context import context_features_html
     from dehusk.html_mode import SURE, analyse, members, score_member
 
     text, _ = to_text_utf8(_PAGE.replace("<ul>", "<ul>" + "<li><a href='/x'>Another story here</a></li>" * 30))
@@ -365,7 +365,7 @@ def test_language_sample_is_the_longest_blocks_in_stable_order(monkeypatch: pyte
 def test_context_columns_do_not_depend_on_the_members_order() -> None:
     """The second-pass columns read a page's static part once (`_ctx_static`, shared by the ensemble
     members): each member's columns are those of a fresh page that never computed it."""
-    from dehusk.features_html import context_features_html
+    from dehusk.features_html_context import context_features_html
     from dehusk.html_mode import analyse
 
     text, _ = to_text_utf8(_PAGE.replace("<ul>", "<ul>" + "<li><a href='/x'>Another story here</a></li>" * 30))

@@ -300,7 +300,7 @@ def test_site_name_after_the_headline_is_not_the_title() -> None:
     """The picked headline line without the site's name (as the page's <title> carries it, which
     several renderers print): named by the URL's host, or after a pipe; a dash keeps a segment
     that is not the site's and is not a short Title-Cased name."""
-    from dehusk.metadata_text_title import headline_text
+    from dehusk.headline_clean import headline_text
 
     url = "https://www.dailyexample.com/news/1"
     head = "Orkney tidal array to triple in size after record winter output"
@@ -315,7 +315,7 @@ def test_site_name_after_the_headline_is_not_the_title() -> None:
 
 
 def test_a_breadcrumb_trail_is_not_the_title_but_its_last_step_is() -> None:
-    from dehusk.metadata_text_title import headline_text
+    from dehusk.headline_clean import headline_text
 
     head = "Orkney tidal array to triple in size after record winter output"
     assert headline_text(f"Home › Energy › Marine › {head}", None) == head

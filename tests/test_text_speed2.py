@@ -6,12 +6,12 @@ import random
 
 from dehusk.blocks import Segment
 from dehusk.features import norm_line
-from dehusk.text_mode import last_lines
+from dehusk.text_context import last_lines
 
 
 def _contents_items(segments: list[Segment], members: list[int]) -> list[int]:
     """The members of a run that come back as lines further down the page: the plain reference of
-    `text_mode.last_lines` (a page scan per run)."""
+    `text_context.last_lines` (a page scan per run)."""
     wanted = {norm_line(segments[k].text) for k in members}
     last = {}
     for i in range(members[0] + 1, len(segments)):
@@ -183,7 +183,7 @@ def test_source_prefix_is_the_pattern() -> None:
 
 def _keep_short_item_lists_plain(segments: list[Segment]) -> None:
     """keep_short_item_lists as it was: a walk over every line, and a scan of the page per run."""
-    from dehusk.text_mode import LIST_MAX_GAP, LIST_MAX_MEAN_WORDS, LIST_MIN_ITEMS
+    from dehusk.text_context import LIST_MAX_GAP, LIST_MAX_MEAN_WORDS, LIST_MIN_ITEMS
 
     n, i = len(segments), 0
     while i < n:
@@ -214,7 +214,7 @@ def _keep_short_item_lists_plain(segments: list[Segment]) -> None:
 
 
 def test_keep_short_item_lists_is_the_plain_walk() -> None:
-    from dehusk.text_mode import keep_short_item_lists
+    from dehusk.text_context import keep_short_item_lists
 
     rng = random.Random(21)
     labels = ["heading", "heading", "heading", "body", "boilerplate", "navigation", "lead"]

@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 
 import dehusk
-from dehusk.metadata_text_title import headline_text, strip_decorations
+from dehusk.headline_clean import headline_text, strip_decorations
 
 
 @pytest.mark.parametrize(
@@ -88,7 +88,7 @@ def test_trailing_marks_go(line: str, expected: str) -> None:
 
 
 def test_a_glued_trail_from_home_leaves_its_last_step() -> None:
-    from dehusk.metadata_text_title import strip_breadcrumb
+    from dehusk.headline_clean import strip_breadcrumb
 
     assert strip_breadcrumb("Home >Guides >Nine Habits of Patient Gardeners") == "Nine Habits of Patient Gardeners"
     assert strip_breadcrumb("Home>Blog>Nine Habits of Patient Gardeners") == "Nine Habits of Patient Gardeners"

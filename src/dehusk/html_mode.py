@@ -32,7 +32,8 @@ from .captions import drop_photo_captions
 from .classify import TreeModel, model_dir, page_cut
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
-from .features_html import context_features_html, html_features
+from .features_html import html_features
+from .features_html_context import context_features_html
 from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
 from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS
 from .lang import detect_language, stopwords

@@ -31,10 +31,10 @@ from .blocks import Segment
 from .captions import photo_caption
 from .classify import load_model, model_available
 from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
+from .headline_clean import headline_text
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
 from .metadata_text_title import (
     TITLE_LINE_TRUST,
-    headline_text,
     pick_title,
     title_line_byline,
     title_line_headline,

@@ -6,6 +6,7 @@ import pytest
 
 import dehusk
 from conftest import FERRY_PARAGRAPHS
+from dehusk.blocks import KEPT
 from dehusk.notices import READING_TIME, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
@@ -265,3 +266,45 @@ def test_reading_time_labels(text: str, notice: bool) -> None:
 ])
 def test_news_labels_and_trending_bars(text: str, notice: bool) -> None:
     assert (notice_reason(text) is not None) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Learn more", True), ("Learn More ›", True), ("Buy now", True), ("SHOP NOW!", True), ("Start your free trial", True),
+    ("Try it for free", True), ("Request a demo", True), ("Get a quote", True), ("♥ DONATE TODAY! ♥", True),
+    ("En savoir plus", True), ("Mehr erfahren", True), ("Jetzt kaufen", True), ("Dowiedz się więcej", True),
+    # a documentation page's section headings, and sentences that start with the same words
+    ("Download", False), ("Get started", False), ("Contact us", False),
+    ("Learn more about how the harbour board sets its fees", False), ("Buy now, pay later schemes are growing", False),
+])
+def test_calls_to_action_alone_in_their_block(text: str, notice: bool) -> None:
+    reason = notice_reason(text)
+    assert (reason is not None and "call to action" in reason) is notice
+
+
+@pytest.mark.parametrize("mode", ["html", "text"])
+def test_a_call_to_action_under_the_article_is_left_out(mode: str) -> None:
+    """A marketing button under the article's last paragraph ("Learn more") is not its text; a section
+    heading "Get started" between two paragraphs stays."""
+    paragraphs = [
+        "The harbour board will open the new ferry terminal in March, two months later than planned, "
+        "after the contractor found old foundations under the car park.",
+        "Passengers will buy tickets at machines in the hall or online; the old ticket office closes the "
+        "week the terminal opens, and its staff move to the information desk.",
+        "Season tickets bought for the old terminal stay valid until the end of the year, the board said, "
+        "and can be exchanged free of charge at the desk.",
+    ]
+    if mode == "html":
+        page = (f"<html><head><title>New ferry terminal opens in March</title></head><body><article>"
+                f"<h1>New ferry terminal opens in March</h1><p>{paragraphs[0]}</p><h2>Get started</h2>"
+                f"<p>{paragraphs[1]}</p><p>{paragraphs[2]}</p><p><a href='/plans'>Learn more</a></p>"
+                f"</article></body></html>")
+    else:
+        page = "\n\n".join(["New ferry terminal opens in March", paragraphs[0], "Get started", *paragraphs[1:],
+                            "Learn more"])
+    art = dehusk.extract(page, mode=mode, explain=True)
+    for p in paragraphs:
+        assert p in art.text
+    assert "Get started" in art.text
+    assert "Learn more" not in art.text
+    block = next(b for b in art.blocks if b.text == "Learn more")
+    assert block.label not in KEPT and block.reason

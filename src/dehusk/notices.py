@@ -85,6 +85,17 @@ _CONTROL = re.compile(
     r"ascultă\s+articolul|dengarkan\s+(?:artikel|berita)|ακούστε\s+το\s+άρθρο|استمع\s+(?:إلى\s+)?المقال|"
     r"기사\s*듣기|記事を聞く)(?:\W+\d+\s*(?:min\w*|мин\w*|perc|dk|분|分)\.?)?\W*$"
 )
+# a call to action alone in its block: a marketing button or link that sells, signs up or informs
+# further ("Learn more", "Buy now", "Start free trial", "Request a demo", "En savoir plus", "Jetzt
+# kaufen"); not the bare verbs a documentation page heads its sections with ("Download", "Get started")
+_CALL_TO_ACTION = re.compile(
+    r"(?i)^\W*(?:learn\s+more|find\s+out\s+more|buy\s+(?:it\s+)?now|shop\s+(?:now|the\s+collection)|order\s+now|"
+    r"(?:start|begin)\s+(?:your\s+|a\s+)?free\s+trial|(?:get|claim)\s+(?:your\s+|a\s+)?free\s+trial|"
+    r"try\s+(?:it\s+)?(?:for\s+)?free|(?:get|request)\s+(?:a\s+|your\s+)?(?:free\s+)?(?:quote|demo)|book\s+a\s+demo|"
+    r"donate\s+(?:now|today)|mehr\s+erfahren|jetzt\s+(?:kaufen|bestellen|testen)|en\s+savoir\s+plus|"
+    r"acheter\s+maintenant|(?:más\s+información|saber\s+más)|comprar\s+ahora|scopri\s+di\s+più|acquista\s+ora|"
+    r"dowiedz\s+się\s+więcej|kup\s+teraz|saiba\s+mais|compre\s+agora|meer\s+informatie|nu\s+kopen)\W*$"
+)
 # a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
 # "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
 # how long the article takes to read, alone in its block ("5 min read", "Reading time: 4 minutes",
@@ -263,6 +274,8 @@ def _notice_reason(text: str) -> str | None:
             return AD_LABEL
         if _CONTROL.match(text) or _TEXT_SIZE.match(text):
             return "an interface control's label (a button or link) alone in its block"
+        if _CALL_TO_ACTION.match(text):
+            return "a call to action (a button or link) alone in its block"
         if _READING_TIME.match(text):
             return READING_TIME
         if _NEWS_LABEL.match(text):

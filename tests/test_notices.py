@@ -308,3 +308,18 @@ def test_a_call_to_action_under_the_article_is_left_out(mode: str) -> None:
     assert "Learn more" not in art.text
     block = next(b for b in art.blocks if b.text == "Learn more")
     assert block.label not in KEPT and block.reason
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Join Our Newsletter", True), ("JOIN OUR MAILING LIST!", True), ("Sign up now for the Harbour Deals newsletter.", True),
+    ("Get the best of our coverage, delivered to your inbox every Saturday.", True), ("Straight to your inbox", True),
+    ("Was this newsletter forwarded to you? Sign up to get it in your inbox.", True),
+    ("Stay up to date with Harbour News. Subscribe to our newsletter.", True),
+    # prose about newsletters, and a section's name alone
+    ("I also picked 28 newsletters I subscribe to as the test set.", False), ("Newsletters", False),
+    ("The board sends its newsletter to every household in the district twice a year, and residents can "
+     "sign up for it at the library.", False),
+])
+def test_newsletter_prompts(text: str, notice: bool) -> None:
+    reason = notice_reason(text)
+    assert (reason is not None and "newsletter" in reason) is notice

@@ -96,6 +96,16 @@ _CALL_TO_ACTION = re.compile(
     r"acheter\s+maintenant|(?:más\s+información|saber\s+más)|comprar\s+ahora|scopri\s+di\s+più|acquista\s+ora|"
     r"dowiedz\s+się\s+więcej|kup\s+teraz|saiba\s+mais|compre\s+agora|meer\s+informatie|nu\s+kopen)\W*$"
 )
+# a newsletter's sign-up prompt: an invitation to join a list or to get the site's mail ("Sign up for
+# our weekly newsletter", "Get the best of our coverage, delivered to your inbox", "Join our mailing
+# list!", "Straight to your inbox", "Was this newsletter forwarded to you?"); a sentence about
+# newsletters in an article does not open with the invitation
+_NEWSLETTER = re.compile(
+    r"(?i)^\W*(?:(?:join|sign\s*up|subscribe|get|stay\s+(?:up\s+to\s+date|in\s+the\s+loop|informed|connected)|"
+    r"don['’]?t\s+miss|never\s+miss)\b.{0,150}?\b(?:newsletters?|inbox|mailing\s+list)\b|"
+    r"(?:straight|directly|delivered)\s+(?:to|in|into)\s+your\s+inbox\W*$|was\s+this\s+(?:newsletter|email)\s+forwarded)"
+)
+NEWSLETTER_MAX_CHARS = 200
 # a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
 # "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
 # how long the article takes to read, alone in its block ("5 min read", "Reading time: 4 minutes",
@@ -280,6 +290,8 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
+    if len(text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER.match(text):
+        return "a newsletter's sign-up prompt"
     if len(text) <= TRENDING_MAX_CHARS and _TRENDING.match(text):
         return "a bar of trending topics"
     return None

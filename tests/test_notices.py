@@ -7,7 +7,7 @@ import pytest
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
-from dehusk.notices import READING_TIME, notice_reason
+from dehusk.notices import MACHINE_TEXT, READING_TIME, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -323,3 +323,30 @@ def test_a_call_to_action_under_the_article_is_left_out(mode: str) -> None:
 def test_newsletter_prompts(text: str, notice: bool) -> None:
     reason = notice_reason(text)
     assert (reason is not None and "newsletter" in reason) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("https://cdn.example.com/images/stencil/160x160/5001_STAPLE_TEE_BONE_THUMB_1.jpg", True),
+    ("45ACE435-F7CE-4202-BC6C-2216507C6476.jpeg", True), ("hero-image.webp?v=3", True),
+    ("e4e5ef63-46d9-48f8-918b-18f3cf71858e", True),
+    ("Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3 39f161b3-1156-4021-b1f3-f6b57172d5b3", True),
+    # a page's address (a reference, a download), and identifiers or file names in a sentence
+    ("https://github.com/example/harbour-tools/releases", False), ("Figure 1.png", False),
+    ("Take note of the UUID, e.g. ba5b7f3a-54d2-4325-80e5-e7a159900d3f, before you reboot.", False),
+    ("The chart in harbour-fees-2024.png shows the new fees.", False),
+])
+def test_image_addresses_and_identifiers_alone_are_not_text(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == MACHINE_TEXT) is notice
+
+
+def test_image_addresses_a_shop_page_prints_are_left_out_of_its_text() -> None:
+    thumbs = "".join(f"<div class='swatch'><span>cat_thumb_{c}:</span><p>https://cdn.example.com/thumbs/5001_{c}.jpg</p></div>"
+                     for c in ("Bone", "Ecru", "Navy", "Olive"))
+    description = ("The Staple Tee: enduring comfort in a regular fit, crafted from mid-weight combed cotton, with neck "
+                   "ribbing, side seams and double needle hems for durability and minimal shrinkage.")
+    page = (f"<html><head><title>Staple Tee</title></head><body><main><h1>Staple Tee</h1><p>{description}</p>"
+            f"<section class='product-data'>{thumbs}</section></main></body></html>")
+    art = dehusk.extract(page, mode="html", explain=True)
+    assert description in art.text and ".jpg" not in art.text
+    kept_by_score = [b for b in art.blocks if ".jpg" in b.text and b.reason.startswith("score") and ">=" in b.reason]
+    assert kept_by_score and all(b.label == "boilerplate" and MACHINE_TEXT in b.reason for b in kept_by_score)

@@ -106,6 +106,14 @@ _NEWSLETTER = re.compile(
     r"(?:straight|directly|delivered)\s+(?:to|in|into)\s+your\s+inbox\W*$|was\s+this\s+(?:newsletter|email)\s+forwarded)"
 )
 NEWSLETTER_MAX_CHARS = 200
+# what a page holds for its scripts and a dump prints as if it were text: an image's address or file
+# name alone in its block ("https://cdn.example.com/thumbs/5001_bone.jpg", "45ACE435-F7CE-....jpeg"),
+# a run of identifiers (UUIDs, glued or apart). No article's text is one (no gold body of the
+# datasets has such a line)
+_IMAGE_ADDRESS = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:\?\S*)?$")
+_UUIDS = re.compile(r"(?i)^(?:\W*[a-z]?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+\W*$")
+UUIDS_MAX_CHARS = 2000
+MACHINE_TEXT = "an image's address or file name, or identifiers, alone in its block: not text"  # (a notice_reason)
 # a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
 # "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
 # how long the article takes to read, alone in its block ("5 min read", "Reading time: 4 minutes",
@@ -290,6 +298,9 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
+    if " " not in text and (_IMAGE_ADDRESS.match(text) or _UUIDS.match(text)) \
+            or "-" in text and len(text) <= UUIDS_MAX_CHARS and _UUIDS.match(text):
+        return MACHINE_TEXT
     if len(text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER.match(text):
         return "a newsletter's sign-up prompt"
     if len(text) <= TRENDING_MAX_CHARS and _TRENDING.match(text):

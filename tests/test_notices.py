@@ -129,9 +129,11 @@ def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
     "Oops! Something went wrong when submitting the form.",
     "THANK YOU FOR SIGNING UP",
     "Thank you, your message has been sent.",
+    "Please enter a valid email address.",
+    "Great! We've sent you an email to confirm your subscription.",
 ])
 def test_a_forms_status_messages_are_notices(text: str) -> None:
-    assert notice_reason(text) == "a form's status message (shown once it is sent, or when sending fails)"
+    assert notice_reason(text) == "a form's status message (shown once it is sent, when sending fails or when a field is wrong)"
 
 
 @pytest.mark.parametrize("text", [
@@ -350,3 +352,12 @@ def test_image_addresses_a_shop_page_prints_are_left_out_of_its_text() -> None:
     assert description in art.text and ".jpg" not in art.text
     kept_by_score = [b for b in art.blocks if ".jpg" in b.text and b.reason.startswith("score") and ">=" in b.reason]
     assert kept_by_score and all(b.label == "boilerplate" and MACHINE_TEXT in b.reason for b in kept_by_score)
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Share this:", True), ("Like this:", True), ("LIKE THIS:", True),
+    # a sentence that ends on the words, and the words without the label's colon
+    (", like this:", False), ("Share this with your neighbours", False), ("Like this", False),
+])
+def test_a_sharing_widgets_label(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == "a sharing widget's label") is notice

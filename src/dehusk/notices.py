@@ -114,6 +114,8 @@ _IMAGE_ADDRESS = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?
 _UUIDS = re.compile(r"(?i)^(?:\W*[a-z]?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+\W*$")
 UUIDS_MAX_CHARS = 2000
 MACHINE_TEXT = "an image's address or file name, or identifiers, alone in its block: not text"  # (a notice_reason)
+# a sharing widget's label over its buttons, as blog software prints it ("Share this:", "Like this:")
+_SHARE_LABEL = re.compile(r"^(?:Share|Like|SHARE|LIKE) (?:this|THIS):$")
 # a text-size control: its label, then only its size buttons, two or more ("Text size: A A A", "Schriftgröße A- A+",
 # "文字サイズ 小 中 大", "글자 크기 가 가 가"); not the label alone ("Font size", a heading of a style guide)
 # how long the article takes to read, alone in its block ("5 min read", "Reading time: 4 minutes",
@@ -210,13 +212,16 @@ _COOKIE_CATEGORY = re.compile(
 # a form plugin's label for its hidden fields ("This field is for validation purposes ...", "This field is
 # hidden when viewing ...")
 _FORM_HIDDEN = re.compile(r"(?i)^\W*this\s+field\s+is\s+(?:for\s+validation\s+purposes|hidden\s+when\s+viewing)")
-# a form's status message, shown once it is sent or when sending fails ("Thank you! Your message has been
-# sent.", "Oops! Something went wrong when submitting the form."): a site builder's default
+# a form's status or validation message, shown once it is sent, when sending fails or when a field is
+# wrong ("Thank you! Your message has been sent.", "Oops! Something went wrong when submitting the form.",
+# "Please enter a valid email address."): a site builder's default
 # wording, in every page's HTML and in its text dump, whatever the page
 _FORM_STATUS = re.compile(
     r"(?i)^\W*(?:(?:thank\s+you|thanks)\W+(?:your\s+(?:submission|message|form|request)\s+has\s+been\s+"
     r"(?:received|sent|submitted)|for\s+(?:your\s+submission|submitting|subscribing|signing\s+up))"
-    r"|oops\W+something\s+went\s+wrong\s+(?:while|when)\s+submitting\s+the\s+form)\W*$")
+    r"|oops\W+something\s+went\s+wrong\s+(?:while|when)\s+submitting\s+the\s+form"
+    r"|please\s+(?:enter|provide)\s+a\s+valid\s+e-?mail(?:\s+address)?"
+    r"|(?:great|success)\W+(?:we['’]ve|we\s+have)\s+sent\s+you\s+an\s+e-?mail\s+to\s+confirm\s+your\s+subscription)\W*$")
 FORM_LABEL_MAX_CHARS = 120
 TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120
@@ -275,9 +280,10 @@ def _notice_reason(text: str) -> str | None:
         return "cookie or consent notice"
     if "field" in text and len(text) <= FORM_LABEL_MAX_CHARS and _FORM_HIDDEN.match(text):
         return "a form's hidden-field label"
-    if len(text) <= FORM_LABEL_MAX_CHARS and ("hank" in text or "HANK" in text or "ops" in text or "OPS" in text) \
+    if len(text) <= FORM_LABEL_MAX_CHARS and ("hank" in text or "HANK" in text or "ops" in text or "OPS" in text
+                                              or "alid" in text or "ALID" in text or "onfirm" in text) \
             and _FORM_STATUS.match(text):
-        return "a form's status message (shown once it is sent, or when sending fails)"
+        return "a form's status message (shown once it is sent, when sending fails or when a field is wrong)"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):
         return "a consent banner's buttons"
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
@@ -292,6 +298,8 @@ def _notice_reason(text: str) -> str | None:
             return AD_LABEL
         if _CONTROL.match(text) or _TEXT_SIZE.match(text):
             return "an interface control's label (a button or link) alone in its block"
+        if _SHARE_LABEL.match(text):
+            return "a sharing widget's label"
         if _CALL_TO_ACTION.match(text):
             return "a call to action (a button or link) alone in its block"
         if _READING_TIME.match(text):

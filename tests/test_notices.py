@@ -7,7 +7,7 @@ import pytest
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
-from dehusk.notices import MACHINE_TEXT, READING_TIME, notice_reason
+from dehusk.notices import AD_LABEL, MACHINE_TEXT, READING_TIME, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -361,3 +361,11 @@ def test_image_addresses_a_shop_page_prints_are_left_out_of_its_text() -> None:
 ])
 def test_a_sharing_widgets_label(text: str, notice: bool) -> None:
     assert (notice_reason(text) == "a sharing widget's label") is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Why this ad?", True), ("Info Why you're seeing this ad", True), ("AdChoices", True), ("Report this ad", True),
+    ("Why this advertising campaign worked", False), ("Report: the harbour's ad revenue doubled", False),
+])
+def test_an_ads_own_controls(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == AD_LABEL) is notice

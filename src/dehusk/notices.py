@@ -65,7 +65,10 @@ _TOC_LABEL = re.compile(
 _PLACEHOLDER = re.compile(
     r"(?i)^\W*(?:advertisements?|sponsored(?:\s+content)?|paid\s+content|loading(?:\s*(?:\.\.\.|…))?|"
     r"(?:story|article)\s+continues\s+below(?:\s+(?:this\s+)?advertisement)?|continue\s+reading\s+below|"
-    r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama)\W*$"
+    r"skip\s+advertisement|anzeige|werbung|publicité|publicidad|pubblicità|reklama|"
+    # an ad's own controls ("Why this ad?", "AdChoices", "Report this ad")
+    r"(?:info\s+)?why\s+(?:you['’]re\s+seeing\s+)?this\s+ad|why\s+am\s+i\s+seeing\s+this\s+ad|ad\s*choices|"
+    r"report\s+(?:this\s+)?ad|ad\s+feedback)\W*$"
 )
 # an interface control's label alone in its block: a button or link that expands, pages, replies,
 # buys or reads on ("Click to expand...", "Read more", "Show less", "Add to cart", "Quick view",

@@ -115,7 +115,7 @@ NEWSLETTER_MAX_CHARS = 200
 # datasets has such a line)
 _IMAGE_ADDRESS = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:\?\S*)?$")
 _UUIDS = re.compile(r"(?i)^(?:\W*[a-z]?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})+\W*$")
-UUIDS_MAX_CHARS = 2000
+MACHINE_TEXT_MAX_CHARS = 2000  # (a longer block is not an address or a few identifiers)
 MACHINE_TEXT = "an image's address or file name, or identifiers, alone in its block: not text"  # (a notice_reason)
 # a sharing widget's label over its buttons, as blog software prints it ("Share this:", "Like this:")
 _SHARE_LABEL = re.compile(r"^(?:Share|Like|SHARE|LIKE) (?:this|THIS):$")
@@ -309,8 +309,8 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
-    if " " not in text and (_IMAGE_ADDRESS.match(text) or _UUIDS.match(text)) \
-            or "-" in text and len(text) <= UUIDS_MAX_CHARS and _UUIDS.match(text):
+    if len(text) <= MACHINE_TEXT_MAX_CHARS and (" " not in text and _IMAGE_ADDRESS.match(text)
+                                                or "-" in text and _UUIDS.match(text)):
         return MACHINE_TEXT
     if len(text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER.match(text):
         return "a newsletter's sign-up prompt"

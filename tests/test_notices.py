@@ -130,7 +130,7 @@ def test_a_form_plugins_hidden_field_labels_are_notices(text: str) -> None:
     "THANK YOU FOR SIGNING UP",
     "Thank you, your message has been sent.",
     "Please enter a valid email address.",
-    "Great! We've sent you an email to confirm your subscription.",
+    "Please provide a valid e-mail",
 ])
 def test_a_forms_status_messages_are_notices(text: str) -> None:
     assert notice_reason(text) == "a form's status message (shown once it is sent, when sending fails or when a field is wrong)"
@@ -313,12 +313,12 @@ def test_a_call_to_action_under_the_article_is_left_out(mode: str) -> None:
 
 
 @pytest.mark.parametrize(("text", "notice"), [
-    ("Join Our Newsletter", True), ("JOIN OUR MAILING LIST!", True), ("Sign up now for the Harbour Deals newsletter.", True),
-    ("Get the best of our coverage, delivered to your inbox every Saturday.", True), ("Straight to your inbox", True),
-    ("Was this newsletter forwarded to you? Sign up to get it in your inbox.", True),
-    ("Stay up to date with Harbour News. Subscribe to our newsletter.", True),
+    ("Join Our Newsletter", True), ("JOIN OUR MAILING LIST!", True), ("Subscribe to the Harbour Weekly newsletter today.", True),
+    ("Get our top harbour stories in your inbox every Friday.", True), ("Delivered to your inbox", True),
+    ("Was this email forwarded to you? Join the list here.", True),
+    ("Stay informed: our newsletter brings the port's news every week.", True),
     # prose about newsletters, and a section's name alone
-    ("I also picked 28 newsletters I subscribe to as the test set.", False), ("Newsletters", False),
+    ("Our team reads the twelve newsletters we subscribe to every Monday.", False), ("Newsletters", False),
     ("The board sends its newsletter to every household in the district twice a year, and residents can "
      "sign up for it at the library.", False),
 ])
@@ -328,10 +328,10 @@ def test_newsletter_prompts(text: str, notice: bool) -> None:
 
 
 @pytest.mark.parametrize(("text", "notice"), [
-    ("https://cdn.example.com/images/stencil/160x160/5001_STAPLE_TEE_BONE_THUMB_1.jpg", True),
-    ("45ACE435-F7CE-4202-BC6C-2216507C6476.jpeg", True), ("hero-image.webp?v=3", True),
-    ("e4e5ef63-46d9-48f8-918b-18f3cf71858e", True),
-    ("Sf2f260c3-bf1f-466a-b856-6f031758a086p16207f0d-5442-4472-ad51-162a45a841c3 39f161b3-1156-4021-b1f3-f6b57172d5b3", True),
+    ("https://cdn.example.com/images/160x160/jacket_olive_thumb.jpg", True),
+    ("C963CFE0-AFAE-4A3B-B909-6A04E7D80068.jpeg", True), ("hero-image.webp?v=3", True),
+    ("26b563b1-e794-4e14-a145-4c40c439f34a", True),
+    ("Kd96e5adf-a2be-4e31-ac8b-e7d742840d2bq53d23c0b-df43-4fb2-99fc-fc64e7aa8576 06e82a01-2b5c-4cd1-a7ca-430e92ac3d42", True),
     # a page's address (a reference, a download), and identifiers or file names in a sentence
     ("https://github.com/example/harbour-tools/releases", False), ("Figure 1.png", False),
     ("Take note of the UUID, e.g. ba5b7f3a-54d2-4325-80e5-e7a159900d3f, before you reboot.", False),
@@ -342,11 +342,11 @@ def test_image_addresses_and_identifiers_alone_are_not_text(text: str, notice: b
 
 
 def test_image_addresses_a_shop_page_prints_are_left_out_of_its_text() -> None:
-    thumbs = "".join(f"<div class='swatch'><span>cat_thumb_{c}:</span><p>https://cdn.example.com/thumbs/5001_{c}.jpg</p></div>"
-                     for c in ("Bone", "Ecru", "Navy", "Olive"))
-    description = ("The Staple Tee: enduring comfort in a regular fit, crafted from mid-weight combed cotton, with neck "
-                   "ribbing, side seams and double needle hems for durability and minimal shrinkage.")
-    page = (f"<html><head><title>Staple Tee</title></head><body><main><h1>Staple Tee</h1><p>{description}</p>"
+    thumbs = "".join(f"<div class='swatch'><span>swatch_{c}:</span><p>https://cdn.example.com/thumbs/jacket_{c}.jpg</p></div>"
+                     for c in ("olive", "navy", "sand", "rust"))
+    description = ("The Harbour Jacket is cut from waxed cotton that sheds rain and wind, with a corduroy collar, two "
+                   "deep front pockets and a storm flap that closes with brass snaps.")
+    page = (f"<html><head><title>Harbour Jacket</title></head><body><main><h1>Harbour Jacket</h1><p>{description}</p>"
             f"<section class='product-data'>{thumbs}</section></main></body></html>")
     art = dehusk.extract(page, mode="html", explain=True)
     assert description in art.text and ".jpg" not in art.text

@@ -100,9 +100,9 @@ _CALL_TO_ACTION = re.compile(
     r"dowiedz\s+się\s+więcej|kup\s+teraz|saiba\s+mais|compre\s+agora|meer\s+informatie|nu\s+kopen)\W*$"
 )
 # a newsletter's sign-up prompt: an invitation to join a list or to get the site's mail ("Sign up for
-# our weekly newsletter", "Get the best of our coverage, delivered to your inbox", "Join our mailing
-# list!", "Straight to your inbox", "Was this newsletter forwarded to you?"); a sentence about
-# newsletters in an article does not open with the invitation
+# our weekly newsletter", "Get our top stories in your inbox", "Join the mailing list!", "Delivered to
+# your inbox", "Was this email forwarded to you?"); a sentence about newsletters in an article does not
+# open with the invitation
 _NEWSLETTER = re.compile(
     r"(?i)^\W*(?:(?:join|sign\s*up|subscribe|get|stay\s+(?:up\s+to\s+date|in\s+the\s+loop|informed|connected)|"
     r"don['’]?t\s+miss|never\s+miss)\b.{0,150}?\b(?:newsletters?|inbox|mailing\s+list)\b|"
@@ -110,7 +110,7 @@ _NEWSLETTER = re.compile(
 )
 NEWSLETTER_MAX_CHARS = 200
 # what a page holds for its scripts and a dump prints as if it were text: an image's address or file
-# name alone in its block ("https://cdn.example.com/thumbs/5001_bone.jpg", "45ACE435-F7CE-....jpeg"),
+# name alone in its block ("https://cdn.example.com/thumbs/jacket_olive_160.jpg", "<a UUID>.jpeg"),
 # a run of identifiers (UUIDs, glued or apart). No article's text is one (no gold body of the
 # datasets has such a line)
 _IMAGE_ADDRESS = re.compile(r"(?i)^\S+\.(?:jpe?g|png|gif|webp|svg|avif|bmp|tiff?|heic)(?:\?\S*)?$")
@@ -223,8 +223,7 @@ _FORM_STATUS = re.compile(
     r"(?i)^\W*(?:(?:thank\s+you|thanks)\W+(?:your\s+(?:submission|message|form|request)\s+has\s+been\s+"
     r"(?:received|sent|submitted)|for\s+(?:your\s+submission|submitting|subscribing|signing\s+up))"
     r"|oops\W+something\s+went\s+wrong\s+(?:while|when)\s+submitting\s+the\s+form"
-    r"|please\s+(?:enter|provide)\s+a\s+valid\s+e-?mail(?:\s+address)?"
-    r"|(?:great|success)\W+(?:we['’]ve|we\s+have)\s+sent\s+you\s+an\s+e-?mail\s+to\s+confirm\s+your\s+subscription)\W*$")
+    r"|please\s+(?:enter|provide)\s+a\s+valid\s+e-?mail(?:\s+address)?)\W*$")
 FORM_LABEL_MAX_CHARS = 120
 TCF_MAX_CHARS = 1200
 CONSENT_BUTTONS_MAX_WORDS, CONSENT_BUTTONS_MAX_CHARS = 10, 120

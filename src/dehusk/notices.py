@@ -8,7 +8,10 @@ so the article a reader sees does not hold them. A table of contents' own label 
 contents", "On this page") is navigation too, and an advertising slot's label ("Advertisement",
 "Sponsored", "Anzeige") or a "Loading..." placeholder alone in its block is never text, nor is an
 interface control's label alone in its block ("Click to expand...", "Read more", "Add to cart",
-"Next", "Reply"), nor a skip link ("Skip to content", "Zum Inhalt springen").
+"Next", "Reply"), nor a skip link ("Skip to content", "Zum Inhalt springen"), a call to action
+("Learn more", "Buy now"), a newsletter's sign-up prompt, a sharing widget's label ("Share this:"),
+an ad's own controls ("Why this ad?"), or an image's address or a run of identifiers that a page
+keeps for its scripts.
 """
 
 from __future__ import annotations
@@ -283,7 +286,7 @@ def _notice_reason(text: str) -> str | None:
     if "field" in text and len(text) <= FORM_LABEL_MAX_CHARS and _FORM_HIDDEN.match(text):
         return "a form's hidden-field label"
     if len(text) <= FORM_LABEL_MAX_CHARS and ("hank" in text or "HANK" in text or "ops" in text or "OPS" in text
-                                              or "alid" in text or "ALID" in text or "onfirm" in text) \
+                                              or "alid" in text or "ALID" in text) \
             and _FORM_STATUS.match(text):
         return "a form's status message (shown once it is sent, when sending fails or when a field is wrong)"
     if len(text) <= CONSENT_BUTTONS_MAX_CHARS and _consent_buttons(text):

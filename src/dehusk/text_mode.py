@@ -46,7 +46,7 @@ from .text_context import (
     restore_inner_headings,
 )
 
-_KIND, _LABEL, _TEXT = attrgetter("kind"), attrgetter("label"), attrgetter("text")
+_KIND, _TEXT = attrgetter("kind"), attrgetter("text")
 
 
 # a line that is one bracketed span: how text browsers and pandoc print an image ("[A crowd at the

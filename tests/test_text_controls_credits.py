@@ -7,8 +7,8 @@ import pytest
 
 import dehusk
 from conftest import FERRY_PARAGRAPHS
+from dehusk.credit_line import credit_of
 from dehusk.features_words import copyright_line
-from dehusk.metadata_text import _credit
 from dehusk.notices import notice_reason
 
 
@@ -47,7 +47,7 @@ def test_a_copyright_line_the_model_kept_is_no_text() -> None:
 
 @pytest.mark.parametrize("line", ["기사제공 연합뉴스", "기사 제공 연합뉴스", "기사 제공: 연합뉴스"])
 def test_a_korean_portals_credit_names_the_source(line: str) -> None:
-    assert _credit(line) == ("연합뉴스", True)
+    assert credit_of(line) == ("연합뉴스", True)
 
 
 KO_PARAGRAPHS = [

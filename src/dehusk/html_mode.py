@@ -30,6 +30,7 @@ from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, kept_words
 from .captions import drop_photo_captions
 from .classify import TreeModel, model_dir, page_cut
+from .credit_line import credit_block
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import html_features
@@ -39,7 +40,6 @@ from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_by_type
-from .metadata_text import credit_block
 from .notices import notice_reason
 from .options import Options
 from .related_rail import drop_read_also

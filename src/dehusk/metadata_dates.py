@@ -20,10 +20,10 @@ from datetime import date, timedelta
 import numpy as np
 from selectolax.lexbor import LexborNode
 
+from .chrome_hints import CHROME_ANYWHERE
 from .dates import find_dates, parse_date, url_day
 from .memo import memo
 from .metadata_page import Page, Scan, attr_value, in_chrome
-from .metadata_title import CHROME_ANYWHERE
 
 PUBLISHED_METAS = (
     "article:published_time", "og:article:published_time", "article:published", "published_time",

@@ -38,7 +38,7 @@ The thresholds keep the share of pages given a date / an author where the gold h
 the rules' level (scripts/train_html_meta.py).
 
 Chrome (comments, related rails, sidebars, navigation, footers) is judged on class words
-(`metadata_title.chrome_hint`); a container that also holds the headline is content.
+(`chrome_hints.chrome_hint`); a container that also holds the headline is content.
 """
 from __future__ import annotations
 
@@ -48,6 +48,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .chrome_hints import chrome_ancestor
 from .metadata_author_sources import ranker_sources
 from .metadata_authors import (
     AuthorSource,
@@ -90,7 +91,6 @@ from .metadata_rank_author import (
 from .metadata_title import (
     TitleChoice,
     choose_title,
-    chrome_ancestor,
     shown_headline,
     tokens,
 )

@@ -17,9 +17,10 @@ from urllib.parse import urljoin
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
+from .chrome_hints import chrome_hint
 from .metadata_jsonld import JsonLd, extract_jsonld, parse_jsonld
 from .metadata_scan import Scan, scan_body
-from .metadata_title import chrome_hint, clean_text
+from .metadata_title import clean_text
 
 MAX_H1 = 8
 MAX_HINTS = 60  # byline/date hint elements kept

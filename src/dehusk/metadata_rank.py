@@ -26,6 +26,7 @@ from urllib.parse import urlsplit
 import numpy as np
 from selectolax.lexbor import LexborNode
 
+from .chrome_hints import chrome_ancestor
 from .classify import TreeModel, load_model, model_available
 from .headline_slug import url_path
 from .metadata_title import (
@@ -34,7 +35,6 @@ from .metadata_title import (
     TITLE_EL_SKIP,
     TitleChoice,
     affixed,
-    chrome_ancestor,
     clean_text,
     compact,
     heading_text,

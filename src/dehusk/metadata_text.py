@@ -19,17 +19,14 @@ from .authors import (
     byline_match,
     clean_authors,
     credited_persons,
-    is_agency,
-    is_bracket_agency,
-    is_news_agency,
     looks_like_person,
     source_prefix,
     split_credit,
 )
-from .authors_words import SOURCE_LABELS, SOURCE_LABELS_BARE
 from .blocks import Segment
 from .captions import photo_caption
 from .classify import load_model, model_available
+from .credit_line import agency_credit, credit_of, named_agency
 from .features_words import SHARE_TOOLS_MAX_WORDS, share_tools
 from .headline_clean import headline_text
 from .metadata_text_date import _clip, date_candidates, dated_meta_line, heuristic_date, pick_date
@@ -73,7 +70,7 @@ class TextMeta:
     lead_idx: int | None = None
     source: str | None = None
     source_idx: int | None = None
-    end_name_idx: int | None = None  # a name or a heading alone under the article, not an agency's (`_credit`)
+    end_name_idx: int | None = None  # a name or a heading alone under the article, not an agency's (`credit_of`)
     tags: list[str] = field(default_factory=list)
     tags_idx: int | None = None
 
@@ -240,87 +237,11 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
     return 0.5 * col["byline"] + 0.2 * (col["abs_anchor"] < 6) + 0.2 * (np.abs(col["d_date"]) <= 2) - 0.5 * col["re_nav"]
 
 
-_CREDIT_LINE = re.compile(
-    rf"^[(（]\s*([^()（）]{{2,60}})\s*[)）]$|^(?:{SOURCE_LABELS}|credit)s?\s*[:：]\s*(.{{2,60}})$"
-    r"|^[-–—]\s*([^\W\d_][\w .&/-]{1,40})$"
-    rf"|^(?:{SOURCE_LABELS_BARE})\s+(.{{2,60}})$",
-    re.I,
-)
-
-
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
     r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
     re.I,
 )
-
-
-CREDIT_MAX_CHARS = 70
-
-
-def _credit(text: str) -> tuple[str, bool] | None:
-    """(the name, whether it is the source) for a short credit line under the article, else None.
-
-    A credit's form ("(FRANCE 24 with wires)", "Source: AFP", "— Reuters") around an
-    organisation's name makes it the source; a name alone on its line only when it is a news
-    agency's ("Reuters", "The Associated Press"). Another organisation-like name alone there
-    ("Our Services", "Recent News", "The Team") is a menu's or a heading's: no source, and no
-    text of the article either."""
-    if len(text) > CREDIT_MAX_CHARS:
-        return None
-    m = _CREDIT_LINE.match(text.strip())
-    if m:
-        source = _credit_form(m)
-        return None if source is None else (source, True)
-    name = text.strip()
-    if len(text.split()) > 4 or not is_agency(name):
-        return None
-    return name, is_news_agency(name)
-
-
-def _credit_form(m: re.Match[str]) -> str | None:
-    """The organisation a `_CREDIT_LINE` match credits, or None (its name is a person's)."""
-    inner = next(g for g in m.groups() if g)
-    persons, orgs = split_credit(inner)
-    return inner.strip() if (orgs and not persons) or is_agency(inner) else None
-
-
-def _agency_credit(text: str) -> str | None:
-    """The news agency a credit in brackets names ("(AFP)", "（共同）": `authors.is_bracket_agency`), or None."""
-    c = _credit(text) if text[:1] in "(（" else None
-    return c[0] if c and c[1] and is_bracket_agency(c[0]) else None
-
-
-def named_agency(byline: str) -> str | None:
-    """The first news agency a byline names beside its persons ("Anna Lindqvist/TT", "Anna Nowak (PAP)")."""
-    return next((o for o in split_credit(byline)[1] if is_news_agency(o)), None)
-
-
-def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
-    """(the agency, its index) of a credit line at the article's edge, for pages whose blocks come
-    without text mode's line metadata (HTML mode): the blocks around the last kept one (the credit
-    under the article, "(dpa)", "Kaynak: AA") and around the first (an agency's "(AFP)" under the
-    byline). Strict: a news agency by name in a credit's brackets or after its dash, or any name
-    after a "Source:" label; never a name alone; `kept`: the indices of the kept blocks, in order."""
-    if not kept:
-        return None
-    n, first, last = len(texts), kept[0], kept[-1]
-    for i in [*range(max(last - 1, 0), min(last + 5, n)), *range(max(first - 4, 0), min(first + 4, n))]:
-        t = texts[i].strip()
-        if not t or len(t) > CREDIT_MAX_CHARS:
-            continue
-        m = _CREDIT_LINE.match(t)
-        if m is None:
-            # a byline that names its agency ("Autor: Anna Nowak (PAP)", "By Ann Lee/TT")
-            bm = byline_match(t)
-            agency = named_agency(bm) if bm else None
-            if agency is not None:
-                return agency, i
-            continue  # (a credit's form: a name alone on its line may be any heading's)
-        name = _credit_form(m)
-        if name is not None and (source_prefix(t) or is_bracket_agency(name)):
-            return name, i
-    return None
 
 
 def _similar(a: str, b: str) -> float:
@@ -424,7 +345,7 @@ def text_metadata(
     for i in range(max(last - 1, 0), min(last + 4, n)):
         if i in meta.byline_idx or i in meta.date_idx:
             continue
-        c = _credit(texts[i])
+        c = credit_of(texts[i])
         if c and c[1]:
             meta.source, meta.source_idx = c[0], i
             break
@@ -437,7 +358,7 @@ def text_metadata(
         words = f["_words"]
         for i in range(first + 1, max(last - 1, 0)):
             if words[i - 1] >= 12 and keep[i - 1] and i not in meta.byline_idx \
-                    and (agency := _agency_credit(texts[i])) is not None:
+                    and (agency := agency_credit(texts[i])) is not None:
                 meta.source, meta.source_idx = agency, i
                 break
     if meta.source is None:  # an explicit "Source: ..." line, or an agency's "(AFP)", under the headline
@@ -448,7 +369,7 @@ def text_metadata(
             if m:
                 meta.source, meta.source_idx = m.group(1).strip(), i
                 break
-            agency = _agency_credit(texts[i])
+            agency = agency_credit(texts[i])
             if agency is not None:
                 meta.source, meta.source_idx = agency, i
                 break

@@ -7,7 +7,7 @@ import pytest
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
-from dehusk.notices import AD_LABEL, MACHINE_TEXT, READING_TIME, notice_reason
+from dehusk.notices import AD_LABEL, MACHINE_TEXT, MEMBER_COUNT, READING_TIME, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -369,3 +369,30 @@ def test_a_sharing_widgets_label(text: str, notice: bool) -> None:
 ])
 def test_an_ads_own_controls(text: str, notice: bool) -> None:
     assert (notice_reason(text) == AD_LABEL) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Posts: 2,305", True), ("Messages: 918", True), ("Reaction score: 47", True), ("Likes 12", True),
+    ("Likes received: 3.4k", True), ("Beiträge: 61", True), ("Reputation: 1\u202f204", True),
+    # a word alone, a count of something else, a sentence around the words
+    ("Posts", False), ("Replies: 5", False), ("Points: 23 after the derby", False), ("Thanks, 2 of us came", False),
+])
+def test_a_forum_members_count_alone(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == MEMBER_COUNT) is notice
+
+
+def test_a_forum_members_counts_are_left_out_of_the_thread() -> None:
+    """A thread's dump with each post's panel (name, post count, likes): the counts are no text of it
+    (the line model alone keeps "Likes" lines between the posts)."""
+    post = ("Has anyone fitted a rain sensor to an older greenhouse vent opener? Mine closes too late when a shower "
+            "comes in off the hills, and the seedlings on the top shelf get soaked every time.")
+    reply = ("I wired a cheap sensor to a relay in front of the opener's motor last spring. It shuts the vent within "
+             "a minute of the first drops and has not failed once since.")
+    reply2 = ("Same here, though I had to move the sensor out from under the gutter: it stayed dry while the rain "
+              "blew in sideways through the vent.")
+    lines = ["Forums", "Greenhouses", "Rain sensor for a vent opener", "wren_keeper", "Posts: 1,318", "Likes 274", post,
+             "moss_keeper", "Posts: 77", "Likes 9", reply, "fern_keeper", "Posts: 2,040", "Likes 531", reply2, "Reply"]
+    art = dehusk.extract("\n\n".join(lines), mode="text", explain=True)
+    assert post in art.text and reply in art.text and reply2 in art.text
+    assert "Posts:" not in art.text and "Likes" not in art.text
+    assert any(b.text == "Likes 274" and MEMBER_COUNT in b.reason for b in art.blocks)

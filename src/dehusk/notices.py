@@ -141,6 +141,15 @@ _NEWS_LABEL = re.compile(
     r"exklusiv|derni[eè]re\s+minute|[uú]ltima\s+hora|exclusiva|ultim['’]ora|pilne|son\s+dakika|срочно|"
     r"молния|速報|突发|속보|خبر\s+عاجل|عاجل)\W*$"
 )
+# a forum member's count, as forum software prints it in the panel beside each post ("Posts: 1,077",
+# "Messages: 4,812", "Reaction score: 312", "Likes 3", "Beiträge: 96"): a label and a number alone in
+# the block. 134 such lines in wcxb-dev's `text/` dumps, none in either dataset's gold; thread
+# listings' reply and view counts ("Replies: 5") are left alone
+_MEMBER_COUNT = re.compile(
+    r"(?i)^\W*(?:messages|posts|reaction\s+score|points|likes(?:\s+received)?|reputation|trophies|solutions|"
+    r"thanks(?:\s+received|\s+given)?|beiträge|nachrichten|mensajes|messaggi|posty|punkte)\s*:?\s*"
+    r"\d[\d.,\u00a0\u202f]*\s*[kKM]?$"
+)
 # a bar of trending topics: its label, then the topics ("Trending: Elections Budget Weather")
 _TRENDING = re.compile(r"(?i)^\W*(?:trending(?:\s+now|\s+topics)?|hot\s+topics|topik\s+populer|tendencias|"
                        r"temas\s+del\s+d[ií]a|im\s+trend|en\s+ce\s+moment|populer)\s*[:：|]")
@@ -259,6 +268,7 @@ def ad_label(text: str) -> bool:
 
 
 TOC_LABEL = "table of contents label (a navigation notice)"  # (a notice_reason)
+MEMBER_COUNT = "a forum member's count (posts, likes, reputation) alone in its block"  # (a notice_reason)
 
 
 def notice_reason(text: str) -> str | None:
@@ -311,6 +321,8 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
+        if _MEMBER_COUNT.match(text):
+            return MEMBER_COUNT
     if len(text) <= MACHINE_TEXT_MAX_CHARS and (" " not in text and _IMAGE_ADDRESS.match(text)
                                                 or "-" in text and _UUIDS.match(text)):
         return MACHINE_TEXT

@@ -7,7 +7,7 @@ import pytest
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
-from dehusk.notices import AD_LABEL, MACHINE_TEXT, MEMBER_COUNT, READING_TIME, notice_reason
+from dehusk.notices import AD_LABEL, MACHINE_TEXT, MEMBER_COUNT, READING_TIME, RESULTS_COUNT, notice_reason
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -396,3 +396,13 @@ def test_a_forum_members_counts_are_left_out_of_the_thread() -> None:
     assert post in art.text and reply in art.text and reply2 in art.text
     assert "Posts:" not in art.text and "Likes" not in art.text
     assert any(b.text == "Likes 274" and MEMBER_COUNT in b.reason for b in art.blocks)
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Showing 12 of 87 results", True), ("Viewing 1 - 24 of 310 products", True), ("loaded 36 results", True),
+    ("Show 48 results per page", True), ("SHOWING 1–20 OF 1,402 ITEMS", True),
+    # a count without its total, a control without a number, a sentence about results
+    ("Showing 9 results", False), ("Show more results", False), ("We tried 12 of 87 products in our kitchen", False),
+])
+def test_a_listings_results_count_alone(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == RESULTS_COUNT) is notice

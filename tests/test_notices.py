@@ -7,7 +7,15 @@ import pytest
 import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
-from dehusk.notices import AD_LABEL, MACHINE_TEXT, MEMBER_COUNT, READING_TIME, RESULTS_COUNT, notice_reason
+from dehusk.notices import (
+    AD_LABEL,
+    MACHINE_TEXT,
+    MEDIA_FALLBACK,
+    MEMBER_COUNT,
+    READING_TIME,
+    RESULTS_COUNT,
+    notice_reason,
+)
 
 PARAGRAPHS = FERRY_PARAGRAPHS
 NOTICES = [
@@ -406,3 +414,30 @@ def test_a_forum_members_counts_are_left_out_of_the_thread() -> None:
 ])
 def test_a_listings_results_count_alone(text: str, notice: bool) -> None:
     assert (notice_reason(text) == RESULTS_COUNT) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Your browser does not support the video tag.", True), ("Sorry, your browser doesn't support embedded videos.", True),
+    ("Your browser does not support the audio element.", True), ("Ihr Browser unterstützt das Video-Tag nicht.", True),
+    # what a browser lacks that is no media player, and a sentence that goes on
+    ("Your browser does not support WebGPU, so the globe is drawn with WebGL.", False),
+    ("If your browser does not support the video tag, the transcript below has every word.", False),
+])
+def test_a_media_players_fallback_message(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == MEDIA_FALLBACK) is notice
+
+
+@pytest.mark.parametrize("sep", ["\n\n", "\n"])
+def test_a_video_fallback_inside_the_article_is_left_out(sep: str) -> None:
+    paras = ["The ferry crossed the sound in under an hour on its first run with the new engines, the harbour master "
+             "said on Monday.",
+             "Your browser does not support the video tag.",
+             "Engineers had replaced both diesel units over the winter, and the timetable will now add two sailings "
+             "a day from June.",
+             "Islanders who commute to the mainland welcomed the change, though some asked for a later last boat on "
+             "Fridays."]
+    page = "Ferry news\n\nNew engines cut the crossing time\n\n" + sep.join(paras) + "\n\nContact\n\nTerms"
+    art = dehusk.extract(page, mode="text", explain=True)
+    assert all(p in art.text for p in paras if "browser" not in p)
+    assert "browser" not in art.text
+    assert any(b.text == paras[1] and b.label not in KEPT and b.reason == MEDIA_FALLBACK for b in art.blocks)

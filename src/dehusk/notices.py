@@ -160,6 +160,19 @@ _RESULTS_COUNT = re.compile(
 )
 RESULTS_COUNT_MAX_CHARS = 80
 _RESULTS_COUNT_WORDS = re.compile(r"(?i)result|item|product|entries|article|post")  # (a cheap test first)
+# a media element's fallback for browsers without it ("Your browser does not support the video tag.",
+# "Sorry, your browser doesn't support embedded videos.", "Ihr Browser unterstützt das Video-Tag
+# nicht."): shown only where the player is not; 24 lines on 11 pages of wcxb-dev's `text/` dumps,
+# none in either gold. Only for media (a browser lacking WebGPU in a technical article is its text)
+_MEDIA_FALLBACK = re.compile(
+    r"(?i)^\W*(?:sorry,?\s+)?(?:your|this)\s+browser\s+(?:does\s*n[o'’]t|doesn[’']t|does\s+not|cannot|can[’']t)\s+"
+    r"(?:support|play|display)\s+(?:the\s+|this\s+|embedded\s+|inline\s+|html5?\s+)*"
+    r"(?:video|audio|iframe|frame|media|player|<video>|<audio>)[^.!?]{0,40}[.!]?\s*$"
+    r"|^\W*(?:ihr|dein)\s+browser\s+unterstützt\s+(?:das|den|die|kein|keine)\s+[\w-]*(?:video|audio)[\w-]*\s+nicht\W*$"
+    r"|^\W*votre\s+navigateur\s+ne\s+(?:prend\s+pas\s+en\s+charge|supporte\s+pas)\s+(?:la\s+|les\s+|l['’])?"
+    r"(?:vidéo|audio|balise)[^.!?]{0,40}[.!]?\s*$"
+)
+MEDIA_FALLBACK_MAX_CHARS = 160
 # a bar of trending topics: its label, then the topics ("Trending: Elections Budget Weather")
 _TRENDING = re.compile(r"(?i)^\W*(?:trending(?:\s+now|\s+topics)?|hot\s+topics|topik\s+populer|tendencias|"
                        r"temas\s+del\s+d[ií]a|im\s+trend|en\s+ce\s+moment|populer)\s*[:：|]")
@@ -280,6 +293,7 @@ def ad_label(text: str) -> bool:
 TOC_LABEL = "table of contents label (a navigation notice)"  # (a notice_reason)
 MEMBER_COUNT = "a forum member's count (posts, likes, reputation) alone in its block"  # (a notice_reason)
 RESULTS_COUNT = "a listing's count of its results or its page-size control"  # (a notice_reason)
+MEDIA_FALLBACK = "a media player's fallback message: shown only to browsers without the player"  # (a notice_reason)
 
 
 def notice_reason(text: str) -> str | None:
@@ -315,6 +329,9 @@ def _notice_reason(text: str) -> str | None:
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
+    if len(text) <= MEDIA_FALLBACK_MAX_CHARS and ("rowser" in text or "avigateur" in text or "ROWSER" in text) \
+            and _MEDIA_FALLBACK.match(text):
+        return MEDIA_FALLBACK
     if len(text) <= SKIP_LINKS_MAX_CHARS and _SKIP_LINKS.match(text):
         return "a skip link (straight to the content or the menu) alone in its block"
     if len(text) <= TOC_LABEL_MAX_CHARS:

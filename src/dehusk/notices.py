@@ -148,7 +148,7 @@ _NEWS_LABEL = re.compile(
 _MEMBER_COUNT = re.compile(
     r"(?i)^\W*(?:messages|posts|reaction\s+score|points|likes(?:\s+received)?|reputation|trophies|solutions|"
     r"thanks(?:\s+received|\s+given)?|beiträge|nachrichten|mensajes|messaggi|posty|punkte)\s*:?\s*"
-    r"\d[\d.,\u00a0\u202f]*\s*[kKM]?$"
+    r"\d(?:[\d.,\u00a0\u202f]*\d)?(?:\s*[kKM])?$"
 )
 # a listing's count of its results or its page-size control, alone in the block ("Showing 24 of 193
 # results", "Viewing 1 - 60 of 400 products", "loaded 24 results", "Show 90 results per page"): 63
@@ -159,7 +159,6 @@ _RESULTS_COUNT = re.compile(
     r"(?:show(?:ing)?\s+)?\d+\s+(?:results?|items?|products?)\s+per\s+page)\W*$"
 )
 RESULTS_COUNT_MAX_CHARS = 80
-_RESULTS_COUNT_WORDS = re.compile(r"(?i)result|item|product|entries|article|post")  # (a cheap test first)
 # a media element's fallback for browsers without it ("Your browser does not support the video tag.",
 # "Sorry, your browser doesn't support embedded videos.", "Ihr Browser unterstützt das Video-Tag
 # nicht."): shown only where the player is not; 24 lines on 11 pages of wcxb-dev's `text/` dumps,
@@ -349,12 +348,14 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
-        if _MEMBER_COUNT.match(text):
+        if (text[-1].isdigit() or text[-1] in "kKM") and _MEMBER_COUNT.match(text):  # (it ends in its count)
             return MEMBER_COUNT
     if len(text) <= MACHINE_TEXT_MAX_CHARS and (" " not in text and _IMAGE_ADDRESS.match(text)
                                                 or "-" in text and _UUIDS.match(text)):
         return MACHINE_TEXT
-    if len(text) <= RESULTS_COUNT_MAX_CHARS and _RESULTS_COUNT_WORDS.search(text) and _RESULTS_COUNT.match(text):
+    # (every match holds "of", "loaded" or "per": a cheap test first)
+    if len(text) <= RESULTS_COUNT_MAX_CHARS and ("of" in (low := text.lower()) or "loaded" in low or "per" in low) \
+            and _RESULTS_COUNT.match(text):
         return RESULTS_COUNT
     if len(text) <= NEWSLETTER_MAX_CHARS and _NEWSLETTER.match(text):
         return "a newsletter's sign-up prompt"

@@ -328,7 +328,7 @@ def _notice_reason(text: str) -> str | None:
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
-    if len(text) <= MEDIA_FALLBACK_MAX_CHARS and ("rowser" in text or "avigateur" in text or "ROWSER" in text) \
+    if len(text) <= MEDIA_FALLBACK_MAX_CHARS and ("rowser" in text or "ROWSER" in text or "avigateur" in text or "AVIGATEUR" in text) \
             and _MEDIA_FALLBACK.match(text):
         return MEDIA_FALLBACK
     if len(text) <= SKIP_LINKS_MAX_CHARS and _SKIP_LINKS.match(text):
@@ -348,7 +348,7 @@ def _notice_reason(text: str) -> str | None:
             return READING_TIME
         if _NEWS_LABEL.match(text):
             return "a news label (breaking, exclusive, live) alone in its block"
-        if (text[-1].isdigit() or text[-1] in "kKM") and _MEMBER_COUNT.match(text):  # (it ends in its count)
+        if (text[-1:].isdigit() or text[-1:] in ("k", "K", "M")) and _MEMBER_COUNT.match(text):  # (it ends in its count)
             return MEMBER_COUNT
     if len(text) <= MACHINE_TEXT_MAX_CHARS and (" " not in text and _IMAGE_ADDRESS.match(text)
                                                 or "-" in text and _UUIDS.match(text)):

@@ -328,7 +328,8 @@ def _notice_reason(text: str) -> str | None:
     if ("cript" in text or "CRIPT" in text) and len(text.split(None, SCRIPT_MAX_WORDS)) <= SCRIPT_MAX_WORDS \
             and _SCRIPT.search(text):
         return "JavaScript notice: shown only to browsers that do not run the page's scripts"
-    if len(text) <= MEDIA_FALLBACK_MAX_CHARS and ("rowser" in text or "ROWSER" in text or "avigateur" in text or "AVIGATEUR" in text) \
+    # (every match holds "browser" or "navigateur", in any case: a cheap test first)
+    if len(text) <= MEDIA_FALLBACK_MAX_CHARS and ("browser" in (low := text.lower()) or "navigateur" in low) \
             and _MEDIA_FALLBACK.match(text):
         return MEDIA_FALLBACK
     if len(text) <= SKIP_LINKS_MAX_CHARS and _SKIP_LINKS.match(text):

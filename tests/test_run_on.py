@@ -161,3 +161,53 @@ def test_a_short_page_on_one_line_is_cut_too() -> None:
     assert list(art.authors) == ["Peter Hale"]
     assert art.published == "2024-03-14"
     assert "Three boats will sail every hour" in art.text and "Advertise" not in art.text
+
+
+def test_words_glued_by_a_case_change_are_cut_apart() -> None:
+    """`get_text()` glues a menu's items and a heading to the paragraph after it where the HTML had no
+    white space between the elements; the line is cut at those case changes, but not inside a name
+    (one case change in a capitalised word) nor on a line of code, and a line of glued items alone
+    (a menu, a tag list: no phrase among them) stays whole."""
+    from dehusk.run_on import glued_words
+
+    assert glued_words("Tide tablesHarbour mapsFerry fares rise in June for the first time sinceThe council "
+                       "said on Monday.") == [
+        "Tide tables", "Harbour maps", "Ferry fares rise in June for the first time since",
+        "The council said on Monday."]
+    # a run of glued words: names' case changes are glue there too
+    assert glued_words("Ferry TimesBus TimesTide TablesContact usHarbour ferries return next spring") == [
+        "Ferry Times", "Bus Times", "Tide Tables", "Contact us", "Harbour ferries return next spring"]
+    for line in ("Tickets are sold on PortPass and shared on LinkedIn, the council said.",
+                 "const [open, setOpen] = useState(false);", "A line without any glue.",
+                 "FaresTimetablesContact", "Ferry TimesBus TimesTide Tables"):
+        assert glued_words(line) == [line]
+
+
+def test_only_a_page_that_glues_its_blocks_is_cut_at_case_changes() -> None:
+    from dehusk.run_on import glues_words
+    from dehusk.segment_text import segment_text
+
+    prose = " ".join(FERRY_PARAGRAPHS)
+    # a few names with a case change in a page of prose: the page does not glue its words
+    assert not glues_words(prose + " Follow us on LinkedIn.")
+    glued = ("HomeNewsSportWeatherHarbour ferries return next springThe county council voted on Tuesday to "
+             "reopen the crossing.Tickets go on sale in May.")
+    assert glues_words(glued)
+    lines = [s.text for s in segment_text(glued + "\n" + prose)]
+    assert lines[:6] == ["Home", "News", "Sport", "Weather", "Harbour ferries return next spring",
+                         "The county council voted on Tuesday to reopen the crossing."]
+    # the same glued words on a page that sets its blocks apart (no glued sentence end): a renderer
+    # that glues inline elements only; the line stays whole
+    calm = [s.text for s in segment_text(glued.replace(".T", ". T") + "\n" + prose)]
+    assert calm[0].startswith("HomeNewsSportWeatherHarbour ferries")
+
+
+def test_a_page_glued_by_case_changes_keeps_its_menu_out_of_the_text() -> None:
+    page = ("Skip to contentHarbour CourierHomeNewsSportWeatherContact usHarbour ferries return next spring"
+            + FERRY_PARAGRAPHS[0] + FERRY_PARAGRAPHS[1] + "\n" + "\n".join(FERRY_PARAGRAPHS[2:])
+            + "\nRelated storiesBus fares frozen for another yearNew quay lights switched onAbout usPrivacyTerms")
+    art = dehusk.extract(page, mode="text")
+    assert "The county council voted on Tuesday" in art.text
+    assert "Engineers will first survey the slipways" in art.text
+    for furniture in ("Skip to content", "HomeNews", "Contact us", "Related stories", "Privacy"):
+        assert furniture not in art.text

@@ -15,7 +15,8 @@ words behind markup:
   link numbers ("[12]Home") are dropped;
 - inline elements on lines of their own (BeautifulSoup's `get_text("\\n")`): a paragraph cut
   at its links and bold words is joined again; blocks glued together (`get_text()`: "... the
-  quay.Timetables change") are cut apart at the glued sentence end;
+  quay.Timetables change") are cut apart at the glued sentence end, and on a page that glues many
+  words by case changes too ("Contact usHarbour ferries return"), at those;
 - the whole page on one run-on line (`html2txt`-style dumps): it is cut into lines (`run_on`).
 """
 
@@ -27,7 +28,7 @@ from itertools import accumulate
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .run_on import glued_bylines, glued_dates, run_on, split_sentences
+from .run_on import glued_bylines, glued_dates, glued_words, glues_words, run_on, split_sentences
 from .text_wrap import BULLETS as _BULLETS
 from .text_wrap import unwrap, wrap_width
 
@@ -323,6 +324,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
         # and its bylines: "... in 2025By Ann LeeUpdated on")
         lines = [cut for ln in lines for part in _GLUED.split(ln) for piece in glued_dates(part)
                  for cut in glued_bylines(piece)]
+        if glues_words(text):  # (and menus and headings to the paragraphs, by case changes: "Contact usHarbour")
+            lines = [piece for ln in lines for piece in glued_words(ln)]
     if markdown:  # (Markdown sets every paragraph and heading apart by a blank line: its own syntax)
         return _markdown_segments(lines, deadline)
     return _uniform_spacing(_plain_segments(lines, deadline))

@@ -211,3 +211,17 @@ def test_a_page_glued_by_case_changes_keeps_its_menu_out_of_the_text() -> None:
     assert "Engineers will first survey the slipways" in art.text
     for furniture in ("Skip to content", "HomeNews", "Contact us", "Related stories", "Privacy"):
         assert furniture not in art.text
+
+
+def test_glue_is_found_in_other_alphabets() -> None:
+    """Case changes and sentence ends glue blocks in any cased script: Cyrillic, Greek, Latin with
+    diacritics."""
+    from dehusk.run_on import glued_words
+    from dehusk.segment_text import segment_text
+
+    assert glued_words("ГлавнаяНовостиСпортГородские паромы вернутся весной, сообщили в мэрии") == [
+        "Главная", "Новости", "Спорт", "Городские паромы вернутся весной, сообщили в мэрии"]
+    assert glued_words("Ana SayfaGündemŞehir vapurları ilkbaharda yeniden sefere başlayacak") == [
+        "Ana Sayfa", "Gündem", "Şehir vapurları ilkbaharda yeniden sefere başlayacak"]
+    lines = [s.text for s in segment_text("Τα πλοία επιστρέφουν την άνοιξη.Σήμερα ανακοινώθηκε η απόφαση.")]
+    assert lines == ["Τα πλοία επιστρέφουν την άνοιξη.", "Σήμερα ανακοινώθηκε η απόφαση."]

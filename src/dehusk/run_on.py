@@ -7,6 +7,7 @@ would otherwise stay glued to the menu before it and the text after it."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from itertools import accumulate, pairwise
 
 from .dates import find_dates
@@ -267,7 +268,16 @@ def glued_bylines(line: str) -> list[str]:
 # BeautifulSoup's `get_text()` recipe word F1 0.814 -> 0.826 (boilerplate snippets kept out 0.83 ->
 # 0.93); `text/` 0.8251 -> 0.8249, `text-alt/` 0.8383 -> 0.8384, scrapinghub -0.0003; html-text and
 # `get_text("\n")` unchanged.
-_CASE_GLUE = re.compile(r"(?<=[a-z]{2})(?=[A-Z][a-z])")
+
+
+def _letters(case: Callable[[str], bool]) -> str:
+    """The letters of the Latin, Greek and Cyrillic scripts of that case, as a regex class's body
+    (`re` has no name for "a lower-case letter")."""
+    return re.escape("".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isalpha() and case(ch)))
+
+
+LOWER, UPPER = _letters(str.islower), _letters(str.isupper)
+_CASE_GLUE = re.compile(rf"(?<=[{LOWER}]{{2}})(?=[{UPPER}][{LOWER}])")
 GLUED_WORDS_PER_1000 = 10
 GLUE_SCAN = 50_000
 NAME_MAX_CHARS = 15  # a capitalised word with one case change, this long at most, is a name ("WayAway")

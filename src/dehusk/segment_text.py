@@ -28,7 +28,16 @@ from itertools import accumulate
 
 from .blocks import Segment
 from .deadline import NO_DEADLINE, Deadline
-from .run_on import glued_bylines, glued_dates, glued_words, glues_words, run_on, split_sentences
+from .run_on import (
+    LOWER,
+    UPPER,
+    glued_bylines,
+    glued_dates,
+    glued_words,
+    glues_words,
+    run_on,
+    split_sentences,
+)
 from .text_wrap import BULLETS as _BULLETS
 from .text_wrap import unwrap, wrap_width
 
@@ -56,7 +65,7 @@ MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a pa
 # a sentence end glued to the next block's first word ("... from the quay.Timetables change ..."): what a
 # naive `get_text()` of adjacent elements gives (BeautifulSoup's with the common recipe that strips
 # its lines); the blocks are cut apart there
-_GLUED = re.compile(r"(?<=[a-z][.!?])(?=[A-Z][a-z])")
+_GLUED = re.compile(rf"(?<=[{LOWER}][.!?])(?=[{UPPER}][{LOWER}])")
 # a piece that continues a sentence: the punctuation after a link (", and", ". The", a lone ".")
 _CONTINUES = re.compile(r"[,.;:!?](?:\s|$|[\"”’»)])|[”’»]")
 

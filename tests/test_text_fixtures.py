@@ -37,7 +37,6 @@ KNOWN_GAPS = {
                         "product-box words kept ('Artikelnummer', 'inkl. MwSt.', 'Sofort lieferbar', 'Merkzettel')"),
     "en-docs-page": "headline picker chooses a section heading ('Where the cache lives') of the title-cased page",
     "en-feature-wet": "the standfirst is not taken as the lead",
-    "it-news-crlf": "headline picker chooses the site's name, so the standfirst under the headline is not the lead",
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "a description line ('Akkus und Ladegerät sind nicht im Lieferumfang enthalten.') dropped",

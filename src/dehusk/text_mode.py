@@ -310,6 +310,11 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         p_meta = p.copy()
         p_meta[list(notices)] = 0.0
         keep[list(notices)] = False
+    # nor do "read also" links to other stories (teasers above the headline: "Leggi anche: ...")
+    also = [i for i in np.flatnonzero(keep).tolist() if read_also(segments[i].text)]
+    if also:
+        p_meta = p_meta.copy() if p_meta is p else p_meta
+        p_meta[also] = 0.0
     # interface lines (notices, share rows) and images (an alt text the dump prints as its own line)
     # are no headline, byline or date, nor any one's neighbour: the metadata pass reads the page
     # without them (the text keeps what it kept)

@@ -258,6 +258,15 @@ def glued_bylines(line: str) -> list[str]:
     return _cut(line, cuts)
 
 
+def _letters(case: Callable[[str], bool]) -> str:
+    """The letters of the Latin, Greek and Cyrillic scripts of that case, as a regex class's body
+    (`re` has no name for "a lower-case letter")."""
+    return re.escape("".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isalpha() and case(ch)))
+
+
+# (glue is found in any of these scripts: "ГлавнаяНовости", "the quay.Timetables")
+LOWER, UPPER = _letters(str.islower), _letters(str.isupper)
+
 # A word glued to the next block's first word by a case change ("Contact usHarbour ferries return",
 # "... decide between themData analysis is ..."): what BeautifulSoup's `get_text()` gives for adjacent
 # elements with no white space between them in the HTML, menus and headings glued to paragraphs. Any
@@ -266,17 +275,8 @@ def glued_bylines(line: str) -> list[str]:
 # also glues sentence ends (`segment_text._GLUED`) and has GLUED_WORDS_PER_1000 or more case changes
 # per 1,000 words (read in its first GLUE_SCAN characters). Grouped CV (wcxb-dev, text mode) at 10:
 # BeautifulSoup's `get_text()` recipe word F1 0.814 -> 0.826 (boilerplate snippets kept out 0.83 ->
-# 0.93); `text/` 0.8251 -> 0.8249, `text-alt/` 0.8383 -> 0.8384, scrapinghub -0.0003; html-text and
-# `get_text("\n")` unchanged.
-
-
-def _letters(case: Callable[[str], bool]) -> str:
-    """The letters of the Latin, Greek and Cyrillic scripts of that case, as a regex class's body
-    (`re` has no name for "a lower-case letter")."""
-    return re.escape("".join(ch for ch in map(chr, range(0x41, 0x530)) if ch.isalpha() and case(ch)))
-
-
-LOWER, UPPER = _letters(str.islower), _letters(str.isupper)
+# 0.93); `text/` 0.8251 -> 0.8250, `text-alt/` 0.8383 -> 0.8384, scrapinghub -0.0003; html-text and
+# `get_text("\n")` unchanged (docs/evaluation.md, twenty-second session).
 _CASE_GLUE = re.compile(rf"(?<=[{LOWER}]{{2}})(?=[{UPPER}][{LOWER}])")
 GLUED_WORDS_PER_1000 = 10
 GLUE_SCAN = 50_000

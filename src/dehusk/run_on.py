@@ -268,7 +268,7 @@ def _letters(case: Callable[[str], bool]) -> str:
 LOWER, UPPER = _letters(str.islower), _letters(str.isupper)
 
 # A word glued to the next block's first word by a case change ("Contact usHarbour ferries return",
-# "... decide between themData analysis is ..."): what BeautifulSoup's `get_text()` gives for adjacent
+# "... for the first time sinceThe council said ..."): what BeautifulSoup's `get_text()` gives for adjacent
 # elements with no white space between them in the HTML, menus and headings glued to paragraphs. Any
 # page has a few such words (names: "LinkedIn", "WordPress"; code: "onChange"), and a renderer that
 # glues only inline elements leaves runs of them in menus and tag lists; a dump that glues its blocks
@@ -282,7 +282,7 @@ GLUED_WORDS_PER_1000 = 10
 GLUE_SCAN = 50_000
 NAME_MAX_CHARS = 15  # a capitalised word with one case change, this long at most, is a name ("WayAway")
 # ... unless its line is a run of glued words: GLUED_RUN_MIN+ case changes, one for every
-# 1 / GLUED_RUN_DENSITY words or more ("Music LessonsMusic TheoryStrings WorkshopAbout Us")
+# 1 / GLUED_RUN_DENSITY words or more ("Ferry TimesBus TimesTide TablesContact us")
 GLUED_RUN_MIN, GLUED_RUN_DENSITY = 3, 0.2
 # a line is cut only when a piece of it is a phrase of this many words: glued items alone (a menu, a
 # tag list) stay one line, as renderers that glue inline elements leave them

@@ -433,3 +433,50 @@ def test_a_product_pages_reviews_are_left_out_unless_comments_are_asked_for() ->
     assert labels["I bought this desk f"] == "comment"
     with_comments = dehusk.extract(PRODUCT_PAGE, mode="text", url=url, options=dehusk.Options(include_comments=True))
     assert "I bought this desk for my home office" in with_comments.text
+
+
+def _slot_arrays(segs: list, scores: list[float]) -> tuple[dict, object]:
+    import numpy as np
+
+    words = np.array([len(s.text.split()) for s in segs], dtype=np.float64)
+    end_term = np.array([s.text.rstrip()[-1:] in ".!?" for s in segs], dtype=np.float64)
+    return {"_words": words, "end_term": end_term}, np.array(scores)
+
+
+def test_a_post_where_the_kept_posts_sit_is_kept_too() -> None:
+    """A thread's posts each come before the same "Reply Quote Like" row: when two of those slots
+    hold kept posts, a prose line dropped from another slot (the model scores late posts lower)
+    is a post too; a short line, a low score or a slot no kept post shares changes nothing."""
+    from dehusk.text_context import revive_slots
+
+    post = "The ferry was late again this morning and nobody on the quay could say when the next one would leave."
+    rows = [
+        ("Ferry delays this week", "heading"),
+        (post, "body"), ("Reply Quote Like", "boilerplate"),
+        ("Same here, the eight o'clock boat did not sail at all and we waited on the pier for an hour.", "body"),
+        ("Reply Quote Like", "boilerplate"),
+        ("Update: the council says the timetable goes back to normal on Monday once the engine is fixed.",
+         "boilerplate"),
+        ("Reply Quote Like", "boilerplate"),
+        ("Thanks for the update.", "boilerplate"),
+        ("Reply Quote Like", "boilerplate"),
+        ("Forum rules and a list of what you may post here, for every member who joins the board today.",
+         "boilerplate"),
+        ("Report", "boilerplate"),
+    ]
+    segs = _segs(rows)
+    f, p = _slot_arrays(segs, [0.9, 0.9, 0.1, 0.8, 0.1, 0.4, 0.1, 0.4, 0.1, 0.4, 0.1])
+    revive_slots(segs, f, p)
+    labels = [s.label for s in segs]
+    assert labels[5] == "body" and segs[5].reason.startswith("prose where the page's kept posts sit")
+    assert labels[7] == "boilerplate"  # a short reply: no prose
+    assert labels[9] == "boilerplate"  # above "Report", a slot with no kept post
+    # the same late post scored very low stays dropped; with one kept slot only, nothing changes
+    segs = _segs(rows)
+    f, p = _slot_arrays(segs, [0.9, 0.9, 0.1, 0.8, 0.1, 0.1, 0.1, 0.4, 0.1, 0.4, 0.1])
+    revive_slots(segs, f, p)
+    assert segs[5].label == "boilerplate"
+    segs = _segs([(t, "boilerplate" if i == 3 else lab) for i, (t, lab) in enumerate(rows)])
+    f, p = _slot_arrays(segs, [0.9, 0.9, 0.1, 0.8, 0.1, 0.4, 0.1, 0.4, 0.1, 0.4, 0.1])
+    revive_slots(segs, f, p)
+    assert segs[5].label == "boilerplate"

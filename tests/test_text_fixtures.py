@@ -40,7 +40,6 @@ KNOWN_GAPS = {
 }
 KNOWN_SHAPE_GAPS = {
     "de-product-page-wet": "a description line ('Akkus und Ladegerät sind nicht im Lieferumfang enthalten.') dropped",
-    "en-forum-thread-wet": "the thread's last two posts (after five member-info lines) are dropped",
 }
 
 

@@ -44,6 +44,7 @@ from .text_context import (
     keep_short_item_lists,
     propagate_body,
     restore_inner_headings,
+    revive_slots,
 )
 
 _KIND, _TEXT = attrgetter("kind"), attrgetter("text")
@@ -194,6 +195,7 @@ def label_segments(
     if kept_words(segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
         keep_best_paragraph(segments, f, p)
     propagate_body(segments, f, p)
+    revive_slots(segments, f, p)
     restore_inner_headings(segments, f)
     keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
     if not extracted:  # (an extracted article's short lines are its own: no rail to cut)

@@ -436,11 +436,15 @@ def test_a_product_pages_reviews_are_left_out_unless_comments_are_asked_for() ->
 
 
 def _slot_arrays(segs: list, scores: list[float]) -> tuple[dict, object]:
+    from collections import Counter
+
     import numpy as np
 
     words = np.array([len(s.text.split()) for s in segs], dtype=np.float64)
     end_term = np.array([s.text.rstrip()[-1:] in ".!?" for s in segs], dtype=np.float64)
-    return {"_words": words, "end_term": end_term}, np.array(scores)
+    copies = Counter(s.text.lower() for s in segs)
+    log_rep = np.log([copies[s.text.lower()] for s in segs])  # (as the line features count copies)
+    return {"_words": words, "end_term": end_term, "log_rep": log_rep}, np.array(scores)
 
 
 def test_a_post_where_the_kept_posts_sit_is_kept_too() -> None:

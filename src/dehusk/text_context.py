@@ -14,7 +14,7 @@ label from the line model and the page's cut, these read a line's neighbours and
 
 from __future__ import annotations
 
-from collections import Counter, defaultdict
+from collections import defaultdict
 from operator import attrgetter
 
 import numpy as np
@@ -65,21 +65,22 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
 # scrapinghub 0.9275 -> 0.9273 (two pages).
 SLOT_MIN_REPEATS, SLOT_MAX_WORDS, SLOT_MIN_KEPT = 3, 8, 2
 SLOT_MIN_WORDS, SLOT_MIN_SCORE = 12, 0.25
+SLOT_LOG_REPEATS = float(np.log(SLOT_MIN_REPEATS - 0.5))
 _DROPPED = frozenset({"boilerplate", "navigation", "related", "teaser"})
 
 
 def revive_slots(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
     """Keep the prose lines that sit where the page's kept posts sit (see SLOT_MIN_REPEATS)."""
-    texts = [seg.text for seg in segments]
-    counts = Counter(t for t in texts if t.count(" ") < SLOT_MAX_WORDS)
-    marks = {t for t, c in counts.items() if c >= SLOT_MIN_REPEATS and len(t.split()) <= SLOT_MAX_WORDS}
-    if not marks:
+    words = f["_words"]
+    # (the features count each line's copies, case folded: `log_rep`)
+    marks = np.flatnonzero((f["log_rep"] >= SLOT_LOG_REPEATS) & (words <= SLOT_MAX_WORDS))
+    if len(marks) < SLOT_MIN_REPEATS:
         return
     slots: dict[str, list[int]] = defaultdict(list)
-    for k in range(1, len(texts)):
-        if texts[k] in marks:
-            slots[texts[k]].append(k - 1)
-    words, end_term = f["_words"], f["end_term"]
+    for k in marks.tolist():
+        if k:
+            slots[segments[k].text.lower()].append(k - 1)
+    end_term = f["end_term"]
     for mark, above in slots.items():
         if sum(segments[k].label == "body" for k in above) < SLOT_MIN_KEPT:
             continue

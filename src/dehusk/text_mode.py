@@ -305,18 +305,16 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         options.threshold is None and page is segments and not one_line
         and already_extracted(texts, f, keep, lambda: _furniture_marks(segments, f, language)))
     # page notices (cookie consent, "enable JavaScript", ...) are never the article: their lines
-    # neither start its main run nor sit among its headline's neighbours (labelled below)
-    notices = {i: r for i in np.flatnonzero(keep).tolist() if (r := notice_reason(segments[i].text)) is not None}
+    # neither start its main run nor sit among its headline's neighbours (labelled below), nor do
+    # "read also" links to other stories (teasers above the headline: "Leggi anche: ...")
+    kept_lines = np.flatnonzero(keep).tolist()
+    notices = {i: r for i in kept_lines if (r := notice_reason(segments[i].text)) is not None}
+    quiet = [i for i in kept_lines if i in notices or read_also(segments[i].text)]
     p_meta = p
-    if notices:
+    if quiet:
         p_meta = p.copy()
-        p_meta[list(notices)] = 0.0
+        p_meta[quiet] = 0.0
         keep[list(notices)] = False
-    # nor do "read also" links to other stories (teasers above the headline: "Leggi anche: ...")
-    also = [i for i in np.flatnonzero(keep).tolist() if read_also(segments[i].text)]
-    if also:
-        p_meta = p_meta.copy() if p_meta is p else p_meta
-        p_meta[also] = 0.0
     # interface lines (notices, share rows) and images (an alt text the dump prints as its own line)
     # are no headline, byline or date, nor any one's neighbour: the metadata pass reads the page
     # without them (the text keeps what it kept)

@@ -299,3 +299,43 @@ def test_a_byline_under_the_article_makes_no_lead() -> None:
     article = dehusk.extract(page, mode="text")
     assert list(article.authors) == ["Ann Lee"]
     assert article.lead is None
+
+
+_SERVICE_BODY = (
+    "Our team has treated homes and offices across the valley for twenty years, and we answer the "
+    "phone at any hour of the night.\n"
+    "Every visit starts with a written quote, so you know the price before any work begins, and we "
+    "clean up after ourselves when the job is done.\n"
+    "We carry the common treatments in our vans, which means most jobs are finished on the first "
+    "visit without a second trip.\n"
+    "If a treatment is not worth doing, we will tell you so and explain what the alternatives would cost.\n"
+)
+
+
+def _service_page(under_headline: str, headline: str = "Marlow Heights, TX Pest Control Services") -> str:
+    return ("Menu\nHome\nServices\nAbout us\nContact\n\n" + headline + "\n\n" + under_headline
+            + "\n12 March 2024\n\n" + _SERVICE_BODY + "\nCall us today\nPrivacy policy\n")
+
+
+def test_the_headlines_opening_words_are_no_author() -> None:
+    # the place the headline opens with, printed again under it with the day, reads like a name
+    # ("Marlow Heights"): it is the headline's own words, not a byline
+    article = dehusk.extract(_service_page("Marlow Heights"), mode="text")
+    assert article.title == "Marlow Heights, TX Pest Control Services"
+    assert article.authors == ()
+    assert article.published == "2024-03-12"
+
+
+def test_a_byline_word_still_names_the_author_under_such_a_headline() -> None:
+    assert dehusk.extract(_service_page("By Anna Berg"), mode="text").authors == ("Anna Berg",)
+
+
+def test_a_name_with_credentials_as_the_headline_keeps_its_author() -> None:
+    # a headline that is a person's name and credentials alone is that person's byline line
+    from dehusk.metadata_text import _opens_headline
+    from dehusk.metadata_title import tokens
+
+    head = "Dana Whitfield, MS, RD"
+    assert not _opens_headline(["Dana Whitfield"], tokens(head), head)
+    head = "Lemmy Release Update 2024-10-04"  # the headline printed again with its day
+    assert _opens_headline(["Lemmy Release Update"], tokens(head), head)

@@ -259,7 +259,9 @@ def main() -> None:
     ap.add_argument("--export-folds", type=Path, default=None, help="also write each fold's models to DIR/fold<k>/")
     ap.add_argument("--save-oof", type=Path, default=None, help="pickle rows with out-of-fold p1/p2 here")
     ap.add_argument("--cache", type=Path, default=None, help="pickle the feature rows here (reuse if present)")
+    ap.add_argument("--seed", type=int, default=PARAMS["seed"], help="LightGBM's seed (bagging and feature fractions)")
     args = ap.parse_args()
+    PARAMS["seed"] = args.seed
     score = load_scorer(args.scorer)
     pages = load_pages(args.data, args.datasets)[: args.limit]
     if args.cache and args.cache.is_file():

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 import dehusk
+from dehusk.metadata_text import _opens_headline
 from dehusk.names import name_evidence
 
 _BODY = (
@@ -332,10 +333,8 @@ def test_a_byline_word_still_names_the_author_under_such_a_headline() -> None:
 
 def test_a_name_with_credentials_as_the_headline_keeps_its_author() -> None:
     # a headline that is a person's name and credentials alone is that person's byline line
-    from dehusk.metadata_text import _opens_headline
-    from dehusk.metadata_title import tokens
-
-    head = "Dana Whitfield, MS, RD"
-    assert not _opens_headline(["Dana Whitfield"], tokens(head), head)
-    head = "Lemmy Release Update 2024-10-04"  # the headline printed again with its day
-    assert _opens_headline(["Lemmy Release Update"], tokens(head), head)
+    assert not _opens_headline(["Dana Whitfield"], "Dana Whitfield, MS, RD")
+    # the headline printed again with its day, a place's name before the rest of a headline
+    assert _opens_headline(["Harbour Works Update"], "Harbour Works Update 2024-10-04")
+    assert _opens_headline(["Marlow Heights"], "Marlow Heights, TX Pest Control Services")
+    assert not _opens_headline(["Anna Berg"], "Marlow Heights, TX Pest Control Services")

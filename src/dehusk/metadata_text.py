@@ -318,9 +318,8 @@ def text_metadata(
         learned = model_available("text_author")
         scores = load_model("text_author").predict(AX) if learned else _heuristic_author(AX)
         if meta.title:  # the headline's opening words are no byline unless a byline word says so
-            head = tokens(meta.title)
             for k, i in enumerate(acands):
-                if _opens_headline(names_of.get(i), head, meta.title) and byline_match(texts[i]) is None:
+                if _opens_headline(names_of.get(i), meta.title) and byline_match(texts[i]) is None:
                     scores[k] = 0.0
         best = int(np.argmax(scores))
         if scores[best] >= AUTHOR_THRESHOLD or (scores[best] >= BYLINE_FORM_THRESHOLD and byline_match(texts[acands[best]])):
@@ -392,16 +391,17 @@ def text_metadata(
     return meta
 
 
-def _opens_headline(names: list[str] | None, head: tuple[str, ...], head_text: str) -> bool:
+def _opens_headline(names: list[str] | None, headline: str) -> bool:
     """Does a name the line gives open the headline ("Queen Creek" of "Queen Creek, AZ Pest Control
-    Services", "Lemmy Development Update" of the headline printed again with its day)? Such a line
-    is the headline's own words (a place, a brand, a series), not its author's."""
+    Services", "Harbour Works Update" of the headline printed again with its day)? Such a line is
+    the headline's own words (a place, a brand, a series), not its author's."""
+    head = tokens(headline)
     for name in names or ():
         t = tokens(name)
         if t and len(t) < len(head) and head[: len(t)] == t:
             # (what follows the name says the headline goes on: a word of 4+ letters not in capitals,
             # or a date; a name followed by credentials alone, "Dylan Bailey, MS, RD", is a byline)
-            rest = _TOK.findall(head_text)[len(t):]
+            rest = _TOK.findall(headline)[len(t):]
             if all(w.isdigit() for w in rest) or any(len(w) >= 4 and not w.isupper() for w in rest):
                 return True
     return False

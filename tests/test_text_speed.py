@@ -210,7 +210,7 @@ def test_level_tables_with_leaf_roots_and_deep_trees() -> None:
 
 def _segments_reference(text: str) -> list[Segment]:
     """segment_text's per-line loop with every test on every line (the plain code)."""
-    from dehusk.segment_text import _BULLET, _BULLET_START, _GAP, _WS, _needs_ws
+    from dehusk.segment_text import _BULLET, _BULLET_START, _GAP, _SPACED, _WS, SPACED_MAX_CHARS, _needs_ws
 
     out, blank = [], 0
     for raw in text.split("\n"):
@@ -233,6 +233,8 @@ def _segments_reference(text: str) -> list[Segment]:
         out.append(Segment(line, "li" if bullet else "line", 0, bullet, indent, blank))
         if _GAP.search(stripped):
             out[-1].extra["gapped"] = True
+        if len(stripped) <= SPACED_MAX_CHARS and _SPACED.search(stripped):
+            out[-1].extra["spaced"] = stripped
         blank = 0
     return out
 

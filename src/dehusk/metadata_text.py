@@ -38,6 +38,7 @@ from .metadata_text_title import (
 )
 from .metadata_title import tokens
 from .names import name_evidence
+from .run_on import CASE_GLUE
 from .thread_starter import joined_line, thread_starter
 
 _TOK = re.compile(r"\w+")
@@ -237,6 +238,8 @@ def _heuristic_author(X: np.ndarray) -> np.ndarray:
     return 0.5 * col["byline"] + 0.2 * (col["abs_anchor"] < 6) + 0.2 * (np.abs(col["d_date"]) <= 2) - 0.5 * col["re_nav"]
 
 
+_TAG_SEPARATORS = re.compile(r"[,;|•·]")
+_WIDE_SPACE = re.compile(r" {2,}|\t")
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
     r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
@@ -384,11 +387,25 @@ def text_metadata(
         t = texts[i]
         m = _TAGS_LINE.match(t) if ":" in t or "：" in t else None  # the pattern needs a colon
         if m:
-            tags = [t.strip(" #•·") for t in re.split(r"[,;|•·]", m.group(1))]
-            meta.tags = [t for t in tags if t and len(t) <= 60][:30]
+            meta.tags = tag_list(m.group(1), segments[i].extra.get("spaced"))
             meta.tags_idx = i
             break
     return meta
+
+
+def tag_list(value: str, spaced: str | None = None) -> list[str]:
+    """The tags of a tag line's value: split at commas, semicolons, bars or bullets; else at the wider
+    spaces the line was printed with (`spaced`: "Verkehr  Kassel  Fahrrad"); else, when the tag links
+    were glued together (as renderers print adjacent links: "AppsBabbelBusuu"), at the case changes
+    between them (two at least: one is a name's own, "LinkedIn")."""
+    parts = _TAG_SEPARATORS.split(value)
+    if len(parts) == 1:
+        if spaced is not None and (m := _TAGS_LINE.match(spaced)):
+            parts = _WIDE_SPACE.split(m.group(1).strip())
+        if len(parts) == 1 and len(cuts := [g.start() for g in CASE_GLUE.finditer(value)]) >= 2:
+            parts = [value[a:b] for a, b in zip([0, *cuts], [*cuts, len(value)], strict=True)]
+    tags = [t.strip(" #•·") for t in parts]
+    return [t for t in tags if t and len(t) <= 60][:30]
 
 
 def _opens_headline(names: list[str] | None, headline: str) -> bool:

@@ -277,7 +277,7 @@ LOWER, UPPER = _letters(str.islower), _letters(str.isupper)
 # BeautifulSoup's `get_text()` recipe word F1 0.814 -> 0.826 (boilerplate snippets kept out 0.83 ->
 # 0.93); `text/` 0.8251 -> 0.8250, `text-alt/` 0.8383 -> 0.8384, scrapinghub -0.0003; html-text and
 # `get_text("\n")` unchanged (docs/evaluation.md, twenty-second session).
-_CASE_GLUE = re.compile(rf"(?<=[{LOWER}]{{2}})(?=[{UPPER}][{LOWER}])")
+CASE_GLUE = re.compile(rf"(?<=[{LOWER}]{{2}})(?=[{UPPER}][{LOWER}])")
 GLUED_WORDS_PER_1000 = 10
 GLUE_SCAN = 50_000
 NAME_MAX_CHARS = 15  # a capitalised word with one case change, this long at most, is a name ("WayAway")
@@ -295,7 +295,7 @@ _TOKEN_EDGE = ".,;:!?()\"'“”‘’«»"
 def glues_words(text: str) -> bool:
     """Whether the page's dump glues its words at case changes as one that glues its blocks does
     (GLUED_WORDS_PER_1000; the caller has seen a glued sentence end)."""
-    n = len(_CASE_GLUE.findall(text, 0, GLUE_SCAN))
+    n = len(CASE_GLUE.findall(text, 0, GLUE_SCAN))
     return n > 0 and n * 1000 >= GLUED_WORDS_PER_1000 * len(text[:GLUE_SCAN].split())
 
 
@@ -305,16 +305,16 @@ def glued_words(line: str) -> list[str]:
     word of one case change and at most NAME_MAX_CHARS characters, on a line that is no run of glued
     words) and on a line of code ("useState(false);"); the line itself when no piece is a phrase of
     GLUED_PHRASE_WORDS words."""
-    if _CASE_GLUE.search(line) is None or sum(map(line.count, _CODE)) >= max(3, len(line) / CODE_CHARS_PER):
+    if CASE_GLUE.search(line) is None or sum(map(line.count, _CODE)) >= max(3, len(line) / CODE_CHARS_PER):
         return [line]
-    found = [m.start() for m in _CASE_GLUE.finditer(line)]
+    found = [m.start() for m in CASE_GLUE.finditer(line)]
     run = len(found) >= GLUED_RUN_MIN and len(found) >= GLUED_RUN_DENSITY * len(line.split())
     cuts = set()
     for at in found:
         if not run:
             end = line.find(" ", at)
             word = line[line.rfind(" ", 0, at) + 1 : len(line) if end < 0 else end].strip(_TOKEN_EDGE)
-            if word[:1].isupper() and len(word) <= NAME_MAX_CHARS and len(_CASE_GLUE.findall(word)) == 1:
+            if word[:1].isupper() and len(word) <= NAME_MAX_CHARS and len(CASE_GLUE.findall(word)) == 1:
                 continue
         cuts.add(at)
     pieces = _cut(line, cuts)

@@ -374,6 +374,10 @@ def _bullet(stripped: str) -> tuple[str, bool]:
 # (a menu, buttons, table cells: "Lokales   Region   Sport"), never a headline (`Segment.extra["gapped"]`);
 # a word on both sides, so a list marker or a Markdown heading's "#   " is no gap
 _GAP = re.compile(r"\w(?: {3,}|\t)\s*\w")
+# words set apart by two spaces or more, or a tab (what renderers print between inline links: "Themen:
+# Verkehr  Kassel  Fahrrad"): the line as printed is kept in `Segment.extra["spaced"]` (short lines only)
+_SPACED = re.compile(r"\S(?: {2,}|\t)\s*\S")
+SPACED_MAX_CHARS = 300
 
 # what `_ODD_SPACE` matches, as substrings (str.find is many times faster than the regex)
 _ODD_STRINGS = ("  ", "\t", "\u00a0", *map(chr, range(0x2000, 0x200C)), "\u202f", "\u205f", "\u3000")
@@ -436,14 +440,19 @@ def _plain_segments(lines: list[str], deadline: Deadline) -> list[Segment]:
                 if not stripped[0].isdigit():  # keep "1." numbering as text, drop the glyph bullets
                     stripped = stripped[m.end():]
             gapped = False
+            spaced = None
             if i in odd:
                 gapped = _GAP.search(stripped) is not None
+                if len(stripped) <= SPACED_MAX_CHARS and _SPACED.search(stripped):
+                    spaced = stripped  # (items set apart by wider spaces: read again for a tag list)
                 stripped = _WS.sub(" ", stripped).strip()
                 if not stripped:
                     continue
             segments.append(Segment(stripped, "li" if bullet else "line", 0, bullet, indent, i - prev - 1))
             if gapped:
                 segments[-1].extra["gapped"] = True
+            if spaced is not None:
+                segments[-1].extra["spaced"] = spaced
             if i in marked:
                 segments[-1].extra["placeholder"] = True
             prev = i

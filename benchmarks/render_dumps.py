@@ -9,6 +9,7 @@ Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothin
 the project. Tools: `lynx -dump`, `w3m -dump`, `elinks -dump` and `links -dump` (system
 packages: apt install lynx w3m elinks links; skipped when missing), pandoc's plain text (`pandoc
 -t plain`, wrapped at 72: the `pandoc` binary on the PATH, e.g. from the pypandoc_binary wheel), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
+markdownify's Markdown (`pip install markdownify`),
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line) and the
 common `get_text()` recipe (`bs4_recipe`: adjacent elements glued, lines stripped),
@@ -76,6 +77,14 @@ def _markdown(html: bytes, dataset: Path, page_id: str) -> str:
     h = html2text.HTML2Text()
     h.body_width = 0  # unwrapped Markdown, as crawlers that store Markdown keep it
     return h.handle(html.decode("utf-8", "replace"))
+
+
+def _markdownify(html: bytes, dataset: Path, page_id: str) -> str:
+    """markdownify's Markdown of the whole page (the converter many crawlers' Markdown comes from;
+    `pip install markdownify`), ATX headings; it leaves out scripts and styles itself."""
+    from markdownify import markdownify
+
+    return markdownify(html.decode("utf-8", "replace"), heading_style="ATX")
 
 
 def _inscriptis(html: bytes, dataset: Path, page_id: str) -> str:
@@ -179,6 +188,7 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "pandoc": ("pandoc", _run(["pandoc", "-f", "html", "-t", "plain"])),
     "html2text": (None, _html2text),
     "markdown": (None, _markdown),
+    "markdownify": (None, _markdownify),
     "bs4": (None, _bs4),
     "bs4_recipe": (None, _bs4_recipe),
     "inscriptis": (None, _inscriptis),

@@ -12,7 +12,9 @@ packages: apt install lynx w3m elinks links; skipped when missing), pandoc's pla
 markdownify's Markdown (`pip install markdownify`),
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line) and the
-common `get_text()` recipe (`bs4_recipe`: adjacent elements glued, lines stripped),
+common `get_text()` recipe (`bs4_recipe`: adjacent elements glued, lines stripped), `get_text()`
+alone (`bs4_raw`) and lxml's `text_content()` (`lxml_text_content`; the source's line breaks kept,
+so a minified page comes out on one line),
 html-text's `extract_text` (the whole page, a block a line), trafilatura's `html2txt` (the
 whole page's text), a browser's `document.body.innerText` (Chromium through Playwright, the
 `test` extra; scripts off and every request refused, so only the page's own CSS applies: what
@@ -109,6 +111,28 @@ def _bs4(html: bytes, dataset: Path, page_id: str) -> str:
     return soup.get_text("\n")
 
 
+def _bs4_raw(html: bytes, dataset: Path, page_id: str) -> str:
+    """BeautifulSoup's `get_text()` with scripts and styles dropped and nothing else: adjacent
+    elements glued where the HTML had no white space, the source's own line breaks and indentation
+    kept (a minified page comes out on one line)."""
+    from bs4 import BeautifulSoup
+
+    soup = BeautifulSoup(html.decode("utf-8", "replace"), "html.parser")
+    for tag in soup(["script", "style"]):
+        tag.decompose()
+    return soup.get_text()
+
+
+def _lxml_text_content(html: bytes, dataset: Path, page_id: str) -> str:
+    """lxml's `text_content()` of the page with scripts and styles dropped (as `_bs4_raw`)."""
+    import lxml.html
+
+    root = lxml.html.fromstring(html.decode("utf-8", "replace"))
+    for el in root.xpath("//script|//style"):
+        el.drop_tree()
+    return root.text_content()
+
+
 def _bs4_recipe(html: bytes, dataset: Path, page_id: str) -> str:
     """The recipe most scrapers copy: scripts and styles dropped, `get_text()` (adjacent elements
     glued where the HTML had no white space between them), lines stripped, cut at double spaces."""
@@ -191,6 +215,8 @@ TOOLS: dict[str, tuple[str | None, Callable[[bytes, Path, str], str]]] = {
     "markdownify": (None, _markdownify),
     "bs4": (None, _bs4),
     "bs4_recipe": (None, _bs4_recipe),
+    "bs4_raw": (None, _bs4_raw),
+    "lxml_text_content": (None, _lxml_text_content),
     "inscriptis": (None, _inscriptis),
     "resiliparse": (None, _resiliparse),
     "html_text": (None, _html_text),

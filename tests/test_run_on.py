@@ -225,3 +225,39 @@ def test_glue_is_found_in_other_alphabets() -> None:
         "Ana Sayfa", "Gündem", "Şehir vapurları ilkbaharda yeniden sefere başlayacak"]
     lines = [s.text for s in segment_text("Τα πλοία επιστρέφουν την άνοιξη.Σήμερα ανακοινώθηκε η απόφαση.")]
     assert lines == ["Τα πλοία επιστρέφουν την άνοιξη.", "Σήμερα ανακοινώθηκε η απόφαση."]
+
+
+def test_a_menu_run_between_sentences_is_cut_out() -> None:
+    from dehusk.run_on import split_menu_runs
+
+    piece = ("the ferry would run again Home News Sport Weather Contact Us About Us Careers Privacy Policy "
+             "Terms The minister said")
+    assert split_menu_runs(piece) == [
+        "the ferry would run again", "Home News Sport Weather Contact Us About Us Careers Privacy Policy Terms",
+        "The minister said"]
+    # names joined by "and" in a sentence are no menu (too short a run), nor is a list with commas
+    prose = "President Ada Brook and First Minister Owen Hale visited the harbour on Monday."
+    assert split_menu_runs(prose) == [prose]
+    names = "Anna Berg, Owen Hale, Peter Lund, Maria Stone, Tom Reed and Lea Brandt signed the letter"
+    assert split_menu_runs(names) == [names]
+
+
+def test_a_title_case_headline_glued_to_a_menu_stays_whole() -> None:
+    from dehusk.run_on import split_menu_runs
+
+    slug = frozenset(["why", "ferry", "timetables", "change", "every", "spring"])
+    piece = "Home Travel Ferries Buses Trains Tickets Contact Search Why Ferry Timetables Change Every Spring"
+    assert split_menu_runs(piece, slug) == [
+        "Home Travel Ferries Buses Trains Tickets Contact Search", "Why Ferry Timetables Change Every Spring"]
+    opens = "Why Ferry Timetables Change Every Spring Home Travel Ferries Buses Trains Tickets"
+    assert split_menu_runs(opens, slug) == [opens]  # (a run that opens with the headline: left whole)
+
+
+def test_a_page_on_one_line_keeps_its_menus_out_of_the_text() -> None:
+    menu = "Home News Sport Weather Travel Ferries Buses Trains Tickets Contact Us About Us Careers"
+    footer = "Privacy Policy Terms Of Use Cookie Settings Accessibility Sitemap Newsletter Advertise With Us"
+    page = " ".join([menu, "Harbour Ferries Return To The Old Town", FERRY_PARAGRAPHS[0], footer,
+                     FERRY_PARAGRAPHS[1], FERRY_PARAGRAPHS[2], footer])
+    art = dehusk.extract(page, mode="text", url="https://news.example.org/2024/03/harbour-ferries-return-to-the-old-town")
+    assert "slipways on both banks" in art.text and "reopen the old ferry crossing" in art.text
+    assert "Cookie Settings" not in art.text and "Sitemap" not in art.text

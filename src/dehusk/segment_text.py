@@ -294,14 +294,16 @@ def normalize_line_ends(text: str) -> str:
     return text
 
 
-def segment_text(text: str, deadline: Deadline = NO_DEADLINE) -> list[Segment]:
+def segment_text(text: str, deadline: Deadline = NO_DEADLINE, headline_words: frozenset[str] = frozenset()) -> list[Segment]:
+    """The page's lines as segments. `headline_words`: the URL slug's words (casefolded), which a
+    page dumped on one line keeps together (`run_on.split_menu_runs`)."""
     text = normalize_line_ends(text)
     for ch in _INVISIBLE:
         if ch in text:
             text = text.replace(ch, "")
     lines = text.split("\n")
     if run_on(lines):
-        lines = split_sentences(lines)
+        lines = split_sentences(lines, headline_words)
     elif inline_split(lines, text):
         lines = join_inline(lines)
     markdown = is_markdown(text)

@@ -25,7 +25,7 @@ from .features import TEXT_FEATURES, text_features
 from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
 from .front_matter import fill_meta, split_front_matter
-from .headline_slug import one_line_metadata
+from .headline_slug import one_line_metadata, slug_words
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
@@ -263,7 +263,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     text = normalize_line_ends(text)
     front, text = split_front_matter(text)  # a tool's metadata block at the top is no line of the page
     url = url or (front.url if front is not None else None)
-    segments = segment_text(text, deadline)
+    segments = segment_text(text, deadline, frozenset(slug_words(url)))
     if not segments:
         return Article(url=url, empty_reason="empty_input", mode="text", blocks=() if options.explain else None)
     # advertising labels ("Advertisement", "Story continues below") are no text of the page, and as a

@@ -64,7 +64,7 @@ def slug_headline(texts: list[str], url: str | None) -> str | None:
     if not slug:
         return None
     want = set(slug)
-    stem = _Inflections(want)
+    stem = _Inflections(slug)  # (the slug's order: the same inflection whatever the hash seed)
     best: tuple[float, int, list[str], int, int] | None = None  # (cover, span, words, first, last)
     for text in texts[:SLUG_CHUNKS]:
         words = text.split()
@@ -123,9 +123,11 @@ class _Inflections(dict):
     same first 4+ characters and at most 3 more at the end; a word no slug word shares its start
     with maps to itself."""
 
-    def __init__(self, want: set[str]) -> None:
+    def __init__(self, want: list[str]) -> None:
         super().__init__()
-        self.want = [w for w in want if len(w) >= 4]
+        # in the slug's order (a set's order changes with the interpreter's hash seed, and a word
+        # two slug words share their start with took either)
+        self.want = [w for w in dict.fromkeys(want) if len(w) >= 4]
 
     def __missing__(self, word: str) -> str:
         out = word

@@ -45,8 +45,10 @@ HEADER_CHARS = 50_000  # characters of a run-on line read for bylines and dates 
 
 def split_sentences(lines: list[str], headline_words: frozenset[str] | None = frozenset()) -> list[str]:
     """Cut run-on lines at sentence ends, so that menus and prose fall on different lines; a
-    piece that opens with a menu (a run of capitalised words) is cut where its sentence starts; in
-    the first HEADER_CHARS characters, bylines and dates are cut out (`split_header`)."""
+    piece that opens with a menu (a run of capitalised words) is cut where its sentence starts, and
+    runs of menu words inside it are cut out (`split_menu_runs`, which keeps a headline made of
+    `headline_words`, the URL slug's, whole; None: no runs cut); in the first HEADER_CHARS
+    characters, bylines and dates are cut out (`split_header`)."""
     out: list[str] = []
     if headline_words is not None and capitalised_prose(lines):
         headline_words = None  # (nouns capitalised, as in German: no run of capitals is a menu)
@@ -115,7 +117,7 @@ def capitalised_prose(lines: list[str]) -> bool:
 # "... Gas Line Installation & Repair HVAC Cooling AC Repair AC installation ..."): MENU_RUN_WORDS+
 # words, under a third of them starting lower-case, never two of those in a row, no word ending in
 # punctuation (prose's lists of names have commas; a sentence runs lower-case words together)
-MENU_RUN_WORDS = int(__import__("os").environ.get("MRW", "10"))
+MENU_RUN_WORDS = 10
 _PUNCT_END = frozenset(",.;:!?")
 
 
@@ -190,7 +192,6 @@ _OPENERS = frozenset(["what", "why", "how", "which", "when", "where", "who", "is
                       "will", "my", "your", "our", "this", "these", "here", "inside", "meet"])
 HEADLINE_AFTER = 6  # words after a menu run that may hold the rest of a headline glued to it
 _NOT_WORD = re.compile(r"[\W_]+")
-_EDGE = ".,;:!?()[]{}\"'“”‘’«»"
 
 
 # a byline's label inside a run-on line, before a capitalised word ("... Ferry Timetable By Ann Lee",

@@ -114,7 +114,7 @@ def capitalised_prose(lines: list[str]) -> bool:
 
 
 # a menu's run inside a piece of a run-on line (nav bars, footers and link lists between sentences:
-# "... Gas Line Installation & Repair HVAC Cooling AC Repair AC installation ..."): MENU_RUN_WORDS+
+# "... Ferry Times & Fares Harbour Tours Gift Cards Boat hire Contact Us ..."): MENU_RUN_WORDS+
 # words, under a third of them starting lower-case, never two of those in a row, no word ending in
 # punctuation (prose's lists of names have commas; a sentence runs lower-case words together)
 MENU_RUN_WORDS = 10

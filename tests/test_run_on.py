@@ -270,3 +270,20 @@ def test_slug_inflections_follow_the_slugs_order() -> None:
 
     assert _Inflections(["design", "designs"])["designs"] == "design"
     assert _Inflections(["designs", "design"])["designs"] == "designs"
+
+
+def test_no_menu_runs_where_capitals_say_nothing() -> None:
+    # a script without case (every word would read as a capitalised one), and nouns capitalised as
+    # German writes them: sentences stay whole, a clause ending in a comma is not cut off
+    from dehusk.run_on import capitalised_prose, split_sentences
+
+    korean = ("시는 월요일에 항구와 섬을 잇는 여객선 운항을 다음 달부터 다시 시작한다고 발표했다, 시 관계자는 "
+              "새 시간표가 주민들의 의견을 반영했다고 말했다. ") * 4
+    assert capitalised_prose([korean])
+    assert all("," not in piece or piece.rstrip().endswith(".") for piece in split_sentences([korean]))
+    german = ("Die Fähre zwischen dem Hafen und der Insel fährt ab Montag wieder nach dem alten Fahrplan, "
+              "teilte die Stadt am Dienstag mit. Pendler hatten sich über den Winterfahrplan beschwert. ") * 3
+    assert capitalised_prose([german])
+    english = ("The ferry between the harbour and the island runs to the old timetable again from Monday, "
+               "the council said on Tuesday. Commuters had complained about the winter timetable. ") * 3
+    assert not capitalised_prose([english])

@@ -101,16 +101,23 @@ CAPITALISED_PROSE = 0.3
 
 
 def capitalised_prose(lines: list[str]) -> bool:
-    """Are the words that follow a lower-case word inside a sentence capitalised CAPITALISED_PROSE
-    of the time or more (capitals then say nothing of menus: `split_menu_runs` is not used)?"""
-    after = capital = 0
+    """Do capitals say nothing of menus on this page (`split_menu_runs` is then not used)? When the
+    words that follow a lower-case word inside a sentence are capitalised CAPITALISED_PROSE of the
+    time or more (German's nouns), or when most words start with a letter that has no case (Arabic,
+    Hebrew, Hindi, Korean, Thai, Chinese: every word would read as a capitalised one)."""
+    after = capital = cased = lettered = 0
     for ln in lines:
         words = ln.split()
+        for w in words:
+            ch = next((c for c in w if c.isalpha()), "")
+            if ch:
+                lettered += 1
+                cased += ch.islower() or ch.isupper()
         for a, b in pairwise(words):
             if _lower_start(a) and a[-1] not in ".!?:" and any(map(str.isalpha, b)):
                 after += 1
                 capital += not _lower_start(b)
-    return after > 0 and capital >= CAPITALISED_PROSE * after
+    return cased * 2 < lettered or capital >= CAPITALISED_PROSE * after
 
 
 # a menu's run inside a piece of a run-on line (nav bars, footers and link lists between sentences:

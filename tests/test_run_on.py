@@ -287,3 +287,17 @@ def test_no_menu_runs_where_capitals_say_nothing() -> None:
     english = ("The ferry between the harbour and the island runs to the old timetable again from Monday, "
                "the council said on Tuesday. Commuters had complained about the winter timetable. ") * 3
     assert not capitalised_prose([english])
+
+
+def test_a_menu_run_is_navigation_on_a_page_on_one_line() -> None:
+    from dehusk.run_on import MENU_RUN_REASON, menu_run
+
+    nav = "Home Travel Ferries Buses Trains Tickets Timetables Fares Contact Us About Us Careers Help"
+    assert menu_run(nav) and not menu_run(FERRY_PARAGRAPHS[0]) and not menu_run("Home News Sport")
+    page = " ".join([FERRY_PARAGRAPHS[0], nav, FERRY_PARAGRAPHS[1], FERRY_PARAGRAPHS[2], nav, FERRY_PARAGRAPHS[3]])
+    # every line kept by its score (a cut of 0, as the line model's scores on such pages often are):
+    # the runs are still left out, with their reason
+    art = dehusk.extract(page, mode="text", explain=True, threshold=0.0)
+    assert "Timetables Fares" not in art.text and "slipways on both banks" in art.text
+    runs = [b for b in art.blocks if "Timetables Fares" in b.text]
+    assert runs and all(b.reason == MENU_RUN_REASON for b in runs if b.label != "title")

@@ -165,6 +165,19 @@ def split_menu_runs(piece: str, headline_words: frozenset[str] = frozenset()) ->
     return [" ".join(words[a:b]) for a, b in pairwise(bounds)]
 
 
+MENU_RUN_REASON = "a run of menu words on a page dumped on one line"
+
+
+def menu_run(piece: str) -> bool:
+    """Is `piece` one run of menu words as `split_menu_runs` cuts them out (MENU_RUN_WORDS+ words,
+    under a third starting lower-case, never two of those in a row, none ending in punctuation)?"""
+    words = piece.split()
+    if len(words) < MENU_RUN_WORDS or any(w[-1] in _PUNCT_END for w in words):
+        return False
+    lower = [_lower_start(w) for w in words]
+    return sum(lower) * 3 < len(words) and not any(a and b for a, b in pairwise(lower))
+
+
 def _headline_start(words: list[str], a: int, b: int, headline_words: frozenset[str]) -> int | None:
     """Where a title-case headline starts in the run `words[a:b]`: the first of the URL slug's words
     (of 3+ letters, not "the", "and", ...; "Beginner's" for "beginner") in the run followed by

@@ -36,6 +36,7 @@ from .notices import AD_LABEL, ad_label, notice_reason
 from .options import Options
 from .pagetype_text import page_row, page_type_and_confidence
 from .related_rail import READ_ALSO_REASON, about_box, counted_list, read_also, related_rail
+from .run_on import MENU_RUN_REASON, menu_run
 from .segment_text import normalize_line_ends, run_on, segment_text
 from .templates import site_template
 from .text_context import (
@@ -309,6 +310,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     # "read also" links to other stories (teasers above the headline: "Leggi anche: ...")
     kept_lines = np.flatnonzero(keep).tolist()
     notices = {i: r for i in kept_lines if (r := notice_reason(segments[i].text)) is not None}
+    if one_line:  # the runs of menu words cut out of a page on one line (`run_on.split_menu_runs`)
+        notices.update((i, MENU_RUN_REASON) for i in kept_lines if i not in notices and menu_run(segments[i].text))
     quiet = [i for i in kept_lines if i in notices or read_also(segments[i].text)]
     p_meta = p
     if quiet:

@@ -9,7 +9,7 @@ Writes OUT/pages.jsonl (a link to the dataset's) and OUT/<tool>/<id>.txt; nothin
 the project. Tools: `lynx -dump`, `w3m -dump`, `elinks -dump` and `links -dump` (system
 packages: apt install lynx w3m elinks links; skipped when missing), pandoc's plain text (`pandoc
 -t plain`, wrapped at 72: the `pandoc` binary on the PATH, e.g. from the pypandoc_binary wheel), html2text's Markdown (wrapped at 78, and unwrapped: `markdown`),
-markdownify's Markdown (`pip install markdownify`),
+markdownify's Markdown,
 inscriptis' layout-keeping text, Resiliparse's whole-page `extract_plain_text`, BeautifulSoup's
 `get_text("\\n")` (scripts and styles removed; each inline element on its own line) and the
 common `get_text()` recipe (`bs4_recipe`: adjacent elements glued, lines stripped), `get_text()`
@@ -21,7 +21,7 @@ whole page's text), a browser's `document.body.innerText` (Chromium through Play
 a headless-browser crawler that saves the rendered text gets; CHROMIUM= the binary, default
 /usr/bin/chromium), and
 wrap80, the dataset's own text/ rendering hard-wrapped at 80 columns (html2text and
-beautifulsoup4 and html-text come with the `bench` extra). `extracted` is no rendering but the
+beautifulsoup4, html-text and markdownify come with the `bench` extra). `extracted` is no rendering but the
 gold article itself (headline, blank line, text), as a corpus of already-extracted articles
 would hand it to text mode.
 """
@@ -83,7 +83,7 @@ def _markdown(html: bytes, dataset: Path, page_id: str) -> str:
 
 def _markdownify(html: bytes, dataset: Path, page_id: str) -> str:
     """markdownify's Markdown of the whole page (the converter many crawlers' Markdown comes from;
-    `pip install markdownify`), ATX headings; it leaves out scripts and styles itself."""
+    the `bench` extra), ATX headings; it leaves out scripts and styles itself."""
     from markdownify import markdownify
 
     return markdownify(html.decode("utf-8", "replace"), heading_style="ATX")

@@ -43,22 +43,21 @@ def run_on(lines: list[str]) -> bool:
 HEADER_CHARS = 50_000  # characters of a run-on line read for bylines and dates (the header is near the top)
 
 
-def split_sentences(lines: list[str], headline_words: frozenset[str] | None = frozenset()) -> list[str]:
+def split_sentences(lines: list[str], headline_words: frozenset[str] = frozenset()) -> list[str]:
     """Cut run-on lines at sentence ends, so that menus and prose fall on different lines; a
     piece that opens with a menu (a run of capitalised words) is cut where its sentence starts, and
     runs of menu words inside it are cut out (`split_menu_runs`, which keeps a headline made of
-    `headline_words`, the URL slug's, whole; None: no runs cut); in the first HEADER_CHARS
-    characters, bylines and dates are cut out (`split_header`)."""
+    `headline_words`, the URL slug's, whole; not where capitals say nothing: `capitalised_prose`);
+    in the first HEADER_CHARS characters, bylines and dates are cut out (`split_header`)."""
     out: list[str] = []
-    if headline_words is not None and capitalised_prose(lines):
-        headline_words = None  # (nouns capitalised, as in German: no run of capitals is a menu)
+    cut_runs = not capitalised_prose(lines)
     for ln in lines:
         if len(ln) > 300:
             at = 0  # (where the piece starts, about: a byline or a date is looked for near the top)
             for piece in _SENTENCE_END.split(ln):
                 for part in split_header(piece) if at < HEADER_CHARS else (piece,):
                     for head in split_menu_head(part):
-                        out.extend(split_menu_runs(head, headline_words) if headline_words is not None else (head,))
+                        out.extend(split_menu_runs(head, headline_words) if cut_runs else (head,))
                 at += len(piece) + 1
         else:
             out.append(ln)
@@ -151,8 +150,7 @@ def split_menu_runs(piece: str, headline_words: frozenset[str] = frozenset()) ->
         last = max(k for k in range(i, j) if not lower[k])
         if j < n and lower[j] and last == j - 2:  # ("Terms The minister said": "The" opens the sentence)
             last = max((k for k in range(i, last) if not lower[k]), default=i - 1)
-        size = last - i + 1
-        if size >= MENU_RUN_WORDS and sum(lower[i : last + 1]) * 3 < size:
+        if _menu_sized(lower[i : last + 1]):
             h = _headline_start(words, i, last + 1, headline_words) if headline_words else None
             if h is None:
                 cuts += [i, last + 1]
@@ -172,10 +170,16 @@ def menu_run(piece: str) -> bool:
     """Is `piece` one run of menu words as `split_menu_runs` cuts them out (MENU_RUN_WORDS+ words,
     under a third starting lower-case, never two of those in a row, none ending in punctuation)?"""
     words = piece.split()
-    if len(words) < MENU_RUN_WORDS or any(w[-1] in _PUNCT_END for w in words):
+    if any(w[-1] in _PUNCT_END for w in words):
         return False
     lower = [_lower_start(w) for w in words]
-    return sum(lower) * 3 < len(words) and not any(a and b for a, b in pairwise(lower))
+    return _menu_sized(lower) and not any(a and b for a, b in pairwise(lower))
+
+
+def _menu_sized(lower: list[bool]) -> bool:
+    """A run's words (True: starts lower-case) make a menu: MENU_RUN_WORDS of them or more, under a
+    third starting lower-case."""
+    return len(lower) >= MENU_RUN_WORDS and sum(lower) * 3 < len(lower)
 
 
 def _headline_start(words: list[str], a: int, b: int, headline_words: frozenset[str]) -> int | None:

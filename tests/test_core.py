@@ -176,6 +176,89 @@ def test_looks_like_html() -> None:
     assert not looks_like_html("")
 
 
+# a text dump of a tutorial page: its menu, a headline naming a tag, prose, and a code sample
+_TUTORIAL_DUMP = """<section>: the generic section element
+Docs home
+Guides
+Reference
+Search the docs
+The section element groups related content under a heading of its own. Use it when the part
+of the page would make sense in an outline; for styling alone, a div is the better choice.
+Example
+<section class="news">
+  <h2>Harbour news</h2>
+  <p>The ferry timetable changes on Monday.</p>
+</section>
+<section class="events">
+  <h2>Events</h2>
+  <p>The summer fair opens on the quay at ten.</p>
+</section>
+Screen readers announce a section with an accessible name as a region. Give it a heading, or an
+aria-label when the heading is not shown.
+Related pages
+"""
+
+# a dump of a web framework's guide page: a template's whole document shown as a code sample
+_TEMPLATE_DUMP = """Skip to content
+Framework guide
+Templates
+Rendering pages
+A template receives the values your view passes to it and returns the finished page. Save this
+one as page.html in the templates folder:
+<html>
+<head>
+    <title>Item details</title>
+    <link href="/static/style.css" rel="stylesheet">
+</head>
+<body>
+    <h1><a href="/items/1">Item 1</a></h1>
+    <p>Price: 20 euros</p>
+</body>
+</html>
+Then return it from the view with the item's values. The page is rendered on every request, so
+keep the work inside the template small.
+Values are escaped before they are written into the page, so a name with an ampersand or an
+angle bracket shows as it was typed and cannot add markup of its own.
+Loops and conditions
+A template may repeat a part of the page for every item of a list, or show a part only when a
+value is set. Keep such logic short: anything longer belongs in the view, where it can be tested.
+Inheritance
+A base template holds the parts every page shares, the header, the menu and the footer, and each
+page fills in the blocks the base leaves open.
+Previous: routing
+Next: static files
+Edit this page
+Was this page helpful?
+Yes
+No
+"""
+
+
+def test_text_dumps_that_show_markup_are_text() -> None:
+    """Pages about HTML print tags in their text: a headline naming one, code samples. Their
+    dumps are text, and text mode reads them (HTML mode would lose their headline and lines)."""
+    assert not looks_like_html(_TUTORIAL_DUMP)
+    assert not looks_like_html(_TEMPLATE_DUMP)
+    article = dehusk.extract(_TEMPLATE_DUMP)
+    assert article.mode == "text"
+    assert "The page is rendered on every request" in article.text
+
+
+def test_html_after_a_line_of_something_else_is_html() -> None:
+    """A document after a server's warning or the HTTP response's headers is still HTML; so is
+    a fragment that opens with a script and its code."""
+    # (a page's head is mostly its styles and scripts: few tags for its size)
+    styles = "".join(f".card-{i} {{ margin: {i}px 0; padding: 0 {i % 7}px; }}\n" for i in range(300))
+    page = f"<!doctype html><html lang=en><head><style>\n{styles}</style></head>" \
+        "<body><div class='page'><p>One paragraph of the page.</p><p>And another.</p></div></body></html>"
+    assert looks_like_html("Warning: include(header.php): failed to open stream in /var/www/index.php\n" + page)
+    assert looks_like_html("HTTP/1.1 200 OK\nContent-Type: text/html; charset=utf-8\nServer: nginx\n\n"
+                           f"<!DOCTYPE html>\n<html>\n<head>\n<style>\n{styles}</style>\n</head>\n<body><p>Text</p></body>\n</html>")
+    assert looks_like_html("<script>\n(function () {\n  var x = 1;\n  var y = 2;\n  var z = 3;\n  var w = 4;\n})();\n"
+                           "</script>\n<div class='page'><p>One</p><p>Two</p><p>Three</p></div>")
+    assert dehusk.extract("Notice: undefined index\n" + page).mode == "html"
+
+
 def test_language_detection() -> None:
     assert detect_language("Der Gemeinderat hat am Dienstag den Haushalt für das kommende Jahr beschlossen.")[0] == "de"
     assert detect_language("El ayuntamiento aprobó el martes el presupuesto para el año que viene.")[0] == "es"

@@ -209,12 +209,31 @@ _HTML_SIGNS = re.compile(
 _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 
 
+# a document opening on a line of its own after a line or two of something else (a server's
+# warning, the HTTP response's headers): `<!doctype html>` or `<html>` near the top
+_LATE_DOC = re.compile(r"^[ \t]*<(?:!doctype\s+html|html[\s>])", re.I | re.M)
+LATE_DOC_CHARS = 1000
+_END_DOC = re.compile(r"</html\s*>", re.I)
+_ANY_TAG = re.compile(r"<[a-zA-Z!/?]")  # anything that opens a tag, a comment or a declaration (custom elements too)
+# what a page's markup may open with but a line of text never does
+_MARKUP_START = re.compile(r"<(?:script|style|link|meta|body|html|head|svg|template|noscript|iframe|!|\?)", re.I)
+TEXT_LINES = 6  # the first lines looked at: the first may name a tag, the next five hold none in a text dump
+
+
 def looks_like_html(text: str) -> bool:
-    """True when `text` is HTML markup rather than a plain-text dump."""
+    """True when `text` is HTML markup rather than a plain-text dump.
+
+    A dump of a page about HTML holds markup too: its code samples ("<div className=...>", a
+    template's `<head>`), or a headline naming a tag ("<table>: The Table element"). It is told
+    from markup by its lines: markup puts tags on most lines (or all on one), a dump on few, and
+    none on the lines after its first (`_text_with_markup`). A document after a line or two of
+    something else (a server's warning, HTTP headers) is HTML when tags follow on its next lines."""
     head = text[:20_000].lstrip()
     if not head:
         return False
     if head[:1] == "<" and _HTML_SIGNS.search(head[:2000]):
+        return not _text_with_markup(head)
+    if (m := _LATE_DOC.search(head, 0, LATE_DOC_CHARS)) is not None and _markup_follows(head[m.start():]):
         return True
     signs = len(_HTML_SIGNS.findall(head))
     if signs < 2:
@@ -223,4 +242,43 @@ def looks_like_html(text: str) -> bool:
     closing = sum(1 for t in tags if t.startswith("</"))
     markup = sum(len(t) for t in tags)
     # markup-dense text: tags (with closing tags) make up a real share of the characters
-    return closing >= 3 and markup > 0.12 * len(head)
+    return closing >= 3 and markup > 0.12 * len(head) and not _text_with_markup(head)
+
+
+def _first_lines(text: str, k: int) -> list[str]:
+    """The first `k` lines of `text` that are not blank."""
+    out: list[str] = []
+    start = 0
+    while len(out) < k and start < len(text):
+        end = text.find("\n", start)
+        end = len(text) if end < 0 else end
+        if not text[start:end].isspace() and end > start:
+            out.append(text[start:end])
+        start = end + 1
+    return out
+
+
+def _markup_follows(doc: str) -> bool:
+    """Does markup go on from the line opening `doc` (more HTML on that line, `<!doctype
+    html><html><head>`, or a tag on one of its next lines), and is it no sample of a document
+    (text lines without a tag after its `</html>`)?"""
+    lines = _first_lines(doc, TEXT_LINES)
+    if not (len(_HTML_SIGNS.findall(lines[0])) >= 2 or any(_ANY_TAG.search(line) for line in lines[1:])):
+        return False
+    end = _END_DOC.search(doc)
+    after = _first_lines(doc[end.end():], 2) if end is not None else []
+    return len(after) < 2 or any(_ANY_TAG.search(line) for line in after)
+
+
+def _text_with_markup(head: str) -> bool:
+    """A text dump that shows some markup: a first line with at most one tag (not one that only
+    markup opens with), none on the five lines after it, tags on under half of its lines (of the
+    first 400)."""
+    lines = _first_lines(head, TEXT_LINES)
+    if (len(lines) < TEXT_LINES or len(_ANY_TAG.findall(lines[0])) > 1 or _MARKUP_START.match(lines[0].lstrip())
+            or any(_ANY_TAG.search(line) for line in lines[1:])):
+        return False
+    sample = [line for line in head.split("\n", 400)[:400] if line.strip()]
+    return sum(1 for line in sample if _TAG.search(line)) < 0.5 * len(sample)
+
+

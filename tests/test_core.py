@@ -259,6 +259,19 @@ def test_html_after_a_line_of_something_else_is_html() -> None:
     assert dehusk.extract("Notice: undefined index\n" + page).mode == "html"
 
 
+def test_fragments_that_open_with_styles_or_sprites_are_html() -> None:
+    """A page's body cut out of its document may open with a long style sheet or an SVG sprite
+    before the first paragraph or link the usual signs look for."""
+    styles = "".join(f".tile-{i} {{ color: #{i:03d}; }}\n" for i in range(2500))  # (over the part read first)
+    body = "<div class='story'><p>The harbour reopened on Monday.</p><p>Ferries run again.</p></div>"
+    assert looks_like_html(f"<style>\n{styles}</style>\n{body}")
+    sprite = "<svg style='display:none'>\n" + "".join(
+        f"  <symbol id='icon-{i}' viewBox='0 0 24 24'><path d='M{i} 0L24 {i}Z'/></symbol>\n" for i in range(400)
+    ) + "</svg>\n"
+    assert looks_like_html(sprite + body)
+    assert not looks_like_html(f"<style>\n{styles}</style>\n" + _TUTORIAL_DUMP)
+
+
 def test_language_detection() -> None:
     assert detect_language("Der Gemeinderat hat am Dienstag den Haushalt für das kommende Jahr beschlossen.")[0] == "de"
     assert detect_language("El ayuntamiento aprobó el martes el presupuesto para el año que viene.")[0] == "es"

@@ -214,6 +214,10 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 _LATE_DOC = re.compile(r"^[ \t]*<(?:!doctype\s+html|html[\s>])", re.I | re.M)
 LATE_DOC_CHARS = 1000
 _END_DOC = re.compile(r"</html\s*>", re.I)
+_RAW_START = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)  # a leading style sheet or script
+_RAW_OPEN = re.compile(r"<(?:script|style)\b", re.I)
+RAW_BLOCKS = 20  # leading style sheets and scripts skipped (more: markup)
+_ELEMENT = re.compile(r"</?[a-zA-Z][a-zA-Z0-9-]*(?:\s[^<>]{0,500})?/?>")  # `_TAG` with custom elements' names
 _ANY_TAG = re.compile(r"<[a-zA-Z!/?]")  # anything that opens a tag, a comment or a declaration (custom elements too)
 # what a page's markup may open with but a line of text never does
 _MARKUP_START = re.compile(r"<(?:script|style|link|meta|body|html|head|svg|template|noscript|iframe|!|\?)", re.I)
@@ -235,6 +239,17 @@ def looks_like_html(text: str) -> bool:
         return not _text_with_markup(head)
     if (m := _LATE_DOC.search(head, 0, LATE_DOC_CHARS)) is not None and _markup_follows(head[m.start():]):
         return True
+    if _RAW_OPEN.match(head):
+        # style sheets or scripts first (longer, maybe, than the part looked at): what follows tells
+        start, skipped = len(text) - len(text.lstrip()), 0
+        while skipped < RAW_BLOCKS and (raw := _RAW_START.match(text, start)) is not None:
+            start, skipped = raw.end(), skipped + 1
+            while start < len(text) and text[start].isspace():
+                start += 1
+        if skipped:
+            return skipped == RAW_BLOCKS or looks_like_html(text[start:])
+    if _ANY_TAG.match(head) and _tag_lines(head) and not _text_with_markup(head):
+        return True  # a fragment of markup without the usual signs up front (an SVG sprite, custom elements)
     signs = len(_HTML_SIGNS.findall(head))
     if signs < 2:
         return False
@@ -256,6 +271,14 @@ def _first_lines(text: str, k: int) -> list[str]:
             out.append(text[start:end])
         start = end + 1
     return out
+
+
+def _tag_lines(head: str) -> bool:
+    """Tags on most of the first 400 lines (or, on one or two lines, a third of the characters)."""
+    sample = [line for line in head.split("\n", 400)[:400] if line.strip()]
+    if len(sample) <= 2:
+        return sum(len(t) for t in _ELEMENT.findall(head)) > 0.3 * len(head)
+    return sum(1 for line in sample if _ANY_TAG.search(line)) >= 0.5 * len(sample)
 
 
 def _markup_follows(doc: str) -> bool:

@@ -284,3 +284,22 @@ def test_deadline() -> None:
     Deadline(60).check()
     with pytest.raises(dehusk.PageTimeout):
         Deadline(1e-9).check("here")
+
+
+def test_no_network_library_is_loaded() -> None:
+    """Extraction loads the language model from the installed package: the package's downloader
+    (requests, urllib3, asyncio, ssl) never comes in. Checked in a fresh interpreter, whose
+    modules are its own."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys, dehusk\n"
+        "dehusk.extract('<html><body><p>The council met on Tuesday and approved the plan.</p></body></html>')\n"
+        "dehusk.extract('The council met on Tuesday.\\nIt approved the plan for the harbour.\\n')\n"
+        "from dehusk.lang import detect_language\n"
+        "assert detect_language('The council met on Tuesday and approved the plan.')[0] == 'en'\n"
+        "print(sorted(m for m in ('requests', 'urllib3', 'robust_downloader', 'asyncio', 'ssl') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

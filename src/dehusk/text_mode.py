@@ -26,6 +26,7 @@ from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
 from .front_matter import fill_meta, split_front_matter
 from .headline_slug import one_line_metadata, slug_words
+from .inner_blocks import keep_inner_code, keep_inner_tables
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
@@ -47,7 +48,6 @@ from .text_context import (
     restore_inner_headings,
     revive_slots,
 )
-from .text_tables import keep_inner_tables
 
 _KIND, _TEXT = attrgetter("kind"), attrgetter("text")
 
@@ -203,6 +203,7 @@ def label_segments(
     keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
     if not extracted:  # (an extracted article's short lines are its own: no rail to cut)
         drop_orphan_headings(segments, words)
+    keep_inner_code(segments, explain)  # (after the rules for short lines: a sample's lines are none)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)

@@ -1,0 +1,101 @@
+"""A table or a code sample inside an article's text (`inner_blocks`): its lines are body."""
+
+from __future__ import annotations
+
+import dehusk
+from conftest import labelled_lines
+from dehusk.inner_blocks import keep_inner_tables, row_cells
+
+_INTRO = (
+    "The county's library survey asked every branch how many books it lent last winter, and the answers\n"
+    "surprised the council: the small branches lent more per resident than the central library did.\n"
+    "Loans per resident, by branch\n"
+)
+_BRANCHES = ("Harbour Street", "Mill Lane", "Station Road", "Old Town", "Riverside", "Castle Hill", "Northgate",
+             "Central", "Westfield", "Abbey Green", "Market Square", "Pier Head")
+_ROWS = [("Rank", "Branch", "Per resident"), *((str(k + 1), name, f"{6.4 - 0.3 * k:.1f}") for k, name in enumerate(_BRANCHES))]
+_OUTRO = (
+    "The council will keep the small branches open on Saturdays next year, and it plans to move two of\n"
+    "the central library's reading groups to Harbour Street, where the rooms are fuller on weekdays.\n"
+    "The survey will be repeated in the spring, when the new mobile library has run for six months.\n"
+)
+_FOOTER = "\n".join("\t\t".join(row) for row in (("Libraries", "Events", "Contact"), ("Opening hours", "Book a room", "Press"),
+                                                  ("Mobile library", "Reading groups", "Jobs"), ("Accessibility", "Privacy", "Cookies")))
+
+
+def _dump(sep: str) -> str:
+    return _INTRO + "\n".join(sep.join(row) for row in _ROWS) + "\n" + _OUTRO + _FOOTER + "\n"
+
+
+def test_a_table_between_the_articles_lines_is_kept() -> None:
+    for sep in ("\t\t", "   ", " | "):  # tabs (Resiliparse), spaces (inscriptis, lynx), pipes (html2text)
+        article = dehusk.extract(_dump(sep), mode="text")
+        for row in _ROWS[1:]:
+            assert row[1] in article.text, (sep, row)
+        assert "Opening hours" not in article.text and "Book a room" not in article.text
+        assert "the new mobile library has run for six months" in article.text
+
+
+def test_rows_are_kept_only_between_kept_lines() -> None:
+    rows = [("A paragraph of the article that runs on for a while.", "body"), ("Year Visitors", "navigation"),
+            ("2022 1,200", "navigation"), ("2023 1,450", "navigation"), ("2024 1,610", "navigation"),
+            ("Another paragraph of the article after its table.", "body")]
+    segs = labelled_lines(rows)
+    for seg in segs[1:5]:
+        seg.extra["spaced"] = seg.text.replace(" ", "\t")
+    assert [row_cells(seg) for seg in segs] == [0, 2, 2, 2, 2, 0]
+    keep_inner_tables(segs, explain=True)
+    assert [s.label for s in segs] == ["body"] * 6
+    assert segs[2].reason.startswith("table row inside the text: one of 4 rows of 2 cells")
+    # the same rows after the article's last line: a footer's grid, left as it was
+    tail = labelled_lines(rows[:5] + [("Privacy", "navigation")])
+    for seg in tail[1:5]:
+        seg.extra["spaced"] = seg.text.replace(" ", "\t")
+    keep_inner_tables(tail)
+    assert [s.label for s in tail][1:] == ["navigation"] * 5
+
+
+_SAMPLE = """function totalFare(trips) {
+  let total = 0;
+  for (const trip of trips) {
+    total += trip.fare;
+  }
+  return total;
+}"""
+
+_MENU = "\n".join(("Skip to content", "Ferry Docs", "Home", "Guides", "Reference", "Examples", "Blog", "Community",
+                   "Pricing", "Sign in", "Get started", "Search the docs"))
+_FOOTER = "\n".join(("Was this page helpful?", "Yes", "No", "Previous: Reading a timetable", "Next: Printing receipts",
+                     "Product", "Features", "Pricing", "Changelog", "Company", "About", "Careers", "Press", "Legal",
+                     "Privacy", "Terms", "Cookie settings", "© 2025 Ferry Docs. All rights reserved."))
+_TUTORIAL = (
+    "window.dataLayer = window.dataLayer || [];\n"
+    "function gtag() { dataLayer.push(arguments); }\n"
+    "gtag('js', new Date());\n"
+    f"{_MENU}\n"
+    "Adding up a list of fares\n"
+    "Each trip on the harbour ferry has a fare, and the monthly statement shows what all of them come to.\n"
+    "This guide shows how to compute that sum yourself, so that you can check the statement against your\n"
+    "own records before the money leaves your account at the end of the month.\n"
+    "The function below walks the list of trips once and keeps a running total, which it returns when the\n"
+    "list is done. It reads the fare of each trip and nothing else, so it works with any list you build.\n"
+    f"{_SAMPLE}\n"
+    "Here is the same function with a note on the step that matters, as you might write it while learning:\n"
+    f"{_SAMPLE.replace('  return total;', '  // the sum of every fare in the list' + chr(10) + '  return total;')}\n"
+    "Call it with the month's trips and print the result to check it against the statement. An empty list\n"
+    "gives zero, which is what a month without a single trip should cost, and a refund is a negative fare.\n"
+    "If the two sums differ, look first for a trip booked twice: the statement lists each booking once.\n"
+    f"{_FOOTER}\n"
+)
+
+
+def test_a_code_sample_between_the_articles_lines_is_kept() -> None:
+    """A sample printed twice (the second with comments) reads as a table of contents and its lines
+    as headings without text: the rules for short lines dropped them. Scripts above the article stay out."""
+    article = dehusk.extract(_TUTORIAL, mode="text")
+    sample = "\n\n".join(line.strip() for line in _SAMPLE.split("\n"))
+    assert sample in article.text  # the whole first sample, braces and all, in order
+    assert "// the sum of every fare in the list" in article.text
+    assert "dataLayer" not in article.text and "gtag" not in article.text
+    assert "Cookie settings" not in article.text and "Careers" not in article.text
+    assert "look first for a trip booked twice" in article.text

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dehusk
 from conftest import labelled_lines
-from dehusk.inner_blocks import keep_inner_tables, row_cells
+from dehusk.inner_blocks import keep_inner_lists, keep_inner_tables, row_cells
 
 _INTRO = (
     "The county's library survey asked every branch how many books it lent last winter, and the answers\n"
@@ -99,3 +99,35 @@ def test_a_code_sample_between_the_articles_lines_is_kept() -> None:
     assert "dataLayer" not in article.text and "gtag" not in article.text
     assert "Cookie settings" not in article.text and "Careers" not in article.text
     assert "look first for a trip booked twice" in article.text
+
+
+_FACTS = ("opened in 1911 with two boats and a shed", "carried 1.2 million people last year",
+          "runs every 20 minutes from six in the morning", "has been run by the county since 1974",
+          "stops at the pier only in summer")
+_LINKS = ("Guide to the Harbour Ferry Timetable", "Best Cafes Near the Old Pier", "How to Buy a Season Ticket Online")
+
+
+def test_a_list_between_the_articles_lines_is_kept_but_not_a_rail_of_links() -> None:
+    rows = [("The harbour ferry is the oldest public service in the county, and it is busier than ever.", "body"),
+            *((f"• The ferry {fact}", "navigation") for fact in _FACTS),
+            ("The council will decide next month whether to buy a third boat for the summer season.", "body"),
+            *((f"• {link}", "related") for link in _LINKS),
+            ("Tickets can be bought on board, at the pier's office, or online before the trip.", "body"),
+            *((f"• {share}", "boilerplate") for share in ("Click to share on Facebook (Opens in new window)",
+                                                           "Click to email a link to a friend (Opens in new window)",
+                                                           "Click to print (Opens in new window)")),
+            ("The ferry does not run on Christmas Day.", "body")]
+    segs = labelled_lines(rows)
+    for seg in segs:
+        seg.bullet = seg.text.startswith("•")
+    keep_inner_lists(segs, explain=True)
+    labels = [s.label for s in segs]
+    assert labels[1:6] == ["body"] * 5
+    assert segs[1].reason.startswith("list item inside the text: one of 5 items")
+    assert labels[7:10] == ["related"] * 3  # titles of other pages: a rail
+    assert labels[11:14] == ["boilerplate"] * 3  # share buttons
+    # numbered items are items too
+    numbered = labelled_lines([rows[0], *((f"{k}. The ferry {fact}", "boilerplate") for k, fact in enumerate(_FACTS, 1)),
+                               rows[6]])
+    keep_inner_lists(numbered)
+    assert [s.label for s in numbered][1:6] == ["body"] * 5

@@ -26,6 +26,9 @@ from __future__ import annotations
 import re
 
 from .blocks import KEPT, Segment
+from .features_words import share_tools
+from .notices import notice_reason
+from .related_rail import read_also
 
 TABLE_MIN_ROWS = 3
 TABLE_NEAR = 3  # lines between the table and the kept text above and below it
@@ -116,3 +119,49 @@ def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
                     seg.label = "body"
                     seg.reason = CODE_REASON.format(lines=lines) + f" (score {seg.score:.2f})" if explain else ""
         i = last + 1
+
+
+LIST_MIN_ITEMS = 3
+LIST_NEAR = 2  # lines between the list and the kept text above and below it
+_NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
+# a share button's label for screen readers ("Click to share on Facebook (Opens in new window)")
+_SHARE_BUTTON = re.compile(r"(?i)\b(?:click to (?:share|email|print)|share (?:on|via)|opens in (?:a )?new (?:window|tab))\b")
+LIST_REASON = "list item inside the text: one of {items} items between the article's lines"
+
+
+def _widget(text: str) -> bool:
+    """A page widget's line set as a list item: a share button, a notice, a "read also" link."""
+    return (share_tools(text) or _SHARE_BUTTON.search(text) is not None or notice_reason(text) is not None
+            or read_also(text))
+
+
+def _title_like(text: str) -> bool:
+    """Are most of the line's longer words capitalised, as in the titles of a list of links to other
+    pages ("Guide to the Stanford MBA Interview")? A list of such items is a rail, not content."""
+    words = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
+    return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
+
+
+def keep_inner_lists(segments: list[Segment], explain: bool = False) -> None:
+    """Label the items of a list inside the article's text (bulleted or numbered lines, LIST_MIN_ITEMS
+    or more in a row, kept article text at most LIST_NEAR lines above and below) as body."""
+    n = len(segments)
+    item = [seg.bullet or _NUMBERED.match(seg.text) is not None for seg in segments]
+    kept = [seg.label in KEPT for seg in segments]
+    i = 0
+    while i < n:
+        if not item[i]:
+            i += 1
+            continue
+        j = i + 1
+        while j < n and item[j]:
+            j += 1
+        if (j - i >= LIST_MIN_ITEMS and any(kept[max(0, i - LIST_NEAR) : i]) and any(kept[j : j + LIST_NEAR])
+                and sum(map(_title_like, (seg.text for seg in segments[i:j]))) * 2 <= j - i):
+            for r in range(i, j):
+                if not kept[r] and segments[r].label in ("boilerplate", "navigation", "related") \
+                        and not _widget(segments[r].text):
+                    seg = segments[r]
+                    seg.label = "body"
+                    seg.reason = LIST_REASON.format(items=j - i) + f" (score {seg.score:.2f})" if explain else ""
+        i = j

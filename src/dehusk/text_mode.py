@@ -26,7 +26,7 @@ from .features_lexicon import LEXICON_FEATURES, lexicon_features, lexicon_of
 from .features_words import COPYRIGHT_MAX_WORDS, SHARE_TOOLS_MAX_WORDS, copyright_line, share_tools
 from .front_matter import fill_meta, split_front_matter
 from .headline_slug import one_line_metadata, slug_words
-from .inner_blocks import keep_inner_code, keep_inner_tables
+from .inner_blocks import keep_inner_code, keep_inner_lists, keep_inner_tables
 from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
@@ -204,6 +204,7 @@ def label_segments(
     if not extracted:  # (an extracted article's short lines are its own: no rail to cut)
         drop_orphan_headings(segments, words)
     keep_inner_code(segments, explain)  # (after the rules for short lines: a sample's lines are none)
+    keep_inner_lists(segments, explain)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)

@@ -131,3 +131,16 @@ def test_a_list_between_the_articles_lines_is_kept_but_not_a_rail_of_links() -> 
                                rows[6]])
     keep_inner_lists(numbered)
     assert [s.label for s in numbered][1:6] == ["body"] * 5
+
+
+def test_lines_the_metadata_took_keep_their_labels() -> None:
+    """A table row or a code line the headline, byline or date pickers took, a caption, a comment:
+    the rules change only husk labels."""
+    rows = [("A paragraph of the article that runs on for a while.", "body"), ("Published\t2024-03-01", "date"),
+            ("Author\tJane Doe", "byline"), ("Desk\tCity news", "navigation"),
+            ("Another paragraph of the article after its table.", "body")]
+    segs = labelled_lines(rows)
+    for seg in segs[1:4]:
+        seg.extra["spaced"] = seg.text
+    keep_inner_tables(segs)
+    assert [s.label for s in segs] == ["body", "date", "byline", "body", "body"]

@@ -30,6 +30,9 @@ from .features_words import share_tools
 from .notices import notice_reason
 from .related_rail import read_also
 
+# the labels these rules change to body: a line the metadata took (headline, byline, date, credit,
+# tags), a caption, a comment or a repeat keeps its own
+_HUSK = frozenset(("boilerplate", "navigation", "related"))
 TABLE_MIN_ROWS = 3
 TABLE_NEAR = 3  # lines between the table and the kept text above and below it
 _GAP = re.compile(r"\t+| {2,}")  # cells set apart by tabs or runs of spaces (`Segment.extra["spaced"]`)
@@ -81,7 +84,7 @@ def keep_inner_tables(segments: list[Segment], explain: bool = False) -> None:
             j += 1
         if j - i >= TABLE_MIN_ROWS and any(kept[max(0, i - TABLE_NEAR) : i]) and any(kept[j : j + TABLE_NEAR]):
             for r in range(i, j):
-                if not kept[r]:
+                if segments[r].label in _HUSK:
                     seg = segments[r]
                     seg.label = "body"
                     seg.reason = TABLE_REASON.format(rows=j - i, cells=k) + f" (score {seg.score:.2f})" if explain else ""
@@ -114,7 +117,7 @@ def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
         if (count >= CODE_MIN_LINES and count >= CODE_SHARE * lines and any(kept[max(0, i - CODE_NEAR) : i])
                 and any(kept[last + 1 : last + 1 + CODE_NEAR])):
             for r in range(i, last + 1):
-                if not kept[r] or segments[r].label == "heading":
+                if segments[r].label in _HUSK or segments[r].label == "heading":
                     seg = segments[r]
                     seg.label = "body"
                     seg.reason = CODE_REASON.format(lines=lines) + f" (score {seg.score:.2f})" if explain else ""
@@ -159,7 +162,7 @@ def keep_inner_lists(segments: list[Segment], explain: bool = False) -> None:
         if (j - i >= LIST_MIN_ITEMS and any(kept[max(0, i - LIST_NEAR) : i]) and any(kept[j : j + LIST_NEAR])
                 and sum(map(_title_like, (seg.text for seg in segments[i:j]))) * 2 <= j - i):
             for r in range(i, j):
-                if not kept[r] and segments[r].label in ("boilerplate", "navigation", "related") \
+                if segments[r].label in _HUSK \
                         and not _widget(segments[r].text):
                     seg = segments[r]
                     seg.label = "body"

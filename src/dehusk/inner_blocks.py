@@ -1,4 +1,4 @@
-"""Context revisions (text mode): a table or a code sample inside the article is the article's.
+"""Context revisions (text mode): a table, a code sample or a list inside the article is the article's.
 
 An article's data table (a ranking, a price list, a timetable) reaches the dump as a run of short
 lines, one per row, whose cells a renderer sets apart with tabs, runs of spaces or pipes ("6
@@ -19,6 +19,13 @@ arrow or a comparison, a shell or interpreter prompt, a comment), opening and cl
 with kept article text no more than CODE_NEAR lines above and below it, is a code sample inside
 the text: its lines are body. Scripts and style sheets that leak into a dump sit above or below
 the article, not inside it.
+
+A list (bulleted or numbered lines) between the article's lines is body too, unless most of its
+items are title-cased (the titles of other pages: a rail of links inside the article) or the item
+is a widget's (a share button, a notice, a "read also" link).
+
+Each rule changes husk labels only: a line the metadata took (headline, byline, date), a caption,
+a comment or a repeat keeps its own.
 """
 
 from __future__ import annotations
@@ -42,18 +49,31 @@ CODE_MIN_LINES = 3
 CODE_NEAR = 3  # lines between the sample and the kept text above and below it
 CODE_SHARE = 0.6  # of a sample's lines, at least this share code by their form
 CODE_MAX_WORDS = 30  # a longer line is prose, whatever it holds
-_CODE = re.compile(
-    r"(?:[{;]|\*/)\s*$"  # a statement's end, a block's start, a comment's end
-    r"|^\s*[}\])]+[;,)]*\s*$|^\s*}"  # a block's end
-    r"|\w\([^()]*\)[;,]?\s*$"  # a call ending the line ("print(total)"; not "New York (2025)")
-    r"|^\s*(?:function|const|let|var|def|class|return|import|package|public|private|protected|static|async|await|"
+# the forms of a line of code (`code_line`), looked for in this order: the cheap tests first
+_CODE_START = re.compile(  # (anchored: a failed match costs little)
+    r"\s*(?:[}\])]+[;,)]*\s*$|}"  # a block's end
+    r"|(?:function|const|let|var|def|class|return|import|package|public|private|protected|static|async|await|"
     r"elif|except|lambda|fn|func|struct|enum|impl|namespace|using|typedef|#include|#define|@\w+)\b"
-    r"|^\s*(?:if|for|while|switch|catch)\s*\("  # a C-like statement
-    r"|^\s*(?://|/\*|#!|--\s|<!--)"  # a comment
-    r"|^\s*(?:\$|>>>|\.\.\.|PS>|C:\\>)\s"  # a shell's or an interpreter's prompt
-    r"|=>|[!=]==|\s(?:\+=|-=|:=|&&|\|\|)\s|\w\.\w+\(|\w\(\)"  # an arrow, a comparison, a call
+    r"|(?:if|for|while|switch|catch)\s*\("  # a C-like statement
+    r"|(?://|/\*|#!|--\s|<!--)"  # a comment
+    r"|(?:\$|>>>|\.\.\.|PS>|C:\\>)\s)"  # a shell's or an interpreter's prompt
 )
+# the characters `_CODE_START` can match first (a line of prose opens with none but "P" and "C")
+_START_CHARS = frozenset("}])fclvdrimpsaeuntw#@/-<$>.PC")
+_CODE_ENDS = ("{", ";", "*/")  # a block's start, a statement's end, a comment's end
+_CALL_END = re.compile(r"\w\([^()]*\)[;,]?$")  # a call ending the line ("print(total)"; not "New York (2025)")
+_CODE_INSIDE = re.compile(r"=>|[!=]==|\s(?:\+=|-=|:=|&&|\|\|)\s|\w\.\w+\(|\w\(\)")  # an arrow, a comparison, a call
 CODE_REASON = "code sample inside the text: one of {lines} lines between the article's lines"
+
+
+def _inside(kept: list[bool], first: int, end: int, near: int) -> bool:
+    """Is there kept text at most `near` lines above line `first` and below line `end - 1`?"""
+    return any(kept[max(0, first - near) : first]) and any(kept[end : end + near])
+
+
+def _to_body(seg: Segment, reason: str, explain: bool) -> None:
+    seg.label = "body"
+    seg.reason = f"{reason} (score {seg.score:.2f})" if explain else ""
 
 
 def row_cells(seg: Segment) -> int:
@@ -82,18 +102,22 @@ def keep_inner_tables(segments: list[Segment], explain: bool = False) -> None:
         j = i + 1
         while j < n and cells[j] >= 2 and abs(cells[j] - k) <= 1:
             j += 1
-        if j - i >= TABLE_MIN_ROWS and any(kept[max(0, i - TABLE_NEAR) : i]) and any(kept[j : j + TABLE_NEAR]):
-            for r in range(i, j):
-                if segments[r].label in _HUSK:
-                    seg = segments[r]
-                    seg.label = "body"
-                    seg.reason = TABLE_REASON.format(rows=j - i, cells=k) + f" (score {seg.score:.2f})" if explain else ""
+        if j - i >= TABLE_MIN_ROWS and _inside(kept, i, j, TABLE_NEAR):
+            for seg in segments[i:j]:
+                if seg.label in _HUSK:
+                    _to_body(seg, TABLE_REASON.format(rows=j - i, cells=k), explain)
         i = j
 
 
 def code_line(text: str) -> bool:
-    """Is the line code by its form (see `_CODE`), and no longer than a line of code is?"""
-    return len(text.split()) <= CODE_MAX_WORDS and _CODE.search(text) is not None
+    """Is the line code by its form (a block's brace, a statement's end, a declaration's keyword, a
+    call, an arrow or a comparison, a comment, a prompt), and no longer than a line of code is?"""
+    end = text.rstrip()
+    if not (end.endswith(_CODE_ENDS) or text.lstrip()[:1] in _START_CHARS and _CODE_START.match(text)
+            or end.endswith((")", ");", "),")) and _CALL_END.search(end) is not None
+            or ("=" in end or "(" in end or "&&" in end or "||" in end) and _CODE_INSIDE.search(end) is not None):
+        return False
+    return len(text.split()) <= CODE_MAX_WORDS
 
 
 def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
@@ -114,13 +138,10 @@ def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
                 last = j
             j += 1
         lines = last + 1 - i
-        if (count >= CODE_MIN_LINES and count >= CODE_SHARE * lines and any(kept[max(0, i - CODE_NEAR) : i])
-                and any(kept[last + 1 : last + 1 + CODE_NEAR])):
-            for r in range(i, last + 1):
-                if segments[r].label in _HUSK or segments[r].label == "heading":
-                    seg = segments[r]
-                    seg.label = "body"
-                    seg.reason = CODE_REASON.format(lines=lines) + f" (score {seg.score:.2f})" if explain else ""
+        if count >= CODE_MIN_LINES and count >= CODE_SHARE * lines and _inside(kept, i, last + 1, CODE_NEAR):
+            for seg in segments[i : last + 1]:
+                if seg.label in _HUSK or seg.label == "heading":
+                    _to_body(seg, CODE_REASON.format(lines=lines), explain)
         i = last + 1
 
 
@@ -159,12 +180,9 @@ def keep_inner_lists(segments: list[Segment], explain: bool = False) -> None:
         j = i + 1
         while j < n and item[j]:
             j += 1
-        if (j - i >= LIST_MIN_ITEMS and any(kept[max(0, i - LIST_NEAR) : i]) and any(kept[j : j + LIST_NEAR])
+        if (j - i >= LIST_MIN_ITEMS and _inside(kept, i, j, LIST_NEAR)
                 and sum(map(_title_like, (seg.text for seg in segments[i:j]))) * 2 <= j - i):
-            for r in range(i, j):
-                if segments[r].label in _HUSK \
-                        and not _widget(segments[r].text):
-                    seg = segments[r]
-                    seg.label = "body"
-                    seg.reason = LIST_REASON.format(items=j - i) + f" (score {seg.score:.2f})" if explain else ""
+            for seg in segments[i:j]:
+                if seg.label in _HUSK and not _widget(seg.text):
+                    _to_body(seg, LIST_REASON.format(items=j - i), explain)
         i = j

@@ -303,3 +303,26 @@ def test_no_network_library_is_loaded() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "[]"
+
+
+def test_a_document_after_a_warning_gives_the_same_article() -> None:
+    """Text before the document (a PHP warning, the HTTP response's headers) is left out before
+    parsing. Parsed with it, the document's head landed in an implied body, and the page's blocks,
+    lead and type came out otherwise."""
+    from pathlib import Path
+
+    here = Path(__file__).resolve().parent
+    for name in ("body-split.html", "duplicated.html", "structure.html"):
+        page = (here / "fixtures" / "html" / name).read_text(encoding="utf-8")
+        _same_after_junk(page)
+
+
+def _same_after_junk(page: str) -> None:
+    clean = dehusk.extract(page).to_dict()
+    for junk in ("Warning: session_start(): Cannot send session cookie in /var/www/app.php on line 4\n",
+                 "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nCache-Control: no-cache\r\n\r\n",
+                 "Deprecated: Function create_function() is deprecated\n<!-- cached 2024-05-02 -->"):
+        got = dehusk.extract(junk + page).to_dict()
+        assert got["mode"] == "html"
+        assert {k: got[k] for k in ("title", "authors", "published", "lead", "text", "page_type")} == \
+            {k: clean[k] for k in ("title", "authors", "published", "lead", "text", "page_type")}

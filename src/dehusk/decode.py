@@ -210,8 +210,9 @@ _TAG = re.compile(r"</?[a-zA-Z][a-zA-Z0-9]*(?:\s[^<>]{0,500})?/?>")
 
 
 # a document opening on a line of its own after a line or two of something else (a server's
-# warning, the HTTP response's headers): `<!doctype html>` or `<html>` near the top
-_LATE_DOC = re.compile(r"^[ \t]*<(?:!doctype\s+html|html[\s>])", re.I | re.M)
+# warning, the HTTP response's headers): `<!doctype html>` or `<html>` near the top (after a few
+# comments on its line, maybe)
+_LATE_DOC = re.compile(r"^[ \t]*(?:<!--[^\n]{0,200}?-->[ \t]*){0,5}<(?:!doctype\s+html|html[\s>])", re.I | re.M)
 LATE_DOC_CHARS = 1000
 _END_DOC = re.compile(r"</html\s*>", re.I)
 _RAW_START = re.compile(r"<(script|style)\b[^>]*>.*?</\1\s*>", re.I | re.S)  # a leading style sheet or script
@@ -258,6 +259,24 @@ def looks_like_html(text: str) -> bool:
     markup = sum(len(t) for t in tags)
     # markup-dense text: tags (with closing tags) make up a real share of the characters
     return closing >= 3 and markup > 0.12 * len(head) and not _text_with_markup(head)
+
+
+_NON_SPACE = re.compile(r"\S")
+
+
+def document_start(text: str) -> int:
+    """Where an HTML document opens after a line or two of something else (a server's warning,
+    the HTTP response's headers): the offset of its `<!doctype html>` or `<html>` line. 0 when the
+    text opens with markup, or holds no such line with markup after it. (Parsed with what comes
+    before it, the document would lose its head: the parser puts that text in an implied body and
+    everything after it there too.)"""
+    first = _NON_SPACE.search(text, 0, 20_000)
+    if first is None or text[first.start()] == "<":
+        return 0
+    late = _LATE_DOC.search(text, first.start(), first.start() + LATE_DOC_CHARS)
+    if late is None or not _markup_follows(text[late.start() : late.start() + 20_000]):
+        return 0
+    return late.start()
 
 
 def _first_lines(text: str, k: int) -> list[str]:

@@ -6,7 +6,7 @@ from typing import Any
 
 from .article import Article
 from .deadline import Deadline
-from .decode import looks_like_html, to_text_utf8
+from .decode import document_start, looks_like_html, to_text_utf8
 from .errors import InputError
 from .options import Options
 from .warc_record import split_record
@@ -50,6 +50,9 @@ def extract(
         return Article(url=url, empty_reason="empty_input", mode=mode, blocks=() if opts.explain else None)
     if mode == "html":
         from .html_mode import extract_html
+
+        if start := document_start(text):  # (a server's warning or HTTP headers before the document)
+            text, utf8 = text[start:], None
 
         return extract_html(text, url=url, options=opts, deadline=deadline, utf8=utf8)
     from .text_mode import extract_text

@@ -31,6 +31,7 @@ a comment or a repeat keeps its own.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Iterator
 
 from .blocks import KEPT, Segment
 from .features_words import share_tools
@@ -66,6 +67,27 @@ _CODE_INSIDE = re.compile(r"=>|[!=]==|\s(?:\+=|-=|:=|&&|\|\|)\s|\w\.\w+\(|\w\(\)
 CODE_REASON = "code sample inside the text: one of {lines} lines between the article's lines"
 
 
+def _runs(flags: list[bool], gap: int = 0, joins: Callable[[int, int], bool] | None = None
+          ) -> Iterator[tuple[int, int, int]]:
+    """(first, last, count) of each run of flagged lines: flagged lines with at most `gap` others
+    between them, each one that `joins(first, j)` lets in (all, without it); `count` flagged."""
+    n = len(flags)
+    i = 0
+    while i < n:
+        if not flags[i]:
+            i += 1
+            continue
+        last, count, j = i, 1, i + 1
+        while j < n and j - last <= gap + 1:
+            if flags[j]:
+                if joins is not None and not joins(i, j):
+                    break
+                last, count = j, count + 1
+            j += 1
+        yield i, last, count
+        i = last + 1
+
+
 def _inside(kept: list[bool], first: int, end: int, near: int) -> bool:
     """Is there kept text at most `near` lines above line `first` and below line `end - 1`?"""
     return any(kept[max(0, first - near) : first]) and any(kept[end : end + near])
@@ -90,23 +112,13 @@ def row_cells(seg: Segment) -> int:
 
 def keep_inner_tables(segments: list[Segment], explain: bool = False) -> None:
     """Label the rows of a table inside the article's text as body (see the module's doc)."""
-    n = len(segments)
     cells = [row_cells(seg) for seg in segments]
     kept = [seg.label in KEPT for seg in segments]
-    i = 0
-    while i < n:
-        k = cells[i]
-        if k < 2:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and cells[j] >= 2 and abs(cells[j] - k) <= 1:
-            j += 1
-        if j - i >= TABLE_MIN_ROWS and _inside(kept, i, j, TABLE_NEAR):
-            for seg in segments[i:j]:
+    for i, last, rows in _runs([k >= 2 for k in cells], joins=lambda i, j: abs(cells[j] - cells[i]) <= 1):
+        if rows >= TABLE_MIN_ROWS and _inside(kept, i, last + 1, TABLE_NEAR):
+            for seg in segments[i : last + 1]:
                 if seg.label in _HUSK:
-                    _to_body(seg, TABLE_REASON.format(rows=j - i, cells=k), explain)
-        i = j
+                    _to_body(seg, TABLE_REASON.format(rows=rows, cells=cells[i]), explain)
 
 
 def code_line(text: str) -> bool:
@@ -121,28 +133,15 @@ def code_line(text: str) -> bool:
 
 
 def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
-    """Label the lines of a code sample inside the article's text as body (see the module's doc)."""
-    n = len(segments)
-    code = [code_line(seg.text) for seg in segments]
+    """Label the lines of a code sample inside the article's text as body (see the module's doc):
+    a run of code lines with at most one other line between two of them."""
     kept = [seg.label in KEPT for seg in segments]
-    i = 0
-    while i < n:
-        if not code[i]:
-            i += 1
-            continue
-        # the run: code lines, and the other lines between them while code stays the larger share
-        j, last, count = i + 1, i, 1
-        while j < n and j - last <= 2:
-            if code[j]:
-                count += 1
-                last = j
-            j += 1
+    for i, last, count in _runs([code_line(seg.text) for seg in segments], gap=1):
         lines = last + 1 - i
         if count >= CODE_MIN_LINES and count >= CODE_SHARE * lines and _inside(kept, i, last + 1, CODE_NEAR):
             for seg in segments[i : last + 1]:
                 if seg.label in _HUSK or seg.label == "heading":
                     _to_body(seg, CODE_REASON.format(lines=lines), explain)
-        i = last + 1
 
 
 LIST_MIN_ITEMS = 3
@@ -169,20 +168,10 @@ def _title_like(text: str) -> bool:
 def keep_inner_lists(segments: list[Segment], explain: bool = False) -> None:
     """Label the items of a list inside the article's text (bulleted or numbered lines, LIST_MIN_ITEMS
     or more in a row, kept article text at most LIST_NEAR lines above and below) as body."""
-    n = len(segments)
-    item = [seg.bullet or _NUMBERED.match(seg.text) is not None for seg in segments]
     kept = [seg.label in KEPT for seg in segments]
-    i = 0
-    while i < n:
-        if not item[i]:
-            i += 1
-            continue
-        j = i + 1
-        while j < n and item[j]:
-            j += 1
-        if (j - i >= LIST_MIN_ITEMS and _inside(kept, i, j, LIST_NEAR)
-                and sum(map(_title_like, (seg.text for seg in segments[i:j]))) * 2 <= j - i):
-            for seg in segments[i:j]:
+    for i, last, items in _runs([seg.bullet or _NUMBERED.match(seg.text) is not None for seg in segments]):
+        texts = [seg.text for seg in segments[i : last + 1]]
+        if items >= LIST_MIN_ITEMS and _inside(kept, i, last + 1, LIST_NEAR) and sum(map(_title_like, texts)) * 2 <= items:
+            for seg in segments[i : last + 1]:
                 if seg.label in _HUSK and not _widget(seg.text):
-                    _to_body(seg, LIST_REASON.format(items=j - i), explain)
-        i = j
+                    _to_body(seg, LIST_REASON.format(items=items), explain)

@@ -266,7 +266,7 @@ def test_fragments_that_open_with_styles_or_sprites_are_html() -> None:
     body = "<div class='story'><p>The harbour reopened on Monday.</p><p>Ferries run again.</p></div>"
     assert looks_like_html(f"<style>\n{styles}</style>\n{body}")
     sprite = "<svg style='display:none'>\n" + "".join(
-        f"  <symbol id='icon-{i}' viewBox='0 0 24 24'><path d='M{i} 0L24 {i}Z'/></symbol>\n" for i in range(400)
+        f"  <symbol id='icon-{i}' viewBox='0 0 16 12'><rect x='{i % 13}' width='3' height='3'/></symbol>\n" for i in range(400)
     ) + "</svg>\n"
     assert looks_like_html(sprite + body)
     assert not looks_like_html(f"<style>\n{styles}</style>\n" + _TUTORIAL_DUMP)

@@ -69,9 +69,9 @@ _FOOTER = "\n".join(("Was this page helpful?", "Yes", "No", "Previous: Reading a
                      "Product", "Features", "Pricing", "Changelog", "Company", "About", "Careers", "Press", "Legal",
                      "Privacy", "Terms", "Cookie settings", "© 2025 Ferry Docs. All rights reserved."))
 _TUTORIAL = (
-    "window.dataLayer = window.dataLayer || [];\n"
-    "function gtag() { dataLayer.push(arguments); }\n"
-    "gtag('js', new Date());\n"
+    "window.siteStats = window.siteStats || { hits: [] };\n"
+    "function countHit(kind) { siteStats.hits.push([kind, Date.now()]); }\n"
+    "countHit('pageview');\n"
     f"{_MENU}\n"
     "Adding up a list of fares\n"
     "Each trip on the harbour ferry has a fare, and the monthly statement shows what all of them come to.\n"
@@ -96,7 +96,7 @@ def test_a_code_sample_between_the_articles_lines_is_kept() -> None:
     sample = "\n\n".join(line.strip() for line in _SAMPLE.split("\n"))
     assert sample in article.text  # the whole first sample, braces and all, in order
     assert "// the sum of every fare in the list" in article.text
-    assert "dataLayer" not in article.text and "gtag" not in article.text
+    assert "siteStats" not in article.text and "countHit" not in article.text
     assert "Cookie settings" not in article.text and "Careers" not in article.text
     assert "look first for a trip booked twice" in article.text
 
@@ -113,9 +113,9 @@ def test_a_list_between_the_articles_lines_is_kept_but_not_a_rail_of_links() -> 
             ("The council will decide next month whether to buy a third boat for the summer season.", "body"),
             *((f"• {link}", "related") for link in _LINKS),
             ("Tickets can be bought on board, at the pier's office, or online before the trip.", "body"),
-            *((f"• {share}", "boilerplate") for share in ("Click to share on Facebook (Opens in new window)",
-                                                           "Click to email a link to a friend (Opens in new window)",
-                                                           "Click to print (Opens in new window)")),
+            *((f"• {share}", "boilerplate") for share in ("Click to share on Mastodon (Opens in a new tab)",
+                                                           "Click to email this story to someone (Opens in a new tab)",
+                                                           "Click to print the story (Opens in a new tab)")),
             ("The ferry does not run on Christmas Day.", "body")]
     segs = labelled_lines(rows)
     for seg in segs:

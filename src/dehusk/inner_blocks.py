@@ -147,7 +147,7 @@ def keep_inner_code(segments: list[Segment], explain: bool = False) -> None:
 LIST_MIN_ITEMS = 3
 LIST_NEAR = 2  # lines between the list and the kept text above and below it
 _NUMBERED = re.compile(r"^\s*\d{1,3}[.)]\s+\S")
-# a share button's label for screen readers ("Click to share on Facebook (Opens in new window)")
+# a share button's label for screen readers ("Click to share on Mastodon (Opens in a new tab)")
 _SHARE_BUTTON = re.compile(r"(?i)\b(?:click to (?:share|email|print)|share (?:on|via)|opens in (?:a )?new (?:window|tab))\b")
 LIST_REASON = "list item inside the text: one of {items} items between the article's lines"
 

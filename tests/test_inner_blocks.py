@@ -144,3 +144,20 @@ def test_lines_the_metadata_took_keep_their_labels() -> None:
         seg.extra["spaced"] = seg.text
     keep_inner_tables(segs)
     assert [s.label for s in segs] == ["body", "date", "byline", "body", "body"]
+
+
+def test_the_articles_table_of_contents_is_not_rescued() -> None:
+    """A list whose items come back further down (as the sections' headings) is the article's
+    table of contents: navigation, even in sentence case."""
+    sections = ("Where the ferry stops", "How to buy a ticket", "What a season ticket costs")
+    rows = [("The harbour ferry is the oldest public service in the county, and it is busier than ever.", "body"),
+            *((f"• {t}", "navigation") for t in sections),
+            ("This guide answers the questions the ferry's office hears most often from visitors.", "body")]
+    for t in sections:
+        rows += [(t, "heading"), (f"A paragraph about {t.lower()} that runs on for a while, as sections do.", "body")]
+    segs = labelled_lines(rows)
+    for seg in segs:
+        seg.bullet = seg.text.startswith("•")
+        seg.text = seg.text.lstrip("• ")
+    keep_inner_lists(segs)
+    assert [s.label for s in segs][1:4] == ["navigation"] * 3

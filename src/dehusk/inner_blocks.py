@@ -21,8 +21,9 @@ the text: its lines are body. Scripts and style sheets that leak into a dump sit
 the article, not inside it.
 
 A list (bulleted or numbered lines) between the article's lines is body too, unless most of its
-items are title-cased (the titles of other pages: a rail of links inside the article) or the item
-is a widget's (a share button, a notice, a "read also" link).
+items are title-cased (the titles of other pages: a rail of links inside the article) or come
+back further down (the article's table of contents), or the item is a widget's (a share button,
+a notice, a "read also" link).
 
 Each rule changes husk labels only: a line the metadata took (headline, byline, date), a caption,
 a comment or a repeat keeps its own.
@@ -34,9 +35,11 @@ import re
 from collections.abc import Callable, Iterator
 
 from .blocks import KEPT, Segment
+from .features import norm_line
 from .features_words import share_tools
 from .notices import notice_reason
 from .related_rail import read_also
+from .text_context import last_lines
 
 # the labels these rules change to body: a line the metadata took (headline, byline, date, credit,
 # tags), a caption, a comment or a repeat keeps its own
@@ -167,11 +170,18 @@ def _title_like(text: str) -> bool:
 
 def keep_inner_lists(segments: list[Segment], explain: bool = False) -> None:
     """Label the items of a list inside the article's text (bulleted or numbered lines, LIST_MIN_ITEMS
-    or more in a row, kept article text at most LIST_NEAR lines above and below) as body."""
+    or more in a row, kept article text at most LIST_NEAR lines above and below) as body; not a rail
+    of title-cased links, nor the article's table of contents (most items come back further down)."""
     kept = [seg.label in KEPT for seg in segments]
+    later: dict[str, int] | None = None  # each line's last index (built at the first list that needs it)
     for i, last, items in _runs([seg.bullet or _NUMBERED.match(seg.text) is not None for seg in segments]):
         texts = [seg.text for seg in segments[i : last + 1]]
-        if items >= LIST_MIN_ITEMS and _inside(kept, i, last + 1, LIST_NEAR) and sum(map(_title_like, texts)) * 2 <= items:
-            for seg in segments[i : last + 1]:
-                if seg.label in _HUSK and not _widget(seg.text):
-                    _to_body(seg, LIST_REASON.format(items=items), explain)
+        if items < LIST_MIN_ITEMS or not _inside(kept, i, last + 1, LIST_NEAR) or sum(map(_title_like, texts)) * 2 > items:
+            continue
+        if later is None:
+            later = last_lines(segments)
+        if sum(later[norm_line(text)] > k for k, text in enumerate(texts, i)) * 2 > items:
+            continue
+        for seg in segments[i : last + 1]:
+            if seg.label in _HUSK and not _widget(seg.text):
+                _to_body(seg, LIST_REASON.format(items=items), explain)

@@ -229,7 +229,7 @@ def looks_like_html(text: str) -> bool:
     """True when `text` is HTML markup rather than a plain-text dump.
 
     A dump of a page about HTML holds markup too: its code samples ("<div className=...>", a
-    template's `<head>`), or a headline naming a tag ("<table>: The Table element"). It is told
+    template's `<head>`), or a headline naming a tag ("<section>: the section element"). It is told
     from markup by its lines: markup puts tags on most lines (or all on one), a dump on few, and
     none on the lines after its first (`_text_with_markup`). A document after a line or two of
     something else (a server's warning, HTTP headers) is HTML when tags follow on its next lines."""

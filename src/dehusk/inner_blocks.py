@@ -1,8 +1,8 @@
 """Context revisions (text mode): a table, a code sample or a list inside the article is the article's.
 
 An article's data table (a ranking, a price list, a timetable) reaches the dump as a run of short
-lines, one per row, whose cells a renderer sets apart with tabs, runs of spaces or pipes ("6
-Maryland 71.3" printed as "6<tab><tab>Maryland<tab><tab>71.3", "| 6 | Maryland | 71.3 |"). Each row
+lines, one per row, whose cells a renderer sets apart with tabs, runs of spaces or pipes ("4
+Harbour Street 5.5" printed as "4<tab>Harbour Street<tab>5.5", "| 4 | Harbour Street | 5.5 |"). Each row
 alone reads like a menu item (few words, no stop words, no sentence punctuation), and the line
 model drops them. A run of TABLE_MIN_ROWS or more such rows with the same number of cells (one more
 or fewer: an empty cell), with kept text of the article no more than TABLE_NEAR lines above it and
@@ -65,7 +65,7 @@ _CODE_START = re.compile(  # (anchored: a failed match costs little)
 # the characters `_CODE_START` can match first (a line of prose opens with none but "P" and "C")
 _START_CHARS = frozenset("}])fclvdrimpsaeuntw#@/-<$>.PC")
 _CODE_ENDS = ("{", ";", "*/")  # a block's start, a statement's end, a comment's end
-_CALL_END = re.compile(r"\w\([^()]*\)[;,]?$")  # a call ending the line ("print(total)"; not "New York (2025)")
+_CALL_END = re.compile(r"\w\([^()]*\)[;,]?$")  # a call ending the line ("print(total)"; not "Ferry Routes (2025)")
 _CODE_INSIDE = re.compile(r"=>|[!=]==|\s(?:\+=|-=|:=|&&|\|\|)\s|\w\.\w+\(|\w\(\)")  # an arrow, a comparison, a call
 CODE_REASON = "code sample inside the text: one of {lines} lines between the article's lines"
 
@@ -163,7 +163,7 @@ def _widget(text: str) -> bool:
 
 def _title_like(text: str) -> bool:
     """Are most of the line's longer words capitalised, as in the titles of a list of links to other
-    pages ("Guide to the Stanford MBA Interview")? A list of such items is a rail, not content."""
+    pages ("Guide to the Harbour Ferry Timetable")? A list of such items is a rail, not content."""
     words = [w for w in text.split() if len(w) >= 4 and w[0].isalpha()]
     return bool(words) and sum(w[0].isupper() for w in words) > 0.6 * len(words)
 

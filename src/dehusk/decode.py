@@ -292,9 +292,14 @@ def _first_lines(text: str, k: int) -> list[str]:
     return out
 
 
+def _sample_lines(head: str) -> list[str]:
+    """The first 400 lines of `head` that are not blank."""
+    return [line for line in head.split("\n", 400)[:400] if line.strip()]
+
+
 def _tag_lines(head: str) -> bool:
     """Tags on most of the first 400 lines (or, on one or two lines, a third of the characters)."""
-    sample = [line for line in head.split("\n", 400)[:400] if line.strip()]
+    sample = _sample_lines(head)
     if len(sample) <= 2:
         return sum(len(t) for t in _ELEMENT.findall(head)) > 0.3 * len(head)
     return sum(1 for line in sample if _ANY_TAG.search(line)) >= 0.5 * len(sample)
@@ -317,10 +322,11 @@ def _text_with_markup(head: str) -> bool:
     markup opens with), none on the five lines after it, tags on under half of its lines (of the
     first 400)."""
     lines = _first_lines(head, TEXT_LINES)
-    if (len(lines) < TEXT_LINES or len(_ANY_TAG.findall(lines[0])) > 1 or _MARKUP_START.match(lines[0].lstrip())
-            or any(_ANY_TAG.search(line) for line in lines[1:])):
+    # (the cheap tests first: a minified page's first line is the whole part read)
+    if (len(lines) < TEXT_LINES or _MARKUP_START.match(lines[0].lstrip())
+            or any(_ANY_TAG.search(line) for line in lines[1:]) or len(_ANY_TAG.findall(lines[0])) > 1):
         return False
-    sample = [line for line in head.split("\n", 400)[:400] if line.strip()]
+    sample = _sample_lines(head)
     return sum(1 for line in sample if _TAG.search(line)) < 0.5 * len(sample)
 
 

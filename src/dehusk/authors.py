@@ -49,6 +49,7 @@ from .authors_words import (
     _ITEM_SPLIT,
     _MID_PREFIX,
     _NOT_NAME,
+    _LEGAL_FORMS,
     _ORG_WORDS,
     _PARTICLES,
     _PHOTO_CREDIT,
@@ -160,7 +161,8 @@ def is_agency(name: str) -> bool:
         return True  # "AFP", "BBC", "EFE"
     if "/" in clean:
         return all(is_agency(part) for part in clean.split("/") if part.strip())
-    return any(t.casefold().strip(".,") in _ORG_WORDS for t in tokens)
+    words = [t.casefold().strip(".,") for t in tokens]
+    return any(w in _ORG_WORDS and (k or w not in _LEGAL_FORMS) for k, w in enumerate(words))
 
 
 _CHANNEL = re.compile(r"^(?:[^\W\d_]+\d{0,3}|\d{1,3}[^\W\d_]*)$")

@@ -58,6 +58,9 @@ _ORG_WORDS = _words(
     federation union limited pte spa s.p.a. srl sarl pty bv kft oy private laboratory laboratories tech
     solutions relations"""
 )
+# the legal forms among them ("Smith & Co", "Acme Ltd"): they end a company's name, and open none
+# ("Co dalej z promem?", Polish for "What next for the ferry?", is a heading)
+_LEGAL_FORMS = _words("inc ltd gmbh llc corp plc s.a. ag co co. int pc pllc llp limited pte spa s.p.a. srl sarl pty bv kft oy")
 
 # --- no person's name: common words, site words, roles, honorifics, credentials, particles
 

@@ -36,7 +36,8 @@ def credit_of(text: str) -> tuple[str, bool] | None:
         source = credit_form(m)
         return None if source is None else (source, True)
     name = text.strip()
-    if len(text.split()) > 4 or not is_agency(name):
+    # (a question or an exclamation is a heading's or a prompt's: "What next for the media?")
+    if len(text.split()) > 4 or name.endswith(("?", "!", "？", "！")) or not is_agency(name):
         return None
     return name, is_news_agency(name)
 

@@ -252,6 +252,19 @@ def _similar(a: str, b: str) -> float:
     return len(ta & tb) / max(len(ta | tb), 1)
 
 
+# the standfirst's first sentence, when it opens the next paragraph word for word, restates it (the
+# body goes on where the standfirst stopped): this many words at least
+SAME_OPENING_MIN_WORDS = 8
+_SENTENCE_END = re.compile(r"[.!?。！？](?=\s|$)")
+
+
+def _same_opening(a: str, b: str) -> bool:
+    """Does paragraph `b` open with paragraph `a`'s first sentence (SAME_OPENING_MIN_WORDS+ words)?"""
+    m = _SENTENCE_END.search(a)
+    first = _TOK.findall((a[: m.end()] if m else a).lower())
+    return len(first) >= SAME_OPENING_MIN_WORDS and _TOK.findall(b[: 2 * len(a)].lower())[: len(first)] == first
+
+
 def text_metadata(
     segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, keep: np.ndarray, url: str | None,
     lang: str | None, fetch_date: str | None = None, threshold: float = 0.5,
@@ -437,7 +450,7 @@ def pick_lead(segments: list[Segment], meta: TextMeta, social: np.ndarray | None
         return None
     if any(s.label == "heading" for s in segments[a:b]):
         b = body[1]
-    restated = _similar(segments[a].text, segments[b].text) >= 0.45
+    restated = _similar(segments[a].text, segments[b].text) >= 0.45 or _same_opening(segments[a].text, segments[b].text)
     # (the byline or date between the two: a byline under the article is no evidence)
     above_meta = meta.title_idx is not None and meta.title_idx < a and any(a < j < b for j in meta.byline_idx + meta.date_idx)
     return a if restated or above_meta or _set_apart(segments, meta, a, b, social) else None

@@ -56,6 +56,36 @@ GENERIC_HEADINGS = frozenset({
     "page not found", "404", "error", "loading", "advertisement", "welcome", "breadcrumb", "footer",
     "header", "sidebar", "site navigation", "accessibility", "language", "select language",
 })
+# the same words of a site's chrome in other languages (home page, menu, search, log in, register,
+# contact, legal notice, news, newsletter, share, cart, comments, archive, categories, about us,
+# skip link, advertisement), written as sites print them: normalised as `tokens` reads a text
+GENERIC_HEADINGS_OTHER = (
+    # de
+    "Startseite", "Menü", "Hauptmenü", "Suche", "Suchen", "Anmelden", "Einloggen", "Registrieren", "Kontakt",
+    "Impressum", "Datenschutz", "Nachrichten", "Aktuelles", "Neuigkeiten", "Abonnieren", "Teilen", "Warenkorb",
+    "Kommentare", "Archiv", "Kategorien", "Über uns", "Zum Inhalt springen", "Anzeige", "Werbung",
+    # fr
+    "Accueil", "Rechercher", "Recherche", "Connexion", "Se connecter", "S'inscrire", "Inscription",
+    "Contactez-nous", "Mentions légales", "Actualités", "S'abonner", "Partager", "Panier", "Commentaires",
+    "Catégories", "À propos", "Qui sommes-nous", "Aller au contenu", "Publicité",
+    # es, pt, it
+    "Inicio", "Portada", "Página principal", "Página inicial", "Início", "Pagina iniziale", "Menú", "Buscar",
+    "Búsqueda", "Pesquisar", "Pesquisa", "Cerca", "Ricerca", "Iniciar sesión", "Acceder", "Entrar", "Accedi",
+    "Registrarse", "Registrati", "Contacto", "Contato", "Contatti", "Aviso legal", "Política de privacidad",
+    "Note legali", "Noticias", "Notícias", "Notizie", "Suscríbete", "Iscriviti", "Compartir", "Compartilhar",
+    "Condividi", "Carrito", "Carrinho", "Carrello", "Comentarios", "Comentários", "Commenti", "Archivo",
+    "Archivio", "Arquivo", "Categorías", "Categorias", "Categorie", "Sobre nosotros", "Quiénes somos",
+    "Quem somos", "Sobre nós", "Chi siamo", "Saltar al contenido", "Vai al contenuto", "Publicidad",
+    "Publicidade", "Pubblicità",
+    # nl, pl, sv / da / nb, cs, tr, ru
+    "Startpagina", "Zoeken", "Inloggen", "Registreren", "Nieuws", "Abonneren", "Delen", "Winkelwagen",
+    "Reacties", "Archief", "Over ons", "Strona główna", "Szukaj", "Wyszukaj", "Zaloguj się", "Logowanie",
+    "Rejestracja", "Wiadomości", "Aktualności", "Udostępnij", "Koszyk", "Komentarze", "Archiwum", "Kategorie",
+    "O nas", "Przejdź do treści", "Reklama", "Startsida", "Forside", "Sök", "Søg", "Logga in", "Log ind",
+    "Logg inn", "Nyheter", "Nyheder", "Varukorg", "Om oss", "Om os", "Hlavní stránka", "Hledat",
+    "Přihlásit se", "Anasayfa", "Ana sayfa", "Giriş yap", "Haberler", "İletişim", "Hakkımızda", "Главная",
+    "Главная страница", "Поиск", "Войти", "Регистрация", "Новости", "Контакты", "О нас", "Реклама",
+)
 _SECOND_LEVEL = frozenset({"co", "com", "org", "net", "gov", "ac", "edu", "or", "ne", "go", "gv", "nic", "ltd"})
 _SUBDOMAINS = frozenset({"www", "m", "mobile", "amp", "en", "blog", "blogs", "news", "shop", "store", "app"})
 
@@ -272,9 +302,13 @@ def similarity(a: tuple[str, ...], b: tuple[str, ...]) -> float:
     return jac
 
 
+_GENERIC = GENERIC_HEADINGS | frozenset(" ".join(_tokens(text)) for text in GENERIC_HEADINGS_OTHER)
+
+
 def is_generic(text: str) -> bool:
+    """Is the text a site's chrome word ("Home", "Startseite", "Log in"), a number, or nothing?"""
     t = " ".join(tokens(text))
-    return not t or t in GENERIC_HEADINGS or t.isdigit()
+    return not t or t in _GENERIC or t.isdigit()
 
 
 _SKIP_TAGS = frozenset({"script", "style", "noscript", "template", "button", "svg", "select", "sup"})

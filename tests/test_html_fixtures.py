@@ -143,3 +143,25 @@ def test_a_page_given_without_its_url_reads_the_url_it_declares() -> None:
 
     for tag in ('<link rel="canonical" href="/2024/05/17/story">', '<meta property="og:url" content="javascript:x">'):
         assert declared_url(LexborHTMLParser(f"<html><head>{tag}</head><body></body></html>")) is None
+
+
+def test_short_german_article_metadata_credit_and_body() -> None:
+    # a short German news page without structured metadata: the headline as the title (not in the
+    # text), the byline's name, the date written the German way, the agency's credit as the source
+    url = "https://www.nordhafener-zeitung.example/regionales/neue-faehre-verbindet-nordhafen-und-die-insel-100.html"
+    art = extract("de-news-short.html", url=url, explain=True)
+    assert art.page_type == "article"
+    assert art.title and art.title.startswith("Neue Fähre verbindet Nordhafen und die Insel")
+    assert art.authors == ("Katrin Vogelsang",)
+    assert (art.published or "").startswith("2026-11-29")
+    assert art.source == "dpa"
+    assert art.language == "de"
+    first = art.text.split("\n\n")[0]
+    assert first.startswith("Ab März soll eine neue Elektrofähre")
+    assert "Neue Fähre verbindet" not in art.text
+    assert_in_order(art.text, ["Kosten von zwölf Millionen Euro", "teilte ein Sprecher mit."])
+    for husk in ("Startseite", "Von Katrin", "Mehr zum Thema", "Hafenfest", "Artikel teilen", "Impressum", "Cookies"):
+        assert husk not in art.text
+    headline = [b for b in art.blocks or () if b.text.startswith("Neue Fähre")]
+    assert [b.label for b in headline] == ["title"]
+    assert "repeats the page title" in headline[0].reason

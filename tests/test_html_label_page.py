@@ -25,3 +25,29 @@ def test_label_page_then_assemble_is_extracts_text(path: Path) -> None:
     text = assemble(a.segments, Meta(), Options(), mode="html", url=None).text
     assert text == dehusk.extract(html, mode="html", url="https://example.org/news/a-story").text
     assert text  # every fixture has an article
+
+
+def test_headline_apart_labels_only_a_first_kept_heading_that_repeats_the_title() -> None:
+    import numpy as np
+
+    from dehusk.blocks import Segment
+    from dehusk.html_mode import headline_apart
+
+    def page() -> list[Segment]:
+        segs = [Segment("Menu"), Segment("Ferry to the island", kind="h"), Segment("The council voted on Tuesday."),
+                Segment("Ferry to the island", kind="h")]
+        for s, label in zip(segs, ("navigation", "heading", "body", "heading"), strict=True):
+            s.label = label
+        return segs
+
+    segs = page()
+    headline_apart(segs, np.array([0.0, 1.0, 0.0, 0.0]), explain=False)
+    assert [s.label for s in segs] == ["navigation", "title", "body", "heading"]
+    segs = page()  # the block repeating the title is not the first kept one: nothing changes
+    headline_apart(segs, np.array([0.0, 0.0, 0.0, 1.0]), explain=False)
+    assert [s.label for s in segs] == ["navigation", "heading", "body", "heading"]
+    segs = page()  # a first kept paragraph (not a heading) stays text
+    segs[1].kind = "p"
+    headline_apart(segs, np.array([0.0, 1.0, 0.0, 0.0]), explain=False)
+    assert segs[1].label == "heading"
+    headline_apart(segs, None, explain=False)  # (no title feature: nothing to do)

@@ -387,6 +387,22 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     return None
 
 
+# page types whose headline the record gives as its title only, not as the text's first paragraph too
+HEADLINE_APART_TYPES = frozenset({"article"})
+
+
+def headline_apart(segments: list[Segment], is_title: np.ndarray | None, explain: bool) -> None:
+    """The first kept block, when it is a heading that repeats the page's <title> (`is_title`), is
+    the headline: labelled "title", out of the text."""
+    if is_title is None:
+        return
+    i = next((i for i, s in enumerate(segments) if s.label in KEPT), None)
+    if i is not None and segments[i].kind == "h" and is_title[i]:
+        segments[i].label = "title"
+        if explain:
+            segments[i].reason = f"{segments[i].reason}; but the headline (repeats the page title), given as the title"
+
+
 def label_page(
     a: Analysis, p2: np.ndarray, floor: float, probs: np.ndarray | None, options: Options
 ) -> tuple[str, np.ndarray, float]:
@@ -403,6 +419,8 @@ def label_page(
                  host_pages=getattr(options.template_lines, "pages", 0))
     if a.segments and kept_words(a.segments, FALLBACK_KEPT_WORDS) < FALLBACK_KEPT_WORDS:
         keep_best_paragraph(a.segments, a.f, used)
+    if page_type in HEADLINE_APART_TYPES:
+        headline_apart(a.segments, a.f.get("is_title"), options.explain)
     if a.segments:
         frames, segs = a.page.frames, a.segments
 
@@ -414,6 +432,14 @@ def label_page(
             drop_chrome_links(segs, in_chrome, a.f["link_density"], a.f["_words"])
         drop_read_also(segs)
         drop_photo_captions(segs)
+        # a credit line at the article's edge ("(dpa)", "Kaynak: AA"): the source, not text
+        credit = credit_block([s.text for s in segs], [i for i, s in enumerate(segs) if s.label in KEPT])
+        if credit is not None:
+            name, i = credit
+            segs[i].label = "source"
+            segs[i].extra["source"] = name
+            if options.explain:
+                segs[i].reason = f"credit line: {name}"
     return page_type, used, threshold
 
 
@@ -429,13 +455,8 @@ def extract_html(
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
-    if meta.source is None:  # a credit line at the article's edge ("(dpa)", "Kaynak: AA")
-        credit = credit_block([s.text for s in segments], [i for i, s in enumerate(segments) if s.label in KEPT])
-        if credit is not None:
-            meta.source, i = credit
-            segments[i].label = "source"
-            if options.explain:
-                segments[i].reason = f"credit line: {meta.source}"
+    if meta.source is None:  # the credit line at the article's edge names it (`label_page`)
+        meta.source = next((s.extra["source"] for s in segments if s.label == "source" and "source" in s.extra), None)
     starter = thread_starter([s.text.replace("\n", " ") for s in a.segments])
     if starter is not None:  # a forum thread's author as its software labels them, over the metadata's
         meta.authors = [starter[1]]

@@ -214,3 +214,43 @@ def test_a_line_ending_in_a_colon_or_opening_with_a_price_weighs_less() -> None:
     f = {"re_byline": np.zeros(n), "re_date": np.zeros(n), "re_media": np.zeros(n), "_words": np.full(n, 5.0)}
     got = title_prior(texts, f, np.arange(n))
     assert got.tolist() == [LEAD_IN_PRIOR, LEAD_IN_PRIOR, LEAD_IN_PRIOR, 1.0, 1.0, 0.3, LEAD_IN_PRIOR, 1.0]
+
+
+def test_contents_entries_are_a_run_of_lines_the_page_says_again_below_in_order() -> None:
+    texts = ["Docs home", "On this page", "Installing", "Updating", "Removing", "The package manager",
+             "Intro paragraph.", "Installing", "text", "Updating", "text", "Removing", "text"]
+    cand = [0, 2, 3, 4, 5]
+    assert mtt.contents_entries(texts, cand) == [1, 2, 3]  # positions in `cand`: the three entries
+    # two lines said again below are no contents list (CONTENTS_MIN_RUN); nor a run whose copies
+    # come back in another order (a menu printed again, reversed, in the footer)
+    assert mtt.contents_entries(texts, [0, 2, 3, 5]) == []
+    rev = ["A one", "B two", "C three", "Headline", "Body.", "C three", "B two", "A one"]
+    assert mtt.contents_entries(rev, [0, 1, 2, 3]) == []
+    # the headline itself, printed again below once (a "back to top" line), stays a candidate
+    assert mtt.contents_entries(["Menu", "Headline here", "Body.", "Headline here"], [0, 1]) == []
+
+
+def test_headline_again_at_the_top_of_the_text_is_the_title() -> None:
+    from dehusk.blocks import Segment
+    from dehusk.metadata_text import TextMeta
+    from dehusk.text_mode import headline_again
+
+    def page() -> list[Segment]:
+        segs = [Segment("Configuring the cache"), Segment("Menu"), Segment("Configuring the cache"),
+                Segment("The cache keeps every file a run downloads.")]
+        for s, label in zip(segs, ("title", "navigation", "heading", "body"), strict=True):
+            s.label = label
+        return segs
+
+    meta = TextMeta(title_idx=0, title="Configuring the cache")
+    segs = page()
+    headline_again(segs, meta)
+    assert [s.label for s in segs] == ["title", "navigation", "title", "body"]
+    segs = page()
+    segs[2].text = "Where the cache lives"  # another heading: text
+    headline_again(segs, meta)
+    assert segs[2].label == "heading"
+    segs = page()
+    segs[2].label = "body"  # a paragraph that says the headline: text
+    headline_again(segs, meta)
+    assert segs[2].label == "body"

@@ -297,6 +297,41 @@ SITE_NAME_PRIOR = 0.3
 SITE_NAME_MAX_WORDS = 6
 
 
+# a run of CONTENTS_MIN_RUN+ candidates on consecutive lines, each of which the page prints again
+# further down, in the same order (the sections a table of contents lists, then their headings): the
+# contents list, whose entries weigh CONTENTS_PRIOR; the headline is seldom among them
+CONTENTS_MIN_RUN, CONTENTS_PRIOR = 3, 0.3
+
+
+def contents_entries(texts: list[str], cand: list[int]) -> list[int]:
+    """Positions in `cand` of the entries of a contents list (see CONTENTS_MIN_RUN), in order. An
+    entry and its heading are the same line, white space aside."""
+    if len(cand) < CONTENTS_MIN_RUN:
+        return []
+    lo = cand[0]
+    keys = {i: texts[i].strip() for i in cand}
+    wanted = set(keys.values())
+    seen: dict[str, list[int]] = {}
+    for k, line in enumerate(map(str.strip, texts[lo + 1 :]), lo + 1):  # (C-level strips; one set test a line)
+        if line in wanted:
+            seen.setdefault(line, []).append(k)
+    later: dict[int, int] = {}  # candidate line -> the first line below it that says it again
+    for i, key in keys.items():
+        after = next((k for k in seen.get(key, ()) if k > i), None)
+        if key and after is not None:
+            later[i] = after
+    out: list[int] = []
+    run: list[int] = []
+    for j, i in enumerate([*cand, -2]):
+        if run and (i != cand[run[-1]] + 1 or i not in later or later[i] <= later[cand[run[-1]]]):
+            if len(run) >= CONTENTS_MIN_RUN:
+                out.extend(run)
+            run = []
+        if i in later:
+            run.append(j)
+    return out
+
+
 def _named_in_copyright(texts: list[str], cand: list[int]) -> list[int]:
     """Positions in `cand` of the short candidates whose words the page's copyright lines hold, in order."""
     marks = []
@@ -375,6 +410,9 @@ def title_prior(texts: list[str], f: dict[str, np.ndarray], cand: np.ndarray) ->
         for j, rest in numbered:
             if tokens(rest) in keys:
                 out[j] *= NUMBERED_COPY_PRIOR
+    listed = contents_entries(texts, cand.tolist())
+    if listed:  # a page's own table of contents above its text ("On this page": the section headings)
+        out[listed] *= CONTENTS_PRIOR
     named = _named_in_copyright(texts, cand.tolist())
     if named:  # the site's name, as its copyright line gives it
         out[named] *= SITE_NAME_PRIOR

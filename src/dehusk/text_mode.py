@@ -14,7 +14,7 @@ import numpy as np
 
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import Segment, kept_words
+from .blocks import KEPT, Segment, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
@@ -31,6 +31,7 @@ from .lang import _SAMPLE as LANG_SAMPLE
 from .lang import detect_language, stopwords
 from .metadata_text import TextMeta, pick_lead
 from .metadata_text_title import menu_row, title_model_name
+from .metadata_title import tokens
 from .metadata_view import FURNITURE_ABOVE, FURNITURE_BELOW, furniture_lines, text_metadata_view
 from .mojibake import fix_mojibake
 from .notices import AD_LABEL, ad_label, notice_reason
@@ -219,6 +220,23 @@ def label_segments(
         meta.lead_idx = lead
 
 
+# the page types whose headline is the record's title alone (a listing's first item is text)
+HEADLINE_APART_TYPES = frozenset({"article", "documentation"})
+
+
+def headline_again(segments: list[Segment], meta: TextMeta) -> None:
+    """The text's first kept line, when it is a heading that says the headline picked above it
+    again (the headline was picked from a menu's or a contents list's copy of it): the headline,
+    not text."""
+    if meta.title_idx is None or not meta.title:
+        return
+    i = next((i for i, s in enumerate(segments) if s.label in KEPT), None)
+    if i is not None and i > meta.title_idx and segments[i].label == "heading" \
+            and tokens(segments[i].text) == tokens(meta.title):
+        segments[i].label = "title"
+        segments[i].reason = "the headline again, at the top of the text"
+
+
 PLACEHOLDER_REASON = "a text browser's image or form placeholder ('[logo]' in the dump)"
 
 
@@ -345,6 +363,8 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         if i is not None:
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options, notices, url, extracted)
+    if page_type in HEADLINE_APART_TYPES:
+        headline_again(segments, meta)
     if meta.title_idx is not None and not extracted:  # (nothing of an extracted article is husk)
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))
     if not_headline is not None and segments[not_headline].label == "title":  # (text or not by its score)

@@ -14,6 +14,7 @@ from dehusk.notices import (
     MEMBER_COUNT,
     READING_TIME,
     RESULTS_COUNT,
+    SEARCH_PROMPT,
     notice_reason,
 )
 
@@ -441,3 +442,16 @@ def test_a_video_fallback_inside_the_article_is_left_out(sep: str) -> None:
     assert all(p in art.text for p in paras if "browser" not in p)
     assert "browser" not in art.text
     assert any(b.text == paras[1] and b.label not in KEPT and b.reason == MEDIA_FALLBACK for b in art.blocks)
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Search for products, brands and more", True), ("Suche nach Produkten, Marken und mehr", True),
+    ("What are you looking for?", True), ("Wonach suchst du?", True), ("¿Qué estás buscando?", True),
+    ("Czego szukasz?", True), ("Search…", True), ("Type to search", True), ("Search our site", True),
+    ("Rechercher un produit", True),
+    # headlines and links that start with the word, and a link that says more than a box's prompt
+    ("Search for the lost ship ends after three weeks", False), ("Search and rescue teams reach the summit", False),
+    ("The search for a new coach", False), ("Search for posts in a specified date range", False), ("Search", False),
+])
+def test_a_search_boxs_prompt(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == SEARCH_PROMPT) is notice

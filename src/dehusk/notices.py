@@ -176,6 +176,26 @@ MEDIA_FALLBACK_MAX_CHARS = 160
 _TRENDING = re.compile(r"(?i)^\W*(?:trending(?:\s+now|\s+topics)?|hot\s+topics|topik\s+populer|tendencias|"
                        r"temas\s+del\s+d[ií]a|im\s+trend|en\s+ce\s+moment|populer)\s*[:：|]")
 TRENDING_MAX_CHARS = 120
+# a search box's prompt, as dumps print its placeholder: "Search for products, brands and more",
+# "Suche nach Produkten und Marken", "What are you looking for?", "Type to search"
+_SEARCH_PROMPT = re.compile(
+    r"(?i)^\W*(?:(?:search|suche|suchen|rechercher|buscar|busca|cerca|pesquisar|pesquisa|zoeken|zoek|szukaj|"
+    r"wyszukaj|sök|søg|søk|hledat|поиск|искать)(?:\s+(?:for|nach|in|im|auf|sur|dans|parmi|en|entre|tra|nel|no|na|"
+    r"naar|op|w|po|i|på|по))?\s+(?:(?:our|the|this|all|unsere[mn]?|le|la|les|un|une|des|el|los|las|il|i|gli|o|os|"
+    r"as|de|het|een|alle[ns]?)\s+)?(?:products?|produkte?n?|produits?|productos?|prodotti|produtos?|producten|"
+    r"produktów|produkter|items?|articles?|artikeln?|artículos|articoli|artigos|artikelen|artykułów|posts?|"
+    r"news|brands?|marken|marques|marcas|marche|recipes?|rezepte?n?|recettes?|recetas|ricette|receitas|site|"
+    r"seite|website|webseite|sitio|sito|web|shop|store|catalog(?:ue)?|katalog|sklep|serwis|anything|"
+    r"everything|help|hilfe|aide|ayuda|aiuto|ajuda|hulp|pomoc)\b(?:[\s,.&'’-]+[\w'’-]+){0,3}|"
+    r"what\s+are\s+you\s+looking\s+for|wonach\s+such(?:st\s+du|en\s+sie)|que\s+recherchez[\s-]vous|"
+    r"qu['’]est[\s-]ce\s+que\s+vous\s+cherchez|¿?\s*qu[ée]\s+(?:estás\s+buscando|buscas|está\s+buscando)|"
+    r"cosa\s+stai\s+cercando|cosa\s+cerchi|o\s+que\s+(?:você\s+)?(?:está\s+)?procura(?:ndo|s)?|"
+    r"waar\s+(?:ben\s+je|bent\s+u)\s+naar\s+op\s+zoek|waar\s+zoek\s+je\s+naar|czego\s+szukasz|"
+    r"vad\s+letar\s+du\s+efter|что\s+вы\s+ищете|(?:type|start\s+typing)\s+to\s+search|"
+    r"enter\s+(?:a\s+|your\s+)?search\s+(?:term|query|keyword)s?|suchbegriff(?:e)?\s+eingeben|"
+    r"(?:search|suche|suchen|rechercher|buscar|cerca|zoeken|szukaj)\s*(?:\.\.\.|…))\W*$")
+SEARCH_PROMPT_MAX_CHARS = 70
+SEARCH_PROMPT = "a search box's prompt"  # (a notice_reason)
 _TEXT_SIZE = re.compile(
     r"(?i)^\W*(?:text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte|taille\s+de\s+(?:la\s+)?police|"
     r"tamaño\s+de\s+(?:la\s+)?(?:letra|fuente|texto)|dimensione\s+(?:del\s+)?(?:testo|carattere)|"
@@ -362,4 +382,6 @@ def _notice_reason(text: str) -> str | None:
         return "a newsletter's sign-up prompt"
     if len(text) <= TRENDING_MAX_CHARS and _TRENDING.match(text):
         return "a bar of trending topics"
+    if len(text) <= SEARCH_PROMPT_MAX_CHARS and _SEARCH_PROMPT.match(text):
+        return SEARCH_PROMPT
     return None

@@ -195,7 +195,13 @@ _SEARCH_PROMPT = re.compile(
     r"enter\s+(?:a\s+|your\s+)?search\s+(?:term|query|keyword)s?|suchbegriff(?:e)?\s+eingeben|"
     r"(?:search|suche|suchen|rechercher|buscar|cerca|zoeken|szukaj)\s*(?:\.\.\.|…))\W*$")
 SEARCH_PROMPT_MAX_CHARS = 70
+# the words a search box's prompt opens with (`_SEARCH_PROMPT`'s first words): a cheap test first
+_SEARCH_FIRST = frozenset(
+    "search suche suchen rechercher buscar busca cerca pesquisar pesquisa zoeken zoek szukaj wyszukaj sök søg søk "
+    "hledat поиск искать what wonach que qu qué qu'est-ce qu’est-ce cosa o waar czego vad что type start enter suchbegriff "
+    "suchbegriffe".split())
 SEARCH_PROMPT = "a search box's prompt"  # (a notice_reason)
+_LEADING_MARKS = "¿¡•*+-–—·> \t"
 _TEXT_SIZE = re.compile(
     r"(?i)^\W*(?:text\s+size|font\s+size|schriftgröße|taille\s+du\s+texte|taille\s+de\s+(?:la\s+)?police|"
     r"tamaño\s+de\s+(?:la\s+)?(?:letra|fuente|texto)|dimensione\s+(?:del\s+)?(?:testo|carattere)|"
@@ -382,6 +388,7 @@ def _notice_reason(text: str) -> str | None:
         return "a newsletter's sign-up prompt"
     if len(text) <= TRENDING_MAX_CHARS and _TRENDING.match(text):
         return "a bar of trending topics"
-    if len(text) <= SEARCH_PROMPT_MAX_CHARS and _SEARCH_PROMPT.match(text):
+    if len(text) <= SEARCH_PROMPT_MAX_CHARS and (words := text.lstrip(_LEADING_MARKS).split(None, 1)) \
+            and words[0].rstrip(".…:?").lower() in _SEARCH_FIRST and _SEARCH_PROMPT.match(text):
         return SEARCH_PROMPT
     return None

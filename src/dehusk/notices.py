@@ -197,9 +197,7 @@ _SEARCH_PROMPT = re.compile(
 SEARCH_PROMPT_MAX_CHARS = 70
 # the words a search box's prompt opens with (`_SEARCH_PROMPT`'s first words): a cheap test first
 _SEARCH_FIRST = frozenset(
-    "search suche suchen rechercher buscar busca cerca pesquisar pesquisa zoeken zoek szukaj wyszukaj sök søg søk "
-    "hledat поиск искать what wonach que qu qué qu'est-ce qu’est-ce cosa o waar czego vad что type start enter suchbegriff "
-    "suchbegriffe".split())
+    ["search", "suche", "suchen", "rechercher", "buscar", "busca", "cerca", "pesquisar", "pesquisa", "zoeken", "zoek", "szukaj", "wyszukaj", "sök", "søg", "søk", "hledat", "поиск", "искать", "what", "wonach", "que", "qu", "qué", "qu'est-ce", "qu’est-ce", "cosa", "o", "waar", "czego", "vad", "что", "type", "start", "enter", "suchbegriff", "suchbegriffe"])
 SEARCH_PROMPT = "a search box's prompt"  # (a notice_reason)
 _LEADING_MARKS = "¿¡•*+-–—·> \t"
 _TEXT_SIZE = re.compile(

@@ -196,8 +196,12 @@ _SEARCH_PROMPT = re.compile(
     r"(?:search|suche|suchen|rechercher|buscar|cerca|zoeken|szukaj)\s*(?:\.\.\.|…))\W*$")
 SEARCH_PROMPT_MAX_CHARS = 70
 # the words a search box's prompt opens with (`_SEARCH_PROMPT`'s first words): a cheap test first
-_SEARCH_FIRST = frozenset(
-    ["search", "suche", "suchen", "rechercher", "buscar", "busca", "cerca", "pesquisar", "pesquisa", "zoeken", "zoek", "szukaj", "wyszukaj", "sök", "søg", "søk", "hledat", "поиск", "искать", "what", "wonach", "que", "qu", "qué", "qu'est-ce", "qu’est-ce", "cosa", "o", "waar", "czego", "vad", "что", "type", "start", "enter", "suchbegriff", "suchbegriffe"])
+_SEARCH_FIRST = frozenset([
+    "search", "suche", "suchen", "rechercher", "buscar", "busca", "cerca", "pesquisar", "pesquisa", "zoeken", "zoek",
+    "szukaj", "wyszukaj", "sök", "søg", "søk", "hledat", "поиск", "искать", "what", "wonach", "que", "qu", "qué",
+    "qu'est-ce", "qu’est-ce", "cosa", "o", "waar", "czego", "vad", "что", "type", "start", "enter", "suchbegriff",
+    "suchbegriffe",
+])
 SEARCH_PROMPT = "a search box's prompt"  # (a notice_reason)
 _LEADING_MARKS = "¿¡•*+-–—·> \t"
 _TEXT_SIZE = re.compile(

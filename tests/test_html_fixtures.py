@@ -165,3 +165,40 @@ def test_short_german_article_metadata_credit_and_body() -> None:
     headline = [b for b in art.blocks or () if b.text.startswith("Neue Fähre")]
     assert [b.label for b in headline] == ["title"]
     assert "repeats the page title" in headline[0].reason
+
+
+def test_layout_table_of_font_and_br_is_no_data_table() -> None:
+    # a 2000s page: menu, article and sidebar are the three cells of one table row, their content
+    # <font>, <b> and <br> only; read as a data table's row, the whole page was one block
+    art = extract("layout-table.html", explain=True)
+    paragraphs = [p for p in art.text.split("\n\n")]
+    assert "Residents along Mill Creek began returning to their homes on Wednesday" in art.text
+    assert_in_order(art.text, ["Residents along Mill Creek", "The county emergency office said",
+                               "It came up faster than anybody remembered", "Road crews expect to reopen"])
+    assert not any("|" in p for p in paragraphs)  # no row of cells joined by " | "
+    assert not any(b.kind == "table" for b in art.blocks or ())
+    assert "Contact us" not in art.text and "Weather" not in art.text  # the menu cell stays out
+    assert art.published and art.published.startswith("2003-04-03")
+
+
+def test_data_table_rows_stay_rows() -> None:
+    html = ("<html><body><article><h1>Tide times</h1><p>The harbour's tides for the week ahead, as the port "
+            "authority publishes them every Sunday evening for the fishing fleet.</p><table>"
+            "<tr><th>Day</th><th>High water</th><th>Low water</th></tr>"
+            "<tr><td>Monday</td><td>06:12</td><td>12:30</td></tr>"
+            "<tr><td>Tuesday</td><td>06:58</td><td>13:15</td></tr>"
+            "<tr><td>Wednesday</td><td>07:41</td><td>14:02</td></tr></table></article></body></html>")
+    art = dehusk.extract(html, mode="html", explain=True)
+    rows = [b.text for b in art.blocks or () if b.kind == "table"]
+    assert rows[:2] == ["Day | High water | Low water", "Monday | 06:12 | 12:30"]
+
+
+def test_a_cell_of_short_lines_keeps_its_row_whole() -> None:
+    # a product's feature cell: three short lines set apart by <br><br>, none a sentence of prose
+    html = ("<html><body><main><h1>Graphics card X200</h1><p>A quiet card for small cases, with two fans "
+            "that stop when the card is idle and a backplate that keeps the board cool.</p>"
+            "<table><tr><td>Features</td><td>Low-noise fans<br><br>Dual display output<br><br>Variable refresh"
+            "</td></tr></table></main></body></html>")
+    art = dehusk.extract(html, mode="html", explain=True)
+    assert [b.text for b in art.blocks or () if b.kind == "table"] == [
+        "Features | Low-noise fans | Dual display output | Variable refresh"]

@@ -65,18 +65,38 @@ def path(frames: list[list[Any]], fi: int, depth: int = 5) -> str:
     return " > ".join(reversed(parts))
 
 
+# a layout table: at most LAYOUT_MAX_ROWS rows, a cell of LAYOUT_CELL_BLOCKS+ blocks, one of them prose
+# (LAYOUT_PROSE_CHARS+ characters ending a sentence)
+LAYOUT_MAX_ROWS, LAYOUT_CELL_BLOCKS, LAYOUT_PROSE_CHARS = 3, 3, 100
+_SENTENCE_ENDS = (".", "!", "?", '"', "”", "»", "。")
+
+
 def _merge_rows(segments: list[Segment], frames: list[list[Any]], markdown: bool) -> None:
     """Rows of a data table (cells with inline content only) -> one 'table' segment per row."""
     if not any(s.kind == "cell" for s in segments):
         return
-    # rows whose every segment sits directly in one of their cells
+    # rows whose every segment sits directly in one of their cells; not the rows of a layout table
+    # (a 2000s page's menu, article and sidebar, each a <td> of <font> and <br>: a few rows, a cell
+    # of LAYOUT_CELL_BLOCKS+ blocks set apart by <br><br>, one of them a paragraph of prose)
     simple: dict[int, bool] = {}
+    per_cell: dict[int, int] = {}
+    prose_cells: set[int] = set()
+    table_rows: dict[int, set[int]] = {}
     for s in segments:
-        row = frames[s.dom["frame"]][F_ROW]
+        fi = s.dom["frame"]
+        fr = frames[fi]
+        row = fr[F_ROW]
         if row < 0:
             continue
-        ok = s.kind == "cell" and frames[s.dom["frame"]][F_PARENT] == row
-        simple[row] = simple.get(row, True) and ok
+        table_rows.setdefault(fr[F_TABLE], set()).add(row)
+        per_cell[fi] = per_cell.get(fi, 0) + 1
+        if len(s.text) >= LAYOUT_PROSE_CHARS and s.text.rstrip().endswith(_SENTENCE_ENDS):
+            prose_cells.add(fi)
+        simple[row] = simple.get(row, True) and s.kind == "cell" and fr[F_PARENT] == row
+    for fi in prose_cells:
+        fr = frames[fi]
+        if per_cell[fi] >= LAYOUT_CELL_BLOCKS and len(table_rows[fr[F_TABLE]]) <= LAYOUT_MAX_ROWS:
+            simple[fr[F_ROW]] = False
     out: list[Segment] = []
     i = 0
     n = len(segments)

@@ -51,3 +51,16 @@ def test_headline_apart_labels_only_a_first_kept_heading_that_repeats_the_title(
     headline_apart(segs, np.array([0.0, 1.0, 0.0, 0.0]), explain=False)
     assert segs[1].label == "heading"
     headline_apart(segs, None, explain=False)  # (no title feature: nothing to do)
+
+
+def test_a_page_without_url_is_not_read_as_a_home_page() -> None:
+    from dehusk.features_html import UNKNOWN_URL, URL_FEATURES, url_features
+
+    home = url_features("https://example.org/")
+    unknown = url_features(None)
+    assert unknown == UNKNOWN_URL and len(unknown) == len(URL_FEATURES)
+    depth = URL_FEATURES.index("url_depth")
+    assert home[depth] == 0.0 and unknown[depth] > 0  # no path is a home page; an unknown one is not
+    assert not any(unknown[: depth])  # no word of an unknown path is known
+    article = url_features("https://example.org/news/2024/ferry-crossing-cut-to-an-hour")
+    assert article[URL_FEATURES.index("url_article")] == 1.0

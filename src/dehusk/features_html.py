@@ -199,9 +199,16 @@ def title_similarity(texts: Sequence[str], title: str) -> np.ndarray:
     return sim
 
 
+# A page given without its URL (and declaring none): no word of the path is known, and its shape is
+# imputed as the median of the training pages' URLs (2 segments, no digit, 38 characters). Zeros
+# read as a site's home page (no path): over every second wcxb-dev page without its URL, its
+# canonical link and og:url, the page type was right on 538 of 679 pages (643 with the URL).
+UNKNOWN_URL = [0.0] * len(URL_GROUPS) + [2.0, 0.0, 38.0]
+
+
 def url_features(url: str | None) -> list[float]:
     if not url:
-        return [0.0] * len(URL_FEATURES)
+        return list(UNKNOWN_URL)
     parts = urlsplit(url)
     path = (parts.path + " " + parts.query).lower()
     words = " ".join(re.split(r"[/_\-.?=&+]+", path))

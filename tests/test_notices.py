@@ -451,7 +451,7 @@ def test_a_video_fallback_inside_the_article_is_left_out(sep: str) -> None:
     ("Rechercher un produit", True),
     # headlines and links that start with the word, and a link that says more than a box's prompt
     ("Search for the lost ship ends after three weeks", False), ("Search and rescue teams reach the summit", False),
-    ("The search for a new coach", False), ("Search for posts in a specified date range", False), ("Search", False),
+    ("The search for a new coach", False), ("Search for posts by their date and their author", False), ("Search", False),
 ])
 def test_a_search_boxs_prompt(text: str, notice: bool) -> None:
     assert (notice_reason(text) == SEARCH_PROMPT) is notice

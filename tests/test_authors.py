@@ -571,3 +571,19 @@ def test_our_without_a_role_is_no_byline(line: str) -> None:
 
 def test_a_menu_line_of_other_languages_is_no_author() -> None:
     assert clean_authors(["Son Dakika"]) == []
+
+
+@pytest.mark.parametrize(("line", "names"), [
+    ("Recipe by Ingrid Solberg · January 18, 2025", "Ingrid Solberg"),
+    ("Analysis by Tom Reed", "Tom Reed"),
+    ("Column by Ana Ruiz", "Ana Ruiz"),
+    ("Recipes by season", None),  # (no name after it)
+    ("Article by article, the council read the bill", None),
+])
+def test_a_kind_of_piece_before_by(line: str, names: str | None) -> None:
+    assert byline_match(line) == names
+
+
+def test_an_editor_at_large_is_a_role() -> None:
+    assert clean_authors(["Tom Reed, Harbour News Editor-at-large"]) == ["Tom Reed"]
+    assert split_credit("Tom Reed, Harbour News Editor-at-large")[0] == ["Tom Reed"]

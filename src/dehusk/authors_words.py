@@ -93,6 +93,7 @@ _NOT_NAME = _ORG_WORDS | _words(
 _ROLE_CORE = _words(
     """reporter writer editor correspondent contributor columnist journalist photographer producer
     analyst author intern editor-in-chief staff redakteur redakteurin korrespondent korrespondentin
+    editor-at-large writer-at-large correspondent-at-large
     journaliste rédacteur rédactrice envoyé envoyée corresponsal redactor redactora periodista
     giornalista inviato inviata jornalista redacteur verslaggever dziennikarz dziennikarka redaktor
     redaktorka reportér reportérka reporterka журналист корреспондент редактор журналіст
@@ -129,6 +130,7 @@ _PARTICLES = _words("von van der den de del della di da das do dos du la le les 
 
 _PREFIX_WORDS = (
     r"(?:(?:additional\s+)?reporting|written|posted|published|text|texte|video|photos?|words|story|interview|"
+    r"recipes?|article|column|essay|analysis|commentary|"
     r"illustrations?|graphics?|compiled|produced|reported|contributed|edited|editing|translated|translation|"
     r"fact[- ]checked|(?:medically\s+)?reviewed)\s+by"
 )
@@ -152,6 +154,7 @@ _MID_PREFIX = re.compile(rf"(?i)(?<!{_L}){_PREFIX_WORDS}(?!{_L})\s*:?")
 # (any case), or "By" glued to a capital: a set lookup rules most lines out before the regex
 _START_WORDS = _words(
     """additional reporting written posted published text texte video photo photos words story interview
+    recipe recipes article column essay analysis commentary
     illustration illustrations graphic graphics compiled produced reported contributed edited editing translated
     translation fact medically reviewed skrivet escrito scritto by von par por door av af od di yazar napsal
     napsala autor autorin autorka autores autora autoren author authors contributor contributors tekst redakcja

@@ -202,10 +202,11 @@ def label_segments(
     restore_inner_headings(segments, f)
     keep_inner_tables(segments, explain)
     keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
-    if not extracted:  # (an extracted article's short lines are its own: no rail to cut)
-        drop_orphan_headings(segments, words)
     keep_inner_code(segments, explain)  # (after the rules for short lines: a sample's lines are none)
     keep_inner_lists(segments, explain)
+    if not extracted:  # (an extracted article's short lines are its own: no rail to cut; after the
+        # lists inside the text are kept, which a heading may introduce: "Ingredients")
+        drop_orphan_headings(segments, words)
     # (a comment header ends in a colon: the other lines need no test)
     comment_thread(segments, np.flatnonzero(f["end_colon"]).tolist(), keep=options.include_comments)
     related_rail(segments, words)

@@ -32,6 +32,11 @@ class Segment:
 KEPT = frozenset(("lead", "body", "heading"))
 
 
+def first_kept(segments: list[Segment]) -> int | None:
+    """The index of the first block whose label makes the article's text, or None."""
+    return next((i for i, s in enumerate(segments) if s.label in KEPT), None)
+
+
 def kept_words(segments: list[Segment], limit: int) -> int:
     """Words of the kept blocks (`str.split`), counted until `limit` is reached."""
     total = 0

@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import KEPT, Segment, kept_words
+from .blocks import KEPT, Segment, first_kept, kept_words
 from .captions import drop_photo_captions
 from .classify import TreeModel, model_dir, page_cut
 from .credit_line import credit_block
@@ -396,7 +396,7 @@ def headline_apart(segments: list[Segment], is_title: np.ndarray | None, explain
     the headline: labelled "title", out of the text."""
     if is_title is None:
         return
-    i = next((i for i, s in enumerate(segments) if s.label in KEPT), None)
+    i = first_kept(segments)
     if i is not None and segments[i].kind == "h" and is_title[i]:
         segments[i].label = "title"
         if explain:

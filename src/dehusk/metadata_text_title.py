@@ -305,7 +305,9 @@ CONTENTS_MIN_RUN, CONTENTS_PRIOR = 3, 0.3
 
 def contents_entries(texts: list[str], cand: list[int]) -> list[int]:
     """Positions in `cand` of the entries of a contents list (see CONTENTS_MIN_RUN), in order. An
-    entry and its heading are the same line, white space aside."""
+    entry and its heading are the same line, white space aside. (Not `text_context.last_lines`:
+    the order test reads each entry's first copy below it, and its `norm_line` on every line of the
+    page cost this test 0.35 ms a page against 0.06 with `str.strip`.)"""
     if len(cand) < CONTENTS_MIN_RUN:
         return []
     lo = cand[0]

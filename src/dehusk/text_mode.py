@@ -14,7 +14,7 @@ import numpy as np
 
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import KEPT, Segment, kept_words
+from .blocks import Segment, first_kept, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
@@ -221,8 +221,9 @@ def label_segments(
         meta.lead_idx = lead
 
 
-# the page types whose headline is the record's title alone (a listing's first item is text)
-HEADLINE_APART_TYPES = frozenset({"article", "documentation"})
+# the page types whose headline said again at the top of the text is the record's title alone (a
+# listing's first item is text); HTML mode's `html_mode.HEADLINE_APART_TYPES` is articles only
+HEADLINE_AGAIN_TYPES = frozenset({"article", "documentation"})
 
 
 def headline_again(segments: list[Segment], meta: TextMeta) -> None:
@@ -231,7 +232,7 @@ def headline_again(segments: list[Segment], meta: TextMeta) -> None:
     not text."""
     if meta.title_idx is None or not meta.title:
         return
-    i = next((i for i, s in enumerate(segments) if s.label in KEPT), None)
+    i = first_kept(segments)
     if i is not None and i > meta.title_idx and segments[i].label == "heading" \
             and tokens(segments[i].text) == tokens(meta.title):
         segments[i].label = "title"
@@ -364,7 +365,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         if i is not None:
             keep[i] = False
     label_segments(segments, f, p, keep, meta, threshold, options, notices, url, extracted)
-    if page_type in HEADLINE_APART_TYPES:
+    if page_type in HEADLINE_AGAIN_TYPES:
         headline_again(segments, meta)
     if meta.title_idx is not None and not extracted:  # (nothing of an extracted article is husk)
         cut_before_headline(segments, words, meta.title_idx, (*meta.byline_idx, *meta.date_idx))

@@ -8,6 +8,7 @@ import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
 from dehusk.notices import (
+    POST_STATS,
     AD_LABEL,
     MACHINE_TEXT,
     MEDIA_FALLBACK,
@@ -455,3 +456,31 @@ def test_a_video_fallback_inside_the_article_is_left_out(sep: str) -> None:
 ])
 def test_a_search_boxs_prompt(text: str, notice: bool) -> None:
     assert (notice_reason(text) == SEARCH_PROMPT) is notice
+
+
+@pytest.mark.parametrize(("text", "notice"), [
+    ("Viewed 12k times", True), ("1,204 views", True), ("Views: 87", True), ("Asked 3 years ago", True),
+    ("Modified 1 year, 7 months ago", True), ("Active 2 days ago", True), ("Sorted by:", True),
+    ("Highest score (default)", True), ("Improve this question", True), ("Add a comment", True),
+    # a sentence or a heading with the same words
+    ("Three views of the harbour", False), ("Asked about the plan, the mayor said nothing", False),
+    ("Sorted by colour, the buttons fill three jars", False), ("Viewed from the hill, the town is small", False),
+])
+def test_a_posts_statistics_and_a_threads_controls(text: str, notice: bool) -> None:
+    assert (notice_reason(text) == POST_STATS) is notice
+
+
+def test_a_questions_statistics_are_no_headline() -> None:
+    """The question is the headline of a question-and-answer page, not the view count under it."""
+    question = "How do I keep a sourdough starter alive while travelling for a month?"
+    body = ("I bake twice a week, but next month I will be away for four weeks and nobody can feed my starter. "
+            "Can it survive in the fridge that long, or should I dry some of it?")
+    answer = ("A starter fed well just before you leave keeps for a month in the fridge: pour off the liquid on "
+              "top when you return, then feed it twice a day for two days before baking with it.")
+    page = "\n".join(["Questions", "Tags", "Users", question, "Asked 3 years ago", "Modified 1 year ago",
+                      "Viewed 12k times", body, "Improve this question", "Add a comment", "2 Answers", "Sorted by:",
+                      "Highest score (default)", answer, "Improve this answer", "Your Answer"])
+    art = dehusk.extract(page, mode="text")
+    assert art.title == question
+    assert body in art.text and answer in art.text
+    assert "Viewed" not in art.text and "Sorted by" not in art.text and "Improve this" not in art.text

@@ -58,6 +58,20 @@ def test_button_line_is_no_author() -> None:
     assert "without any configuration" in art.text
 
 
+@pytest.mark.parametrize("contact", [
+    "Media Contact:\n\nTom Ray", "Press inquiries\n\nTom Ray", "Contact: Tom Ray", "Pressekontakt:\n\nTom Ray",
+])
+def test_a_press_contact_is_no_author(contact: str) -> None:
+    """The name under a press release's contact label is whom to call, not who wrote it; a byline
+    above the text still names its author."""
+    head = "Newsroom\n\nPress Releases\n\nTown library wins a regional grant\n\nMarch 4, 2024\n\n"
+    art = dehusk.extract(head + _BODY + "\n" + contact + "\n\ntom.ray@example.org\n", mode="text")
+    assert art.authors == ()
+    assert "A final vote is expected next month" in art.text
+    bylined = dehusk.extract(head + "By Helena Novak\n\n" + _BODY + "\n" + contact + "\n", mode="text")
+    assert bylined.authors == ("Helena Novak",)
+
+
 LONG_BYLINE = (
     "Home\n\nMoney\n\nRetirement\n\n"
     "How the town pays for its new library wing\n\n"

@@ -80,7 +80,8 @@ _MODIFIED_KEYS = (
     "zmodyfikowan|aktualizováno|upraveno|aktualizace|uppdaterad|uppdaterat|ändrad|opdateret|"
     "oppdatert|ændret|endret|обновлен|обновлён|изменен|оновлено|змінено|güncellen|güncelleme|"
     "actualizat|actualizare|frissít|módosít|diperbarui|diperbaharui|dikemas kini|dikemaskini|"
-    "ενημερώθηκε|τελευταία ενημέρωση|آخر تحديث|تم التحديث|تحديث"
+    "ενημερώθηκε|τελευταία ενημέρωση|آخر تحديث|تم التحديث|تحديث|aangepast|päivitetty|ažurirano|posodobljeno|"
+    "aktualizované|atnaujinta|atjaunots|atjaunināts|uuendatud|обновено|cập nhật"
 )
 _PUBLISHED_KEYS = (
     "publish|posted|asked|created|released|veröffentlich|erschienen|publiziert|erstellt|publié|"
@@ -88,7 +89,8 @@ _PUBLISHED_KEYS = (
     "geplaatst|opublikowan|data publikacji|dodano|publikováno|zveřejněno|vydáno|publicerad|"
     "publicerat|publiceret|publisert|udgivet|опубликован|дата публикации|опубліковано|"
     "yayınlan|yayın tarihi|publicat|közzét|megjelen|diterbitkan|terbit|dipublikasi|diposting|"
-    "δημοσιεύ|δημοσίευ|αναρτήθηκε|نشر في|نشر بتاريخ|نشرت في|تاريخ النشر"
+    "δημοσιεύ|δημοσίευ|αναρτήθηκε|نشر في|نشر بتاريخ|نشرت في|تاريخ النشر|julkaistu|objavljen|publikovan|"
+    "paskelbta|publicēts|avaldatud|публикувано|публикуван"
 )
 # keywords in scripts written without spaces between words (Korean compounds them too: "기사입력",
 # "最終更新"): matched anywhere, not only where a word starts. (Not 등록/발행: "registered",

@@ -133,6 +133,12 @@ _WRITTEN_BY = re.compile(r"\b(?:written|words|text|story)\s+by\s+", re.I)
 _LONE_BYLINE_WORD = re.compile(
     r"^\W{0,2}(?:by|written by|posted by|words by|text by|story by|von|verfasst von|par|écrit par|por|escrito por"
     r"|door|di|scritto da|autor(?:in|ka|a)?|author|authors|auteur|autore|texto?)\s*:?\s*$", re.I)
+# a press contact's label: the name it introduces, on its line or the next, is whom to call, not the
+# author ("Media Contact:" / "Sam Ortega" under a press release)
+_CONTACT_LABEL = re.compile(
+    r"^\W{0,2}(?:(?:(?:media|press|news|investor|pr|public relations)\s+(?:contacts?|inquiries|enquiries)|"
+    r"pressekontakt|contacts?\s+presse|contacto\s+de\s+prensa|contatt[oi]\s+stampa|perskontakt)\s*:?|"
+    r"(?:contacts?|kontakt|contacto|contatto|contato)\s*:)", re.I)
 
 
 # a byline word that is also a common preposition, read as one only on a page in its language
@@ -202,6 +208,8 @@ def author_candidates(
             continue
         if words[i] >= 8 and photo_caption(t):
             continue  # a photo caption's credit names its photographer ("... (Harbour Courier/Jane Doe)")
+        if _CONTACT_LABEL.match(t) or (i > 0 and words[i - 1] <= 4 and _CONTACT_LABEL.match(texts[i - 1])):
+            continue  # a press contact
         bm = long_byline if long else byline_match(t)
         if bm is None and lang_word and t.startswith(lang_word):
             bm = byline_match("By " + t[len(lang_word):])

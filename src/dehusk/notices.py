@@ -150,6 +150,19 @@ _MEMBER_COUNT = re.compile(
     r"thanks(?:\s+received|\s+given)?|beiträge|nachrichten|mensajes|messaggi|posty|punkte)\s*:?\s*"
     r"\d(?:[\d.,\u00a0\u202f]*\d)?(?:\s*[kKM])?$"
 )
+# a post's statistics or a thread's controls, as question-and-answer and forum software print them
+# around the question: how often it was viewed ("Viewed 12k times", "1,204 views", "Views: 87"), when it
+# was asked or last active ("Asked 3 years ago", "Modified 1 year ago"), the answers' sort control
+# ("Sorted by:", "Highest score (default)") and the edit and comment links ("Improve this question",
+# "Add a comment")
+_POST_STATS = re.compile(
+    r"(?i)^\W*(?:viewed\s+\d[\d.,\u00a0\u202f]*\s*[kKM]?\s+times|"
+    r"\d[\d.,\u00a0\u202f]*\s*[kKM]?\s+(?:views|aufrufe|vues|visitas|visualizações|visualizzazioni|weergaven|"
+    r"wyświetleń|visninger|visningar|просмотров|görüntülenme)|(?:views|aufrufe|hits)\s*:\s*\d[\d.,\u00a0\u202f]*\s*[kKM]?|"
+    r"(?:asked|modified|active|answered|viewed)(?:,?\s+(?:\d+|an?|one)\s+(?:second|minute|hour|day|week|month|year)s?){1,2}\s+ago|"
+    r"sort(?:ed)?\s+by\s*:?|highest\s+score\s+\(default\)|improve\s+this\s+(?:question|answer)|add\s+a\s+comment)\W*$"
+)
+POST_STATS = "a post's statistics (views, when asked or active) or a thread's control, alone in its block"  # (a notice_reason)
 # a listing's count of its results or its page-size control, alone in the block ("Showing 24 of 193
 # results", "Viewing 1 - 60 of 400 products", "loaded 24 results", "Show 90 results per page"): 63
 # such lines on 19 pages of both datasets' dumps, none in either gold
@@ -379,6 +392,8 @@ def _notice_reason(text: str) -> str | None:
             return "a news label (breaking, exclusive, live) alone in its block"
         if (text[-1:].isdigit() or text[-1:] in ("k", "K", "M")) and _MEMBER_COUNT.match(text):  # (it ends in its count)
             return MEMBER_COUNT
+        if _POST_STATS.match(text):
+            return POST_STATS
     if len(text) <= MACHINE_TEXT_MAX_CHARS and (" " not in text and _IMAGE_ADDRESS.match(text)
                                                 or "-" in text and _UUIDS.match(text)):
         return MACHINE_TEXT

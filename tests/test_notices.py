@@ -8,11 +8,11 @@ import dehusk
 from conftest import FERRY_PARAGRAPHS
 from dehusk.blocks import KEPT
 from dehusk.notices import (
-    POST_STATS,
     AD_LABEL,
     MACHINE_TEXT,
     MEDIA_FALLBACK,
     MEMBER_COUNT,
+    POST_STATS,
     READING_TIME,
     RESULTS_COUNT,
     SEARCH_PROMPT,

@@ -312,7 +312,10 @@ def test_a_notice_between_two_paragraphs_is_not_restored_as_a_subheading() -> No
 
     para = "The council voted on the harbour budget after a debate that ran late into the night."
     for line, label in (("Table of Contents", "boilerplate"), ("Harbour works", "heading"),
-                        ("Dela artikeln", "boilerplate"), ("Bu haberi paylaş", "boilerplate"), ("Link", "heading")):
+                        ("Dela artikeln", "boilerplate"), ("Bu haberi paylaş", "boilerplate"), ("Link", "heading"),
+                        # a live page's entry stamp is no heading; a year or a price heading a section still is
+                        ("10:58", "boilerplate"), ("9.15 am", "boilerplate"), ("14:05 GMT", "boilerplate"),
+                        ("1999", "heading"), ("$19.99", "heading")):
         segs = _segs([(para, "body"), (line, "boilerplate"), (para, "body")], score=0.3)
         segs[0].label = segs[2].label = "body"
         _, f = text_features(segs, stopwords("en"))

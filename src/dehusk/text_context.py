@@ -14,6 +14,7 @@ label from the line model and the page's cut, these read a line's neighbours and
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from operator import attrgetter
 
@@ -92,12 +93,18 @@ def revive_slots(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarra
                 seg.reason = f"prose where the page's kept posts sit (above each {mark!r}; score {p[k]:.2f})"
 
 
+# a time of day alone on its line ("10:58", "9.15 am", "14:05 GMT"): a live page's entry stamp, not a heading
+_TIME_ONLY = re.compile(r"^[\s•·|–—-]*(?:[01]?\d|2[0-3])(?::[0-5]\d(?:\s*[ap]\.?\s?m\.?)?|\.[0-5]\d\s*[ap]\.?\s?m\.?)"
+                        r"(?:\s+[A-Z]{2,4})?\s*$", re.I)
+
+
 def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) -> None:
     """Context revision: a short, unpunctuated line standing between two body paragraphs is a
     subheading, unless it reads as furniture (menu, share, credit, caption, repeated line), is a
     row of share buttons (`features_words.share_tools`: "Dela artikeln"; one word alone, "Link",
-    may be a subheading), a photo caption (`captions.photo_caption`) or a page notice
-    (`notices.notice_reason`: "Table of contents", "Read more")."""
+    may be a subheading), a photo caption (`captions.photo_caption`), a page notice
+    (`notices.notice_reason`: "Table of contents", "Read more") or a time of day alone (a live
+    page's entry stamp: "10:58")."""
     n = len(segments)
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"] + f["re_url"]
     # the labels before the pass: a line it changes was not body before and is not after, so its
@@ -110,7 +117,7 @@ def restore_inner_headings(segments: list[Segment], f: dict[str, np.ndarray]) ->
             continue
         if (f["_words"][i] <= 12 and not f["end_term"][i] and furniture[i] == 0 and not f["bullet"][i]
                 and not photo_caption(seg.text) and notice_reason(seg.text) is None
-                and not (f["_words"][i] >= 2 and share_tools(seg.text))):
+                and not (f["_words"][i] >= 2 and share_tools(seg.text)) and _TIME_ONLY.match(seg.text) is None):
             seg.label = "heading"
             seg.reason = f"short line between two body paragraphs: a subheading (score {seg.score:.2f})"
 

@@ -44,6 +44,7 @@ from .notices import notice_reason
 from .options import Options
 from .related_rail import drop_read_also
 from .segment_html import Page, segment_html
+from .structured_body import declared_body
 from .templates import site_template
 from .thread_starter import thread_starter
 
@@ -450,6 +451,8 @@ def extract_html(
     p2, floor, probs = score_blocks(a, deadline)
     page_type, used, threshold = label_page(a, p2, floor, probs, options)
     if a.meta is not None:  # (the date and authors decided again: pages of some types are expected to carry them)
+        if declared_body(a.segments, a.meta.article_body, options.explain):  # (the page declares an article)
+            page_type = page_type if page_type in ("article", "forum") else "article"
         settle_by_type(a.meta, page_type)
     deadline.check("classifying")
     segments = render_markdown(a.segments) if options.markdown else a.segments

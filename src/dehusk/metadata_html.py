@@ -118,6 +118,7 @@ class HtmlMeta:
     sources: dict[str, str] = field(default_factory=dict)
     date_pick: DatePick | None = None  # the learned date picker's pick (`settle_by_type`)
     author_pick: AuthorPick | None = None  # the learned author picker's pick (`settle_by_type`)
+    article_body: str | None = None  # the JSON-LD's articleBody (`structured_body`), as written
 
 
 @dataclass(frozen=True, slots=True)
@@ -269,6 +270,7 @@ def _rules(tree: LexborHTMLParser, url: str | None, fetch_date: str | None) -> t
         meta.sources["language"] = src
     page_tags(meta, page)
     ld = page.jsonld
+    meta.article_body = ld.article_body
     site_names = [meta.site_name, ld.publisher, ld.site_name, page.meta("application-name")[1]]
     title = choose_title(page, site_names, url)
     meta.title, meta.title_candidates = title.title, title.candidates

@@ -137,6 +137,7 @@ class JsonLd:
     url: str | None = None
     crumb: str | None = None  # the last item of a BreadcrumbList (the page's own name, often)
     n_articles: int = 0  # article-like entities (several: a listing page)
+    article_body: str | None = None  # the main article's `articleBody`, as written (line breaks kept)
 
 
 def _walk(values: list[Any]) -> list[dict]:
@@ -278,6 +279,10 @@ def extract_jsonld(values: list[Any], page_url: str | None = None) -> JsonLd:
             out.main_type = ts[0].rsplit("/", 1)[-1] if ts else None
         if node is main:
             out.headline = text_of(node.get("headline")) or text_of(node.get("name"))
+            body = node.get("articleBody") if _rank(_lower_types(node)) < _N_TEXT_TYPES else None
+            if isinstance(body, list):  # (a body given as its paragraphs)
+                body = "\n".join(part for part in body if isinstance(part, str))
+            out.article_body = body if isinstance(body, str) and body.strip() else None
         elif out.page_name is None:
             out.page_name = text_of(node.get("name")) or text_of(node.get("headline"))
         if not out.persons and not out.orgs:

@@ -796,3 +796,21 @@ def test_cr_line_ends_are_line_ends(name: str) -> None:
     lf = dehusk.extract(page, mode="text", url=url)
     cr = dehusk.extract(page.replace("\n", "\r"), mode="text", url=url)
     assert cr.to_dict() == lf.to_dict()
+
+
+def test_character_references_a_renderer_left_are_decoded() -> None:
+    """A dump with the HTML character references its renderer left ("ferry&#8217;s", "9&ndash;2",
+    "&amp;") gives the text a browser shows; a lone "&amp;" may be the text's own and stays."""
+    body = ["The council voted 9&ndash;2 on Tuesday to back the ferry operator&#8217;s new timetable, which adds two "
+            "sailings a day from June &amp; keeps the late boat on Fridays.",
+            "The operator said the change would cost &pound;40,000 a year and be paid from the fares it takes.",
+            "Commuters said the earlier first boat would let them reach the mainland before eight in the morning."]
+    page = "\n".join(["Home", "News", "City council backs the new ferry timetable", "By Ann Lee", "March 3, 2024",
+                      *body, "Related", "More news"])
+    art = dehusk.extract(page, mode="text")
+    assert "voted 9–2 on Tuesday to back the ferry operator’s new timetable" in art.text
+    assert "from June & keeps" in art.text and "cost £40,000" in art.text
+    assert "&" + "#" not in art.text
+    one = dehusk.extract(page.replace("9&ndash;2", "9-2").replace("&#8217;", "'").replace("&pound;", "GBP "),
+                         mode="text")
+    assert "from June &amp; keeps" in one.text

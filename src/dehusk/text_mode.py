@@ -19,6 +19,7 @@ from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
 from .deadline import Deadline
+from .decode import unescape_references
 from .extracted import EXTRACTED_REASON, already_extracted, extracted_headline
 from .fallback import FALLBACK_KEPT_WORDS, keep_best_paragraph
 from .features import TEXT_FEATURES, text_features
@@ -285,7 +286,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
         # repaired before the lines are read: mojibake hides stop words and headlines from the features
         text = fix_mojibake(text)
     # (line ends as "\n" before anything counts lines: a page written with CR alone is no one-line page)
-    text = normalize_line_ends(text)
+    text = unescape_references(normalize_line_ends(text))
     front, text = split_front_matter(text)  # a tool's metadata block at the top is no line of the page
     url = url or (front.url if front is not None else None)
     segments = segment_text(text, deadline, frozenset(slug_words(url)))

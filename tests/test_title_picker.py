@@ -254,3 +254,29 @@ def test_headline_again_at_the_top_of_the_text_is_the_title() -> None:
     segs[2].label = "body"  # a paragraph that says the headline: text
     headline_again(segs, meta)
     assert segs[2].label == "body"
+
+
+@pytest.mark.parametrize("url", [
+    "https://wiki.example.org/wiki/Harbour_Light_of_Kessand",
+    "https://news.example.com/2024/05/harbour-light-of-kessand",
+])
+def test_the_urls_slug_is_read_whether_words_are_joined_by_underscores_or_hyphens(url: str) -> None:
+    """A wiki names its page by words joined with underscores: the line that says them is the
+    headline (over the wiki's tagline, the line nearest the text), as with a hyphenated slug."""
+    assert mtt.slug_tokens(url) >= {"harbour", "light", "kessand"}
+    page = "\n".join([
+        "Jump to content", "Main menu", "Search", "Log in", "Harbour Light of Kessand", "Article", "Talk", "Read",
+        "Edit", "View history", "From the harbour wiki, the town's encyclopedia",
+        "The Harbour Light of Kessand is a disused lighthouse on the northern breakwater of Kessand harbour. Built in "
+        "1871 of local granite, it guided fishing boats into the harbour for more than a century.",
+        "History[edit]",
+        "The light was commissioned after a winter storm in 1868 wrecked three boats at the harbour mouth. The "
+        "harbour board raised the money by a levy on every catch landed over two years.",
+        "Architecture[edit]",
+        "The tower is 14 metres tall and tapers from a base of six metres. A spiral stair of 62 steps leads to the "
+        "lantern room, whose original lens was removed for safekeeping in 1985.",
+        "Privacy policy", "Disclaimers"])
+    art = dehusk.extract(page, mode="text", url=url)
+    assert art.title == "Harbour Light of Kessand"
+    # the wiki's section edit links glued to its headings are cut off
+    assert "History\n" in art.text and "[edit]" not in art.text

@@ -56,7 +56,7 @@ _POST_NAV = re.compile(r"(?i)\b(?:older|newer|previous|prev|next)\s+(?:post|arti
 
 
 def slug_tokens(url: str | None) -> set[str]:
-    return {t for t in _TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
+    return {t for t in _SLUG_TOK.findall(url_path(url).lower()) if not t.isdigit() and t not in ("html", "htm", "php", "aspx")}
 
 
 # a line above the headline window is a candidate when it says the URL's slug, all its words (SLUG_FAR_MIN

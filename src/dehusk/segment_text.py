@@ -60,6 +60,14 @@ PLACEHOLDERS_MIN = 3  # a page shows the habit with this many placeholder lines
 # "[ ]" / "[X]" and radio buttons "( )" / "(*)": not text; the labels stay
 _FORM_MARK = re.compile(r"\(BUTTON\)|\[[ X]\](?![(\[])|\([ *]\)")  # (not a Markdown link's "[ ](")
 FORM_MARKS_MIN = 3  # a page shows the habit with this many
+# a wiki's section edit links, glued to the end of its headings by a renderer ("History[edit]",
+# "Geschichte[Bearbeiten | Quelltext bearbeiten]", "Histoire[modifier | modifier le code]"): cut
+# off when a page shows EDIT_LINKS_MIN of them
+_EDIT_LINK = re.compile(
+    r"(?<=\S)\s*\[\s*(?:edit|edit source|bearbeiten|quelltext bearbeiten|modifier|modifier le code|editar|editar código(?:-fonte)?|"
+    r"modifica|modifica wikitesto|edytuj|edytuj kod|bewerken|brontekst bewerken|redigera|redigér|muokkaa|править|"
+    r"править код|編集|编辑|편집)(?:\s*\|\s*[^\[\]|]{1,30}){0,2}\s*\]\s*$", re.I)
+EDIT_LINKS_MIN = 2
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a sentence end glued to the next block's first word ("... from the quay.Timetables change ..."): what a
@@ -326,6 +334,8 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE, headline_words: fr
             width = wrap_width(lines)
             if width is not None:
                 lines = unwrap(lines, width)
+    if "]" in text and sum(1 for ln in lines if "]" in ln[-3:] and _EDIT_LINK.search(ln)) >= EDIT_LINKS_MIN:
+        lines = [_EDIT_LINK.sub("", ln) if "]" in ln[-3:] else ln for ln in lines]
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]
     # (a Markdown or hard-wrapped dump sets its blocks apart itself: a glued sentence end there is the

@@ -487,3 +487,37 @@ def test_a_post_where_the_kept_posts_sit_is_kept_too() -> None:
     f, p = _slot_arrays(segs, [0.9, 0.9, 0.1, 0.8, 0.1, 0.4, 0.1, 0.4, 0.1, 0.4, 0.1])
     revive_slots(segs, f, p)
     assert segs[5].label == "boilerplate"
+
+
+def test_the_opening_above_a_contents_list_is_the_articles() -> None:
+    """A wiki's or a guide's opening paragraph stands above its contents list, whose entries come back
+    as its section headings: it is the article's opening, cited ("...in 1984.[1]") or not. Above a
+    list of other links (not headings of the page) the rule says nothing."""
+    opening = ("The Harbour Light of Kessand is a disused lighthouse on the northern breakwater of Kessand harbour. "
+               "Built in 1871 of local granite, it guided fishing boats into the harbour for more than a century "
+               "before an automatic beacon replaced it in 1984.[1]")
+    sections = [
+        "History",
+        "The light was commissioned after a winter storm in 1868 wrecked three boats at the harbour mouth. The "
+        "harbour board raised the money by a levy on every catch landed over two years.[2]",
+        "Its first keeper, Anders Holm, kept the lamp for 31 years and recorded the weather every four hours in "
+        "logbooks that are now kept in the town museum.",
+        "Architecture",
+        "The tower is 14 metres tall and tapers from a base of six metres. A spiral stair of 62 steps leads to the "
+        "lantern room, whose original lens was removed for safekeeping in 1985.[3]",
+        "References",
+        "^ Kessand Harbour Board (1985). Annual report. p. 12.",
+        "^ Lind, Maja (2003). Lights of the northern coast. Coastline Press. pp. 44-47."]
+    head = ["Jump to content", "Main menu", "Search", "Create account", "Log in", "Harbour Light of Kessand",
+            "Article", "Talk", "Read", "Edit", "View history", "From the harbour wiki, the town's encyclopedia",
+            opening]
+    foot = ["This page was last edited on 2 February 2024, at 10:15.", "Privacy policy", "About the wiki",
+            "Disclaimers"]
+    url = "https://wiki.example.org/wiki/Harbour_Light_of_Kessand"
+    page = "\n".join([*head, "Contents", "1 History", "2 Architecture", "3 References", *sections, *foot])
+    art = dehusk.extract(page, mode="text", url=url)
+    assert art.text.startswith(opening)
+    assert "Contents" not in art.text and "1 History" not in art.text
+    other = "\n".join([*head, "More lighthouses", "Lights of the west coast", "Lights of the islands", *sections,
+                       *foot])
+    assert not any("contents list" in b.reason for b in dehusk.extract(other, mode="text", url=url, explain=True).blocks)

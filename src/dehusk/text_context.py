@@ -24,7 +24,7 @@ from .blocks import KEPT, Segment
 from .captions import photo_caption
 from .features import norm_line
 from .features_words import share_tools
-from .notices import notice_reason
+from .notices import TOC_LABEL, notice_reason
 from .related_rail import read_also
 
 _LABEL = attrgetter("label")
@@ -55,6 +55,47 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
                 segments[i].reason = f"prose next to body text: kept by the context pass (score {p[i]:.2f})"
                 todo.remove(i)
                 changed = True
+
+
+# The article's opening paragraphs stand above its contents list, whose entries come back below as
+# its section headings (a wiki's or a guide's lead, "Contents", "1 History", "2 Architecture"): cut off
+# from the kept text by the list, the line model scores them as the prose around a menu. Prose lines
+# (as `propagate_body` reads them) between the headline and a contents list of OPENING_MIN_ENTRIES+
+# entries, right above it, are body text.
+OPENING_MIN_ENTRIES = 2
+OPENING_ENTRY_WORDS = 8
+_ENTRY_NUMBER = re.compile(r"^\d{1,2}(?:\.\d{1,2})*\.?\s+")
+_CITED_END = re.compile(r"[.!?…][\"'”’)]*(?:\[\d{1,3}\])+$")  # a sentence's end, then its citation marks ("...1871.[1]")
+
+
+def _entry_key(text: str) -> str:
+    return " ".join(_ENTRY_NUMBER.sub("", text.strip()).casefold().split())
+
+
+def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, title_idx: int | None) -> None:
+    """The prose right above the page's contents list, under the headline, is the article's
+    opening: body text (see OPENING_MIN_ENTRIES)."""
+    first = next((i for i, seg in enumerate(segments) if seg.label in KEPT), None)
+    if title_idx is None or first is None or first <= title_idx + OPENING_MIN_ENTRIES:
+        return
+    words = f["_words"]
+    below = {_entry_key(seg.text) for seg, w in zip(segments[first:], words[first:].tolist(), strict=True)
+             if seg.label in KEPT and w <= OPENING_ENTRY_WORDS}
+    j, entries = first - 1, 0
+    while j > title_idx and words[j] <= OPENING_ENTRY_WORDS and (
+            (found := _entry_key(segments[j].text) in below) or _ENTRY_NUMBER.match(segments[j].text)
+            or notice_reason(segments[j].text) == TOC_LABEL):  # (a numbered entry whose heading was dropped)
+        entries += found
+        j -= 1
+    if entries < OPENING_MIN_ENTRIES:
+        return
+    furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
+    while (j > title_idx and segments[j].label in _DROPPED and words[j] >= PROPAGATE_MIN_WORDS
+           and (f["end_term"][j] > 0 or _CITED_END.search(segments[j].text)) and furniture[j] == 0 and p[j] >= PROPAGATE_MIN_SCORE and not segments[j].reason.startswith("template line")
+           and notice_reason(segments[j].text) is None and not read_also(segments[j].text)):
+        segments[j].label = "body"
+        segments[j].reason = f"prose above the page's contents list, under the headline: its opening (score {p[j]:.2f})"
+        j -= 1
 
 
 # A line repeated SLOT_MIN_REPEATS+ times (SLOT_MAX_WORDS words at most: a post's "Reply Quote Like",

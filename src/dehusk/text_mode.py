@@ -48,6 +48,7 @@ from .text_context import (
     keep_short_item_lists,
     propagate_body,
     restore_inner_headings,
+    revive_opening,
     revive_slots,
 )
 
@@ -205,6 +206,7 @@ def label_segments(
     keep_short_item_lists(segments, toc=not extracted)  # (an extracted article's contents are its own)
     keep_inner_code(segments, explain)  # (after the rules for short lines: a sample's lines are none)
     keep_inner_lists(segments, explain)
+    revive_opening(segments, f, p, meta.title_idx)  # (after the contents list's headings below are kept)
     if not extracted:  # (an extracted article's short lines are its own: no rail to cut; after the
         # lists inside the text are kept, which a heading may introduce: "Ingredients")
         drop_orphan_headings(segments, words)

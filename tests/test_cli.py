@@ -93,6 +93,30 @@ def test_extract_format_markdown(html_file: Path) -> None:
             assert f"# {art.title}" in out
 
 
+DOCS_PAGE = """<!DOCTYPE html><html lang="en"><head><meta charset="utf-8"><title>Configuring retries - tidepool docs</title></head>
+<body><nav><ul><li><a href="install.html">Installation</a></li><li><a href="retries.html">Configuring retries</a></li></ul></nav>
+<main><h1>Configuring retries<a class="headerlink" href="#configuring-retries">¶</a></h1>
+<p>A request that fails with a network error or a 503 status is retried up to three times by default. The policy object controls how many attempts are made and how long the client waits.</p>
+<h2>Backoff<a class="headerlink" href="#backoff">¶</a></h2>
+<p>Between attempts the client sleeps for a time that doubles with every attempt, so a backoff of half a second waits half a second, one second and two seconds.</p>
+</main><footer>Built with a documentation generator.</footer></body></html>
+"""
+
+
+@pytest.mark.parametrize("fmt", ["text", "markdown"])
+def test_a_text_that_opens_with_its_title_prints_it_once(tmp_path: Path, fmt: str) -> None:
+    """A documentation page's text opens with its heading, the title: printed once, without the
+    heading's permalink glyph."""
+    path = tmp_path / "docs.html"
+    path.write_text(DOCS_PAGE, encoding="utf-8")
+    proc = run("extract", str(path), "--format", fmt)
+    assert proc.returncode == 0, proc.stderr
+    out = proc.stdout.decode("utf-8")
+    assert out.count("Configuring retries") == 1
+    assert "¶" not in out and "Backoff" in out
+    assert "Between attempts the client sleeps" in out
+
+
 def test_extract_explain_json_has_blocks() -> None:
     got = out_json(run("extract", str(FIXTURE), "--explain"))
     want = dehusk.extract(FIXTURE.read_bytes(), explain=True).to_dict()

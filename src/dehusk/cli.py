@@ -47,6 +47,7 @@ def fetch_input(url: str, timeout: float | None) -> tuple[bytes, str, str | None
 
 
 def cmd_extract(args: argparse.Namespace) -> int:
+    from .metadata_title import tokens
     from .pipeline import extract
 
     url, content_type = args.url, None
@@ -63,13 +64,15 @@ def cmd_extract(args: argparse.Namespace) -> int:
     if args.format == "json":
         out.write(json.dumps(article.to_dict(), ensure_ascii=False, indent=2) + "\n")
         return 0
+    # the title above the text, unless the text opens with it (a documentation page's heading)
+    title = article.title if article.title and tokens(article.text.split("\n\n", 1)[0]) != tokens(article.title) else None
     if args.format == "markdown":
-        if article.title:
-            out.write(f"# {article.title}\n\n")
+        if title:
+            out.write(f"# {title}\n\n")
         out.write((article.markdown or "") + "\n")
     else:
-        if article.title:
-            out.write(article.title + "\n\n")
+        if title:
+            out.write(title + "\n\n")
         out.write(article.text + "\n")
     if args.explain and article.blocks is not None:
         err = sys.stderr

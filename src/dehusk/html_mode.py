@@ -36,7 +36,7 @@ from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, 
 from .features_html import html_features
 from .features_html_context import context_features_html
 from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
-from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS
+from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS, drop_permalinks
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_by_type
@@ -455,6 +455,7 @@ def extract_html(
             page_type = page_type if page_type in ("article", "forum") else "article"
         settle_by_type(a.meta, page_type)
     deadline.check("classifying")
+    drop_permalinks(a.segments)
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)

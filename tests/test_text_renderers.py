@@ -814,3 +814,26 @@ def test_character_references_a_renderer_left_are_decoded() -> None:
     one = dehusk.extract(page.replace("9&ndash;2", "9-2").replace("&#8217;", "'").replace("&pound;", "GBP "),
                          mode="text")
     assert "from June &amp; keeps" in one.text
+
+
+def test_a_documentation_pages_permalink_glyphs_are_left_out() -> None:
+    """A documentation generator prints "¶" after each heading and entry; a dump keeps it: the
+    article's text does not."""
+    page = "\n".join([
+        "tidepool 2.3 documentation", "Search docs", "Installation", "Quickstart", "Configuring retries",
+        "Timeouts", "Logging", "Configuring retries¶",
+        "A request that fails with a network error or a 503 status is retried up to three times by default. "
+        "The policy object controls how many attempts are made and how long the client waits between them.",
+        "Backoff¶",
+        "Between attempts the client sleeps for a time that doubles with every attempt, so a backoff of half "
+        "a second waits half a second, one second and two seconds before the last try is made.",
+        "The wait never grows past the longest backoff the policy allows, which is thirty seconds unless the "
+        "policy is given another limit when it is made.",
+        "Idempotent requests¶",
+        "Only requests that are safe to repeat are retried. To retry a request that places an order, give it "
+        "a key that the server remembers, so that a second copy of the request returns the first answer.",
+        "Previous", "Next", "© Copyright 2024, the tidepool authors.", "Built with a documentation generator."])
+    art = dehusk.extract(page, mode="text")
+    paragraphs = art.text.split("\n\n")
+    assert "¶" not in art.text
+    assert "Backoff" in paragraphs and "Idempotent requests" in paragraphs

@@ -7,6 +7,7 @@ DOM allows); the public, frozen view of a segment is `dehusk.Block`.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -46,3 +47,31 @@ def kept_words(segments: list[Segment], limit: int) -> int:
             if total >= limit:
                 break
     return total
+
+
+# a heading's permalink, as documentation generators and blog themes print it after the heading's
+# words: "¶" (Sphinx, MkDocs), "§", or "#" / "🔗" set apart (Docusaurus puts a zero-width space before its "#")
+_PERMALINK = re.compile(r"(?:\s*[¶§]|[\s\u200b]+(?:\\?#|🔗))\s*$")
+_PERMALINK_ENDS = frozenset("¶§#🔗")
+
+
+def _without_permalink(text: str) -> str:
+    text = text.rstrip()
+    if text[-1:] in _PERMALINK_ENDS:
+        cut = _PERMALINK.sub("", text)
+        return cut or text
+    return text
+
+
+def drop_permalinks(segments: list[Segment]) -> None:
+    """The kept blocks without their permalink glyph, as the article shows them (after the features
+    and labels, which read the page as it is): a "¶" or "§" at the end of any (a documentation
+    page's entries carry one too), a set-apart "#" or "🔗" at the end of a heading (an HTML heading
+    element, a text line labelled heading) only."""
+    for seg in segments:
+        last = seg.text[-1:]
+        if last in _PERMALINK_ENDS and seg.label in KEPT and (
+                last in "¶§" or seg.kind == "h" or seg.label == "heading"):
+            seg.text = _without_permalink(seg.text)
+            if "md_inline" in seg.extra:
+                seg.extra["md_inline"] = _without_permalink(seg.extra["md_inline"])

@@ -4,7 +4,6 @@ the walk is over (`finish`: each segment's kind, level and DOM path; a data tabl
 
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from .blocks import Segment
@@ -22,30 +21,6 @@ F_TAG, F_PARENT, F_MASK, F_IMASK, F_TMASK, F_CHARS, F_LINK, F_NSEG, F_DEPTH = ra
 F_ROW, F_TABLE, F_LDEPTH, F_COUNT, F_INFO, F_NIMG, F_NBLOCK, F_LABEL, F_FIRSTSEG, F_NA = range(9, 19)
 
 HEADINGS = {"h1": 1, "h2": 2, "h3": 3, "h4": 4, "h5": 5, "h6": 6}
-# a heading's permalink, as documentation generators and blog themes print it after the heading's
-# words: "¶" (Sphinx, MkDocs), "§", or "#" / "🔗" set apart (Docusaurus puts a zero-width space before its "#")
-_PERMALINK = re.compile(r"(?:\s*[¶§]|[\s\u200b]+(?:\\?#|🔗))\s*$")
-_PERMALINK_ENDS = frozenset("¶§#🔗")
-
-
-def _without_permalink(text: str) -> str:
-    text = text.rstrip()
-    if text[-1:] in _PERMALINK_ENDS:
-        cut = _PERMALINK.sub("", text)
-        return cut or text
-    return text
-
-
-def drop_permalinks(segments: list[Segment]) -> None:
-    """The headings without their permalink glyph, as the article shows them (after the features
-    and labels, which read the page as it is)."""
-    for seg in segments:
-        if seg.kind == "h" and seg.text[-1:] in _PERMALINK_ENDS:
-            seg.text = _without_permalink(seg.text)
-            if "md_inline" in seg.extra:
-                seg.extra["md_inline"] = _without_permalink(seg.extra["md_inline"])
-
-
 def finish(segments: list[Segment], frames: list[list[Any]], markdown: bool, paths: bool) -> None:
     """Set kind/level/path of every segment; merge simple table rows."""
     quote_bit = TB["blockquote"]

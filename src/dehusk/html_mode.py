@@ -27,7 +27,7 @@ from selectolax.lexbor import LexborHTMLParser
 from . import pagetype
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import KEPT, Segment, first_kept, kept_words
+from .blocks import KEPT, Segment, drop_permalinks, first_kept, kept_words
 from .captions import drop_photo_captions
 from .classify import TreeModel, model_dir, page_cut
 from .credit_line import credit_block
@@ -36,7 +36,7 @@ from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, 
 from .features_html import html_features
 from .features_html_context import context_features_html
 from .html_cues import CHROME_BITS, TOKEN_BIT, comment_blocks, husk_cue, page_chains
-from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS, drop_permalinks
+from .html_frames import F_IMASK, F_MASK, F_PARENT, F_TMASK, TAG_BITS
 from .lang import detect_language, stopwords
 from .markdown_html import render_markdown
 from .metadata_html import HtmlMeta, html_metadata, settle_by_type

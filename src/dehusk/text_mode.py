@@ -14,7 +14,7 @@ import numpy as np
 
 from .article import Article
 from .assemble import Meta, assemble
-from .blocks import Segment, first_kept, kept_words
+from .blocks import Segment, drop_permalinks, first_kept, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
@@ -383,4 +383,5 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     )
     if front is not None:
         fill_meta(out, front, [seg.text for seg in page], fetch_date=options.fetch_date, lang=language)
+    drop_permalinks(segments)
     return assemble(page, out, options, mode="text", url=url, dedupe=not extracted)

@@ -72,6 +72,16 @@ def test_a_press_contact_is_no_author(contact: str) -> None:
     assert bylined.authors == ("Helena Novak",)
 
 
+def test_a_long_dated_meta_line_gives_its_author() -> None:
+    """A blog's meta line with both dates, the author and a disclosure is long, yet names its author."""
+    line = ("Published: Jan 14, 2024 · Modified: Feb 2, 2024 by Helena Novak · This post may contain "
+            "affiliate links.")
+    art = dehusk.extract("Home\n\nRecipes\n\nHow the town pays for its new library wing\n\n" + line + "\n\n" + _BODY,
+                         mode="text")
+    assert art.authors == ("Helena Novak",)
+    assert art.published == "2024-01-14" and art.modified == "2024-02-02"
+
+
 LONG_BYLINE = (
     "Home\n\nMoney\n\nRetirement\n\n"
     "How the town pays for its new library wing\n\n"

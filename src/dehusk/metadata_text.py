@@ -55,6 +55,8 @@ AUTHOR_THRESHOLD = 0.25
 BYLINE_FORM_THRESHOLD = 0.15
 BYLINES_ANYWHERE = 4  # byline-word lines outside the zones around the headline and the body
 _TWO_CAPITALS = re.compile(r"[A-Z][^A-Z]*[A-Z]").search
+LONG_DATED_MAX_WORDS = 30
+_BY_WORD = re.compile(r"\bby\s+[A-Z]")
 _ALT_PREFIX = re.compile(r"^(?:picture|photo|image|avatar|headshot|portrait|foto|bild|zdjęcie)\s+(?:of\s+)?", re.I)
 
 
@@ -197,13 +199,17 @@ def author_candidates(
             t = "By " + t[written.end():]  # ...unless the line goes on with its author ("— Written by Ann Lee")
         long = written is None and (len(t) > 120 or words[i] > 16)
         long_byline = byline_match(t) if long else None
-        if long and long_byline is None:
+        # (or when it is a dated meta line that names its author: "Published: Jan 14, 2024 · Modified:
+        # Feb 2, 2024 by Ann Lee · This post may contain affiliate links.")
+        long_dated = long and long_byline is None and re_date[i] and words[i] <= LONG_DATED_MAX_WORDS \
+            and _BY_WORD.search(t) is not None
+        if long and long_byline is None and not long_dated:
             continue  # (a long line is a candidate when it opens with a byline: "By Ann Lee | Updated ...")
         # cheap gate: a byline word, or a short capitalised (or CJK) line without sentence punctuation,
         # or a dated line that may name its author ("Published on May 3, 2017 by Ann Lee")
         namey = words[i] <= 8 and not end_term[i] and cap_words[i] >= 0.5
         cjk = frac_cjk[i] > 0.5
-        dated = bool(re_date[i]) and not long
+        dated = bool(re_date[i]) and (not long or long_dated)
         if not (re_byline[i] or written or long_byline or namey or dated or (cjk and len(t) <= 40)):
             continue
         if words[i] >= 8 and photo_caption(t):

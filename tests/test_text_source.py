@@ -117,3 +117,28 @@ def test_the_agency_of_the_byline_is_the_source() -> None:
     article = dehusk.extract("\n\n".join([*head, *FERRY_PARAGRAPHS, "Privacy   Terms"]), mode="text")
     assert list(article.authors) == ["Ann Lee"]
     assert article.source == "TT"
+
+
+@pytest.mark.parametrize(("dateline", "agency"), [
+    ("Hamburg (dpa) - ", "dpa"), ("WASHINGTON (AP) — ", "AP"), ("LONDON, March 3 (Reuters) - ", "Reuters"),
+    ("Madrid, 3 mar (EFE).- ", "EFE"),
+])
+def test_a_wire_storys_dateline_names_its_source(dateline: str, agency: str) -> None:
+    """A wire story's first paragraph opens with its dateline, the agency in brackets: the source,
+    in both modes; the paragraph keeps its words. A company named in brackets is no source."""
+    body = [dateline + "The rail operator will run a night train from the port to the capital every day from "
+            "December. Until now the service ran only in the summer months.",
+            "The trains will have sleeping cars and couchettes and arrive early in the morning. A spokesman "
+            "said demand had risen sharply over the past year.",
+            "A second line to the north is being studied, but the operator lacks carriages approved for it."]
+    page = "\n".join(["Home", "Politics", "Business", "Night trains to the north to run all year", "March 12, 2024",
+                      *body, "More on this story", "Imprint", "Privacy"])
+    art = dehusk.extract(page, mode="text")
+    assert art.source == agency
+    assert art.text.startswith(body[0])
+    html = ("<html><head><title>Night trains to the north to run all year</title></head><body><main><article>"
+            "<h1>Night trains to the north to run all year</h1>" + "".join(f"<p>{p}</p>" for p in body)
+            + "</article></main></body></html>")
+    assert dehusk.extract(html, mode="html").source == agency
+    other = dehusk.extract(page.replace(dateline, "The company (Acme Rail) - "), mode="text")
+    assert other.source is None

@@ -85,3 +85,19 @@ def credit_block(texts: list[str], kept: list[int]) -> tuple[str, int] | None:
         if name is not None and (source_prefix(t) or is_bracket_agency(name)):
             return name, i
     return None
+
+
+# a wire story's dateline: the place (and the day), the agency in brackets, a dash, at the start of
+# its first paragraph ("Hamburg (dpa) - Die Bahn ...", "WASHINGTON (AP) — ...", "LONDON, March 3
+# (Reuters) - ...", "Madrid, 3 mar (EFE).- ...", "(AFP) - ...")
+_DATELINE = re.compile(
+    r"^(?:[^\W\d_][\w.'’ -]{0,40}?(?:,\s*[\w. ]{1,25}?)?\s*)?[(（]\s*([^()（）]{2,30}?)\s*[)）]\s*\.?\s*[-–—:]")
+
+
+def dateline_agency(paragraph: str) -> str | None:
+    """The news agency a wire story's dateline names at the start of its first paragraph, or None
+    (strict: `authors.is_bracket_agency`, as in a credit's brackets)."""
+    if "(" not in paragraph[:80] and "（" not in paragraph[:80]:
+        return None
+    m = _DATELINE.match(paragraph[:100])
+    return m.group(1) if m and is_bracket_agency(m.group(1)) else None

@@ -30,7 +30,7 @@ from .assemble import Meta, assemble
 from .blocks import KEPT, Segment, drop_permalinks, first_kept, kept_words
 from .captions import drop_photo_captions
 from .classify import TreeModel, model_dir, page_cut
-from .credit_line import credit_block
+from .credit_line import credit_block, dateline_agency
 from .deadline import NO_DEADLINE, Deadline
 from .fallback import FALLBACK_KEPT_WORDS, drop_chrome_links, drop_chrome_only, keep_best_paragraph
 from .features_html import html_features
@@ -459,8 +459,9 @@ def extract_html(
     segments = render_markdown(a.segments) if options.markdown else a.segments
     meta = _meta(a)
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
-    if meta.source is None:  # the credit line at the article's edge names it (`label_page`)
-        meta.source = next((s.extra["source"] for s in segments if s.label == "source" and "source" in s.extra), None)
+    if meta.source is None:  # the credit line at the article's edge names it (`label_page`), or a wire dateline
+        meta.source = next((s.extra["source"] for s in segments if s.label == "source" and "source" in s.extra),
+                           None) or dateline_agency(next((s.text for s in segments if s.label in ("lead", "body")), ""))
     starter = thread_starter([s.text.replace("\n", " ") for s in a.segments])
     if starter is not None:  # a forum thread's author as its software labels them, over the metadata's
         meta.authors = [starter[1]]

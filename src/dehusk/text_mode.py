@@ -18,6 +18,7 @@ from .blocks import Segment, drop_permalinks, first_kept, kept_words
 from .captions import CAPTION_REASON, photo_caption
 from .classify import load_model, model_available, page_cut
 from .comments import comment_section, comment_thread, review_section
+from .credit_line import dateline_agency
 from .deadline import Deadline
 from .decode import unescape_references
 from .extracted import EXTRACTED_REASON, already_extracted, extracted_headline
@@ -383,5 +384,7 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     )
     if front is not None:
         fill_meta(out, front, [seg.text for seg in page], fetch_date=options.fetch_date, lang=language)
+    if out.source is None:  # a wire story's dateline, at the start of its first paragraph
+        out.source = dateline_agency(next((s.text for s in segments if s.label in ("lead", "body")), ""))
     drop_permalinks(segments)
     return assemble(page, out, options, mode="text", url=url, dedupe=not extracted)

@@ -68,9 +68,9 @@ def drop_permalinks(segments: list[Segment]) -> None:
     and labels, which read the page as it is): a "¶" or "§" at the end of any (a documentation
     page's entries carry one too), a set-apart "#" or "🔗" at the end of a heading (an HTML heading
     element, a text line labelled heading) only."""
-    for seg in segments:
+    for seg in [seg for seg in segments if seg.text[-1:] in _PERMALINK_ENDS]:
         last = seg.text[-1:]
-        if last in _PERMALINK_ENDS and seg.label in KEPT and (
+        if seg.label in KEPT and (
                 last in "¶§" or seg.kind == "h" or seg.label == "heading"):
             seg.text = _without_permalink(seg.text)
             if "md_inline" in seg.extra:

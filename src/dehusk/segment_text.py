@@ -68,6 +68,8 @@ _EDIT_LINK = re.compile(
     r"modifica|modifica wikitesto|edytuj|edytuj kod|bewerken|brontekst bewerken|redigera|redigér|muokkaa|править|"
     r"править код|編集|编辑|편집)(?:\s*\|\s*[^\[\]|]{1,30}){0,2}\s*\]\s*$", re.I)
 EDIT_LINKS_MIN = 2
+_EDIT_HINT = re.compile(r"\[\s*(?i:edit|bearbeiten|quelltext|modifier|editar|modifica|edytuj|bewerken|brontekst|redigera|"
+                        r"redigér|muokkaa|править|編集|编辑|편집)")  # (one search of the page first: most have none)
 MAX_LINE = 200_000  # characters; longer lines are cut (a 10 MB line is not a paragraph)
 
 # a sentence end glued to the next block's first word ("... from the quay.Timetables change ..."): what a
@@ -334,7 +336,7 @@ def segment_text(text: str, deadline: Deadline = NO_DEADLINE, headline_words: fr
             width = wrap_width(lines)
             if width is not None:
                 lines = unwrap(lines, width)
-    if "]" in text and sum(1 for ln in lines if "]" in ln[-3:] and _EDIT_LINK.search(ln)) >= EDIT_LINKS_MIN:
+    if _EDIT_HINT.search(text) and sum(1 for ln in lines if "]" in ln[-3:] and _EDIT_LINK.search(ln)) >= EDIT_LINKS_MIN:
         lines = [_EDIT_LINK.sub("", ln) if "]" in ln[-3:] else ln for ln in lines]
     if "(BUTTON)" in text and len(_FORM_MARK.findall(text, 0, 1_000_000)) >= FORM_MARKS_MIN:
         lines = [_FORM_MARK.sub(" ", ln) if "(" in ln or "[" in ln else ln for ln in lines]

@@ -58,7 +58,7 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
 
 
 # The article's opening paragraphs stand above its contents list, whose entries come back below as
-# its section headings (a wiki's or a guide's lead, "Contents", "1 History", "2 Architecture"): cut off
+# its kept section headings (a wiki's or a guide's lead, "Contents", "1 History", "2 Architecture"): cut off
 # from the kept text by the list, the line model scores them as the prose around a menu. Prose lines
 # (as `propagate_body` reads them) between the headline and a contents list of OPENING_MIN_ENTRIES+
 # entries, right above it, are body text.
@@ -79,8 +79,12 @@ def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
     if title_idx is None or first is None or first <= title_idx + OPENING_MIN_ENTRIES:
         return
     words = f["_words"]
-    below = {_entry_key(seg.text) for seg, w in zip(segments[first:], words[first:].tolist(), strict=True)
-             if seg.label in KEPT and w <= OPENING_ENTRY_WORDS}
+    if words[first - OPENING_MIN_ENTRIES : first].max() > OPENING_ENTRY_WORDS:
+        return  # (no contents list right above the text: most pages; the test below reads the whole page)
+    heads = [seg.text for seg in segments[first:] if seg.label == "heading"]
+    if len(heads) < OPENING_MIN_ENTRIES:
+        return
+    below = set(map(_entry_key, heads))
     j, entries = first - 1, 0
     while j > title_idx and words[j] <= OPENING_ENTRY_WORDS and (
             (found := _entry_key(segments[j].text) in below) or _ENTRY_NUMBER.match(segments[j].text)

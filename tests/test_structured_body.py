@@ -27,7 +27,7 @@ def _page(body_html: str, article_body: object, ld_type: str = "NewsArticle") ->
             + body_html + "</body></html>")
 
 
-SHELL = ("<div id='root'></div><noscript>You need to enable JavaScript to run this app.</noscript>"
+SHELL = ("<div id='root'></div><noscript>Turn on JavaScript to use this site.</noscript>"
          "<script src='/static/app.js'></script>")
 
 

@@ -81,3 +81,12 @@ def test_a_product_or_a_page_entity_gives_no_declared_article() -> None:
     """Only a written article's or post's articleBody is read (a product's or a page's text is no article)."""
     art = dehusk.extract(_page(SHELL, "\n\n".join(PARAS), ld_type="Product"), mode="html")
     assert art.text == ""
+
+
+def test_a_short_declared_body_beside_a_few_shown_words() -> None:
+    """A declared body of 50-60 words beside a page that shows a few words of its own (no paywall
+    element): read, and the short result's reason asked of the page's own blocks only."""
+    body = " ".join(PARAS[0].split()[:30] + PARAS[1].split()[:25])
+    assert FALLBACK_MIN_WORDS <= len(body.split()) < 60
+    art = dehusk.extract(_page("<p>Hello there</p><div id='root'></div>", body), mode="html")
+    assert art.text.endswith(body)

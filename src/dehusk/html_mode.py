@@ -383,7 +383,8 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
         return "js_shell"
     if text_words < PAYWALL_STUB_WORDS and a.segments:
         frames, bit = page.frames, TOKEN_BIT["paywall"]
-        if any(seg.dom["imask"] & bit or frames[seg.dom["frame"]][F_IMASK] & bit for seg in a.segments):
+        if any(seg.dom["imask"] & bit or frames[seg.dom["frame"]][F_IMASK] & bit for seg in a.segments
+               if seg.dom is not None):  # (blocks from the declared body have no element)
             return "paywall_stub"
     return None
 

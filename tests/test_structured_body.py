@@ -90,3 +90,9 @@ def test_a_short_declared_body_beside_a_few_shown_words() -> None:
     assert FALLBACK_MIN_WORDS <= len(body.split()) < 60
     art = dehusk.extract(_page("<p>Hello there</p><div id='root'></div>", body), mode="html")
     assert art.text.endswith(body)
+
+
+def test_a_page_without_a_block_of_its_own_gives_its_declared_article() -> None:
+    art = dehusk.extract(_page("", "\n\n".join(PARAS)), mode="html", explain=True, markdown=True)
+    assert art.text.split("\n\n") == PARAS
+    assert art.markdown is not None and PARAS[2] in art.markdown

@@ -377,7 +377,7 @@ def _empty_reason(a: Analysis, text_words: int, html: str = "") -> str | None:
     page = a.page
     if page.frameset:
         return "frameset"
-    total_words = int(a.f["_words"].sum()) if a.segments else 0
+    total_words = int(a.f["_words"].sum()) if "_words" in a.f else 0  # (a page of no block of its own has none)
     if total_words < 30 and (page.n_scripts >= 3 or page.script_text_chars() > 2000
                              or _SCRIPT_PRELOAD.search(html, 0, 200_000) is not None):
         return "js_shell"

@@ -29,6 +29,10 @@ _PAGE = (
         ("Tags:\tFerries\tHarbour\tCommuting", ["Ferries", "Harbour", "Commuting"]),
         # links glued together (no white space between the elements): cut at the case changes
         ("Tags: FerriesHarbour townCommuting", ["Ferries", "Harbour town", "Commuting"]),
+        # a blog's or a newspaper's "filed under" label
+        ("Filed under: Ferries, Harbour", ["Ferries", "Harbour"]),
+        ("Archivado en: Ferries, Harbour, Commuting", ["Ferries", "Harbour", "Commuting"]),
+        ("Classé dans : Ferries, Harbour", ["Ferries", "Harbour"]),
     ],
 )
 def test_the_tag_lines_tags(line: str, expected: list[str]) -> None:

@@ -256,7 +256,8 @@ _TAG_SEPARATORS = re.compile(r"[,;|•·]")
 _WIDE_SPACE = re.compile(r" {2,}|\t")
 _TAGS_LINE = re.compile(
     r"^(?:tags?|topics?|keywords?|schlagwörter|schlagworte|themen|mots[- ]clés|sujets|etiquetas|temas|tagi"
-    r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen)\s*[:：]\s*(.+)$",
+    r"|tematy|argomenti|parole chiave|trefwoorden|onderwerpen|filed\s+under|archivado\s+en|arquivado\s+em"
+    r"|classé\s+(?:dans|sous)|abgelegt\s+unter|archiviato\s+in)\s*[:：]\s*(.+)$",
     re.I,
 )
 

@@ -95,7 +95,8 @@ def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
         return
     furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
     while (j > title_idx and segments[j].label in _DROPPED and words[j] >= PROPAGATE_MIN_WORDS
-           and (f["end_term"][j] > 0 or _CITED_END.search(segments[j].text)) and furniture[j] == 0 and p[j] >= PROPAGATE_MIN_SCORE and not segments[j].reason.startswith("template line")
+           and (f["end_term"][j] > 0 or _CITED_END.search(segments[j].text)) and furniture[j] == 0
+           and p[j] >= PROPAGATE_MIN_SCORE and not segments[j].reason.startswith("template line")
            and notice_reason(segments[j].text) is None and not read_also(segments[j].text)):
         segments[j].label = "body"
         segments[j].reason = f"prose above the page's contents list, under the headline: its opening (score {p[j]:.2f})"

@@ -9,6 +9,7 @@ import re
 
 from .authors import byline_match, is_agency, is_bracket_agency, is_news_agency, source_prefix, split_credit
 from .authors_words import SOURCE_LABELS, SOURCE_LABELS_BARE
+from .blocks import Segment
 
 CREDIT_LINE = re.compile(
     rf"^[(（]\s*([^()（）]{{2,60}})\s*[)）]$|^(?:{SOURCE_LABELS}|credit)s?\s*[:：]\s*(.{{2,60}})$"
@@ -94,9 +95,11 @@ _DATELINE = re.compile(
     r"^(?:[^\W\d_][\w.'’ -]{0,40}?(?:,\s*[\w. ]{1,25}?)?\s*)?[(（]\s*([^()（）]{2,30}?)\s*[)）]\s*\.?\s*[-–—:]")
 
 
-def dateline_agency(paragraph: str) -> str | None:
-    """The news agency a wire story's dateline names at the start of its first paragraph, or None
-    (strict: `authors.is_bracket_agency`, as in a credit's brackets)."""
+def dateline_agency(segments: list[Segment]) -> str | None:
+    """The news agency a wire story's dateline names at the start of its first paragraph (the first
+    block labelled lead or body), or None (strict: `authors.is_bracket_agency`, as in a credit's
+    brackets)."""
+    paragraph = next((s.text for s in segments if s.label in ("lead", "body")), "")
     if "(" not in paragraph[:80] and "（" not in paragraph[:80]:
         return None
     m = _DATELINE.match(paragraph[:100])

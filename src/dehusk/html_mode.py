@@ -462,7 +462,7 @@ def extract_html(
     meta.lead = next((s.text for s in segments if s.label == "lead"), None)
     if meta.source is None:  # the credit line at the article's edge names it (`label_page`), or a wire dateline
         meta.source = next((s.extra["source"] for s in segments if s.label == "source" and "source" in s.extra),
-                           None) or dateline_agency(next((s.text for s in segments if s.label in ("lead", "body")), ""))
+                           None) or dateline_agency(segments)
     starter = thread_starter([s.text.replace("\n", " ") for s in a.segments])
     if starter is not None:  # a forum thread's author as its software labels them, over the metadata's
         meta.authors = [starter[1]]

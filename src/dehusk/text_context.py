@@ -20,7 +20,7 @@ from operator import attrgetter
 
 import numpy as np
 
-from .blocks import KEPT, Segment
+from .blocks import KEPT, Segment, first_kept
 from .captions import photo_caption
 from .features import norm_line
 from .features_words import share_tools
@@ -30,6 +30,19 @@ from .related_rail import read_also
 _LABEL = attrgetter("label")
 
 PROPAGATE_MIN_SCORE, PROPAGATE_MIN_WORDS = 0.15, 10
+_DROPPED = frozenset({"boilerplate", "navigation", "related", "teaser"})
+
+
+def _furniture(f: dict[str, np.ndarray]) -> np.ndarray:
+    """Non-zero on the lines with menu, share, read-more, credit or caption wording, or repeated."""
+    return f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
+
+
+def _revivable(seg: Segment) -> bool:
+    """A dropped line the context passes may take back: not a site template's line, a page notice
+    or a "read also" link."""
+    return (seg.label in _DROPPED and not seg.reason.startswith("template line") and notice_reason(seg.text) is None
+            and not read_also(seg.text))
 
 
 
@@ -40,12 +53,8 @@ def propagate_body(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
     repeated on the page, and a score of at least 0.15. Repeats until nothing changes, so a
     paragraph run the classifier cut short grows back in both directions."""
     n = len(segments)
-    furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
-    prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (furniture == 0) & (p >= PROPAGATE_MIN_SCORE)
-    todo = [i for i in np.flatnonzero(prose).tolist() if segments[i].label not in ("body", "lead", "heading")
-            and segments[i].label in ("boilerplate", "navigation", "related", "teaser")
-            and not segments[i].reason.startswith("template line") and notice_reason(segments[i].text) is None
-            and not read_also(segments[i].text)]
+    prose = (f["_words"] >= PROPAGATE_MIN_WORDS) & (f["end_term"] > 0) & (_furniture(f) == 0) & (p >= PROPAGATE_MIN_SCORE)
+    todo = [i for i in np.flatnonzero(prose).tolist() if _revivable(segments[i])]
     changed = True
     while changed and todo:
         changed = False
@@ -75,7 +84,7 @@ def _entry_key(text: str) -> str:
 def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray, title_idx: int | None) -> None:
     """The prose right above the page's contents list, under the headline, is the article's
     opening: body text (see OPENING_MIN_ENTRIES)."""
-    first = next((i for i, seg in enumerate(segments) if seg.label in KEPT), None)
+    first = first_kept(segments)
     if title_idx is None or first is None or first <= title_idx + OPENING_MIN_ENTRIES:
         return
     words = f["_words"]
@@ -93,11 +102,9 @@ def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
         j -= 1
     if entries < OPENING_MIN_ENTRIES:
         return
-    furniture = f["re_nav"] + f["re_social"] + f["re_more"] + f["re_credit"] + f["re_media"] + f["log_rep"]
-    while (j > title_idx and segments[j].label in _DROPPED and words[j] >= PROPAGATE_MIN_WORDS
-           and (f["end_term"][j] > 0 or _CITED_END.search(segments[j].text)) and furniture[j] == 0
-           and p[j] >= PROPAGATE_MIN_SCORE and not segments[j].reason.startswith("template line")
-           and notice_reason(segments[j].text) is None and not read_also(segments[j].text)):
+    furniture = _furniture(f)
+    while (j > title_idx and words[j] >= PROPAGATE_MIN_WORDS and furniture[j] == 0 and p[j] >= PROPAGATE_MIN_SCORE
+           and (f["end_term"][j] > 0 or _CITED_END.search(segments[j].text)) and _revivable(segments[j])):
         segments[j].label = "body"
         segments[j].reason = f"prose above the page's contents list, under the headline: its opening (score {p[j]:.2f})"
         j -= 1
@@ -113,9 +120,6 @@ def revive_opening(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndar
 SLOT_MIN_REPEATS, SLOT_MAX_WORDS, SLOT_MIN_KEPT = 3, 8, 2
 SLOT_MIN_WORDS, SLOT_MIN_SCORE = 12, 0.25
 SLOT_LOG_REPEATS = float(np.log(SLOT_MIN_REPEATS - 0.5))
-_DROPPED = frozenset({"boilerplate", "navigation", "related", "teaser"})
-
-
 def revive_slots(segments: list[Segment], f: dict[str, np.ndarray], p: np.ndarray) -> None:
     """Keep the prose lines that sit where the page's kept posts sit (see SLOT_MIN_REPEATS)."""
     words = f["_words"]

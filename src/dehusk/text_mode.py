@@ -385,6 +385,6 @@ def extract_text(text: str, *, url: str | None, options: Options, deadline: Dead
     if front is not None:
         fill_meta(out, front, [seg.text for seg in page], fetch_date=options.fetch_date, lang=language)
     if out.source is None:  # a wire story's dateline, at the start of its first paragraph
-        out.source = dateline_agency(next((s.text for s in segments if s.label in ("lead", "body")), ""))
+        out.source = dateline_agency(segments)
     drop_permalinks(segments)
     return assemble(page, out, options, mode="text", url=url, dedupe=not extracted)
